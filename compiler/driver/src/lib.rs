@@ -1,0 +1,1 @@
+//! The driver: reads files, runs the phases, renders diagnostics.

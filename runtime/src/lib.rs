@@ -1,0 +1,1 @@
+//! The ferl runtime. See docs/architecture.md.
