@@ -42,7 +42,7 @@ pub fn erlc(map: &SourceMap, d: &Diagnostic, out: &mut dyn Write) -> io::Result<
 
 /// A source excerpt with the primary span and labels underlined. `color` adds ANSI colors.
 pub fn ariadne(map: &SourceMap, d: &Diagnostic, color: bool, out: &mut dyn Write) -> io::Result<()> {
-    use ariadne::{Config, Label, Report, ReportKind, Source};
+    use ariadne::{Config, Label, Report, ReportKind};
 
     let kind = match d.severity {
         Severity::Error => ReportKind::Error,
@@ -84,12 +84,12 @@ pub fn ariadne(map: &SourceMap, d: &Diagnostic, color: bool, out: &mut dyn Write
     if let Some(h) = &d.hint {
         report = report.with_help(h);
     }
-    let mut files: Vec<(String, Source<String>)> = Vec::new();
+    let mut files: Vec<(String, String)> = Vec::new();
     let mut add = |id: crate::FileId| {
         let name = name_of(id);
         if !files.iter().any(|(n, _)| *n == name) {
             let text = map.try_get(id).map(|f| f.text.clone()).unwrap_or_default();
-            files.push((name, Source::from(text)));
+            files.push((name, text));
         }
     };
     add(d.primary.file);
