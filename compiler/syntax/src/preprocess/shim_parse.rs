@@ -70,7 +70,10 @@ impl P<'_> {
     }
     fn error(&self) -> Diagnostic {
         let what = match self.toks.get(self.pos) {
-            Some(t) => t.kind.text(),
+            Some(t) => match &t.kind {
+                Tok::Atom(_) | Tok::Var(_) | Tok::Integer(_) | Tok::Float(_) | Tok::Char(_) | Tok::String(_) => t.kind.text(),
+                other => crate::print::atom(other.symbol()),
+            },
             None => "'.'".to_string(),
         };
         Diagnostic::error("E0201", self.span(), format!("syntax error before: {what}"))
