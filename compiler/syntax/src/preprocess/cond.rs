@@ -33,7 +33,7 @@ pub(crate) struct Bad;
 
 /// Check and evaluate a parsed condition. `Err(Bad)` = badly formed.
 pub(crate) fn eval_condition(e: &Expr, macros: &Macros) -> Result<bool, Bad> {
-    check_guard(e, macros, 0)?;
+    check_guard(e, 0)?;
     Ok(matches!(eval(e, macros, 0), Ok(V::Atom(a)) if a == "true"))
 }
 
@@ -71,7 +71,7 @@ fn is_guard_bif(name: &str, arity: usize) -> bool {
     )
 }
 
-fn check_guard(e: &Expr, macros: &Macros, depth: usize) -> Result<(), Bad> {
+fn check_guard(e: &Expr, depth: usize) -> Result<(), Bad> {
     if depth > 500 {
         return Err(Bad);
     }
@@ -86,41 +86,41 @@ fn check_guard(e: &Expr, macros: &Macros, depth: usize) -> Result<(), Bad> {
         | ExprKind::Nil
         | ExprKind::RecordIndex { .. } => Ok(()),
         ExprKind::Cons(h, t) => {
-            check_guard(h, macros, d)?;
-            check_guard(t, macros, d)
+            check_guard(h, d)?;
+            check_guard(t, d)
         }
-        ExprKind::Tuple(es) => es.iter().try_for_each(|x| check_guard(x, macros, d)),
+        ExprKind::Tuple(es) => es.iter().try_for_each(|x| check_guard(x, d)),
         ExprKind::Map(base, fields) => {
             if let Some(b) = base {
-                check_guard(b, macros, d)?;
+                check_guard(b, d)?;
             }
             fields.iter().try_for_each(|f| {
-                check_guard(&f.key, macros, d)?;
-                check_guard(&f.value, macros, d)
+                check_guard(&f.key, d)?;
+                check_guard(&f.value, d)
             })
         }
         ExprKind::Binary(elems) => elems.iter().try_for_each(|el| {
-            check_guard(&el.value, macros, d)?;
+            check_guard(&el.value, d)?;
             match &el.size {
-                Some(s) => check_guard(s, macros, d),
+                Some(s) => check_guard(s, d),
                 None => Ok(()),
             }
         }),
         ExprKind::Record { base, fields, .. } => {
             if let Some(b) = base {
-                check_guard(b, macros, d)?;
+                check_guard(b, d)?;
             }
-            fields.iter().try_for_each(|f| check_guard(&f.value, macros, d))
+            fields.iter().try_for_each(|f| check_guard(&f.value, d))
         }
-        ExprKind::RecordAccess { expr, .. } => check_guard(expr, macros, d),
+        ExprKind::RecordAccess { expr, .. } => check_guard(expr, d),
         ExprKind::BinOp(op, a, b) => {
             if matches!(op, BinOp::Send | BinOp::Append | BinOp::Subtract) {
                 return Err(Bad);
             }
-            check_guard(a, macros, d)?;
-            check_guard(b, macros, d)
+            check_guard(a, d)?;
+            check_guard(b, d)
         }
-        ExprKind::UnOp(_, a) => check_guard(a, macros, d),
+        ExprKind::UnOp(_, a) => check_guard(a, d),
         ExprKind::Call(f, args) => match &f.kind {
             ExprKind::Atom(name) if &**name == "defined" && args.len() == 1 => match &args[0].kind {
                 ExprKind::Var(_) | ExprKind::Atom(_) => Ok(()),
@@ -132,13 +132,13 @@ fn check_guard(e: &Expr, macros: &Macros, depth: usize) -> Result<(), Bad> {
                 if NON_GUARD_BIFS.contains(&&**name) && !is_guard_bif(name, args.len()) {
                     return Err(Bad);
                 }
-                args.iter().try_for_each(|x| check_guard(x, macros, d))
+                args.iter().try_for_each(|x| check_guard(x, d))
             }
             ExprKind::Remote(m, fun) => match (&m.kind, &fun.kind) {
                 (ExprKind::Atom(m), ExprKind::Atom(fname))
                     if &**m == "erlang" && (is_guard_bif(fname, args.len()) || is_operator_bif(fname, args.len())) =>
                 {
-                    args.iter().try_for_each(|x| check_guard(x, macros, d))
+                    args.iter().try_for_each(|x| check_guard(x, d))
                 }
                 _ => Err(Bad),
             },

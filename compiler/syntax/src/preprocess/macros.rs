@@ -18,6 +18,9 @@ use crate::token::{Name, Tok, Token};
 use ferl_diagnostics::{Diagnostic, SourceMap, Span};
 use std::collections::{HashMap, HashSet, VecDeque};
 
+/// The macros a body calls.
+pub(crate) type Uses = Vec<(Name, Arity)>;
+
 /// A call's arity: `None` for `?M`, `Some(n)` for `?M(A1, ..., An)`.
 pub(crate) type Arity = Option<usize>;
 
@@ -42,7 +45,7 @@ pub(crate) enum Entry {
 pub(crate) struct Macros {
     pub map: HashMap<Name, Entry>,
     /// For each macro name and arity: the macros its body calls.
-    pub uses: HashMap<Name, Vec<(Arity, Vec<(Name, Arity)>)>>,
+    pub uses: HashMap<Name, Vec<(Arity, Uses)>>,
 }
 
 fn arity_text(name: &str, a: Arity) -> String {

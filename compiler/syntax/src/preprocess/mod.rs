@@ -24,6 +24,9 @@
 //! replaced by [`FileLoader::env_var`]. Includes nest at most 8 deep (epp's limit; an
 //! include cycle ends with `include too deep`).
 
+// Diagnostics are the error type throughout, as in the rest of the crate.
+#![allow(clippy::result_large_err)]
+
 mod cond;
 mod macros;
 mod shim_parse;
