@@ -775,10 +775,13 @@ impl Pp<'_> {
             let top = self.top();
             (top.file, top.path.clone())
         };
-        let ret_line = {
+        // erl_scan's dot eats one whitespace character: the parent resumes on the next
+        // line if that was a newline.
+        let (ret_line, ret_off) = {
             let f = self.map.get(cur_file);
             let next = f.text.get(dot_span.end as usize..).and_then(|s| s.chars().next());
-            f.line(dot_span.start) + u32::from(next == Some('\n'))
+            let nl = u32::from(next == Some('\n'));
+            (f.line(dot_span.start) + nl, dot_span.end + nl)
         };
         let mut path = vec![dirname(&pname)];
         path.extend(parent_path.into_iter().skip(1));
@@ -794,7 +797,7 @@ impl Pp<'_> {
             items: items.into_iter(),
             istk: Vec::new(),
             skip: Vec::new(),
-            ret: Some((ret_line, Span::new(cur_file, dot_span.end, dot_span.end))),
+            ret: Some((ret_line, Span::new(cur_file, ret_off, ret_off))),
         });
     }
 
