@@ -9,6 +9,8 @@
 //! itself (those are sema's, e.g. head mismatch).
 
 pub mod build;
+#[cfg(test)]
+mod tests;
 
 use crate::ast::{Expr, Form, FormKind};
 use crate::token::{Name, Tok, Token};
