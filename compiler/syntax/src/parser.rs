@@ -7,6 +7,11 @@
 //! diagnostic (`syntax error before: X`, X printed as yecc's `yecctoken2string`).
 //! Must not: panic on any token sequence; do any semantic check erl_parse does not do
 //! itself (those are sema's, e.g. head mismatch).
+//!
+//! The LR automaton keeps its stack on the heap, so nesting depth is not limited here;
+//! but the AST is a tree of `Box`es whose (recursive) drop and later recursive passes
+//! need native stack for very deep terms (a 100,000-element list literal overflows a
+//! 2 MiB thread stack): drivers should run compilation on a thread with a large stack.
 
 pub mod build;
 #[cfg(test)]
@@ -191,6 +196,7 @@ pub fn parse_exprs(tokens: &[Token], diags: &mut Diagnostics) -> Option<Vec<Expr
 /// Parse exactly one expression (no `FormEnd` needed; a trailing one is accepted).
 /// Used by the preprocessor for `-if(Expr)` / `-elif(Expr)`. An error at the end of the
 /// tokens reads `syntax error before: ` (nothing follows), as yecc prints `'$end'`.
+#[allow(clippy::result_large_err)] // the signature the preprocessor codes against
 pub fn parse_expr(tokens: &[Token]) -> Result<Expr, Diagnostic> {
     let Some(first) = tokens.first() else {
         return Err(syntax_error(Span::default(), ""));

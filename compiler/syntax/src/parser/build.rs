@@ -247,7 +247,7 @@ fn is_term(e: &Expr) -> bool {
             // normalise/1 accepts only literal elements with default size/type
             // (integers, chars, strings); eval_bits does the rest.
             is_term(&el.value)
-                && el.size.as_ref().map_or(true, |s| matches!(s.kind, ExprKind::Integer(_)))
+                && el.size.as_ref().is_none_or(|s| matches!(s.kind, ExprKind::Integer(_)))
         }),
         ExprKind::Fun(f) => matches!(
             &**f,
