@@ -70,18 +70,33 @@ pub fn load(path: &Path) -> (SourceMap, FileId, Option<Diagnostic>) {
 
 /// Lex, preprocess, parse and check one file.
 pub fn check_file(path: &Path, opts: &Options) -> Checked {
+    check_file_with(path, &pp_options(opts), opts.warnings)
+}
+
+/// [`check_file`] with explicit preprocessor options (e.g. other library roots).
+pub fn check_file_with(path: &Path, pp: &preprocess::Options, warnings: Warnings) -> Checked {
     let (mut map, file, read_error) = load(path);
     if let Some(d) = read_error {
         return Checked { map, file, module: Module::default(), diagnostics: vec![d] };
     }
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+    let (module, diags) = check_loaded(&mut map, file, pp, &mut FsLoader, stem);
+    Checked { map, file, module, diagnostics: order(diags, warnings) }
+}
+
+/// The front end on a file already in `map`, reading includes through `loader`.
+/// Pure apart from the loader: the fuzzer and the LSP use it with in-memory files.
+pub fn check_loaded(
+    map: &mut SourceMap,
+    file: FileId,
+    pp: &preprocess::Options,
+    loader: &mut dyn preprocess::FileLoader,
+    file_stem: Option<String>,
+) -> (Module, Vec<Diagnostic>) {
     let mut diags = Diagnostics::new();
-    let module = ferl_syntax::parse_module(&mut map, file, &pp_options(opts), &mut FsLoader, &mut diags);
-    let sema_opts = ferl_sema::Options {
-        file_stem: path.file_stem().map(|s| s.to_string_lossy().into_owned()),
-    };
-    diags.extend(ferl_sema::check(&module, &map, &sema_opts));
-    let diagnostics = order(diags.items, opts.warnings);
-    Checked { map, file, module, diagnostics }
+    let module = ferl_syntax::parse_module(map, file, pp, loader, &mut diags);
+    diags.extend(ferl_sema::check(&module, map, &ferl_sema::Options { file_stem }));
+    (module, diags.items)
 }
 
 /// erlc's order (all errors, then all warnings, each by position) and warning policy.
