@@ -7,8 +7,10 @@
 
 pub mod abi;
 pub mod atom;
+pub mod cmp;
 pub mod gc;
 pub mod heap;
+pub mod map;
 pub mod print;
 pub mod process;
 pub mod term;
