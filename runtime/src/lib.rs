@@ -6,8 +6,10 @@
 //! become Erlang exceptions in the process that made them.
 
 pub mod abi;
+pub mod arith;
 pub mod atom;
 pub mod cmp;
+pub mod exception;
 pub mod gc;
 pub mod heap;
 pub mod map;
