@@ -9,6 +9,7 @@ pub mod abi;
 pub mod arith;
 pub mod atom;
 pub mod cmp;
+pub mod etf;
 pub mod exception;
 pub mod gc;
 pub mod heap;
