@@ -467,8 +467,8 @@ fn decode_one<H: Heap + ?Sized>(
             let mut ids = [0u32; 3];
             for i in 0..n {
                 let v = r.u32()?;
-                if i < 3 {
-                    ids[i] = v;
+                if let Some(slot) = ids.get_mut(i) {
+                    *slot = v;
                 }
             }
             if node != Term::atom(idx::NONODE) || n == 0 || n > 3 {

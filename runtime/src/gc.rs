@@ -193,11 +193,9 @@ fn collect_minor_or_major(p: &mut Process, need: usize, roots: &mut [Term], majo
 
     // Old generation for a minor collection: make room for the mature objects.
     let mut new_old: Option<Box<[MaybeUninit<u64>]>> = None;
-    if !major && mature_words > 0 {
-        if old_free < mature_words {
-            // Only reached with an empty old generation (see `major` above).
-            new_old = Some(Box::new_uninit_slice(next_heap_size(mature_words * 2)));
-        }
+    if !major && mature_words > 0 && old_free < mature_words {
+        // Only reached with an empty old generation (see `major` above).
+        new_old = Some(Box::new_uninit_slice(next_heap_size(mature_words * 2)));
     }
 
     // To-space: sized for the worst case (everything live) plus the stack and `need`.

@@ -15,7 +15,11 @@ pub trait Heap {
     /// has no memory left, as Rust's allocator does).
     fn alloc(&mut self, words: usize) -> *mut u64;
     /// Link a just-built REFC_BIN object (pointer to its header) into the off-heap list.
-    fn link_off_heap(&mut self, obj: *mut u64);
+    ///
+    /// # Safety
+    /// `obj` must point at a REFC_BIN object allocated on this heap (or whose ownership
+    /// is being transferred to it), not linked into any other list.
+    unsafe fn link_off_heap(&mut self, obj: *mut u64);
 }
 
 /// Word index of the off-heap link inside a REFC_BIN object.
@@ -174,8 +178,8 @@ impl Heap for FragHeap {
         self.chunks.push(c);
         p
     }
-    fn link_off_heap(&mut self, obj: *mut u64) {
-        // SAFETY: obj is a REFC_BIN object just built on (or moved into) this heap.
+    unsafe fn link_off_heap(&mut self, obj: *mut u64) {
+        // SAFETY: caller guarantees obj is a REFC_BIN object of this heap.
         unsafe { *obj.add(OFF_HEAP_LINK) = self.off_heap as u64 };
         self.off_heap = obj;
     }

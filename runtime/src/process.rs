@@ -308,8 +308,8 @@ impl Heap for Process {
             self.frags.alloc(words)
         }
     }
-    fn link_off_heap(&mut self, obj: *mut u64) {
-        // SAFETY: obj is a REFC_BIN object in this process's memory.
+    unsafe fn link_off_heap(&mut self, obj: *mut u64) {
+        // SAFETY: caller guarantees obj is a REFC_BIN object in this process's memory.
         unsafe { *obj.add(OFF_HEAP_LINK) = self.off_heap as u64 };
         self.off_heap = obj;
     }

@@ -174,7 +174,7 @@ pub struct Bits<'a> {
 impl<'a> Bits<'a> {
     /// Byte-aligned whole-byte data, without copying.
     pub fn as_bytes(&self) -> Option<&'a [u8]> {
-        if self.bit_off == 0 && self.bit_size % 8 == 0 {
+        if self.bit_off == 0 && self.bit_size.is_multiple_of(8) {
             Some(&self.bytes[..self.bit_size / 8])
         } else {
             None
@@ -812,7 +812,8 @@ pub fn refc_binary<H: Heap + ?Sized>(heap: &mut H, data: Arc<Vec<u8>>) -> Term {
     let len = data.len() as u64;
     let raw = Arc::into_raw(data) as u64;
     let p = alloc_init(heap, &[make_header(sub::REFC_BIN, 3), len, raw, 0]);
-    heap.link_off_heap(p);
+    // SAFETY: p is the REFC_BIN object just allocated on `heap`, in no list yet.
+    unsafe { heap.link_off_heap(p) };
     // SAFETY: p is an initialized REFC_BIN object.
     unsafe { Term::from_boxed_ptr(p) }
 }
@@ -820,7 +821,7 @@ pub fn refc_binary<H: Heap + ?Sized>(heap: &mut H, data: Arc<Vec<u8>>) -> Term {
 /// A bitstring of `bit_size` bits taken from the start of `packed` (last byte's bits high).
 pub fn bitstring<H: Heap + ?Sized>(heap: &mut H, packed: &[u8], bit_size: usize) -> Term {
     let nbytes = bit_size.div_ceil(8).min(packed.len());
-    if bit_size % 8 == 0 {
+    if bit_size.is_multiple_of(8) {
         return binary(heap, &packed[..nbytes]);
     }
     let mut data = packed[..nbytes].to_vec();
