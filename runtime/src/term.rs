@@ -932,6 +932,20 @@ mod tests {
     }
 
     #[test]
+    fn fun_entry_layout_is_abi() {
+        use std::mem::offset_of;
+        assert_eq!(offset_of!(FunEntry, code), 0);
+        assert_eq!(offset_of!(FunEntry, module), 8);
+        assert_eq!(offset_of!(FunEntry, name), 16);
+        assert_eq!(offset_of!(FunEntry, arity), 24);
+        assert_eq!(offset_of!(FunEntry, num_free), 28);
+        assert_eq!(offset_of!(FunEntry, index), 32);
+        assert_eq!(offset_of!(FunEntry, old_uniq), 36);
+        assert_eq!(offset_of!(FunEntry, uniq), 40);
+        assert_eq!(std::mem::size_of::<FunEntry>(), 56);
+    }
+
+    #[test]
     fn small_tag_arithmetic_trick() {
         // (a - 0xF) + b is the tagged sum, as the ABI document tells the code generator.
         let (a, b) = (Term::small(40).unwrap(), Term::small(-2).unwrap());
