@@ -129,6 +129,9 @@ pub enum Tok {
     PlusPlus,
     /// `--`
     MinusMinus,
+    /// Any other character: erl_scan makes it a token of its own and the parser rejects
+    /// it (`syntax error before: '`'`).
+    Unknown(char),
 }
 
 impl Tok {
@@ -176,6 +179,7 @@ impl Tok {
             Tok::Float(f) => crate::print::float(*f),
             Tok::Char(c) => crate::print::char_literal(*c),
             Tok::String(s) => crate::print::string(s),
+            Tok::Unknown(c) => c.to_string(),
             other => other.symbol().to_string(),
         }
     }
@@ -252,7 +256,7 @@ impl Tok {
             Tok::Slash => "/",
             Tok::PlusPlus => "++",
             Tok::MinusMinus => "--",
-            Tok::Atom(_) | Tok::Var(_) | Tok::Integer(_) | Tok::Float(_) | Tok::Char(_) | Tok::String(_) => "",
+            Tok::Atom(_) | Tok::Var(_) | Tok::Integer(_) | Tok::Float(_) | Tok::Char(_) | Tok::String(_) | Tok::Unknown(_) => "",
         }
     }
 }
