@@ -65,8 +65,3 @@ pub fn check(module: &Module, map: &SourceMap, opts: &Options) -> Vec<Diagnostic
         .chain(warnings.into_iter().map(|w| w.2))
         .collect()
 }
-
-/// Expand records to tuples (after a clean check).
-pub fn expand_records(_module: &mut Module) {
-    // replaced by records.rs
-}
