@@ -65,3 +65,6 @@ pub fn check(module: &Module, map: &SourceMap, opts: &Options) -> Vec<Diagnostic
         .chain(warnings.into_iter().map(|w| w.2))
         .collect()
 }
+
+#[cfg(test)]
+mod tests;
