@@ -17,7 +17,7 @@ pub const ALL: &[(&str, &str)] = &[
     ("E0105", "illegal escape sequence"),
     ("E0106", "unterminated or illegal character literal"),
     ("E0107", "illegal number"),
-    ("E0108", "atom too long"),
+    ("E0108", "illegal atom (too long)"),
     // parser
     ("E0201", "syntax error"),
     ("E0202", "form not terminated by a dot"),
