@@ -33,3 +33,8 @@ pub fn preprocess(
 ) -> Vec<Vec<Token>> {
     Vec::new() // replaced by the preprocessor
 }
+
+/// The preprocessed forms as Erlang source text (for `ferlc -E`).
+pub fn to_source(_forms: &[Vec<Token>]) -> String {
+    String::new() // replaced by the preprocessor
+}
