@@ -1,1 +1,11 @@
-//! The driver: reads files, runs the phases, renders diagnostics.
+//! The driver: everything the command-line tools share.
+//!
+//! Owns: file I/O ([`loader`]), source decoding, erlc-compatible option parsing
+//! ([`options`]), running the front-end phases on a file ([`frontend`]), and choosing how
+//! diagnostics are rendered and where they go.
+//! Must not: contain language rules (those live in ferl_syntax / ferl_sema) or format
+//! diagnostics itself (ferl_diagnostics::render does).
+
+pub mod frontend;
+pub mod loader;
+pub mod options;

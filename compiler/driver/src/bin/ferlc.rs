@@ -1,1 +1,104 @@
-fn main() {}
+//! `ferlc`: the erlc-like compiler. For now: `--check`, `-E`, `--dump=tokens|ast`.
+
+use ferl_diagnostics::{render, Diagnostics, Severity};
+use ferl_driver::frontend;
+use ferl_driver::options::{self, Action, Warnings};
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|a| a == "-h" || a == "--help") {
+        print!("{}", options::USAGE);
+        return ExitCode::SUCCESS;
+    }
+    let opts = match options::parse(&args) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("ferlc: {e}\n{}", options::USAGE);
+            return ExitCode::from(2);
+        }
+    };
+    if opts.files.is_empty() {
+        eprintln!("ferlc: no input files\n{}", options::USAGE);
+        return ExitCode::from(2);
+    }
+    let format = opts.format.unwrap_or(if std::io::stderr().is_terminal() {
+        render::Format::Human
+    } else {
+        render::Format::Erlc
+    });
+    let mut failed = false;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for path in &opts.files {
+        let ok = match opts.action {
+            Action::Check => {
+                let checked = frontend::check_file(path, &opts);
+                report(&checked.map, &checked.diagnostics, format, opts.warnings, &mut out)
+            }
+            Action::DumpAst => {
+                let checked = frontend::check_file(path, &opts);
+                let _ = writeln!(out, "{:#?}", checked.module);
+                report(&checked.map, &checked.diagnostics, format, opts.warnings, &mut out)
+            }
+            Action::DumpTokens | Action::Preprocess => {
+                let (mut map, file, err) = frontend::load(path);
+                let mut diags = Diagnostics::new();
+                diags.extend(err);
+                if !diags.has_errors() {
+                    if opts.action == Action::DumpTokens {
+                        let text = map.get(file).text.clone();
+                        for t in ferl_syntax::lexer::lex(file, &text, &mut diags) {
+                            let (_, line, col) = map.location(t.span);
+                            let _ = writeln!(out, "{line}:{col}\t{:?}\t{}", t.kind, t.kind.text());
+                        }
+                    } else {
+                        let forms = ferl_syntax::preprocess::preprocess(
+                            &mut map,
+                            file,
+                            &frontend::pp_options(&opts),
+                            &mut ferl_driver::loader::FsLoader,
+                            &mut diags,
+                        );
+                        let _ = write!(out, "{}", ferl_syntax::preprocess::to_source(&forms));
+                    }
+                }
+                let ds = frontend::order(diags.items, opts.warnings);
+                report(&map, &ds, format, opts.warnings, &mut out)
+            }
+        };
+        failed |= !ok;
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Render diagnostics (erlc format and JSON on stdout, as erlc; the human format on
+/// stderr). Returns whether the file compiled (no errors, and no warnings under -Werror).
+fn report(
+    map: &ferl_diagnostics::SourceMap,
+    diags: &[ferl_diagnostics::Diagnostic],
+    format: render::Format,
+    warnings: Warnings,
+    out: &mut dyn Write,
+) -> bool {
+    let has_error = diags.iter().any(|d| d.severity == Severity::Error);
+    let has_warning = diags.iter().any(|d| d.severity == Severity::Warning);
+    let fail = has_error || (warnings == Warnings::Error && has_warning);
+    if warnings == Warnings::Error && has_warning && format != render::Format::Json {
+        let _ = writeln!(out, "compile: warnings being treated as errors");
+    }
+    let result = if format == render::Format::Human {
+        let stderr = std::io::stderr();
+        let mut err = stderr.lock();
+        diags.iter().try_for_each(|d| render::ariadne(map, d, true, &mut err))
+    } else {
+        render::render_all(format, map, diags, out)
+    };
+    let _ = result;
+    !fail
+}

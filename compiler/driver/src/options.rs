@@ -1,0 +1,130 @@
+//! erlc-compatible command-line options shared by `ferlc` and `ferl`.
+
+use ferl_diagnostics::render::Format;
+use std::path::PathBuf;
+
+/// What `ferlc` should do with its files.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Parse and check only (`--check`).
+    Check,
+    /// Print the preprocessed source (`-E`).
+    Preprocess,
+    /// `--dump=tokens`
+    DumpTokens,
+    /// `--dump=ast`
+    DumpAst,
+}
+
+/// How warnings are treated: `-W0` (none), default/`-W`/`-W1`.. (shown), `-Werror`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Warnings {
+    Off,
+    On,
+    Error,
+}
+
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub action: Action,
+    pub files: Vec<PathBuf>,
+    pub include_dirs: Vec<PathBuf>,
+    pub defines: Vec<(String, Option<String>)>,
+    pub warnings: Warnings,
+    pub output: Option<PathBuf>,
+    /// Forced rendering format (`--brief` = erlc, `--error-format=json`); `None` = decide
+    /// by whether stderr is a terminal.
+    pub format: Option<Format>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            action: Action::Check,
+            files: Vec::new(),
+            include_dirs: Vec::new(),
+            defines: Vec::new(),
+            warnings: Warnings::On,
+            output: None,
+            format: None,
+        }
+    }
+}
+
+pub const USAGE: &str = "\
+usage: ferlc [options] FILE.erl...
+
+  --check              parse and check only (the default for now)
+  -E                   print the preprocessed source
+  --dump=tokens|ast    print the tokens or the syntax tree
+  -I DIR               add DIR to the include search path
+  -D NAME[=VALUE]      define a macro
+  -W0 | -W | -Werror   no warnings | warnings (default) | warnings are errors
+  -o DIR|FILE          output location
+  --brief              erlc's one-line diagnostics even on a terminal
+  --error-format=json  one JSON object per diagnostic
+  -h, --help           this text
+";
+
+/// Parse erlc-style arguments. Accepts `-IDIR` and `-I DIR`, `-DNAME=V` and `-D NAME=V`.
+pub fn parse(args: &[String]) -> Result<Options, String> {
+    let mut o = Options::default();
+    let mut i = 0;
+    let next = |i: &mut usize, flag: &str| -> Result<String, String> {
+        *i += 1;
+        args.get(*i).cloned().ok_or_else(|| format!("option {flag} needs an argument"))
+    };
+    while i < args.len() {
+        let a = &args[i];
+        match a.as_str() {
+            "--check" => o.action = Action::Check,
+            "-E" => o.action = Action::Preprocess,
+            "--dump=tokens" => o.action = Action::DumpTokens,
+            "--dump=ast" => o.action = Action::DumpAst,
+            "--brief" => o.format = Some(Format::Erlc),
+            "--error-format=json" => o.format = Some(Format::Json),
+            "--error-format=human" => o.format = Some(Format::Human),
+            "--error-format=short" => o.format = Some(Format::Erlc),
+            "-W0" => o.warnings = Warnings::Off,
+            "-Werror" => o.warnings = Warnings::Error,
+            "-I" => o.include_dirs.push(next(&mut i, "-I")?.into()),
+            "-D" => o.defines.push(split_define(&next(&mut i, "-D")?)),
+            "-o" => o.output = Some(next(&mut i, "-o")?.into()),
+            _ if a.starts_with("-W") && a[2..].chars().all(|c| c.is_ascii_digit()) => o.warnings = Warnings::On,
+            _ if a.starts_with("-I") => o.include_dirs.push(a[2..].into()),
+            _ if a.starts_with("-D") => o.defines.push(split_define(&a[2..])),
+            _ if a.starts_with('-') && a.len() > 1 => return Err(format!("unknown option: {a}")),
+            _ => o.files.push(a.into()),
+        }
+        i += 1;
+    }
+    Ok(o)
+}
+
+fn split_define(s: &str) -> (String, Option<String>) {
+    match s.split_once('=') {
+        Some((n, v)) => (n.to_string(), Some(v.to_string())),
+        None => (s.to_string(), None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(args: &[&str]) -> Options {
+        parse(&args.iter().map(|s| s.to_string()).collect::<Vec<_>>()).unwrap()
+    }
+
+    #[test]
+    fn erlc_style_flags() {
+        let o = p(&["-Iinc", "-I", "x", "-DDEBUG", "-D", "N=3", "-Werror", "a.erl", "b.erl"]);
+        assert_eq!(o.include_dirs, vec![PathBuf::from("inc"), PathBuf::from("x")]);
+        assert_eq!(o.defines, vec![("DEBUG".into(), None), ("N".into(), Some("3".into()))]);
+        assert_eq!(o.warnings, Warnings::Error);
+        assert_eq!(o.files.len(), 2);
+        assert_eq!(p(&["-W0", "a.erl"]).warnings, Warnings::Off);
+        assert_eq!(p(&["-E", "a.erl"]).action, Action::Preprocess);
+        assert!(parse(&["--bogus".to_string()]).is_err());
+    }
+}

@@ -1,0 +1,68 @@
+//! Acceptance: every `.erl` under OTP 25's stdlib, kernel, compiler and eunit sources
+//! passes the front end (`ferlc --check`) with zero errors. Runs when the sources are
+//! installed (Debian's erlang-src; `.ci/run` installs it) and prints a note otherwise.
+
+use ferl_driver::frontend::check_file_with;
+use ferl_driver::options::Warnings;
+use ferl_syntax::preprocess;
+use std::path::{Path, PathBuf};
+
+const OTP_LIB: &str = "/usr/lib/erlang/lib";
+const APPS: &[&str] = &["stdlib", "kernel", "compiler", "eunit"];
+
+/// The installed directory of an OTP application (`APP-VSN`).
+fn app_dir(app: &str) -> Option<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(OTP_LIB)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.strip_prefix(app).is_some_and(|rest| rest.starts_with('-')))
+        })
+        .collect();
+    found.sort();
+    found.pop()
+}
+
+#[test]
+fn otp_sources_check_without_errors() {
+    let dirs: Vec<PathBuf> = APPS.iter().filter_map(|a| app_dir(a)).collect();
+    let mut files: Vec<PathBuf> = dirs
+        .iter()
+        .filter_map(|d| std::fs::read_dir(d.join("src")).ok())
+        .flatten()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "erl"))
+        .collect();
+    if files.is_empty() {
+        println!("note: OTP sources not installed (apt-get install erlang-src); corpus check skipped");
+        return;
+    }
+    files.sort();
+    let include_dirs: Vec<PathBuf> = dirs.iter().map(|d| d.join("include")).collect();
+    let mut failures = Vec::new();
+    let mut errors = 0;
+    for path in &files {
+        let src_dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+        let mut inc = vec![src_dir];
+        inc.extend(include_dirs.iter().cloned());
+        let pp = preprocess::Options {
+            include_dirs: inc,
+            lib_dirs: vec![PathBuf::from(OTP_LIB)],
+            defines: Vec::new(),
+        };
+        let checked = check_file_with(path, &pp, Warnings::On);
+        let errs: Vec<_> = checked.diagnostics.iter().filter(|d| d.is_error()).collect();
+        if !errs.is_empty() {
+            errors += errs.len();
+            let mut out = Vec::new();
+            for d in errs.iter().take(5) {
+                let _ = ferl_diagnostics::render::erlc(&checked.map, d, &mut out);
+            }
+            failures.push(String::from_utf8_lossy(&out).into_owned());
+        }
+    }
+    println!("OTP corpus: {} files checked, {} with errors, {} errors", files.len(), failures.len(), errors);
+    assert!(failures.is_empty(), "{} files with errors:\n{}", failures.len(), failures.join(""));
+}
