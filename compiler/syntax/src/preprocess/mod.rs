@@ -29,7 +29,6 @@
 
 mod cond;
 mod macros;
-mod shim_parse;
 mod term;
 #[cfg(test)]
 mod tests;
@@ -339,10 +338,9 @@ fn split_forms(tokens: Vec<Token>, lex_diags: Diagnostics, diags: &mut Diagnosti
     items
 }
 
-/// Parse an `-if`/`-elif` condition `( Expr )`.
-// TEMPORARY: switch to `crate::parser::parse_expr` once the parser lands on main.
+/// Parse an `-if`/`-elif` condition `( Expr )` (without its dot).
 fn parse_condition(toks: &[Token]) -> Result<crate::ast::Expr, Diagnostic> {
-    shim_parse::parse_expr(toks)
+    crate::parser::parse_expr(toks)
 }
 
 fn ftr_macro(features: &[Name]) -> Entry {
