@@ -2,6 +2,13 @@
 //! (installed with Erlang/OTP 25 under /usr/lib/erlang/lib), with the include paths
 //! erlc would use, and report the error counts. Target: zero. Skipped, with a note,
 //! when the sources are not installed.
+//!
+//! `FERL_PP_COUNTS=1` prints the number of forms per file and `FERL_PP_DUMP=1` every
+//! form as `kind:value@line` tokens, for diffing against `epp:parse_file`/`epp:scan_file`
+//! with the same include path (done for OTP 25.2: identical form counts for all 252
+//! files; identical token streams for all 28,388 forms; identical lines except in the
+//! yecc-generated erl_parse.erl and core_parse.erl, where epp shifts lines after
+//! `-file` attributes while ferl keeps real spans).
 
 use ferl_diagnostics::{Diagnostics, SourceMap};
 use ferl_syntax::preprocess::{FileLoader, Options};
