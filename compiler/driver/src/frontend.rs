@@ -95,7 +95,7 @@ pub fn check_loaded(
 ) -> (Module, Vec<Diagnostic>) {
     let mut diags = Diagnostics::new();
     let module = ferl_syntax::parse_module(map, file, pp, loader, &mut diags);
-    diags.extend(ferl_sema::check(&module, map, &ferl_sema::Options { file_stem }));
+    diags.extend(ferl_sema::check(&module, map, &ferl_sema::Options { file_stem, ..Default::default() }));
     (module, diags.items)
 }
 
