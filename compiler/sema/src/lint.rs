@@ -522,7 +522,7 @@ impl<'a> Lint<'a> {
             if !name_ok || c.patterns.len() != f.arity as usize {
                 let d = Diagnostic::error("E0408", pos::point(c.span.file, c.span.start), "head mismatch");
                 self.push(d, (0, "head_mismatch"), true);
-                self.failed.insert(f.name.clone());
+                // Like erl_parse, the form is dropped: its function is then undefined.
                 return;
             }
         }
