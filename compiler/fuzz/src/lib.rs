@@ -90,7 +90,7 @@ impl Corpus {
     /// Build from source files: each file is cut into forms at its form-ending dots.
     pub fn from_files(files: &[PathBuf]) -> Corpus {
         let mut forms = Vec::new();
-        let mut vocab: Vec<String> = EXTRA_VOCAB.iter().map(|s| s.to_string()).collect();
+        let mut vocab: std::collections::BTreeSet<String> = EXTRA_VOCAB.iter().map(|s| s.to_string()).collect();
         for f in files {
             let Ok(bytes) = std::fs::read(f) else { continue };
             let text = ferl_driver::loader::decode_source(&bytes);
@@ -99,7 +99,7 @@ impl Corpus {
             let mut start = 0usize;
             for t in &toks {
                 if vocab.len() < 20_000 && (t.span.end - t.span.start) < 40 {
-                    vocab.push(text[t.span.start as usize..t.span.end as usize].to_string());
+                    vocab.insert(text[t.span.start as usize..t.span.end as usize].to_string());
                 }
                 if t.kind == ferl_syntax::token::Tok::FormEnd {
                     let end = t.span.end as usize;
@@ -110,8 +110,7 @@ impl Corpus {
                 }
             }
         }
-        vocab.sort();
-        vocab.dedup();
+        let vocab: Vec<String> = vocab.into_iter().collect();
         if forms.is_empty() {
             forms.push("-module(m).\nf(X) -> X + 1.\n".into());
         }

@@ -31,26 +31,36 @@ pub fn atom(a: &str) -> String {
     }
 }
 
-/// A string literal with escapes: `"a\nb"`.
-pub fn string(st: &str) -> String {
-    let mut s = String::with_capacity(st.len() + 2);
-    s.push('"');
-    for c in st.chars() {
-        escape_char_into(c, '"', &mut s);
+/// A float as OTP 25 writes it with `~w` (`float_to_list(F, [short])`): the shortest
+/// round-trip digits, in plain notation unless the scientific one is shorter (ties go
+/// to plain), and always scientific from 2^53 up.
+pub fn float(f: f64) -> String {
+    if !f.is_finite() {
+        return format!("{f}");
     }
-    s.push('"');
-    s
-}
-
-/// A character literal: `$a`, `$\n`.
-pub fn char_literal(c: u32) -> String {
-    match char::from_u32(c) {
-        Some(ch) => {
-            let mut s = String::from("$");
-            escape_char_into(ch, '\0', &mut s);
-            s
+    let s = format!("{:e}", f);
+    let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let neg = mant.starts_with('-');
+    let digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
+    let sign = if neg { "-" } else { "" };
+    let frac = if digits.len() > 1 { &digits[1..] } else { "0" };
+    let sci = format!("{sign}{}.{}e{}", &digits[..1], frac, exp);
+    let n = digits.len() as i32;
+    let plain = if exp >= 0 {
+        let int_len = exp + 1;
+        if n <= int_len {
+            format!("{sign}{}{}.0", digits, "0".repeat((int_len - n) as usize))
+        } else {
+            format!("{sign}{}.{}", &digits[..int_len as usize], &digits[int_len as usize..])
         }
-        None => format!("$\\x{{{c:X}}}"),
+    } else {
+        format!("{sign}0.{}{}", "0".repeat((-exp - 1) as usize), digits)
+    };
+    if f.abs() >= 9007199254740992.0 || sci.len() < plain.len() {
+        sci
+    } else {
+        plain
     }
 }
 
@@ -69,47 +79,57 @@ fn escape_char_into(c: char, quote: char, s: &mut String) {
             s.push('\\');
             s.push(c);
         }
-        c if (c as u32) < 0x20 => {
-            s.push_str(&format!("\\{:o}", c as u32));
-        }
+        c if (c as u32) < 0x20 => s.push_str(&format!("\\{:03o}", c as u32)),
         c => s.push(c),
     }
 }
 
-/// A float the way OTP 25 prints it with `~p`/`float_to_list(F, [short])`: the shortest
-/// representation that reads back to the same value, always with a `.` and a digit
-/// on each side, exponent as `e+N`/`e-N` only when OTP uses it.
-pub fn float(f: f64) -> String {
-    if !f.is_finite() {
-        return format!("{f}");
+/// `io_lib:write_string/1`.
+pub fn string(st: &str) -> String {
+    let mut s = String::with_capacity(st.len() + 2);
+    s.push('"');
+    for c in st.chars() {
+        escape_char_into(c, '"', &mut s);
     }
-    // Rust's `{:?}` gives the shortest round-trip digits; reshape to Erlang's layout.
-    let s = format!("{:e}", f); // like "1.5e2" or "-1e-7"
-    let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let neg = mant.starts_with('-');
-    let digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
-    let sign = if neg { "-" } else { "" };
-    // OTP (io_lib_format:fwrite_g / float_to_list short) uses plain notation when
-    // -4 <= exp < 21 roughly; io_lib prints e.g. 1.0e21 and 1.0e-5.
-    if (-5..21).contains(&exp) && !(exp < -4) {
-        let n = digits.len() as i32;
-        if exp >= 0 {
-            let int_len = exp + 1;
-            if n <= int_len {
-                let mut r = digits.clone();
-                r.extend(std::iter::repeat('0').take((int_len - n) as usize));
-                format!("{sign}{r}.0")
-            } else {
-                format!("{sign}{}.{}", &digits[..int_len as usize], &digits[int_len as usize..])
-            }
-        } else {
-            let zeros = (-exp - 1) as usize;
-            format!("{sign}0.{}{}", "0".repeat(zeros), digits)
+    s.push('"');
+    s
+}
+
+/// `io_lib:write_char/1`: `$a`, `$\s`, `$\n`.
+pub fn char_literal(c: u32) -> String {
+    match char::from_u32(c) {
+        Some(' ') => "$\\s".to_string(),
+        Some(ch) => {
+            let mut s = String::from("$");
+            escape_char_into(ch, '\0', &mut s);
+            s
         }
-    } else {
-        let frac = if digits.len() > 1 { &digits[1..] } else { "0" };
-        let esign = if exp < 0 { "-" } else { "+" };
-        format!("{sign}{}.{}e{esign}{}", &digits[..1], frac, exp.abs())
+        None => format!("$\\x{{{c:X}}}"),
+    }
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Expected texts from OTP 25: `io:format("~w", [F])`.
+    #[test]
+    fn floats_as_otp_writes_them() {
+        let cases = [(1.5e10, "1.5e10"), (0.1, "0.1"), (1.0e-5, "1.0e-5"), (123.456, "123.456"), (1.0e21, "1.0e21"), (100.0, "100.0")];
+        for (f, want) in cases {
+            assert_eq!(float(f), want, "{f:e}");
+        }
+    }
+
+    #[test]
+    fn atoms_quoted_when_needed() {
+        assert_eq!(atom("foo"), "foo");
+        assert_eq!(atom("Foo"), "'Foo'");
+        assert_eq!(atom("case"), "'case'");
+        assert_eq!(atom("a b"), "'a b'");
+        assert_eq!(atom("it's"), "'it\\'s'");
+        assert_eq!(string("a\"b\n"), "\"a\\\"b\\n\"");
+        assert_eq!(char_literal(' ' as u32), "$\\s");
     }
 }

@@ -8,93 +8,16 @@ use crate::token::Tok;
 use crate::token::Token;
 use num_bigint::BigInt;
 
-/// A float as OTP 25 writes it with `~w` (`float_to_list(F, [short])`): the shortest
-/// round-trip digits, in plain notation unless the scientific one is shorter (ties go
-/// to plain), and always scientific from 2^53 up.
-pub(crate) fn otp_float(f: f64) -> String {
-    if !f.is_finite() {
-        return format!("{f}");
-    }
-    let s = format!("{:e}", f);
-    let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let neg = mant.starts_with('-');
-    let digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
-    let sign = if neg { "-" } else { "" };
-    let frac = if digits.len() > 1 { &digits[1..] } else { "0" };
-    let sci = format!("{sign}{}.{}e{}", &digits[..1], frac, exp);
-    let n = digits.len() as i32;
-    let plain = if exp >= 0 {
-        let int_len = exp + 1;
-        if n <= int_len {
-            format!("{sign}{}{}.0", digits, "0".repeat((int_len - n) as usize))
-        } else {
-            format!("{sign}{}.{}", &digits[..int_len as usize], &digits[int_len as usize..])
-        }
-    } else {
-        format!("{sign}0.{}{}", "0".repeat((-exp - 1) as usize), digits)
-    };
-    if f.abs() >= 9007199254740992.0 || sci.len() < plain.len() {
-        sci
-    } else {
-        plain
-    }
-}
-
-fn escape_into(c: char, quote: char, s: &mut String) {
-    match c {
-        '\n' => s.push_str("\\n"),
-        '\r' => s.push_str("\\r"),
-        '\t' => s.push_str("\\t"),
-        '\x0B' => s.push_str("\\v"),
-        '\x08' => s.push_str("\\b"),
-        '\x0C' => s.push_str("\\f"),
-        '\x1B' => s.push_str("\\e"),
-        '\x7F' => s.push_str("\\d"),
-        '\\' => s.push_str("\\\\"),
-        c if c == quote => {
-            s.push('\\');
-            s.push(c);
-        }
-        c if (c as u32) < 0x20 => s.push_str(&format!("\\{:03o}", c as u32)),
-        c => s.push(c),
-    }
-}
-
-/// `io_lib:write_string/1`.
-pub(crate) fn write_string(st: &str) -> String {
-    let mut s = String::with_capacity(st.len() + 2);
-    s.push('"');
-    for c in st.chars() {
-        escape_into(c, '"', &mut s);
-    }
-    s.push('"');
-    s
-}
-
-/// `io_lib:write_char/1`: `$a`, `$\s`, `$\n`.
-pub(crate) fn write_char(c: u32) -> String {
-    match char::from_u32(c) {
-        Some(' ') => "$\\s".to_string(),
-        Some(ch) => {
-            let mut s = String::from("$");
-            escape_into(ch, '\0', &mut s);
-            s
-        }
-        None => format!("$\\x{{{c:X}}}"),
-    }
-}
-
 /// epp's `token_src/1`: how `??Arg` spells one token.
 pub(crate) fn token_src(t: &Tok) -> String {
     match t {
         Tok::FormEnd => ".".to_string(),
         Tok::Var(v) => v.to_string(),
-        Tok::Char(c) => write_char(*c),
-        Tok::String(s) => write_string(s),
+        Tok::Char(c) => crate::print::char_literal(*c),
+        Tok::String(s) => crate::print::string(s),
         Tok::Atom(a) => crate::print::atom(a),
         Tok::Integer(i) => i.to_string(),
-        Tok::Float(f) => otp_float(*f),
+        Tok::Float(f) => crate::print::float(*f),
         Tok::Unknown(c) => c.to_string(),
         other => other.symbol().to_string(),
     }
@@ -382,7 +305,7 @@ pub(crate) fn print_term(t: &Term) -> String {
 fn print_into(t: &Term, s: &mut String) {
     match t {
         Term::Int(i) => s.push_str(&i.to_string()),
-        Term::Float(f) => s.push_str(&otp_float(*f)),
+        Term::Float(f) => s.push_str(&crate::print::float(*f)),
         Term::Atom(a) => s.push_str(&crate::print::atom(a)),
         Term::List(elems, None) if !elems.is_empty() && elems.iter().all(|e| matches!(e, Term::Int(i) if u32::try_from(i).map(printable).unwrap_or(false))) => {
             let st: String = elems
@@ -392,7 +315,7 @@ fn print_into(t: &Term, s: &mut String) {
                     _ => None,
                 })
                 .collect();
-            s.push_str(&write_string(&st));
+            s.push_str(&crate::print::string(&st));
         }
         Term::List(elems, tail) => {
             s.push('[');
@@ -434,7 +357,7 @@ fn print_into(t: &Term, s: &mut String) {
             if !bytes.is_empty() && bytes.iter().all(|&b| printable(b as u32)) {
                 let st: String = bytes.iter().map(|&b| b as char).collect();
                 s.push_str("<<");
-                s.push_str(&write_string(&st));
+                s.push_str(&crate::print::string(&st));
                 s.push_str(">>");
             } else {
                 let parts: Vec<String> = bytes.iter().map(|b| b.to_string()).collect();
