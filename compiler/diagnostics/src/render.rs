@@ -37,6 +37,9 @@ pub fn render_all(
 pub fn erlc(map: &SourceMap, d: &Diagnostic, out: &mut dyn Write) -> io::Result<()> {
     let (file, line, col) = map.location(d.primary);
     let prefix = if d.severity == Severity::Warning { "Warning: " } else { "" };
+    if d.primary.is_whole_file() {
+        return writeln!(out, "{file}: {prefix}{}", d.message);
+    }
     writeln!(out, "{file}:{line}:{col}: {prefix}{}", d.message)
 }
 

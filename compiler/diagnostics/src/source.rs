@@ -18,6 +18,14 @@ impl Span {
     pub fn new(file: FileId, start: u32, end: u32) -> Self {
         Span { file, start, end }
     }
+    /// A span meaning "the file as a whole" (no position), e.g. for a file that cannot be
+    /// read; renderers print no line or column for it, as erlc does.
+    pub const fn whole_file(file: FileId) -> Self {
+        Span { file, start: u32::MAX, end: u32::MAX }
+    }
+    pub fn is_whole_file(&self) -> bool {
+        self.start == u32::MAX
+    }
     /// The smallest span covering both (if they are in the same file; else `self`).
     pub fn to(self, other: Span) -> Span {
         if self.file != other.file {

@@ -63,7 +63,7 @@ pub fn load(path: &Path) -> (SourceMap, FileId, Option<Diagnostic>) {
                 std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
                 _ => e.to_string().to_lowercase(),
             };
-            (map, file, Some(Diagnostic::error("E0001", Span::new(file, 0, 0), what)))
+            (map, file, Some(Diagnostic::error("E0001", Span::whole_file(file), what)))
         }
     }
 }
