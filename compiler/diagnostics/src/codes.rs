@@ -17,7 +17,7 @@ pub const ALL: &[(&str, &str)] = &[
     ("E0105", "illegal escape sequence"),
     ("E0106", "unterminated or illegal character literal"),
     ("E0107", "illegal number"),
-    ("E0108", "atom too long"),
+    ("E0108", "illegal atom (too long)"),
     // parser
     ("E0201", "syntax error"),
     ("E0202", "form not terminated by a dot"),
@@ -68,6 +68,12 @@ pub const ALL: &[(&str, &str)] = &[
     ("E0430", "redefined or bad attribute"),
     ("W0431", "other erlc warning"),
     ("E0432", "other erlc error"),
+    ("W0433", "record defined but never used"),
+    ("W0434", "export_all flag enabled"),
+    ("W0435", "suspicious bit syntax size"),
+    ("W0436", "call or import overrides an auto-imported BIF"),
+    ("E0437", "ambiguous call of an overridden pre-R14 auto-imported BIF"),
+    ("W0438", "underscore-prefixed variable matched again"),
     // back end
     ("E0501", "construct not supported by the code generator"),
 ];

@@ -287,8 +287,13 @@ pub fn lex(file: FileId, text: &str, diags: &mut Diagnostics) -> Vec<Token> {
         let span = span_of(range.clone());
         let kind = match res {
             Err(()) => {
-                // A character with no token of its own: erl_scan makes it a token.
+                // A Latin-1 character with no token of its own: erl_scan makes it a token
+                // (the parser rejects it); anything above 255 is an illegal character.
                 let c = slice.chars().next().unwrap_or('\u{FFFD}');
+                if (c as u32) > 255 {
+                    diags.push(Diagnostic::error("E0103", span, "illegal character"));
+                    continue;
+                }
                 Tok::Unknown(c)
             }
             Ok(raw) => match raw {
@@ -435,7 +440,7 @@ pub fn lex(file: FileId, text: &str, diags: &mut Diagnostics) -> Vec<Token> {
 /// An atom token, checking erl_scan's length limit (255 characters).
 fn atom_tok(name: &str, span: Span, diags: &mut Diagnostics) -> Tok {
     if name.chars().count() > 255 {
-        diags.push(Diagnostic::error("E0108", span, "atom too long"));
+        diags.push(Diagnostic::error("E0108", span, "illegal atom"));
     }
     Tok::Atom(Name::from(name))
 }
@@ -574,6 +579,8 @@ mod tests {
         assert_eq!(errors("1.5e999"), vec![(0, "illegal float".into())]);
         assert_eq!(errors("\"\\x{110000}\""), vec![(1, "illegal character".into())]);
         assert_eq!(errors("$"), vec![(0, "unterminated character".into())]);
+        assert_eq!(errors("a \u{3c0} b"), vec![(2, "illegal character".into())]);
+        assert_eq!(errors(&format!("'{}'", "a".repeat(256))), vec![(0, "illegal atom".into())]);
     }
 
     #[test]

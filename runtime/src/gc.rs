@@ -1,0 +1,576 @@
+//! Per-process generational copying garbage collection (Cheney).
+//!
+//! Owns: minor collections (young block + heap fragments evacuated; objects that already
+//! survived one collection are promoted to the old generation), major collections
+//! (everything into one fresh block), BEAM-like heap growth, the off-heap (REFC_BIN)
+//! sweep, and torture mode (`FERL_GC_TORTURE=1`: every collection runs a minor and then
+//! a major collection into a block with no slack, so every object moves and the next
+//! allocation check collects again).
+//! Must not: touch any other process's memory, or move objects outside the heaps it owns
+//! (literals, static data).
+//!
+//! Roots: the caller's root slice, the first `live` x-registers (via `ferl_rt_gc`), and
+//! every term slot of every stack frame.
+
+use crate::heap::{release_refc, OFF_HEAP_LINK};
+use crate::process::{is_frame_marker, next_heap_size, Process, STATUS_OK};
+use crate::term::{header_arity, header_subtag, is_header, sub, Term, NON_VALUE, PRIMARY_MASK, TAG_BOXED, TAG_LIST};
+use std::mem::MaybeUninit;
+use std::sync::OnceLock;
+
+/// Minor collections between two major ones (BEAM's default `fullsweep_after`).
+pub const FULLSWEEP_AFTER: u32 = 65535;
+
+/// Is torture mode on (`FERL_GC_TORTURE=1`, read once).
+pub fn torture() -> bool {
+    static T: OnceLock<bool> = OnceLock::new();
+    *T.get_or_init(|| std::env::var("FERL_GC_TORTURE").is_ok_and(|v| v == "1"))
+}
+
+/// Address ranges being evacuated.
+struct FromSpace {
+    ranges: Vec<(usize, usize)>,
+}
+
+impl FromSpace {
+    #[inline]
+    fn contains(&self, a: usize) -> bool {
+        self.ranges.iter().any(|&(s, e)| a >= s && a < e)
+    }
+}
+
+struct Copier {
+    from: FromSpace,
+    /// In a minor GC, [start, end) of the objects to promote.
+    mature: (usize, usize),
+    young_top: *mut u64,
+    young_limit: *mut u64,
+    old_top: *mut u64,
+    old_limit: *mut u64,
+    off_heap: *mut u64,
+}
+
+impl Copier {
+    fn alloc(&mut self, words: usize, promote: bool) -> *mut u64 {
+        let (top, limit) = if promote {
+            (&mut self.old_top, self.old_limit)
+        } else {
+            (&mut self.young_top, self.young_limit)
+        };
+        let p = *top;
+        // SAFETY: the to-space was sized for the worst case (all from-space live), so
+        // this stays within its allocation; checked in debug builds.
+        *top = unsafe { p.add(words) };
+        debug_assert!(*top <= limit, "GC to-space overflow");
+        p
+    }
+
+    /// Evacuate `t` if it points into from-space; return its new value.
+    #[inline]
+    fn evacuate(&mut self, t: u64) -> u64 {
+        match t & PRIMARY_MASK {
+            TAG_LIST => {
+                let p = (t & !PRIMARY_MASK) as *mut u64;
+                let a = p as usize;
+                if !self.from.contains(a) {
+                    return t;
+                }
+                // SAFETY: p is a cons cell in from-space, still readable and not yet freed.
+                unsafe {
+                    if *p == NON_VALUE.raw() {
+                        return *p.add(1);
+                    }
+                    let promote = a >= self.mature.0 && a < self.mature.1;
+                    let d = self.alloc(2, promote);
+                    *d = *p;
+                    *d.add(1) = *p.add(1);
+                    let nt = d as u64 | TAG_LIST;
+                    *p = NON_VALUE.raw();
+                    *p.add(1) = nt;
+                    nt
+                }
+            }
+            TAG_BOXED => {
+                let p = (t & !PRIMARY_MASK) as *mut u64;
+                let a = p as usize;
+                if !self.from.contains(a) {
+                    return t;
+                }
+                // SAFETY: p is a boxed object in from-space; its header says its size.
+                unsafe {
+                    let h = *p;
+                    if !is_header(h) {
+                        return h; // forwarded: the header was replaced by the new pointer
+                    }
+                    let n = header_arity(h) + 1;
+                    let promote = a >= self.mature.0 && a < self.mature.1;
+                    let d = self.alloc(n, promote);
+                    std::ptr::copy_nonoverlapping(p, d, n);
+                    if header_subtag(h) == sub::REFC_BIN {
+                        *d.add(OFF_HEAP_LINK) = self.off_heap as u64;
+                        self.off_heap = d;
+                    }
+                    let nt = d as u64 | TAG_BOXED;
+                    *p = nt;
+                    nt
+                }
+            }
+            _ => t,
+        }
+    }
+
+    /// Scan copied objects in [from, to), evacuating what they point at. Returns the
+    /// position reached (== to).
+    fn scan(&mut self, mut ptr: *mut u64, to: *mut u64) -> *mut u64 {
+        while ptr < to {
+            // SAFETY: [ptr, to) holds copied objects and cons cells, laid out linearly.
+            unsafe {
+                let w = *ptr;
+                if is_header(w) {
+                    let arity = header_arity(w);
+                    ptr = match header_subtag(w) {
+                        sub::TUPLE | sub::EXPORT | sub::MAP_FLAT | sub::MAP_LARGE => ptr.add(1),
+                        sub::FUN => ptr.add(2),
+                        sub::SUB_BIN => ptr.add(3),
+                        _ => ptr.add(arity + 1),
+                    };
+                } else {
+                    *ptr = self.evacuate(w);
+                    ptr = ptr.add(1);
+                }
+            }
+        }
+        ptr
+    }
+}
+
+/// Collect `p`, keeping `roots` (updated in place) and the stack, and leaving at least
+/// `need` free words. Chooses minor or major like BEAM.
+pub fn collect(p: &mut Process, need: usize, roots: &mut [Term]) {
+    if p.torture {
+        collect_minor_or_major(p, need, roots, false, None);
+        collect_major_exact(p, need, roots);
+        return;
+    }
+    let mature = (p.high_water as usize - p.heap_start as usize) / 8;
+    let old_free = (p.old.len() * 8 + p.old.as_ptr() as usize - p.old_top as usize) / 8;
+    let major = p.minors_since_major >= FULLSWEEP_AFTER || (mature > old_free && p.old_used() > 0);
+    collect_minor_or_major(p, need, roots, major, None);
+    if p.free_words() < need {
+        collect_minor_or_major(p, need, roots, true, None);
+    }
+}
+
+/// A major collection (everything live into one fresh block).
+pub fn collect_major(p: &mut Process, need: usize, roots: &mut [Term]) {
+    collect_minor_or_major(p, need, roots, true, None);
+}
+
+fn collect_major_exact(p: &mut Process, need: usize, roots: &mut [Term]) {
+    let live = p.total_heap_used();
+    let exact = live + p.stack_used() + need;
+    collect_minor_or_major(p, need, roots, true, Some(exact));
+}
+
+fn collect_minor_or_major(p: &mut Process, need: usize, roots: &mut [Term], major: bool, exact: Option<usize>) {
+    let stack_len = p.stack_used();
+    let young_used = p.heap_used();
+    let frag_used = p.frag_used();
+    let old_used = p.old_used();
+    let mature_words = (p.high_water as usize - p.heap_start as usize) / 8;
+    let old_free = (p.old.as_ptr() as usize + p.old.len() * 8 - p.old_top as usize) / 8;
+    // A minor collection needs room in the old generation for the mature objects; an old
+    // generation that has data but no room means a major collection.
+    let major = major || (mature_words > old_free && old_used > 0);
+
+    // From-space: young heap part, fragments, and (major) the old generation.
+    let mut ranges = vec![(p.heap_start as usize, p.htop as usize)];
+    ranges.extend(p.frags.ranges());
+    if major {
+        ranges.push((p.old.as_ptr() as usize, p.old_top as usize));
+    }
+    let from = FromSpace { ranges };
+
+    // Old generation for a minor collection: make room for the mature objects.
+    let mut new_old: Option<Box<[MaybeUninit<u64>]>> = None;
+    if !major && mature_words > 0 && old_free < mature_words {
+        // Only reached with an empty old generation (see `major` above).
+        new_old = Some(Box::new_uninit_slice(next_heap_size(mature_words * 2)));
+    }
+
+    // To-space: sized for the worst case (everything live) plus the stack and `need`.
+    let worst = young_used + frag_used + if major { old_used } else { 0 };
+    let size = match exact {
+        Some(e) => e.max(1),
+        None => next_heap_size(worst + stack_len + need),
+    };
+    let mut block: Box<[MaybeUninit<u64>]> = Box::new_uninit_slice(size);
+    let start = block.as_mut_ptr() as *mut u64;
+    // SAFETY: start + size is one past the end of `block`.
+    let end = unsafe { start.add(size) };
+    // SAFETY: the stack fits below end (size >= stack_len).
+    let new_stop = unsafe { end.sub(stack_len) };
+    // SAFETY: both ranges are valid for stack_len words and do not overlap.
+    unsafe { std::ptr::copy_nonoverlapping(p.stop, new_stop, stack_len) };
+
+    let (old_base, old_top0, old_limit) = match &mut new_old {
+        Some(b) => {
+            let s = b.as_mut_ptr() as *mut u64;
+            // SAFETY: within the new old block.
+            (s, s, unsafe { s.add(b.len()) })
+        }
+        None if major => (std::ptr::null_mut(), std::ptr::null_mut(), std::ptr::null_mut()),
+        None => {
+            let s = p.old.as_mut_ptr() as *mut u64;
+            // SAFETY: within the current old block.
+            (s, p.old_top, unsafe { s.add(p.old.len()) })
+        }
+    };
+    let mature = if major { (0, 0) } else { (p.heap_start as usize, p.high_water as usize) };
+    let mut c = Copier {
+        from,
+        mature,
+        young_top: start,
+        young_limit: new_stop,
+        old_top: old_top0,
+        old_limit,
+        off_heap: std::ptr::null_mut(),
+    };
+
+    // Roots.
+    for r in roots.iter_mut() {
+        // SAFETY: evacuate returns a valid term for a valid term.
+        *r = unsafe { Term::from_raw(c.evacuate(r.raw())) };
+    }
+    // Stack frames.
+    let mut sp = new_stop;
+    while sp < end {
+        // SAFETY: the copied stack holds well-formed frames up to `end`.
+        unsafe {
+            let m = *sp;
+            if !is_frame_marker(m) {
+                debug_assert!(false, "corrupt stack frame marker {m:#x}");
+                break;
+            }
+            let n = (m >> 8) as usize;
+            for i in 0..n {
+                let slot = sp.add(2 + i);
+                *slot = c.evacuate(*slot);
+            }
+            sp = sp.add(2 + n);
+        }
+    }
+    // Cheney scan of both to-spaces until nothing new is copied.
+    let mut yscan = start;
+    let mut oscan = old_top0;
+    loop {
+        let (yt, ot) = (c.young_top, c.old_top);
+        if yscan == yt && oscan == ot {
+            break;
+        }
+        yscan = c.scan(yscan, yt);
+        if !ot.is_null() {
+            oscan = c.scan(oscan, ot);
+        }
+    }
+
+    // Off-heap sweep: survivors were relinked when copied; objects outside from-space
+    // (old generation in a minor GC) stay; the rest are dead.
+    let mut new_list = c.off_heap;
+    let mut obj = p.off_heap;
+    let mut frag_list = p.frags.off_heap();
+    loop {
+        if obj.is_null() {
+            if frag_list.is_null() {
+                break;
+            }
+            obj = frag_list;
+            frag_list = std::ptr::null_mut();
+        }
+        // SAFETY: the list links valid REFC_BIN objects; from-space is still allocated.
+        unsafe {
+            let next = *obj.add(OFF_HEAP_LINK) as *mut u64;
+            if c.from.contains(obj as usize) {
+                if is_header(*obj) {
+                    release_refc(obj);
+                }
+            } else {
+                *obj.add(OFF_HEAP_LINK) = new_list as u64;
+                new_list = obj;
+            }
+            obj = next;
+        }
+    }
+    let _ = p.frags.take();
+    p.frags = crate::heap::FragHeap::new();
+
+    // Install the new memory.
+    p.off_heap = new_list;
+    p.block = block;
+    p.heap_start = start;
+    p.htop = c.young_top;
+    p.stop = new_stop;
+    p.stack_end = end;
+    if major {
+        let mut empty: Box<[MaybeUninit<u64>]> = Box::new_uninit_slice(0);
+        p.old_top = empty.as_mut_ptr() as *mut u64;
+        p.old = empty;
+        p.high_water = p.htop;
+        p.gc_stats.major += 1;
+        p.minors_since_major = 0;
+    } else {
+        if let Some(b) = new_old {
+            p.old = b;
+        }
+        let _ = old_base;
+        p.old_top = c.old_top;
+        p.high_water = p.htop;
+        p.gc_stats.minor += 1;
+        p.minors_since_major += 1;
+    }
+}
+
+/// Runtime entry for compiled code: collect with the first `live` x-registers and the
+/// stack as roots, leaving `need` free words. Returns a status (always OK).
+///
+/// # Safety
+/// `p` must be a valid process owned by the calling scheduler, with a well-formed stack.
+#[no_mangle]
+pub unsafe extern "C" fn ferl_rt_gc(p: *mut Process, need: u64, live: u64) -> u64 {
+    // SAFETY: caller guarantees a valid, exclusively accessed process.
+    let p = unsafe { &mut *p };
+    let live = (live as usize).min(crate::process::MAX_XREGS);
+    let mut roots: Vec<Term> = (0..live).map(|i| p.x(i)).collect();
+    collect(p, need as usize, &mut roots);
+    for (i, r) in roots.into_iter().enumerate() {
+        p.set_x(i, r);
+    }
+    STATUS_OK
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::heap::Heap;
+    use crate::print::to_string;
+    use crate::process::frame;
+    use crate::term::{self, NIL};
+    use std::sync::Arc;
+
+    fn build_tree(p: &mut Process, depth: u32) -> Term {
+        if depth == 0 {
+            return Term::small(depth as i64).unwrap();
+        }
+        let l = build_tree(p, depth - 1);
+        let r = build_tree(p, depth - 1);
+        let f = term::float(p, depth as f64 + 0.5);
+        term::tuple(p, &[l, f, r])
+    }
+
+    fn assert_in_heap(p: &Process, t: Term) {
+        if t.is_boxed() || t.is_cons() {
+            let a = t.boxed_ptr() as usize;
+            assert!(p.in_young(a) || p.in_old(a), "term {t:?} not in process heap");
+        }
+    }
+
+    #[test]
+    fn collect_keeps_roots_and_drops_garbage() {
+        let mut p = Process::new(1);
+        let mut roots = vec![NIL; 2];
+        for i in 0..2000 {
+            let garbage = term::tuple(&mut *p, &[Term::small(i).unwrap(); 5]);
+            let _ = garbage;
+            roots[0] = term::cons(&mut *p, Term::small(i).unwrap(), roots[0]);
+            if p.free_words() < 10 {
+                collect(&mut p, 10, &mut roots);
+            }
+        }
+        let l = roots[0].list_to_vec().unwrap();
+        assert_eq!(l.len(), 2000);
+        assert_eq!(l[0].small_value(), Some(1999));
+        assert_eq!(l[1999].small_value(), Some(0));
+        collect_major(&mut p, 0, &mut roots);
+        // live data: 2000 cons cells = 4000 words
+        assert_eq!(p.total_heap_used(), 4000);
+        assert_in_heap(&p, roots[0]);
+    }
+
+    #[test]
+    fn big_structure_survives_minor_and_major() {
+        let mut p = Process::new(2);
+        p.torture = false;
+        let t = build_tree(&mut p, 12);
+        let before = to_string(t);
+        assert!(p.frag_used() > 0, "spilled into fragments");
+        let mut roots = [t, NIL];
+        collect(&mut p, 0, &mut roots);
+        assert_eq!(p.frag_used(), 0);
+        assert_eq!(to_string(roots[0]), before);
+        assert_in_heap(&p, roots[0]);
+        // second minor: everything is mature and gets promoted to the old generation
+        collect(&mut p, 0, &mut roots);
+        assert_eq!(p.gc_stats.minor, 2);
+        assert_eq!(p.heap_used(), 0);
+        assert!(p.old_used() > 0);
+        assert!(p.in_old(roots[0].boxed_ptr() as usize));
+        assert_eq!(to_string(roots[0]), before);
+        // a new young object pointing at old data survives a minor collection
+        roots[1] = term::tuple(&mut *p, &[roots[0], Term::small(5).unwrap()]);
+        collect(&mut p, 0, &mut roots);
+        assert_eq!(roots[1].tuple_elements().unwrap()[0], roots[0]);
+        collect_major(&mut p, 100, &mut roots);
+        assert_eq!(p.old_used(), 0);
+        assert!(p.free_words() >= 100);
+        assert_eq!(to_string(roots[0]), before);
+        assert_eq!(to_string(roots[1].tuple_elements().unwrap()[0]), before);
+    }
+
+    #[test]
+    fn sharing_is_preserved() {
+        let mut p = Process::new(3);
+        let shared = term::tuple(&mut *p, &[Term::small(1).unwrap()]);
+        let l = term::list(&mut *p, &[shared, shared, shared]);
+        let mut roots = [l];
+        collect_major(&mut p, 0, &mut roots);
+        let v = roots[0].list_to_vec().unwrap();
+        assert_eq!(v[0], v[1]);
+        assert_eq!(v[1], v[2]);
+        // 3 cons cells (6 words) + one 2-word tuple
+        assert_eq!(p.heap_used(), 8);
+    }
+
+    #[test]
+    fn stack_frames_are_roots() {
+        let mut p = Process::new(4);
+        let s = term::string(&mut *p, "hello");
+        let f = term::float(&mut *p, 2.5);
+        assert!(p.push_frame(frame::RETURN, 0xdead0, &[s, f, Term::small(3).unwrap()]));
+        assert!(p.push_frame(frame::CATCH, 0xbeef0, &[f]));
+        let mut roots: [Term; 0] = [];
+        collect_major(&mut p, 1000, &mut roots);
+        let (k, c, slots) = p.top_frame().unwrap();
+        assert_eq!((k, c), (frame::CATCH, 0xbeef0));
+        let f2 = slots[0];
+        assert_eq!(f2.float_value(), Some(2.5));
+        assert!(p.pop_frame());
+        let (_, c, slots) = p.top_frame().unwrap();
+        assert_eq!(c, 0xdead0);
+        assert_eq!(to_string(slots[0]), "[104,101,108,108,111]");
+        assert_eq!(slots[1], f2, "sharing between frames preserved");
+        assert!(p.free_words() >= 1000);
+    }
+
+    #[test]
+    fn literals_are_not_moved() {
+        let mut lit = crate::heap::FragHeap::new();
+        let l = term::tuple(&mut lit, &[Term::small(42).unwrap()]);
+        let mut p = Process::new(5);
+        let t = term::cons(&mut *p, l, NIL);
+        let mut roots = [t];
+        collect_major(&mut p, 0, &mut roots);
+        assert_eq!(roots[0].cons_parts().unwrap().0, l);
+    }
+
+    #[test]
+    fn refc_binaries_swept() {
+        let data = Arc::new(vec![9u8; 100]);
+        let mut p = Process::new(6);
+        let keep = term::refc_binary(&mut *p, data.clone());
+        let _dead = term::refc_binary(&mut *p, data.clone());
+        let sub = term::sub_binary(&mut *p, keep, 8, 16).unwrap();
+        assert_eq!(Arc::strong_count(&data), 3);
+        let mut roots = [sub];
+        collect(&mut p, 0, &mut roots);
+        assert_eq!(Arc::strong_count(&data), 2, "dead REFC_BIN released");
+        assert_eq!(roots[0].binary_bytes(), Some(&[9u8, 9][..]));
+        collect(&mut p, 0, &mut roots); // promote
+        collect(&mut p, 0, &mut roots); // minor with the binary in the old generation
+        assert_eq!(Arc::strong_count(&data), 2);
+        collect_major(&mut p, 0, &mut roots);
+        assert_eq!(Arc::strong_count(&data), 2);
+        roots[0] = NIL;
+        collect_major(&mut p, 0, &mut roots);
+        assert_eq!(Arc::strong_count(&data), 1);
+        let _ = term::refc_binary(&mut *p, data.clone());
+        drop(p);
+        assert_eq!(Arc::strong_count(&data), 1);
+    }
+
+    #[test]
+    fn heap_grows_and_gc_entry_point() {
+        let mut p = Process::new(7);
+        // build a long list held in x0, collecting through the ABI entry point
+        for i in 0..5000 {
+            if p.free_words() < 2 {
+                // SAFETY: p is a valid process with a well-formed (empty) stack.
+                unsafe { ferl_rt_gc(&mut *p, 2, 1) };
+            }
+            let tail = p.x(0);
+            let c = term::cons(&mut *p, Term::small(i).unwrap(), tail);
+            p.set_x(0, c);
+        }
+        assert_eq!(p.frag_used(), 0, "all allocation went to the block");
+        assert_eq!(p.x(0).list_to_vec().unwrap().len(), 5000);
+        assert!(p.block_words() + p.old.len() >= 10000);
+        assert!(p.gc_stats.minor + p.gc_stats.major > 3);
+    }
+
+    #[test]
+    fn many_cycles_random_shapes() {
+        mutator(false);
+    }
+
+    #[test]
+    fn torture_mode_moves_everything_every_time() {
+        mutator(true);
+        let mut p = Process::new(9);
+        p.torture = true;
+        let t = build_tree(&mut p, 6);
+        let before = to_string(t);
+        let mut roots = [t];
+        let old_addr = roots[0].boxed_ptr();
+        collect(&mut p, 3, &mut roots);
+        assert_ne!(roots[0].boxed_ptr(), old_addr);
+        assert_eq!(p.free_words(), 3, "no slack after a torture collection");
+        assert_eq!(to_string(roots[0]), before);
+    }
+
+    fn mutator(torture: bool) {
+        // A deterministic pseudo-random mutator: keeps a window of live structures.
+        let mut p = Process::new(8);
+        p.torture = torture;
+        let mut roots = vec![NIL; 8];
+        let mut expect: Vec<String> = vec![to_string(NIL); 8];
+        let mut seed = 12345u64;
+        for step in 0..3000 {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            let slot = (seed >> 33) as usize % 8;
+            let a = roots[(seed >> 40) as usize % 8];
+            let steps = if torture { 600 } else { 3000 };
+            if step >= steps {
+                break;
+            }
+            let t = match (seed >> 50) % 5 {
+                0 => term::tuple(&mut *p, &[a, Term::small(step).unwrap()]),
+                1 => term::cons(&mut *p, a, roots[slot]),
+                2 => term::float(&mut *p, step as f64),
+                3 => term::binary(&mut *p, &vec![step as u8; (step % 100) as usize]),
+                _ => term::bigint(&mut *p, &(num_bigint::BigInt::from(step) << 70)),
+            };
+            roots[slot] = t;
+            expect[slot] = to_string(t);
+            if p.free_words() < 50 || step % 97 == 0 {
+                collect(&mut p, 50, &mut roots);
+                for i in 0..8 {
+                    assert_eq!(to_string(roots[i]), expect[i]);
+                }
+            }
+        }
+        collect_major(&mut p, 0, &mut roots);
+        for i in 0..8 {
+            assert_eq!(to_string(roots[i]), expect[i]);
+        }
+        let _ = p.alloc(0);
+    }
+}

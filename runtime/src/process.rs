@@ -1,0 +1,390 @@
+//! The process struct: the fields compiled code touches (fixed `#[repr(C)]` offsets, see
+//! `docs/runtime-abi.md` section 4) and the process's memory: one block holding the heap
+//! (growing up) and the stack (growing down), the old generation, heap fragments.
+//!
+//! Owns: process memory layout, bump allocation, stack frames, status codes.
+//! Must not: collect garbage (`gc`), schedule (`sched`, later), or touch other processes.
+
+use crate::heap::{FragHeap, Heap, OFF_HEAP_LINK};
+use crate::term::{self, sub, Term, NIL, NON_VALUE};
+use std::mem::MaybeUninit;
+
+/// Status of a runtime call that returned NON_VALUE: (never stored) ok.
+pub const STATUS_OK: u64 = 0;
+/// An exception is in `exc_class`/`exc_reason`/`exc_trace`.
+pub const STATUS_RAISE: u64 = 1;
+/// Save state, store `resume`, return to the scheduler.
+pub const STATUS_YIELD: u64 = 2;
+/// Tail-call `resume` with arguments in the x-registers.
+pub const STATUS_TRAP: u64 = 3;
+
+/// Number of x-registers (argument-register array).
+pub const MAX_XREGS: usize = 256;
+/// Initial (and minimum) young-heap block size in words, as BEAM's.
+pub const MIN_HEAP_WORDS: usize = 233;
+
+/// Stack frame kinds (bits 7..6 of the frame marker).
+pub mod frame {
+    /// A return continuation.
+    pub const RETURN: u64 = 0;
+    /// A catch/try handler.
+    pub const CATCH: u64 = 1;
+    /// The bottom frame (process exit).
+    pub const BOTTOM: u64 = 2;
+}
+
+/// Make a stack-frame marker word.
+pub const fn frame_marker(kind: u64, nslots: usize) -> u64 {
+    ((nslots as u64) << 8) | (kind << 6) | (sub::FRAME << 2)
+}
+/// Is this word a frame marker.
+pub const fn is_frame_marker(w: u64) -> bool {
+    w & 0x3F == sub::FRAME << 2
+}
+
+/// BEAM-like heap sizes: Fibonacci from 233 words up to ~1.3M words, then +20% steps.
+pub fn next_heap_size(min_words: usize) -> usize {
+    let (mut a, mut b) = (MIN_HEAP_WORDS, 377usize);
+    if min_words <= a {
+        return a;
+    }
+    loop {
+        if b >= min_words {
+            return b;
+        }
+        if b < 1_346_269 {
+            let c = a + b;
+            a = b;
+            b = c;
+        } else {
+            b += b / 5;
+        }
+    }
+}
+
+/// GC counters.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct GcStats {
+    /// Minor collections.
+    pub minor: u64,
+    /// Major (fullsweep) collections.
+    pub major: u64,
+}
+
+/// A process. The first fields are ABI (offsets fixed and tested).
+#[repr(C)]
+pub struct Process {
+    /// Heap top: next free word (offset 0).
+    pub htop: *mut u64,
+    /// Stack top, lowest used word = heap limit (offset 8).
+    pub stop: *mut u64,
+    /// Reductions left (offset 16).
+    pub reds: i64,
+    /// Argument-register array of MAX_XREGS terms (offset 24).
+    pub xregs: *mut u64,
+    /// Status of the last runtime call that returned NON_VALUE (offset 32).
+    pub status: u64,
+    /// Exception class (offset 40).
+    pub exc_class: Term,
+    /// Exception reason (offset 48).
+    pub exc_reason: Term,
+    /// Exception stack trace (offset 56).
+    pub exc_trace: Term,
+    /// Code to resume with when next scheduled (offset 64).
+    pub resume: *const u8,
+    /// Start of the young block (offset 72).
+    pub heap_start: *mut u64,
+    /// One past the end of the young block (offset 80).
+    pub stack_end: *mut u64,
+    // ---- private to the runtime -----------------------------------------------------
+    /// Objects below this survived one collection (promoted at the next minor GC).
+    pub(crate) high_water: *mut u64,
+    pub(crate) block: Box<[MaybeUninit<u64>]>,
+    pub(crate) old: Box<[MaybeUninit<u64>]>,
+    pub(crate) old_top: *mut u64,
+    /// Overflow allocations made by the runtime when the block is full, and adopted
+    /// message fragments; emptied by every collection.
+    pub(crate) frags: FragHeap,
+    /// Off-heap list of REFC_BIN objects in the block, the old heap and `frags`.
+    pub(crate) off_heap: *mut u64,
+    pub(crate) own_xregs: Option<Box<[u64]>>,
+    /// Pid serial.
+    pub id: u64,
+    /// Collection counters.
+    pub gc_stats: GcStats,
+    /// Minor collections since the last major one.
+    pub(crate) minors_since_major: u32,
+    /// GC torture mode for this process (default: `FERL_GC_TORTURE=1`).
+    pub torture: bool,
+}
+
+// SAFETY: a Process exclusively owns its memory; raw pointers in it point into that memory
+// (or at static code/data). It is handed between scheduler threads, never shared.
+unsafe impl Send for Process {}
+
+/// Byte offsets of the ABI fields (asserted by tests against the real layout).
+pub mod offsets {
+    #![allow(missing_docs)]
+    pub const HTOP: usize = 0;
+    pub const STOP: usize = 8;
+    pub const REDS: usize = 16;
+    pub const XREGS: usize = 24;
+    pub const STATUS: usize = 32;
+    pub const EXC_CLASS: usize = 40;
+    pub const EXC_REASON: usize = 48;
+    pub const EXC_TRACE: usize = 56;
+    pub const RESUME: usize = 64;
+    pub const HEAP_START: usize = 72;
+    pub const STACK_END: usize = 80;
+}
+
+impl Process {
+    /// A process with an empty heap and stack of the minimum size and its own x-registers.
+    pub fn new(id: u64) -> Box<Process> {
+        let mut block = Box::new_uninit_slice(MIN_HEAP_WORDS);
+        let start = block.as_mut_ptr() as *mut u64;
+        // SAFETY: start + len is one past the end of the same allocation.
+        let end = unsafe { start.add(MIN_HEAP_WORDS) };
+        let mut xr = vec![NIL.raw(); MAX_XREGS].into_boxed_slice();
+        let xp = xr.as_mut_ptr();
+        let mut old: Box<[MaybeUninit<u64>]> = Box::new_uninit_slice(0);
+        let old_top = old.as_mut_ptr() as *mut u64;
+        Box::new(Process {
+            htop: start,
+            stop: end,
+            reds: 0,
+            xregs: xp,
+            status: STATUS_OK,
+            exc_class: NIL,
+            exc_reason: NIL,
+            exc_trace: NIL,
+            resume: std::ptr::null(),
+            heap_start: start,
+            stack_end: end,
+            high_water: start,
+            block,
+            old,
+            old_top,
+            frags: FragHeap::new(),
+            off_heap: std::ptr::null_mut(),
+            own_xregs: Some(xr),
+            id,
+            gc_stats: GcStats::default(),
+            minors_since_major: 0,
+            torture: crate::gc::torture(),
+        })
+    }
+
+    /// This process's pid.
+    pub fn pid(&self) -> Term {
+        Term::pid(self.id)
+    }
+
+    /// Free words between heap top and stack top.
+    pub fn free_words(&self) -> usize {
+        (self.stop as usize - self.htop as usize) / 8
+    }
+    /// Words of the young heap in use (block only).
+    pub fn heap_used(&self) -> usize {
+        (self.htop as usize - self.heap_start as usize) / 8
+    }
+    /// Words of the stack in use.
+    pub fn stack_used(&self) -> usize {
+        (self.stack_end as usize - self.stop as usize) / 8
+    }
+    /// Size of the young block in words.
+    pub fn block_words(&self) -> usize {
+        self.block.len()
+    }
+    /// Words in use in the old generation.
+    pub fn old_used(&self) -> usize {
+        (self.old_top as usize - self.old.as_ptr() as usize) / 8
+    }
+    /// Words allocated in heap fragments (not yet collected).
+    pub fn frag_used(&self) -> usize {
+        self.frags.used_words()
+    }
+    /// Total heap words in use: young block + fragments + old generation.
+    pub fn total_heap_used(&self) -> usize {
+        self.heap_used() + self.frag_used() + self.old_used()
+    }
+    /// Is `addr` inside the young block's heap part.
+    pub fn in_young(&self, addr: usize) -> bool {
+        addr >= self.heap_start as usize && addr < self.htop as usize
+    }
+    /// Is `addr` inside the old generation.
+    pub fn in_old(&self, addr: usize) -> bool {
+        addr >= self.old.as_ptr() as usize && addr < self.old_top as usize
+    }
+
+    /// X-register `i`.
+    pub fn x(&self, i: usize) -> Term {
+        debug_assert!(i < MAX_XREGS);
+        // SAFETY: xregs points at MAX_XREGS valid term words (own array or a scheduler's).
+        unsafe { Term::from_raw(*self.xregs.add(i)) }
+    }
+    /// Set x-register `i`.
+    pub fn set_x(&mut self, i: usize, t: Term) {
+        debug_assert!(i < MAX_XREGS);
+        // SAFETY: as in `x`.
+        unsafe { *self.xregs.add(i) = t.raw() };
+    }
+
+    /// Push a frame with `slots` and continuation `cont`; false if there is no room
+    /// (the caller must collect with `need = 2 + slots.len()` first).
+    pub fn push_frame(&mut self, kind: u64, cont: usize, slots: &[Term]) -> bool {
+        let n = 2 + slots.len();
+        if self.free_words() < n {
+            return false;
+        }
+        // SAFETY: there are n free words below stop, above htop.
+        unsafe {
+            self.stop = self.stop.sub(n);
+            *self.stop = frame_marker(kind, slots.len());
+            *self.stop.add(1) = cont as u64;
+            std::ptr::copy_nonoverlapping(slots.as_ptr() as *const u64, self.stop.add(2), slots.len());
+        }
+        true
+    }
+    /// The top frame: (kind, continuation, slots).
+    pub fn top_frame(&self) -> Option<(u64, usize, &[Term])> {
+        if self.stop >= self.stack_end {
+            return None;
+        }
+        // SAFETY: the stack holds well-formed frames from stop to stack_end.
+        unsafe {
+            let m = *self.stop;
+            if !is_frame_marker(m) {
+                return None;
+            }
+            let n = (m >> 8) as usize;
+            let slots = std::slice::from_raw_parts(self.stop.add(2) as *const Term, n);
+            Some(((m >> 6) & 3, *self.stop.add(1) as usize, slots))
+        }
+    }
+    /// Pop the top frame.
+    pub fn pop_frame(&mut self) -> bool {
+        let Some((_, _, slots)) = self.top_frame() else { return false };
+        let n = 2 + slots.len();
+        // SAFETY: the frame occupies n words from stop.
+        self.stop = unsafe { self.stop.add(n) };
+        true
+    }
+
+    /// Record an exception (class, reason) and return NON_VALUE, as runtime calls do.
+    pub fn raise(&mut self, class: Term, reason: Term) -> Term {
+        self.status = STATUS_RAISE;
+        self.exc_class = class;
+        self.exc_reason = reason;
+        self.exc_trace = NIL;
+        NON_VALUE
+    }
+
+    /// Adopt a message fragment's memory (its terms become part of this heap).
+    pub fn adopt(&mut self, frag: FragHeap) {
+        let mut frag = frag;
+        let (chunks, mut off) = frag.take();
+        self.frags.absorb_chunks(chunks);
+        while !off.is_null() {
+            // SAFETY: walking the fragment's valid off-heap list, relinking each object
+            // (its reference moves to us).
+            unsafe {
+                let next = *off.add(OFF_HEAP_LINK) as *mut u64;
+                self.link_off_heap(off);
+                off = next;
+            }
+        }
+    }
+}
+
+impl Heap for Process {
+    fn alloc(&mut self, words: usize) -> *mut u64 {
+        if self.free_words() >= words {
+            let p = self.htop;
+            // SAFETY: words fit between htop and stop.
+            self.htop = unsafe { self.htop.add(words) };
+            p
+        } else {
+            self.frags.alloc(words)
+        }
+    }
+    unsafe fn link_off_heap(&mut self, obj: *mut u64) {
+        // SAFETY: caller guarantees obj is a REFC_BIN object in this process's memory.
+        unsafe { *obj.add(OFF_HEAP_LINK) = self.off_heap as u64 };
+        self.off_heap = obj;
+    }
+}
+
+impl Drop for Process {
+    fn drop(&mut self) {
+        // SAFETY: the process is dying; all its objects are dead.
+        unsafe { crate::heap::release_off_heap_list(self.off_heap) };
+        self.off_heap = std::ptr::null_mut();
+    }
+}
+
+/// Allocate a tuple on a process (convenience used by BIFs).
+pub fn tuple(p: &mut Process, elems: &[Term]) -> Term {
+    term::tuple(p, elems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::mem::offset_of;
+
+    #[test]
+    fn abi_offsets() {
+        assert_eq!(offset_of!(Process, htop), offsets::HTOP);
+        assert_eq!(offset_of!(Process, stop), offsets::STOP);
+        assert_eq!(offset_of!(Process, reds), offsets::REDS);
+        assert_eq!(offset_of!(Process, xregs), offsets::XREGS);
+        assert_eq!(offset_of!(Process, status), offsets::STATUS);
+        assert_eq!(offset_of!(Process, exc_class), offsets::EXC_CLASS);
+        assert_eq!(offset_of!(Process, exc_reason), offsets::EXC_REASON);
+        assert_eq!(offset_of!(Process, exc_trace), offsets::EXC_TRACE);
+        assert_eq!(offset_of!(Process, resume), offsets::RESUME);
+        assert_eq!(offset_of!(Process, heap_start), offsets::HEAP_START);
+        assert_eq!(offset_of!(Process, stack_end), offsets::STACK_END);
+    }
+
+    #[test]
+    fn heap_sizes_like_beam() {
+        assert_eq!(next_heap_size(0), 233);
+        assert_eq!(next_heap_size(234), 377);
+        assert_eq!(next_heap_size(1000), 1597);
+        assert_eq!(next_heap_size(1_346_269), 1_346_269);
+        assert_eq!(next_heap_size(1_346_270), 1_346_269 + 1_346_269 / 5);
+    }
+
+    #[test]
+    fn heap_and_stack_share_block() {
+        let mut p = Process::new(1);
+        assert_eq!(p.free_words(), MIN_HEAP_WORDS);
+        let t = term::tuple(&mut *p, &[NIL, NIL]);
+        assert_eq!(p.heap_used(), 3);
+        assert!(p.push_frame(frame::RETURN, 0x1000, &[t, NIL]));
+        assert_eq!(p.stack_used(), 4);
+        assert_eq!(p.free_words(), MIN_HEAP_WORDS - 7);
+        let (k, c, s) = p.top_frame().unwrap();
+        assert_eq!((k, c, s.len()), (frame::RETURN, 0x1000, 2));
+        assert_eq!(s[0], t);
+        assert!(p.pop_frame());
+        assert!(p.top_frame().is_none());
+        // a full block spills runtime allocations into fragments
+        let big = vec![NIL; 300];
+        let t2 = term::tuple(&mut *p, &big);
+        assert_eq!(t2.tuple_elements().unwrap().len(), 300);
+        assert_eq!(p.frag_used(), 301);
+        assert!(!p.push_frame(frame::RETURN, 0, &big));
+    }
+
+    #[test]
+    fn raise_sets_status() {
+        let mut p = Process::new(2);
+        let r = p.raise(Term::atom(crate::atom::idx::ERROR), Term::atom(crate::atom::idx::BADARG));
+        assert!(r.is_non_value());
+        assert_eq!(p.status, STATUS_RAISE);
+        assert_eq!(p.exc_reason.atom_name(), Some("badarg"));
+    }
+}

@@ -1,0 +1,4 @@
+-module(attribute_after_function).
+
+f() -> ok.
+-export([f/0]).

@@ -1,0 +1,4 @@
+-module(bin_unsized_middle).
+-export([f/1]).
+
+f(<<X/binary, Y>>) -> {X, Y}.

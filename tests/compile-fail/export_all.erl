@@ -1,0 +1,4 @@
+-module(export_all).
+-compile(export_all).
+
+f() -> ok.

@@ -1,0 +1,5 @@
+-module(illegal_pattern).
+-export([f/1]).
+
+f(X + 1) -> X;
+f(a + 1) -> a.

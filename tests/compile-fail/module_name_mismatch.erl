@@ -1,0 +1,4 @@
+-module(other_name).
+-export([f/0]).
+
+f() -> ok.

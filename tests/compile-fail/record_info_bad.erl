@@ -1,0 +1,5 @@
+-module(record_info_bad).
+-export([f/0]).
+-record(r, {a}).
+
+f() -> record_info(bad, r).

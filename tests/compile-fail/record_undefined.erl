@@ -1,0 +1,4 @@
+-module(record_undefined).
+-export([f/0]).
+
+f() -> #nope{}.

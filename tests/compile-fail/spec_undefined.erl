@@ -1,0 +1,5 @@
+-module(spec_undefined).
+-export([f/0]).
+
+-spec g(integer()) -> integer().
+f() -> ok.

@@ -1,0 +1,7 @@
+-module(stacktrace_guard).
+-export([f/0]).
+
+f() ->
+    try ok
+    catch _:_:S when S =:= [] -> ok
+    end.

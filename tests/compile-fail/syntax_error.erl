@@ -1,0 +1,4 @@
+-module(syntax_error).
+-export([f/1]).
+
+f(X) -> X + .

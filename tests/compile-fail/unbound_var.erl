@@ -1,0 +1,5 @@
+-module(unbound_var).
+-export([f/1]).
+
+f(X) ->
+    X + Y.

@@ -1,0 +1,5 @@
+-module(undefined_function).
+-export([f/1]).
+
+f(X) ->
+    g(X).

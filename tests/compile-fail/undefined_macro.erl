@@ -1,0 +1,4 @@
+-module(undefined_macro).
+-export([f/0]).
+
+f() -> ?NOPE.
