@@ -691,7 +691,7 @@ impl<'a> Lowerer<'a> {
                 let value = self.value(b, &el.value, env);
                 let size = match &el.size {
                     Some(s) => Some(self.value(b, s, env)),
-                    None => None,
+                    None => default_size(spec.ty),
                 };
                 segs.push(BinSeg { value, size, spec });
             }
@@ -700,3 +700,12 @@ impl<'a> Lowerer<'a> {
     }
 }
 
+
+/// The explicit default size of a segment type (`None`: all / not applicable).
+pub(crate) fn default_size(ty: BinType) -> Option<Operand> {
+    match ty {
+        BinType::Integer => Some(Operand::Lit(Literal::int(8))),
+        BinType::Float => Some(Operand::Lit(Literal::int(64))),
+        _ => None,
+    }
+}

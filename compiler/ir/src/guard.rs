@@ -76,37 +76,39 @@ impl<'a> Lowerer<'a> {
     fn guard_conj(&mut self, tests: &[ast::Expr], env: &Env, ok: Expr, fail: Expr) -> Expr {
         let mut acc = ok;
         for t in tests.iter().rev() {
-            acc = self.guard_test(t, env, acc, fail.clone());
+            acc = self.guard_test(t, env, acc, fail.clone(), &fail);
         }
         acc
     }
 
-    /// `t` if guard test `e` is true, `f` (small) otherwise (including when it raises).
-    fn guard_test(&mut self, e: &ast::Expr, env: &Env, t: Expr, f: Expr) -> Expr {
+    /// `t` if guard test `e` is true, `f` (small) if it is false, `exc` (small) if it raises:
+    /// an exception anywhere in a guard fails the whole guard (the current `;`
+    /// alternative), even under `orelse` or `not`.
+    fn guard_test(&mut self, e: &ast::Expr, env: &Env, t: Expr, f: Expr, exc: &Expr) -> Expr {
         if let Some(l) = crate::literal::constant(e) {
             return if l == Literal::atom("true") { t } else { f };
         }
         match &e.kind {
             ExprKind::BinOp(BinOp::Andalso | BinOp::And, a, b) => {
-                let inner = self.guard_test(b, env, t, f.clone());
-                self.guard_test(a, env, inner, f)
+                let inner = self.guard_test(b, env, t, f.clone(), exc);
+                self.guard_test(a, env, inner, f, exc)
             }
             ExprKind::BinOp(BinOp::Orelse, a, b) => {
                 let (w1, tj) = self.share(t);
-                let inner = self.guard_test(b, env, tj.clone(), f);
+                let inner = self.guard_test(b, env, tj.clone(), f, exc);
                 let (w2, ij) = self.share(inner);
-                let outer = self.guard_test(a, env, tj, ij);
+                let outer = self.guard_test(a, env, tj, ij, exc);
                 w1.wrap(w2.wrap(outer))
             }
             ExprKind::UnOp(UnOp::Not, x) if always_boolean(x) => {
                 let (w, tj) = self.share(t);
-                let inner = self.guard_test(x, env, f, tj);
+                let inner = self.guard_test(x, env, f, tj, exc);
                 w.wrap(inner)
             }
             ExprKind::BinOp(op, a, b) if cmp_op(*op).is_some() => {
                 let mut blk = Block::new();
-                let av = self.guard_value(&mut blk, a, env, &f);
-                let bv = self.guard_value(&mut blk, b, env, &f);
+                let av = self.guard_value(&mut blk, a, env, exc);
+                let bv = self.guard_value(&mut blk, b, env, exc);
                 let op = cmp_op(*op).unwrap_or(CmpOp::ExactEq);
                 blk.finish(Expr::If { test: Test::Cmp(op, av, bv), then: Box::new(t), else_: Box::new(f) })
             }
@@ -115,12 +117,12 @@ impl<'a> Lowerer<'a> {
                 let arity = args.len() as u32;
                 let mut blk = Block::new();
                 if let Some(tt) = bifs::type_test(&name, arity) {
-                    let v = self.guard_value(&mut blk, &args[0], env, &f);
+                    let v = self.guard_value(&mut blk, &args[0], env, exc);
                     return blk.finish(Expr::If { test: Test::Type(tt, v), then: Box::new(t), else_: Box::new(f) });
                 }
                 if &*name == "is_function" && arity == 2 {
-                    let v = self.guard_value(&mut blk, &args[0], env, &f);
-                    let a = self.guard_value(&mut blk, &args[1], env, &f);
+                    let v = self.guard_value(&mut blk, &args[0], env, exc);
+                    let a = self.guard_value(&mut blk, &args[1], env, exc);
                     return blk.finish(Expr::If { test: Test::FunctionArity(v, a), then: Box::new(t), else_: Box::new(f) });
                 }
                 if &*name == "is_record" && arity == 3 {
@@ -128,7 +130,7 @@ impl<'a> Lowerer<'a> {
                         (crate::literal::constant(&args[1]), crate::literal::constant(&args[2]))
                     {
                         if let Some(n) = n.to_u32().filter(|n| *n >= 1) {
-                            let v = self.guard_value(&mut blk, &args[0], env, &f);
+                            let v = self.guard_value(&mut blk, &args[0], env, exc);
                             let el = self.new_var(None);
                             let inner = Expr::Let {
                                 var: el,
@@ -144,12 +146,12 @@ impl<'a> Lowerer<'a> {
                         }
                     }
                 }
-                let v = self.guard_value(&mut blk, e, env, &f);
+                let v = self.guard_value(&mut blk, e, env, exc);
                 blk.finish(Expr::If { test: Test::Cmp(CmpOp::ExactEq, v, Operand::atom("true")), then: Box::new(t), else_: Box::new(f) })
             }
             _ => {
                 let mut blk = Block::new();
-                let v = self.guard_value(&mut blk, e, env, &f);
+                let v = self.guard_value(&mut blk, e, env, exc);
                 blk.finish(Expr::If { test: Test::Cmp(CmpOp::ExactEq, v, Operand::atom("true")), then: Box::new(t), else_: Box::new(f) })
             }
         }
@@ -206,7 +208,10 @@ impl<'a> Lowerer<'a> {
                     };
                     for el in crate::bits::expand_string(el) {
                         let value = self.guard_value(b, &el.value, env, fail);
-                        let size = el.size.as_ref().map(|s| self.guard_value(b, s, env, fail));
+                        let size = match &el.size {
+                            Some(s) => Some(self.guard_value(b, s, env, fail)),
+                            None => crate::constructs::default_size(spec.ty),
+                        };
                         segs.push(BinSeg { value, size, spec });
                     }
                 }

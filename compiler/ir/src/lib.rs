@@ -19,6 +19,7 @@ pub mod literal;
 mod lower;
 pub mod matching;
 pub mod print;
+pub mod simplify;
 pub mod verify;
 
 use ferl_diagnostics::{Diagnostic, SourceMap};
@@ -27,10 +28,19 @@ use ferl_syntax::ast;
 /// Lower a record-expanded module to IR. Without a source map, locations have line 0; use
 /// [`lower_module_with_source`] to get lines for stack traces.
 pub fn lower_module(module: &ast::Module, file_name: &str) -> Result<ir::Module, Vec<Diagnostic>> {
-    lower::Lowerer::new(module, file_name, None).lower(module)
+    let mut m = lower::Lowerer::new(module, file_name, None).lower(module)?;
+    simplify::simplify_module(&mut m);
+    Ok(m)
 }
 
 /// [`lower_module`], with line numbers (and include-file names) taken from `map`.
 pub fn lower_module_with_source(module: &ast::Module, file_name: &str, map: &SourceMap) -> Result<ir::Module, Vec<Diagnostic>> {
-    lower::Lowerer::new(module, file_name, Some(map)).lower(module)
+    let mut m = lower::Lowerer::new(module, file_name, Some(map)).lower(module)?;
+    simplify::simplify_module(&mut m);
+    Ok(m)
+}
+
+/// Lowering without the [`simplify`] pass (for debugging the lowering itself).
+pub fn lower_module_unsimplified(module: &ast::Module, file_name: &str, map: Option<&SourceMap>) -> Result<ir::Module, Vec<Diagnostic>> {
+    lower::Lowerer::new(module, file_name, map).lower(module)
 }

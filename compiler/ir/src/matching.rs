@@ -313,6 +313,8 @@ impl<'a> Lowerer<'a> {
                     };
                     for el in crate::bits::expand_string(el) {
                         let size = match &el.size {
+                            None if spec.ty == BinType::Integer => SegSize::Lit(8),
+                            None if spec.ty == BinType::Float => SegSize::Lit(64),
                             None => SegSize::Default,
                             Some(s) => match crate::literal::constant(s) {
                                 Some(Literal::Int(i)) => SegSize::Lit(i.to_u64()?),
@@ -490,11 +492,17 @@ impl<'a> Lowerer<'a> {
                     }
                 }
             }
+            // Term columns (exclusive, cheap tests) before binary contexts, so a segment's
+            // value is tested right after its extraction.
+            let term = matches!(occs[i], Occ::Term(_)) as usize;
             let prefix = rows.iter().take_while(|r| !is_wild(&r.cols[i])).count();
             let ncons = distinct_heads(&rows, i);
             let better = match best {
                 None => true,
-                Some((_, bp, bn)) => prefix > bp || (prefix == bp && ncons < bn),
+                Some((bi, bp, bn)) => {
+                    let bterm = matches!(occs[bi], Occ::Term(_)) as usize;
+                    (term, prefix) > (bterm, bp) || ((term, prefix) == (bterm, bp) && ncons < bn)
+                }
             };
             if better {
                 best = Some((i, prefix, ncons));
