@@ -270,17 +270,20 @@ impl<'a> Lowerer<'a> {
         match q {
             Qualifier::Filter(f) => {
                 let skip = self.comp_finish(Block::new(), next.clone(), acc.clone(), loc);
-                let mut env2 = env.clone();
-                let pass = self.comp_level(kind, rest, &mut env2, acc, next, span);
                 if self.is_guard_expr(f, env) {
+                    let mut env2 = env.clone();
+                    let pass = self.comp_level(kind, rest, &mut env2, acc, next, span);
                     let skip_j = self.new_join();
                     let guard = vec![vec![f.clone()]];
                     let tree = self.guard_seq(&guard, env, pass, Expr::Jump(skip_j, vec![]));
                     Expr::LetJoin { join: skip_j, params: vec![], recursive: false, join_body: Box::new(skip), body: Box::new(tree) }
                 } else {
+                    // A filter may bind variables (`not member(X = {A, B}, L)`) used later.
                     let mut b = Block::new();
                     let v = self.value(&mut b, f, env);
                     let v = self.ensure_var(&mut b, v);
+                    let mut env2 = env.clone();
+                    let pass = self.comp_level(kind, rest, &mut env2, acc, next, span);
                     b.finish(Expr::Switch {
                         on: v,
                         cases: vec![(Con::Lit(Literal::bool(true)), pass), (Con::Lit(Literal::bool(false)), skip)],

@@ -15,11 +15,24 @@ pub struct Violation {
     pub message: String,
 }
 
-/// Check every function of a module.
+/// Check every function of a module, including that no scrutinee is tested twice by the
+/// same test along one path. That last property holds per pattern match; once the
+/// simplifier has inlined clause bodies, a path may run through two matches of the same
+/// variable written by the user (`case X of .. end, case X of .. end`), so use
+/// [`verify_module_structure`] for arbitrary programs.
 pub fn verify_module(m: &Module) -> Vec<Violation> {
+    verify(m, true)
+}
+
+/// [`verify_module`] without the repeated-test check.
+pub fn verify_module_structure(m: &Module) -> Vec<Violation> {
+    verify(m, false)
+}
+
+fn verify(m: &Module, repeats: bool) -> Vec<Violation> {
     let mut out = Vec::new();
     for f in &m.functions {
-        let mut v = Verifier { f, errors: Vec::new(), joins: HashMap::new() };
+        let mut v = Verifier { f, errors: Vec::new(), joins: HashMap::new(), repeats };
         let scope: BTreeSet<Var> = f.params.iter().copied().collect();
         v.expr(&f.body, &scope, false, &Path::default());
         for e in v.errors {
@@ -43,6 +56,7 @@ struct Verifier<'f> {
     errors: Vec<String>,
     /// Join id -> (arity, defined inside the try depth it was defined at)
     joins: HashMap<JoinId, usize>,
+    repeats: bool,
 }
 
 impl Verifier<'_> {
@@ -150,20 +164,20 @@ impl Verifier<'_> {
                 let mut p2 = path.clone();
                 match test {
                     Test::MapGet { map, key, .. } => {
-                        if path.map_keys.iter().any(|(m, k)| m == map && k == key) {
+                        if self.repeats && path.map_keys.iter().any(|(m, k)| m == map && k == key) {
                             self.errors.push(format!("map key {key:?} of {map:?} tested twice on a path"));
                         }
                         p2.map_keys.push((map.clone(), key.clone()));
                     }
                     Test::BsGet { ctx, spec, size, .. } => {
                         let k = (*ctx, *spec, size.clone());
-                        if path.bs.contains(&k) {
+                        if self.repeats && path.bs.contains(&k) {
                             self.errors.push(format!("segment extraction on _{} repeated on a path", ctx.0));
                         }
                         p2.bs.push(k);
                     }
                     Test::BsEnd(c) => {
-                        if !p2.bs_end.insert(*c) {
+                        if !p2.bs_end.insert(*c) && self.repeats {
                             self.errors.push(format!("bs_end on _{} repeated on a path", c.0));
                         }
                     }
@@ -176,7 +190,7 @@ impl Verifier<'_> {
             Expr::Switch { on, cases, default } => {
                 self.use_var(*on, scope);
                 let mut p2 = path.clone();
-                if !p2.switched.insert(*on) {
+                if !p2.switched.insert(*on) && self.repeats {
                     self.errors.push(format!("switch on _{} repeated on a path", on.0));
                 }
                 for (_, c) in cases {
