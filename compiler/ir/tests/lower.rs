@@ -2,8 +2,9 @@
 //! invariants (scoping, join points, try bodies, no repeated test of a scrutinee on a path)
 //! checked by `ferl_ir::verify` on every module.
 //!
-//! Until ferl's parser is merged, sources are parsed by the installed `erl`
-//! (`tests/common/erl_ast.rs`); the tests are skipped with a note when `erl` is missing.
+//! Sources are parsed with ferl's parser; when `erl` is installed, each is also parsed by
+//! erl (`tests/common/erl_ast.rs`) and must lower to the same IR text (a differential check
+//! of the parser and of the lowering's independence from AST details).
 
 mod common;
 
@@ -188,11 +189,14 @@ self_() -> self().
 "#),
 ];
 
-fn parsed() -> Option<&'static HashMap<String, (ferl_syntax::ast::Module, ferl_diagnostics::SourceMap)>> {
-    static CELL: OnceLock<Option<HashMap<String, (ferl_syntax::ast::Module, ferl_diagnostics::SourceMap)>>> = OnceLock::new();
+type Parsed = HashMap<String, (ferl_syntax::ast::Module, ferl_diagnostics::SourceMap)>;
+
+/// The test modules as parsed by `erl` (for the differential check), if erl is installed.
+fn erl_parsed() -> Option<&'static Parsed> {
+    static CELL: OnceLock<Option<Parsed>> = OnceLock::new();
     CELL.get_or_init(|| {
         if !erl_ast::erl_available() {
-            eprintln!("note: `erl` not installed; IR snapshot tests skipped");
+            eprintln!("note: `erl` not installed; differential check against erl's parser skipped");
             return None;
         }
         Some(erl_ast::parse_sources(SOURCES))
@@ -200,9 +204,11 @@ fn parsed() -> Option<&'static HashMap<String, (ferl_syntax::ast::Module, ferl_d
     .as_ref()
 }
 
-fn lower(name: &str) -> Option<Module> {
-    let all = parsed()?;
-    let (m, map) = all.get(name).expect("test module");
+fn source(name: &str) -> &'static str {
+    SOURCES.iter().find(|(n, _)| *n == name).map(|(_, s)| *s).expect("test module")
+}
+
+fn lower_ast(name: &str, m: &ferl_syntax::ast::Module, map: &ferl_diagnostics::SourceMap) -> Module {
     let mut m = m.clone();
     ferl_sema::expand_records(&mut m);
     let ir = match ferl_ir::lower_module_with_source(&m, &format!("{name}.erl"), map) {
@@ -211,7 +217,28 @@ fn lower(name: &str) -> Option<Module> {
     };
     let violations = ferl_ir::verify::verify_module(&ir);
     assert!(violations.is_empty(), "{name}: {violations:#?}\n{}", ferl_ir::print::module_to_string(&ir));
+    ir
+}
+
+/// Parse with ferl's parser, lower, verify; and check that erl's parse of the same source
+/// lowers to the same IR text.
+fn lower(name: &str) -> Option<Module> {
+    let (m, map) = common::ferl_parse::parse(name, source(name)).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+    let ir = lower_ast(name, &m, &map);
+    if let Some(all) = erl_parsed() {
+        let (em, emap) = &all[name];
+        let eir = lower_ast(name, em, emap);
+        similar_asserts(&ferl_ir::print::module_to_string(&eir), &ferl_ir::print::module_to_string(&ir), name);
+    }
     Some(ir)
+}
+
+fn similar_asserts(erl: &str, ferl: &str, name: &str) {
+    if erl != ferl {
+        let first = erl.lines().zip(ferl.lines()).position(|(a, b)| a != b).unwrap_or(0);
+        let ctx = |s: &str| s.lines().skip(first.saturating_sub(3)).take(8).collect::<Vec<_>>().join("\n");
+        panic!("{name}: IR from erl's parse differs from ferl's at line {}:\n--- erl\n{}\n--- ferl\n{}", first + 1, ctx(erl), ctx(ferl));
+    }
 }
 
 macro_rules! snap {
