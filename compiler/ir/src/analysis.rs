@@ -14,10 +14,8 @@ pub type Name = ferl_syntax::token::Name;
 /// `_X` binds).
 pub fn pattern_vars(p: &ast::Expr, out: &mut BTreeSet<Name>) {
     match &p.kind {
-        ExprKind::Var(v) => {
-            if &**v != "_" {
-                out.insert(v.clone());
-            }
+        ExprKind::Var(v) if &**v != "_" => {
+            out.insert(v.clone());
         }
         ExprKind::Cons(h, t) => {
             pattern_vars(h, out);

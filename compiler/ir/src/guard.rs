@@ -64,10 +64,9 @@ impl<'a> Lowerer<'a> {
         }
         let (ok_w, ok_j) = if guards.len() > 1 { self.share(ok) } else { (crate::matching::Shared(None), ok) };
         let mut acc = fail;
-        for (i, g) in guards.iter().enumerate().rev() {
+        for g in guards.iter().rev() {
             let (w, f) = self.share(acc);
-            let okc = if i == 0 && guards.len() == 1 { ok_j.clone() } else { ok_j.clone() };
-            let t = self.guard_conj(g, env, okc, f);
+            let t = self.guard_conj(g, env, ok_j.clone(), f);
             acc = w.wrap(t);
         }
         ok_w.wrap(acc)
@@ -272,6 +271,7 @@ impl<'a> Lowerer<'a> {
     /// Can `e` be evaluated as a guard (so a comprehension filter gets guard semantics:
     /// an exception means "false")? Mirrors `erl_lint:is_guard_test/1`.
     pub(crate) fn is_guard_expr(&self, e: &ast::Expr, env: &Env) -> bool {
+        let _ = env; // kept for symmetry with guard lowering (scope-dependent checks)
         match &e.kind {
             ExprKind::Var(_)
             | ExprKind::Atom(_)

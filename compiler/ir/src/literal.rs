@@ -42,7 +42,22 @@ pub fn constant(e: &ast::Expr) -> Option<Literal> {
         ExprKind::Char(c) => Literal::int(*c as i64),
         ExprKind::String(s) => string(s),
         ExprKind::Nil => Literal::Nil,
-        ExprKind::Cons(h, t) => cons(constant(h)?, constant(t)?),
+        ExprKind::Cons(..) => {
+            // iterative along the tail: long constant lists are common (tables)
+            let mut elems = Vec::new();
+            let mut cur = e;
+            while let ExprKind::Cons(h, t) = &cur.kind {
+                elems.push(constant(h)?);
+                cur = t;
+            }
+            match constant(cur)? {
+                Literal::List(mut rest, tail) => {
+                    elems.append(&mut rest);
+                    Literal::List(elems, tail)
+                }
+                tail => Literal::List(elems, Box::new(tail)),
+            }
+        }
         ExprKind::Tuple(es) => Literal::Tuple(es.iter().map(constant).collect::<Option<_>>()?),
         ExprKind::UnOp(op, x) => {
             let v = constant(x)?;
@@ -138,7 +153,7 @@ pub struct BitWriter {
 
 impl BitWriter {
     pub fn push_bit(&mut self, bit: bool) {
-        if self.bits % 8 == 0 {
+        if self.bits.is_multiple_of(8) {
             self.bytes.push(0);
         }
         if bit {

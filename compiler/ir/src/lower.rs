@@ -563,13 +563,22 @@ impl<'a> Lowerer<'a> {
             ExprKind::Char(c) => Operand::Lit(Literal::int(*c as i64)),
             ExprKind::String(s) => Operand::Lit(crate::literal::string(s)),
             ExprKind::Nil => Operand::Lit(Literal::Nil),
-            ExprKind::Cons(h, t) => {
-                let h = self.value(b, h, env);
-                let t = self.value(b, t, env);
-                match (h, t) {
-                    (Operand::Lit(h), Operand::Lit(t)) => Operand::Lit(crate::literal::cons(h, t)),
-                    (h, t) => self.let_prim(b, Prim::Cons(h, t), loc),
+            ExprKind::Cons(..) => {
+                // Iterative along the tail (long list expressions must not recurse deeply).
+                let mut heads = Vec::new();
+                let mut cur = e;
+                while let ExprKind::Cons(h, t) = &cur.kind {
+                    heads.push(self.value(b, h, env));
+                    cur = t;
                 }
+                let mut acc = self.value(b, cur, env);
+                for h in heads.into_iter().rev() {
+                    acc = match (h, acc) {
+                        (Operand::Lit(h), Operand::Lit(t)) => Operand::Lit(crate::literal::cons(h, t)),
+                        (h, t) => self.let_prim(b, Prim::Cons(h, t), loc),
+                    };
+                }
+                acc
             }
             ExprKind::Tuple(es) => {
                 let ops: Vec<Operand> = es.iter().map(|x| self.value(b, x, env)).collect();

@@ -434,13 +434,8 @@ impl<'a> Lowerer<'a> {
         binds.extend(b.binds);
         let pat = match (a.pat, b.pat) {
             (Pat::Wild, p) | (p, Pat::Wild) => p,
-            (Pat::Lit(x), Pat::Lit(y)) => {
-                if x.exact_eq(&y) {
-                    Pat::Lit(x)
-                } else {
-                    return None;
-                }
-            }
+            (Pat::Lit(x), Pat::Lit(y)) if x.exact_eq(&y) => Pat::Lit(x),
+            (Pat::Lit(_), Pat::Lit(_)) => return None,
             (Pat::Cons(h1, t1), Pat::Cons(h2, t2)) => {
                 let h = self.merge(*h1, *h2, span)?;
                 let t = self.merge(*t1, *t2, span)?;

@@ -402,6 +402,7 @@ pub fn literal(l: &Literal) -> String {
         Literal::Bitstring { bytes, bits } => {
             let full = (*bits / 8) as usize;
             let rem = bits % 8;
+            let full = full.min(bytes.len());
             let printable = rem == 0 && full > 0 && bytes[..full].iter().all(|b| (b' '..=b'~').contains(b) && *b != b'"' && *b != b'\\');
             if printable {
                 return format!("<<\"{}\">>", String::from_utf8_lossy(&bytes[..full]));

@@ -176,10 +176,8 @@ impl Verifier<'_> {
                         }
                         p2.bs.push(k);
                     }
-                    Test::BsEnd(c) => {
-                        if !p2.bs_end.insert(*c) && self.repeats {
-                            self.errors.push(format!("bs_end on _{} repeated on a path", c.0));
-                        }
+                    Test::BsEnd(c) if !p2.bs_end.insert(*c) && self.repeats => {
+                        self.errors.push(format!("bs_end on _{} repeated on a path", c.0));
                     }
                     _ => {}
                 }

@@ -187,6 +187,25 @@ neg(X) -> -X.
 matchfail(X) -> {ok, V} = X, V.
 self_() -> self().
 "#),
+    ("records", r#"-module(records).
+-export([f/1, g/1, h/0, u/1, t/1]).
+-record(r, {a, b = 1, c = [] :: list()}).
+f(#r{a = A}) -> A.
+g(R) -> R#r.b.
+h() -> #r{a = 1}.
+u(R) -> R#r{c = [x]}.
+t(X) when is_record(X, r) -> yes;
+t(_) -> no.
+"#),
+    ("nested", r#"-module(nested).
+-export([a/1, b/1, c/1, d/2, e/1]).
+a(L) -> N = length(L), F = fun(X) -> G = fun(Y) -> X + Y + N end, G(X) end, F(1).
+b(X) -> Y = receive {X, V} -> V after 10 -> none end, {X, Y}.
+c(X) -> Y = try f(X) of 1 -> one; Z -> Z catch _:_ -> err end, {Y, X}.
+d(A, B) -> {C, D} = case A of {P, Q} -> {P, Q}; _ -> {B, B} end, C + D.
+e(L) -> [Y || X <- L, Y <- [X, X + 1], Y > 2].
+f(X) -> X.
+"#),
 ];
 
 type Parsed = HashMap<String, (ferl_syntax::ast::Module, ferl_diagnostics::SourceMap)>;
@@ -264,3 +283,5 @@ snap!(maps, "maps");
 snap!(bins, "bins");
 snap!(lits, "lits");
 snap!(misc, "misc");
+snap!(records, "records");
+snap!(nested, "nested");

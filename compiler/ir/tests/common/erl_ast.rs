@@ -161,10 +161,8 @@ impl P<'_> {
                 while self.i < self.s.len() && (self.s[self.i].is_ascii_alphanumeric() || matches!(self.s[self.i], b'.' | b'#' | b'+' | b'-'))
                 {
                     // stop at "-" unless after e
-                    if self.s[self.i] == b'-' || self.s[self.i] == b'+' {
-                        if !matches!(self.s[self.i - 1], b'e' | b'E') {
-                            break;
-                        }
+                    if (self.s[self.i] == b'-' || self.s[self.i] == b'+') && !matches!(self.s[self.i - 1], b'e' | b'E') {
+                        break;
                     }
                     if self.s[self.i] == b'.' && !self.s.get(self.i + 1).is_some_and(|d| d.is_ascii_digit()) {
                         break;
