@@ -22,6 +22,9 @@ pub mod print;
 pub mod simplify;
 pub mod verify;
 
+#[cfg(test)]
+mod tests;
+
 use ferl_diagnostics::{Diagnostic, SourceMap};
 use ferl_syntax::ast;
 

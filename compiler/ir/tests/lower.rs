@@ -285,3 +285,30 @@ snap!(lits, "lits");
 snap!(misc, "misc");
 snap!(records, "records");
 snap!(nested, "nested");
+
+/// Map comprehensions and map generators are OTP 26 syntax the parser may not accept; build
+/// them from a parsed list comprehension: `[{K, V} || {K, V} <- L]` becomes
+/// `#{K => V || K := V <- L}` and `#{K => V || {K, V} <- L}`.
+#[test]
+fn map_comprehension() {
+    use ferl_syntax::ast::{ExprKind, FormKind, Qualifier};
+    let src = "-module(mc).\n-export([a/1, b/1]).\na(L) -> [{K, V} || {K, V} <- L].\nb(M) -> [{K, V} || {K, V} <- M].\n";
+    let (mut m, map) = common::ferl_parse::parse("mc", src).expect("parse");
+    for form in &mut m.forms {
+        let FormKind::Function(f) = &mut form.kind else { continue };
+        let map_gen = &*f.name == "b";
+        let body = &mut f.clauses[0].body[0];
+        let ExprKind::ListComp(t, qs) = &body.kind else { panic!("not a comprehension") };
+        let ExprKind::Tuple(kv) = &t.kind else { panic!() };
+        let mut qs = qs.clone();
+        if map_gen {
+            if let Qualifier::Generator(p, e) = &qs[0] {
+                let ExprKind::Tuple(pkv) = &p.kind else { panic!() };
+                qs[0] = Qualifier::MapGenerator(pkv[0].clone(), pkv[1].clone(), e.clone());
+            }
+        }
+        body.kind = ExprKind::MapComp(Box::new(kv[0].clone()), Box::new(kv[1].clone()), qs);
+    }
+    let ir = lower_ast("mc", &m, &map);
+    insta::assert_snapshot!("map_comprehension", ferl_ir::print::module_to_string(&ir));
+}
