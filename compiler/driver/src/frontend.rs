@@ -95,15 +95,18 @@ pub fn check_loaded(
 ) -> (Module, Vec<Diagnostic>) {
     let mut diags = Diagnostics::new();
     let module = ferl_syntax::parse_module(map, file, pp, loader, &mut diags);
-    diags.extend(ferl_sema::check(&module, map, &ferl_sema::Options { file_stem }));
+    diags.extend(ferl_sema::check(&module, map, &ferl_sema::Options { file_stem, ..Default::default() }));
     (module, diags.items)
 }
 
-/// erlc's order (all errors, then all warnings, each by position) and warning policy.
+/// erlc's order and warning policy: errors of the lexer, preprocessor and parser (and the
+/// head mismatches erl_parse reports) first, then the other errors, then warnings, each
+/// group by position.
 pub fn order(mut items: Vec<Diagnostic>, warnings: Warnings) -> Vec<Diagnostic> {
     if warnings == Warnings::Off {
         items.retain(Diagnostic::is_error);
     }
-    items.sort_by_key(|d| (!d.is_error(), d.primary.file, d.primary.start));
+    let early = |d: &Diagnostic| matches!(d.code.get(..3), Some("E01" | "E02" | "E03")) || d.code == "E0408";
+    items.sort_by_key(|d| (!d.is_error(), !early(d), d.primary.file, d.primary.start));
     items
 }

@@ -9,3 +9,7 @@
 pub mod frontend;
 pub mod loader;
 pub mod options;
+
+/// Stack size for threads that run compiler phases: deep enough for syntax trees of
+/// machine-generated code (the memory is only reserved, not committed, until used).
+pub const BIG_STACK: usize = 1 << 30;

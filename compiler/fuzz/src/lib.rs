@@ -167,7 +167,8 @@ impl Corpus {
                 b.splice(pos..pos, chunk);
             }
             3 if pos < len => {
-                b[pos] = b" \n.,;:()[]{}<>=-+*/|#?$'\"\\%_aZ09\t\x00\xff"[rng.below(37)];
+                const BYTES: &[u8] = b" \n.,;:()[]{}<>=-+*/|#?$'\"\\%_aZ09\t\x00\xff";
+                b[pos] = BYTES[rng.below(BYTES.len())];
             }
             4 => b.truncate(pos),
             5 => {

@@ -522,7 +522,7 @@ impl<'a> Lint<'a> {
             if !name_ok || c.patterns.len() != f.arity as usize {
                 let d = Diagnostic::error("E0408", pos::point(c.span.file, c.span.start), "head mismatch");
                 self.push(d, (0, "head_mismatch"), true);
-                self.failed.insert(f.name.clone());
+                // Like erl_parse, the form is dropped: its function is then undefined.
                 return;
             }
         }
@@ -627,12 +627,16 @@ impl<'a> Lint<'a> {
                     default = None;
                 }
             }
-            if let Some(ty) = &f.ty {
-                self.type_uses(ty);
-            }
             defs.push(FieldDef { name: f.name.clone(), default });
         }
         self.records.insert(name.clone(), RecDef { anno, fields: defs });
+        // Field types are checked with the record itself defined: `sstk :: [#epp{}]`
+        // inside `-record(epp, ...)` is legal.
+        for f in fields {
+            if let Some(ty) = &f.ty {
+                self.type_uses(ty);
+            }
+        }
     }
 
     /// `check_record`: the definition if it exists (marking it used), else an error.

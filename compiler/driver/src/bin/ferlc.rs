@@ -7,6 +7,15 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // Syntax trees of generated code can nest very deeply (a 100,000-element list literal
+    // is 100,000 nested cons cells); run on a thread whose stack fits them.
+    match std::thread::Builder::new().stack_size(ferl_driver::BIG_STACK).spawn(real_main) {
+        Ok(h) => h.join().unwrap_or(ExitCode::FAILURE),
+        Err(_) => real_main(),
+    }
+}
+
+fn real_main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.iter().any(|a| a == "-h" || a == "--help") {
         print!("{}", options::USAGE);

@@ -30,7 +30,7 @@ fn main() {
             let done = done.clone();
             let panics = panics.clone();
             let out_dir = out_dir.clone();
-            std::thread::spawn(move || {
+            std::thread::Builder::new().stack_size(ferl_driver::BIG_STACK).spawn(move || {
                 let mut rng = Rng::new(seed * 1000 + t + 1);
                 let per = iterations / threads;
                 for i in 0..per {
@@ -51,6 +51,7 @@ fn main() {
                     }
                 }
             })
+            .expect("spawn fuzz thread")
         })
         .collect();
     for h in handles {
