@@ -38,8 +38,7 @@ pub fn spec_of(el: &ast::BinElement) -> Result<SegSpec, String> {
             _ => 1,
         },
     };
-    // unit:256 does not fit a u8; it is legal but never seen in practice
-    let unit = u8::try_from(unit).map_err(|_| "unit:256 is not supported".to_string())?;
+    let unit = unit as u16;
     Ok(SegSpec { ty, unit, signed, endian })
 }
 

@@ -161,7 +161,8 @@ pub enum Endian {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct SegSpec {
     pub ty: BinType,
-    pub unit: u8,
+    /// 1..=256
+    pub unit: u16,
     pub signed: bool,
     pub endian: Endian,
 }
