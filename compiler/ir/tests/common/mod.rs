@@ -1,0 +1,2 @@
+pub mod erl_ast;
+pub mod ferl_parse;
