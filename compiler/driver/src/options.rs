@@ -14,6 +14,8 @@ pub enum Action {
     DumpTokens,
     /// `--dump=ast`
     DumpAst,
+    /// `--dump=ir`: the core IR after record expansion, lowering and match compilation.
+    DumpIr,
 }
 
 /// How warnings are treated: `-W0` (none), default/`-W`/`-W1`.. (shown), `-Werror`.
@@ -56,7 +58,7 @@ usage: ferlc [options] FILE.erl...
 
   --check              parse and check only (the default for now)
   -E                   print the preprocessed source
-  --dump=tokens|ast    print the tokens or the syntax tree
+  --dump=tokens|ast|ir print the tokens, the syntax tree or the core IR
   -I DIR               add DIR to the include search path
   -D NAME[=VALUE]      define a macro
   -W0 | -W | -Werror   no warnings | warnings (default) | warnings are errors
@@ -81,6 +83,7 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
             "-E" => o.action = Action::Preprocess,
             "--dump=tokens" => o.action = Action::DumpTokens,
             "--dump=ast" => o.action = Action::DumpAst,
+            "--dump=ir" => o.action = Action::DumpIr,
             "--brief" => o.format = Some(Format::Erlc),
             "--error-format=json" => o.format = Some(Format::Json),
             "--error-format=human" => o.format = Some(Format::Human),

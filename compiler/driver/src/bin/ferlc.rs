@@ -51,6 +51,20 @@ fn real_main() -> ExitCode {
                 let _ = writeln!(out, "{:#?}", checked.module);
                 report(&checked.map, &checked.diagnostics, format, opts.warnings, &mut out)
             }
+            Action::DumpIr => {
+                let mut checked = frontend::check_file(path, &opts);
+                if !checked.has_errors() {
+                    ferl_sema::expand_records(&mut checked.module);
+                    let name = path.display().to_string();
+                    match ferl_ir::lower_module_with_source(&checked.module, &name, &checked.map) {
+                        Ok(m) => {
+                            let _ = write!(out, "{}", ferl_ir::print::module_to_string(&m));
+                        }
+                        Err(ds) => checked.diagnostics.extend(ds),
+                    }
+                }
+                report(&checked.map, &checked.diagnostics, format, opts.warnings, &mut out)
+            }
             Action::DumpTokens | Action::Preprocess => {
                 let (mut map, file, err) = frontend::load(path);
                 let mut diags = Diagnostics::new();
