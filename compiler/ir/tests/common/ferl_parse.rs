@@ -1,31 +1,29 @@
-//! Parse test sources with ferl's own lexer and parser. The preprocessor is not merged yet,
-//! so this splits the token stream into forms at each `FormEnd` itself (the test sources
-//! use no macros or includes); once `ferl_syntax::parse_module` preprocesses, this can call
-//! it with an in-memory `FileLoader`.
+//! Parse test sources with ferl's own front end (`ferl_syntax::parse_module`: lexer,
+//! preprocessor, parser), with an in-memory loader that has no include files.
 
 #![allow(dead_code)]
 
 use ferl_diagnostics::{Diagnostics, SourceMap};
-use ferl_syntax::token::Tok;
+use ferl_syntax::preprocess::{FileLoader, Options};
+use std::path::{Path, PathBuf};
+
+struct NoFiles;
+
+impl FileLoader for NoFiles {
+    fn read(&mut self, _path: &Path) -> Option<String> {
+        None
+    }
+    fn list_dir(&mut self, _path: &Path) -> Vec<PathBuf> {
+        Vec::new()
+    }
+}
 
 /// `(module, source map)`, or the syntax errors.
 pub fn parse(name: &str, text: &str) -> Result<(ferl_syntax::ast::Module, SourceMap), Vec<String>> {
     let mut map = SourceMap::new();
     let file = map.add(format!("{name}.erl"), text);
     let mut diags = Diagnostics::new();
-    let tokens = ferl_syntax::lexer::lex(file, text, &mut diags);
-    let mut module = ferl_syntax::ast::Module::default();
-    let mut form = Vec::new();
-    for t in tokens {
-        let end = matches!(t.kind, Tok::FormEnd);
-        form.push(t);
-        if end {
-            if let Some(f) = ferl_syntax::parser::parse_form(&form, &mut diags) {
-                module.forms.push(f);
-            }
-            form.clear();
-        }
-    }
+    let module = ferl_syntax::parse_module(&mut map, file, &Options::default(), &mut NoFiles, &mut diags);
     if diags.has_errors() {
         return Err(diags.items.iter().map(|d| d.message.clone()).collect());
     }
