@@ -231,9 +231,10 @@ fn decode_escape(s: &str) -> Result<u32, ()> {
     }
 }
 
-/// Decode the contents of a quoted atom or string (without the quotes). Illegal escapes are
-/// reported at their position (`base` is the byte offset of `body` in the file).
-fn decode_quoted(body: &str, file: FileId, base: usize, diags: &mut Diagnostics) -> String {
+/// Decode the contents of a quoted atom or string (without the quotes; `base` is the byte
+/// offset of `body` in the file). An illegal escape is reported at its position and, as in
+/// erl_scan, abandons the literal: `Err(offset)` is where scanning resumes (after it).
+fn decode_quoted(body: &str, file: FileId, base: usize, diags: &mut Diagnostics) -> Result<String, usize> {
     let mut out = String::with_capacity(body.len());
     let mut i = 0;
     while i < body.len() {
@@ -246,11 +247,14 @@ fn decode_quoted(body: &str, file: FileId, base: usize, diags: &mut Diagnostics)
             let esc = &body[i + 1..i + 1 + len];
             match decode_escape(esc).ok().and_then(char::from_u32) {
                 Some(ch) => out.push(ch),
-                None => diags.push(Diagnostic::error(
-                    "E0105",
-                    Span::new(file, (base + i) as u32, (base + i + 1 + len) as u32),
-                    "illegal character",
-                )),
+                None => {
+                    diags.push(Diagnostic::error(
+                        "E0105",
+                        Span::new(file, (base + i) as u32, (base + i + 1 + len) as u32),
+                        "illegal character",
+                    ));
+                    return Err(base + i + 1 + len);
+                }
             }
             i += 1 + len;
         } else {
@@ -258,7 +262,7 @@ fn decode_quoted(body: &str, file: FileId, base: usize, diags: &mut Diagnostics)
             i += c.len_utf8();
         }
     }
-    out
+    Ok(out)
 }
 
 /// Parse digits (with `_` separators) in a radix.
@@ -279,10 +283,21 @@ fn unterminated_head(body: &str) -> String {
 /// Lex a whole file. Never panics; errors become diagnostics and lexing continues.
 pub fn lex(file: FileId, text: &str, diags: &mut Diagnostics) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 4);
+    // erl_scan resumes after some errors in the middle of what the automaton took as one
+    // token (after the base of `37#12`, after a bad escape in a string): the lexer then
+    // restarts on the rest of the text from `base`.
+    let mut base = 0usize;
     let mut lexer = Raw::lexer(text);
+    let mut restart: Option<usize> = None;
     let span_of = |r: std::ops::Range<usize>| Span::new(file, r.start as u32, r.end as u32);
-    while let Some(res) = lexer.next() {
-        let range = lexer.span();
+    loop {
+        if let Some(at) = restart.take() {
+            base = at.min(text.len());
+            lexer = Raw::lexer(&text[base..]);
+        }
+        let Some(res) = lexer.next() else { break };
+        let local = lexer.span();
+        let range = local.start + base..local.end + base;
         let slice = lexer.slice();
         let span = span_of(range.clone());
         let kind = match res {
@@ -307,22 +322,44 @@ pub fn lex(file: FileId, text: &str, diags: &mut Diagnostics) -> Vec<Token> {
                     }
                 },
                 Raw::BasedInt => {
-                    let (base, digits) = slice.split_once('#').unwrap_or((slice, "0"));
-                    let base_clean: String = base.chars().filter(|&c| c != '_').collect();
+                    let (base_text, digits) = slice.split_once('#').unwrap_or((slice, "0"));
+                    let base_clean: String = base_text.chars().filter(|&c| c != '_').collect();
                     match base_clean.parse::<u32>() {
                         Ok(b) if (2..=36).contains(&b) => match parse_int(digits, b) {
                             Some(i) => Tok::Integer(i),
                             None => {
-                                diags.push(Diagnostic::error("E0104", span, "illegal integer"));
+                                // erl_scan takes the digits valid in the base; with none,
+                                // `Base#` is an illegal integer and scanning goes on after it.
+                                let valid = digits
+                                    .char_indices()
+                                    .take_while(|&(_, c)| c == '_' || c.to_digit(b).is_some())
+                                    .map(|(i, c)| i + c.len_utf8())
+                                    .last()
+                                    .unwrap_or(0);
+                                let valid_digits = digits[..valid].trim_end_matches('_');
+                                match parse_int(valid_digits, b).filter(|_| !valid_digits.is_empty()) {
+                                    Some(i) => {
+                                        let end = range.start + base_text.len() + 1 + valid_digits.len();
+                                        restart = Some(end);
+                                        out.push(Token { kind: Tok::Integer(i), span: span_of(range.start..end) });
+                                    }
+                                    None => {
+                                        let end = range.start + base_text.len() + 1;
+                                        diags.push(Diagnostic::error("E0104", span_of(range.start..end), "illegal integer"));
+                                        restart = Some(end);
+                                    }
+                                }
                                 continue;
                             }
                         },
                         _ => {
+                            let end = range.start + base_text.len();
                             diags.push(Diagnostic::error(
                                 "E0104",
-                                span,
+                                span_of(range.start..end),
                                 format!("illegal base '{base_clean}'"),
                             ));
+                            restart = Some(end);
                             continue;
                         }
                     }
@@ -357,7 +394,13 @@ pub fn lex(file: FileId, text: &str, diags: &mut Diagnostics) -> Vec<Token> {
                         ));
                         break;
                     }
-                    let value = decode_quoted(body, file, range.start + 1, diags);
+                    let value = match decode_quoted(body, file, range.start + 1, diags) {
+                        Ok(v) => v,
+                        Err(resume) => {
+                            restart = Some(resume);
+                            continue;
+                        }
+                    };
                     if is_atom {
                         atom_tok(&value, span, diags)
                     } else {
@@ -454,6 +497,11 @@ mod tests {
         let toks = lex(FileId(0), src, &mut d);
         assert!(!d.has_errors(), "unexpected errors: {:?}", d.items);
         toks.into_iter().map(|t| t.kind).collect()
+    }
+
+    fn kinds_lossy(src: &str) -> Vec<Tok> {
+        let mut d = Diagnostics::new();
+        lex(FileId(0), src, &mut d).into_iter().map(|t| t.kind).collect()
     }
 
     fn errors(src: &str) -> Vec<(u32, String)> {
@@ -576,8 +624,15 @@ mod tests {
         assert_eq!(errors("f() -> \"abc\n"), vec![(7, "unterminated string starting with \"abc\\n\"".into())]);
         assert_eq!(errors("f() -> 'abc\n"), vec![(7, "unterminated atom starting with 'abc\\n'".into())]);
         assert_eq!(errors("37#12"), vec![(0, "illegal base '37'".into())]);
+        // erl_scan goes on after the base (`#12`), after `2#` and after a bad escape.
+        assert_eq!(kinds_lossy("37#12"), vec![Tok::Hash, Tok::Integer(IntLit::Small(12))]);
+        assert_eq!(kinds_lossy("2#3"), vec![Tok::Integer(IntLit::Small(3))]);
+        assert_eq!(kinds_lossy("2#103"), vec![Tok::Integer(IntLit::Small(2)), Tok::Integer(IntLit::Small(3))]);
         assert_eq!(errors("1.5e999"), vec![(0, "illegal float".into())]);
-        assert_eq!(errors("\"\\x{110000}\""), vec![(1, "illegal character".into())]);
+        assert_eq!(
+            errors("\"\\x{110000}\""),
+            vec![(1, "illegal character".into()), (11, "unterminated string starting with \"\"".into())]
+        );
         assert_eq!(errors("$"), vec![(0, "unterminated character".into())]);
         assert_eq!(errors("a \u{3c0} b"), vec![(2, "illegal character".into())]);
         assert_eq!(errors(&format!("'{}'", "a".repeat(256))), vec![(0, "illegal atom".into())]);
