@@ -10,6 +10,7 @@ pub mod arith;
 pub mod atom;
 pub mod cmp;
 pub mod copy;
+pub mod entry;
 pub mod etf;
 pub mod exception;
 pub mod gc;
