@@ -65,7 +65,9 @@ fn boolean(b: bool) -> Term {
 }
 
 fn spawn_fun(ctx: &mut Ctx, f: Term, opts: SpawnOpts) -> Result<Term, Exception> {
-    let Some((entry, env)) = f.closure_parts() else { return Err(Exception::badarg()) };
+    let Some((entry, env)) = f.closure_parts() else {
+        return Err(Exception::badarg());
+    };
     if entry.arity != 0 {
         return Err(Exception::badarg());
     }
@@ -77,77 +79,187 @@ fn spawn_fun(ctx: &mut Ctx, f: Term, opts: SpawnOpts) -> Result<Term, Exception>
     })
 }
 
-bif!("ferl_bif_erlang_self_0", ferl_bif_erlang_self_0, |ctx| Ok(ctx.self_pid()));
-bif!("ferl_bif_erlang_send_2", ferl_bif_erlang_send_2, |ctx, to, msg| ctx.send(to, msg));
-bif!("ferl_bif_erlang_make__ref_0", ferl_bif_erlang_make_ref_0, |ctx| Ok(ctx.make_ref()));
-bif!("ferl_bif_erlang_spawn_1", ferl_bif_erlang_spawn_1, |ctx, f| spawn_fun(ctx, f, SpawnOpts::default()));
-bif!("ferl_bif_erlang_spawn__link_1", ferl_bif_erlang_spawn_link_1, |ctx, f| spawn_fun(ctx, f, SpawnOpts::link()));
-bif!("ferl_bif_erlang_spawn__monitor_1", ferl_bif_erlang_spawn_monitor_1, |ctx, f| spawn_fun(
-    ctx,
-    f,
-    SpawnOpts::monitor()
+bif!("ferl_bif_erlang_self_0", ferl_bif_erlang_self_0, |ctx| Ok(
+    ctx.self_pid()
 ));
-bif!("ferl_bif_erlang_link_1", ferl_bif_erlang_link_1, |ctx, pid| ctx.link(pid).map(|_| Term::atom(idx::TRUE)));
-bif!("ferl_bif_erlang_unlink_1", ferl_bif_erlang_unlink_1, |ctx, pid| ctx.unlink(pid).map(|_| Term::atom(idx::TRUE)));
-bif!("ferl_bif_erlang_monitor_2", ferl_bif_erlang_monitor_2, |ctx, kind, target| {
-    if kind != Term::atom(idx::PROCESS) {
-        return Err(Exception::badarg());
-    }
-    ctx.monitor(target)
-});
-bif!("ferl_bif_erlang_demonitor_1", ferl_bif_erlang_demonitor_1, |ctx, r| ctx.demonitor(r, false).map(|_| Term::atom(idx::TRUE)));
-bif!("ferl_bif_erlang_demonitor_2", ferl_bif_erlang_demonitor_2, |ctx, r, opts| {
-    let opts = opts.list_to_vec().ok_or(Exception::badarg())?;
-    let (mut flush, mut info) = (false, false);
-    for o in opts {
-        match o.atom_name() {
-            Some("flush") => flush = true,
-            Some("info") => info = true,
-            _ => return Err(Exception::badarg()),
+bif!(
+    "ferl_bif_erlang_send_2",
+    ferl_bif_erlang_send_2,
+    |ctx, to, msg| ctx.send(to, msg)
+);
+bif!(
+    "ferl_bif_erlang_make__ref_0",
+    ferl_bif_erlang_make_ref_0,
+    |ctx| Ok(ctx.make_ref())
+);
+bif!(
+    "ferl_bif_erlang_spawn_1",
+    ferl_bif_erlang_spawn_1,
+    |ctx, f| spawn_fun(ctx, f, SpawnOpts::default())
+);
+bif!(
+    "ferl_bif_erlang_spawn__link_1",
+    ferl_bif_erlang_spawn_link_1,
+    |ctx, f| spawn_fun(ctx, f, SpawnOpts::link())
+);
+bif!(
+    "ferl_bif_erlang_spawn__monitor_1",
+    ferl_bif_erlang_spawn_monitor_1,
+    |ctx, f| spawn_fun(ctx, f, SpawnOpts::monitor())
+);
+bif!(
+    "ferl_bif_erlang_link_1",
+    ferl_bif_erlang_link_1,
+    |ctx, pid| ctx.link(pid).map(|_| Term::atom(idx::TRUE))
+);
+bif!(
+    "ferl_bif_erlang_unlink_1",
+    ferl_bif_erlang_unlink_1,
+    |ctx, pid| ctx.unlink(pid).map(|_| Term::atom(idx::TRUE))
+);
+bif!(
+    "ferl_bif_erlang_monitor_2",
+    ferl_bif_erlang_monitor_2,
+    |ctx, kind, target| {
+        if kind != Term::atom(idx::PROCESS) {
+            return Err(Exception::badarg());
         }
+        ctx.monitor(target)
     }
-    let was = ctx.demonitor(r, flush)?;
-    Ok(if info { boolean(was) } else { Term::atom(idx::TRUE) })
-});
-bif!("ferl_bif_erlang_exit_2", ferl_bif_erlang_exit_2, |ctx, pid, reason| ctx
-    .exit_signal(pid, reason)
-    .map(|_| Term::atom(idx::TRUE)));
-bif!("ferl_bif_erlang_process__flag_2", ferl_bif_erlang_process_flag_2, |ctx, flag, value| {
-    if flag.atom_name() != Some("trap_exit") || !value.is_boolean() {
-        return Err(Exception::badarg());
+);
+bif!(
+    "ferl_bif_erlang_demonitor_1",
+    ferl_bif_erlang_demonitor_1,
+    |ctx, r| ctx.demonitor(r, false).map(|_| Term::atom(idx::TRUE))
+);
+bif!(
+    "ferl_bif_erlang_demonitor_2",
+    ferl_bif_erlang_demonitor_2,
+    |ctx, r, opts| {
+        let opts = opts.list_to_vec().ok_or(Exception::badarg())?;
+        let (mut flush, mut info) = (false, false);
+        for o in opts {
+            match o.atom_name() {
+                Some("flush") => flush = true,
+                Some("info") => info = true,
+                _ => return Err(Exception::badarg()),
+            }
+        }
+        let was = ctx.demonitor(r, flush)?;
+        Ok(if info {
+            boolean(was)
+        } else {
+            Term::atom(idx::TRUE)
+        })
     }
-    Ok(boolean(ctx.set_trap_exit(value == Term::atom(idx::TRUE))))
-});
-bif!("ferl_bif_erlang_register_2", ferl_bif_erlang_register_2, |ctx, name, pid| ctx.register(name, pid));
-bif!("ferl_bif_erlang_unregister_1", ferl_bif_erlang_unregister_1, |ctx, name| ctx.unregister(name));
-bif!("ferl_bif_erlang_whereis_1", ferl_bif_erlang_whereis_1, |ctx, name| ctx.whereis(name));
-bif!("ferl_bif_erlang_registered_0", ferl_bif_erlang_registered_0, |ctx| Ok(ctx.registered()));
-bif!("ferl_bif_erlang_is__process__alive_1", ferl_bif_erlang_is_process_alive_1, |ctx, pid| ctx
-    .is_process_alive(pid)
-    .map(boolean));
-bif!("ferl_bif_erlang_processes_0", ferl_bif_erlang_processes_0, |ctx| Ok(ctx.processes()));
-bif!("ferl_bif_erlang_process__info_2", ferl_bif_erlang_process_info_2, |ctx, pid, items| {
-    if pid != ctx.self_pid() {
-        // Another process: compiled code uses ferl_rt_process_info_request + receive.
-        return Err(Exception::badarg());
+);
+bif!(
+    "ferl_bif_erlang_exit_2",
+    ferl_bif_erlang_exit_2,
+    |ctx, pid, reason| ctx.exit_signal(pid, reason).map(|_| Term::atom(idx::TRUE))
+);
+bif!(
+    "ferl_bif_erlang_process__flag_2",
+    ferl_bif_erlang_process_flag_2,
+    |ctx, flag, value| {
+        if flag.atom_name() != Some("trap_exit") || !value.is_boolean() {
+            return Err(Exception::badarg());
+        }
+        Ok(boolean(ctx.set_trap_exit(value == Term::atom(idx::TRUE))))
     }
-    ctx.process_info(items)
-});
-bif!("ferl_bif_erlang_send__after_3", ferl_bif_erlang_send_after_3, |ctx, time, dest, msg| ctx.send_after(time, dest, msg));
-bif!("ferl_bif_erlang_start__timer_3", ferl_bif_erlang_start_timer_3, |ctx, time, dest, msg| ctx.start_timer(time, dest, msg));
-bif!("ferl_bif_erlang_cancel__timer_1", ferl_bif_erlang_cancel_timer_1, |ctx, r| ctx.cancel_timer(r));
-bif!("ferl_bif_erlang_read__timer_1", ferl_bif_erlang_read_timer_1, |ctx, r| ctx.read_timer(r));
-bif!("ferl_bif_erlang_put_2", ferl_bif_erlang_put_2, |ctx, k, v| Ok(ctx.put(k, v)));
-bif!("ferl_bif_erlang_get_1", ferl_bif_erlang_get_1, |ctx, k| Ok(ctx.get(k)));
-bif!("ferl_bif_erlang_erase_1", ferl_bif_erlang_erase_1, |ctx, k| Ok(ctx.erase(k)));
-bif!("ferl_bif_erlang_halt_1", ferl_bif_erlang_halt_1, |ctx, status| {
-    let s = status.small_value().filter(|s| (0..=255).contains(s)).ok_or(Exception::badarg())?;
-    ctx.halt(s as i32);
-    Ok(Term::atom(idx::TRUE))
-});
+);
+bif!(
+    "ferl_bif_erlang_register_2",
+    ferl_bif_erlang_register_2,
+    |ctx, name, pid| ctx.register(name, pid)
+);
+bif!(
+    "ferl_bif_erlang_unregister_1",
+    ferl_bif_erlang_unregister_1,
+    |ctx, name| ctx.unregister(name)
+);
+bif!(
+    "ferl_bif_erlang_whereis_1",
+    ferl_bif_erlang_whereis_1,
+    |ctx, name| ctx.whereis(name)
+);
+bif!(
+    "ferl_bif_erlang_registered_0",
+    ferl_bif_erlang_registered_0,
+    |ctx| Ok(ctx.registered())
+);
+bif!(
+    "ferl_bif_erlang_is__process__alive_1",
+    ferl_bif_erlang_is_process_alive_1,
+    |ctx, pid| ctx.is_process_alive(pid).map(boolean)
+);
+bif!(
+    "ferl_bif_erlang_processes_0",
+    ferl_bif_erlang_processes_0,
+    |ctx| Ok(ctx.processes())
+);
+bif!(
+    "ferl_bif_erlang_process__info_2",
+    ferl_bif_erlang_process_info_2,
+    |ctx, pid, items| {
+        if pid != ctx.self_pid() {
+            // Another process: compiled code uses ferl_rt_process_info_request + receive.
+            return Err(Exception::badarg());
+        }
+        ctx.process_info(items)
+    }
+);
+bif!(
+    "ferl_bif_erlang_send__after_3",
+    ferl_bif_erlang_send_after_3,
+    |ctx, time, dest, msg| ctx.send_after(time, dest, msg)
+);
+bif!(
+    "ferl_bif_erlang_start__timer_3",
+    ferl_bif_erlang_start_timer_3,
+    |ctx, time, dest, msg| ctx.start_timer(time, dest, msg)
+);
+bif!(
+    "ferl_bif_erlang_cancel__timer_1",
+    ferl_bif_erlang_cancel_timer_1,
+    |ctx, r| ctx.cancel_timer(r)
+);
+bif!(
+    "ferl_bif_erlang_read__timer_1",
+    ferl_bif_erlang_read_timer_1,
+    |ctx, r| ctx.read_timer(r)
+);
+bif!(
+    "ferl_bif_erlang_put_2",
+    ferl_bif_erlang_put_2,
+    |ctx, k, v| Ok(ctx.put(k, v))
+);
+bif!("ferl_bif_erlang_get_1", ferl_bif_erlang_get_1, |ctx, k| Ok(
+    ctx.get(k)
+));
+bif!(
+    "ferl_bif_erlang_erase_1",
+    ferl_bif_erlang_erase_1,
+    |ctx, k| Ok(ctx.erase(k))
+);
+bif!(
+    "ferl_bif_erlang_halt_1",
+    ferl_bif_erlang_halt_1,
+    |ctx, status| {
+        let s = status
+            .small_value()
+            .filter(|s| (0..=255).contains(s))
+            .ok_or(Exception::badarg())?;
+        ctx.halt(s as i32);
+        Ok(Term::atom(idx::TRUE))
+    }
+);
 
-bif!("ferl_rt_process_info_request", ferl_rt_process_info_request, |ctx, pid, items| ctx
-    .process_info_request(pid, items));
+bif!(
+    "ferl_rt_process_info_request",
+    ferl_rt_process_info_request,
+    |ctx, pid, items| ctx.process_info_request(pid, items)
+);
 
 /// Spawn compiled code `code` with the arguments in the proper list `args`; `flags` bit 0
 /// = link, bit 1 = monitor (then the result is `{Pid, Ref}`).
@@ -156,9 +268,18 @@ bif!("ferl_rt_process_info_request", ferl_rt_process_info_request, |ctx, pid, it
 /// `p` must be the process the calling scheduler runs; `code` compiled code taking
 /// `length(args)` arguments.
 #[no_mangle]
-pub unsafe extern "C" fn ferl_rt_spawn(p: *mut Process, code: *const u8, args: u64, flags: u64) -> u64 {
+pub unsafe extern "C" fn ferl_rt_spawn(
+    p: *mut Process,
+    code: *const u8,
+    args: u64,
+    flags: u64,
+) -> u64 {
     let args = t(args);
-    let opts = SpawnOpts { link: flags & 1 != 0, monitor: flags & 2 != 0, min_heap_size: None };
+    let opts = SpawnOpts {
+        link: flags & 1 != 0,
+        monitor: flags & 2 != 0,
+        min_heap_size: None,
+    };
     // SAFETY: forwarded from the caller.
     unsafe {
         call(p, |ctx| {
@@ -221,7 +342,11 @@ pub unsafe extern "C" fn ferl_rt_recv_accept(p: *mut Process) -> u64 {
 pub unsafe extern "C" fn ferl_rt_recv_wait(p: *mut Process, timeout: u64) -> u64 {
     let timeout = t(timeout);
     // SAFETY: forwarded from the caller.
-    let r = unsafe { with_ctx(p, |ctx| Timeout::from_term(timeout).map(|to| ctx.recv_wait(to))) };
+    let r = unsafe {
+        with_ctx(p, |ctx| {
+            Timeout::from_term(timeout).map(|to| ctx.recv_wait(to))
+        })
+    };
     // SAFETY: `p` is valid.
     let p = unsafe { &mut *p };
     match r {

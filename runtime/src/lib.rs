@@ -26,5 +26,5 @@ pub mod signal;
 pub mod term;
 pub mod timer;
 
-pub use sched::{Config, Ctx, Runtime, SpawnOpts, Status, Timeout, Wait};
+pub use sched::{Config, Ctx, MustWait, Runtime, SpawnOpts, Status, Timeout, Wait};
 pub use term::Term;

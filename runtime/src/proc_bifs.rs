@@ -47,18 +47,31 @@ pub(crate) fn process_memory(inner: &ProcInner) -> usize {
     let mut n = std::mem::size_of::<ProcCell>() + inner.p.memory_bytes();
     n += inner.msgs.len() * 64;
     if let Some(e) = &inner.ext {
-        n += std::mem::size_of_val(&**e) + (e.links.capacity() * 8) + (e.monitors.capacity() + e.monitored_by.capacity()) * 24;
+        n += std::mem::size_of_val(&**e)
+            + (e.links.capacity() * 8)
+            + (e.monitors.capacity() + e.monitored_by.capacity()) * 24;
     }
     n + inner.p.dict.capacity() * 8 + inner.p.saved.capacity() * 8
 }
 
-fn info_value<H: Heap + ?Sized>(_s: &Scheduler, cell: &ProcCell, inner: &ProcInner, item: u32, h: &mut H, is_self: bool) -> Term {
+fn info_value<H: Heap + ?Sized>(
+    _s: &Scheduler,
+    cell: &ProcCell,
+    inner: &ProcInner,
+    item: u32,
+    h: &mut H,
+    is_self: bool,
+) -> Term {
     let name = atom::name(item);
     let small = |n: usize| Term::small(n as i64).unwrap_or(NIL);
     match name {
         "message_queue_len" => small(inner.msgs.len()),
         "links" => {
-            let v: Vec<Term> = inner.ext.as_ref().map(|e| e.links.iter().map(|&l| Term::pid(l)).collect()).unwrap_or_default();
+            let v: Vec<Term> = inner
+                .ext
+                .as_ref()
+                .map(|e| e.links.iter().map(|&l| Term::pid(l)).collect())
+                .unwrap_or_default();
             list_of(h, &v)
         }
         "monitors" => {
@@ -75,8 +88,11 @@ fn info_value<H: Heap + ?Sized>(_s: &Scheduler, cell: &ProcCell, inner: &ProcInn
             list_of(h, &v)
         }
         "monitored_by" => {
-            let v: Vec<Term> =
-                inner.ext.as_ref().map(|e| e.monitored_by.iter().map(|m| Term::pid(m.pid)).collect()).unwrap_or_default();
+            let v: Vec<Term> = inner
+                .ext
+                .as_ref()
+                .map(|e| e.monitored_by.iter().map(|m| Term::pid(m.pid)).collect())
+                .unwrap_or_default();
             list_of(h, &v)
         }
         "registered_name" => match cell.reg_name.load(Ordering::Acquire) {
@@ -95,13 +111,19 @@ fn info_value<H: Heap + ?Sized>(_s: &Scheduler, cell: &ProcCell, inner: &ProcInn
         }
         "trap_exit" => Term::bool(inner.trap_exit),
         "heap_size" => small(inner.p.block_words()),
-        "total_heap_size" => small(inner.p.block_words() + inner.p.old_used() + inner.p.frag_used()),
+        "total_heap_size" => {
+            small(inner.p.block_words() + inner.p.old_used() + inner.p.frag_used())
+        }
         "memory" => small(process_memory(inner)),
         "dictionary" => {
             let d = &inner.p.dict;
             let mut v = Vec::with_capacity(d.len() / 2);
             for kv in d.chunks(2) {
-                let (k, val) = if is_self { (kv[0], kv[1]) } else { (copy_term(h, kv[0]), copy_term(h, kv[1])) };
+                let (k, val) = if is_self {
+                    (kv[0], kv[1])
+                } else {
+                    (copy_term(h, kv[0]), copy_term(h, kv[1]))
+                };
                 v.push(term::tuple(h, &[k, val]));
             }
             list_of(h, &v)
@@ -154,7 +176,11 @@ impl Shared {
     fn timer_insert(&self, sched: usize, ms: u64, action: TimerAction) -> u64 {
         let id = self.timer_ids.fetch_add(1, Ordering::Relaxed);
         let deadline = self.now_ms() + ms;
-        self.scheds[sched].timers.lock().wheel.insert(id, deadline, action);
+        self.scheds[sched]
+            .timers
+            .lock()
+            .wheel
+            .insert(id, deadline, action);
         id
     }
 }
@@ -171,16 +197,23 @@ impl Ctx<'_> {
 
     /// `register(Name, Pid)`.
     pub fn register(&mut self, name: Term, pid: Term) -> Result<Term, Exception> {
-        let (Some(a), Some(serial)) = (name.atom_index(), pid.pid_serial()) else { return Err(Exception::badarg()) };
+        let (Some(a), Some(serial)) = (name.atom_index(), pid.pid_serial()) else {
+            return Err(Exception::badarg());
+        };
         if a == idx::UNDEFINED {
             return Err(Exception::badarg());
         }
         let sh = &self.sched.shared;
         let ok = sh.registry.change(|e| {
             let guard = crossbeam::epoch::pin();
-            let Some(cell) = sh.table.get(serial, &guard) else { return false };
+            let Some(cell) = sh.table.get(serial, &guard) else {
+                return false;
+            };
             let _l = cell.lock.lock();
-            if cell.is_exited() || cell.reg_name.load(Ordering::Acquire) != 0 || e.whereis(a).is_some() {
+            if cell.is_exited()
+                || cell.reg_name.load(Ordering::Acquire) != 0
+                || e.whereis(a).is_some()
+            {
                 return false;
             }
             e.insert(a, serial);
@@ -202,7 +235,12 @@ impl Ctx<'_> {
             Some(serial) => {
                 let guard = crossbeam::epoch::pin();
                 if let Some(cell) = sh.table.get(serial, &guard) {
-                    let _ = cell.reg_name.compare_exchange(a + 1, 0, Ordering::AcqRel, Ordering::Acquire);
+                    let _ = cell.reg_name.compare_exchange(
+                        a + 1,
+                        0,
+                        Ordering::AcqRel,
+                        Ordering::Acquire,
+                    );
                 }
                 true
             }
@@ -218,12 +256,25 @@ impl Ctx<'_> {
     /// `whereis(Name)`: the pid or `undefined`.
     pub fn whereis(&self, name: Term) -> Result<Term, Exception> {
         let a = name.atom_index().ok_or(Exception::badarg())?;
-        Ok(self.sched.shared.registry.whereis(a).map(Term::pid).unwrap_or(atom_t(idx::UNDEFINED)))
+        Ok(self
+            .sched
+            .shared
+            .registry
+            .whereis(a)
+            .map(Term::pid)
+            .unwrap_or(atom_t(idx::UNDEFINED)))
     }
 
     /// `registered()`.
     pub fn registered(&mut self) -> Term {
-        let names: Vec<Term> = self.sched.shared.registry.names().into_iter().map(atom_t).collect();
+        let names: Vec<Term> = self
+            .sched
+            .shared
+            .registry
+            .names()
+            .into_iter()
+            .map(atom_t)
+            .collect();
         list_of(&mut self.inner.p, &names)
     }
 
@@ -241,7 +292,14 @@ impl Ctx<'_> {
     /// `processes()`.
     pub fn processes(&mut self) -> Term {
         let guard = crossbeam::epoch::pin();
-        let pids: Vec<Term> = self.sched.shared.table.serials(&guard).into_iter().map(Term::pid).collect();
+        let pids: Vec<Term> = self
+            .sched
+            .shared
+            .table
+            .serials(&guard)
+            .into_iter()
+            .map(Term::pid)
+            .collect();
         self.inner.p.reds -= (pids.len() / 64) as i64;
         list_of(&mut self.inner.p, &pids)
     }
@@ -270,7 +328,12 @@ impl Ctx<'_> {
         self.recv_mark(r);
         let ids = r.ref_ids().unwrap_or([0; 3]);
         let me = self.cell.serial;
-        let sig = Signal::Info { from: me, r: ids, items: items.into_boxed_slice(), single };
+        let sig = Signal::Info {
+            from: me,
+            r: ids,
+            items: items.into_boxed_slice(),
+            single,
+        };
         if target == me {
             self.cell.signals.push(sig);
             crate::signal::handle_signals(self.sched, self.cell, self.inner);
@@ -300,7 +363,13 @@ impl Ctx<'_> {
     }
     /// `get(Key)`.
     pub fn get(&self, k: Term) -> Term {
-        self.inner.p.dict.chunks(2).find(|kv| exact_eq(kv[0], k)).map(|kv| kv[1]).unwrap_or(atom_t(idx::UNDEFINED))
+        self.inner
+            .p
+            .dict
+            .chunks(2)
+            .find(|kv| exact_eq(kv[0], k))
+            .map(|kv| kv[1])
+            .unwrap_or(atom_t(idx::UNDEFINED))
     }
     /// `erase(Key)`: the old value or `undefined`.
     pub fn erase(&mut self, k: Term) -> Term {
@@ -330,8 +399,18 @@ impl Ctx<'_> {
         let ms = timer_ms(time)?;
         let to = Self::timer_dest(dest)?;
         let sched = self.sched.idx;
-        let id = self.sched.shared.timer_insert(sched, ms, TimerAction::Send { to, msg: Message::new(msg) });
-        Ok(term::reference(&mut self.inner.p, Shared::timer_ref_ids(sched, id)))
+        let id = self.sched.shared.timer_insert(
+            sched,
+            ms,
+            TimerAction::Send {
+                to,
+                msg: Message::new(msg),
+            },
+        );
+        Ok(term::reference(
+            &mut self.inner.p,
+            Shared::timer_ref_ids(sched, id),
+        ))
     }
 
     /// `erlang:start_timer(Time, Dest, Msg)`: delivers `{timeout, Ref, Msg}`.
@@ -348,14 +427,20 @@ impl Ctx<'_> {
             term::tuple(h, &[atom_t(idx::TIMEOUT), r, mm])
         });
         let deadline = sh.now_ms() + ms;
-        sh.scheds[sched].timers.lock().wheel.insert(id, deadline, TimerAction::Send { to, msg: m });
+        sh.scheds[sched]
+            .timers
+            .lock()
+            .wheel
+            .insert(id, deadline, TimerAction::Send { to, msg: m });
         Ok(term::reference(&mut self.inner.p, ids))
     }
 
     fn timer_op(&mut self, r: Term, cancel: bool) -> Result<Term, Exception> {
         let ids = r.ref_ids().ok_or(Exception::badarg())?;
         let sh = &self.sched.shared;
-        let Some((sched, id)) = sh.decode_timer_ref(ids) else { return Ok(atom_t(idx::FALSE)) };
+        let Some((sched, id)) = sh.decode_timer_ref(ids) else {
+            return Ok(atom_t(idx::FALSE));
+        };
         let deadline = {
             let mut w = sh.scheds[sched].timers.lock();
             if cancel {

@@ -73,7 +73,13 @@ impl<T: Entry> Table<T> {
                 continue;
             }
             entry.set_serial(serial);
-            match slot.compare_exchange(Shared::null(), entry, Ordering::AcqRel, Ordering::Relaxed, guard) {
+            match slot.compare_exchange(
+                Shared::null(),
+                entry,
+                Ordering::AcqRel,
+                Ordering::Relaxed,
+                guard,
+            ) {
                 Ok(s) => return Ok(s.as_raw()),
                 Err(e) => entry = e.new,
             }
@@ -82,7 +88,10 @@ impl<T: Entry> Table<T> {
 
     /// The entry with this serial, valid while `guard` lives.
     pub fn get<'g>(&self, serial: u64, guard: &'g Guard) -> Option<&'g T> {
-        let s = self.slots.get((serial & self.mask) as usize)?.load(Ordering::Acquire, guard);
+        let s = self
+            .slots
+            .get((serial & self.mask) as usize)?
+            .load(Ordering::Acquire, guard);
         // SAFETY: a non-null slot points at a live entry; removal defers destruction until
         // every guard that could have loaded it is gone, and `guard` outlives the result.
         let e = unsafe { s.as_ref() }?;
@@ -96,7 +105,15 @@ impl<T: Entry> Table<T> {
         let s = slot.load(Ordering::Acquire, guard);
         // SAFETY: as in `get`.
         if unsafe { s.as_ref() }.is_some_and(|e| e.serial() == serial)
-            && slot.compare_exchange(s, Shared::null(), Ordering::AcqRel, Ordering::Relaxed, guard).is_ok()
+            && slot
+                .compare_exchange(
+                    s,
+                    Shared::null(),
+                    Ordering::AcqRel,
+                    Ordering::Relaxed,
+                    guard,
+                )
+                .is_ok()
         {
             self.count.fetch_sub(1, Ordering::AcqRel);
             // SAFETY: the entry is unlinked; only readers pinned before now can see it,
@@ -152,7 +169,10 @@ impl Registry {
     /// An empty registry sized for the global atom table's limit.
     pub fn new() -> Registry {
         let n = crate::atom::global().limit().div_ceil(REG_CHUNK);
-        Registry { chunks: (0..n).map(|_| OnceLock::new()).collect(), names: Mutex::new(BTreeSet::new()) }
+        Registry {
+            chunks: (0..n).map(|_| OnceLock::new()).collect(),
+            names: Mutex::new(BTreeSet::new()),
+        }
     }
 
     fn slot(&self, atom: u32, create: bool) -> Option<&AtomicU64> {
@@ -174,7 +194,10 @@ impl Registry {
     /// Serialize changes: the closure gets a handle that can read and write names.
     pub fn change<R>(&self, f: impl FnOnce(&mut RegistryEdit<'_>) -> R) -> R {
         let mut names = self.names.lock();
-        let mut e = RegistryEdit { reg: self, names: &mut names };
+        let mut e = RegistryEdit {
+            reg: self,
+            names: &mut names,
+        };
         f(&mut e)
     }
 
@@ -197,7 +220,9 @@ impl RegistryEdit<'_> {
     }
     /// Register; false if the name is taken.
     pub fn insert(&mut self, atom: u32, serial: u64) -> bool {
-        let Some(s) = self.reg.slot(atom, true) else { return false };
+        let Some(s) = self.reg.slot(atom, true) else {
+            return false;
+        };
         if s.load(Ordering::Acquire) != 0 {
             return false;
         }
@@ -238,7 +263,10 @@ mod tests {
             // SAFETY: the entry is live and we hold a guard.
             serials.push(unsafe { (*p).0 });
         }
-        assert!(t.insert(Owned::new(E(0, 99)), &g).is_err(), "full table is system_limit");
+        assert!(
+            t.insert(Owned::new(E(0, 99)), &g).is_err(),
+            "full table is system_limit"
+        );
         assert_eq!(t.get(serials[3], &g).unwrap().1, 3);
         t.remove(serials[3], &g);
         assert!(t.get(serials[3], &g).is_none());

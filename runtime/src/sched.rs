@@ -64,7 +64,8 @@ unsafe impl Send for CodeHooks {}
 unsafe impl Sync for CodeHooks {}
 
 /// The trampoline's signature (see `CodeHooks`).
-pub type Trampoline = unsafe extern "C" fn(p: *mut Process, reds: i64, x0: u64, x1: u64, x2: u64, x3: u64) -> u64;
+pub type Trampoline =
+    unsafe extern "C" fn(p: *mut Process, reds: i64, x0: u64, x1: u64, x2: u64, x3: u64) -> u64;
 
 /// Runtime configuration.
 #[derive(Clone)]
@@ -99,10 +100,15 @@ impl Config {
         if let Some(n) = self.schedulers {
             return n.clamp(1, 1024);
         }
-        if let Some(n) = std::env::var("FERL_SCHEDULERS").ok().and_then(|v| v.trim().parse::<usize>().ok()) {
+        if let Some(n) = std::env::var("FERL_SCHEDULERS")
+            .ok()
+            .and_then(|v| v.trim().parse::<usize>().ok())
+        {
             return n.clamp(1, 1024);
         }
-        std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
     }
 }
 
@@ -324,7 +330,9 @@ impl Shared {
     /// signal back if the target does not exist or has exited.
     pub(crate) fn send_ordered(&self, serial: u64, sig: Signal) -> Result<(), Signal> {
         let guard = epoch::pin();
-        let Some(cell) = self.table.get(serial, &guard) else { return Err(sig) };
+        let Some(cell) = self.table.get(serial, &guard) else {
+            return Err(sig);
+        };
         {
             let _l = cell.lock.lock();
             if cell.is_exited() {
@@ -354,11 +362,17 @@ impl Shared {
     /// Is this pid alive.
     pub(crate) fn is_alive(&self, serial: u64) -> bool {
         let guard = epoch::pin();
-        self.table.get(serial, &guard).is_some_and(|c| !c.is_exited())
+        self.table
+            .get(serial, &guard)
+            .is_some_and(|c| !c.is_exited())
     }
 
     /// Create a process (not yet runnable): returns its cell.
-    pub(crate) fn create(&self, body: Body, heap_words: usize) -> Result<*const ProcCell, Exception> {
+    pub(crate) fn create(
+        &self,
+        body: Body,
+        heap_words: usize,
+    ) -> Result<*const ProcCell, Exception> {
         let inner = ProcInner {
             p: Process::new_lean(0, heap_words),
             msgs: MessageQueue::default(),
@@ -393,7 +407,11 @@ impl Shared {
 
     /// Timer reference for timer `id` on scheduler `sched`.
     pub(crate) fn timer_ref_ids(sched: usize, id: u64) -> [u32; 3] {
-        [(id & 0x3FFFF) as u32, (id >> 18) as u32, 0x8000_0000 | sched as u32]
+        [
+            (id & 0x3FFFF) as u32,
+            (id >> 18) as u32,
+            0x8000_0000 | sched as u32,
+        ]
     }
     /// Decode a timer reference.
     pub(crate) fn decode_timer_ref(&self, ids: [u32; 3]) -> Option<(usize, u64)> {
@@ -445,7 +463,9 @@ impl Runtime {
             .iter()
             .map(|w| SchedShared {
                 stealer: w.stealer(),
-                timers: Mutex::new(TimerWheel { wheel: Wheel::new(0) }),
+                timers: Mutex::new(TimerWheel {
+                    wheel: Wheel::new(0),
+                }),
                 thread: OnceLock::new(),
             })
             .collect();
@@ -464,7 +484,10 @@ impl Runtime {
             config: config.clone(),
             spawned: AtomicU64::new(0),
         });
-        match shared.create(body, config.spawn_heap_words.max(crate::process::MIN_HEAP_WORDS)) {
+        match shared.create(
+            body,
+            config.spawn_heap_words.max(crate::process::MIN_HEAP_WORDS),
+        ) {
             Ok(c) => {
                 // SAFETY: we created the cell and own it (bit Q); nobody else runs it yet.
                 let cell = unsafe { &*c };
@@ -498,18 +521,24 @@ impl Runtime {
                 }
             }
         }
-        let status = if failed { 1 } else { shared.exit_status.load(Ordering::Acquire) };
+        let status = if failed {
+            1
+        } else {
+            shared.exit_status.load(Ordering::Acquire)
+        };
         // Free every process left (all schedulers have stopped).
-        match Arc::try_unwrap(shared) {
-            Ok(mut s) => drop(s.table.drain()),
-            Err(_) => {}
+        if let Ok(mut s) = Arc::try_unwrap(shared) {
+            drop(s.table.drain());
         }
         status
     }
 }
 
 fn set_compiled_entry(inner: &mut ProcInner, code: *const u8, args: &[Term]) {
-    let copied: Box<[Term]> = args.iter().map(|&a| crate::copy::copy_term(&mut inner.p, a)).collect();
+    let copied: Box<[Term]> = args
+        .iter()
+        .map(|&a| crate::copy::copy_term(&mut inner.p, a))
+        .collect();
     inner.init_args = Some(copied);
     inner.p.resume = code;
 }
@@ -580,7 +609,10 @@ impl Scheduler {
                     continue;
                 }
                 loop {
-                    match self.shared.scheds[i].stealer.steal_batch_and_pop(&self.worker) {
+                    match self.shared.scheds[i]
+                        .stealer
+                        .steal_batch_and_pop(&self.worker)
+                    {
                         Steal::Success(t) => return Some(t),
                         Steal::Retry => continue,
                         Steal::Empty => break,
@@ -691,7 +723,11 @@ impl Scheduler {
                             break;
                         }
                         inner.p.xregs = std::ptr::null_mut();
-                        if cell.state.compare_exchange(s, s & !Q, Ordering::AcqRel, Ordering::Acquire).is_ok() {
+                        if cell
+                            .state
+                            .compare_exchange(s, s & !Q, Ordering::AcqRel, Ordering::Acquire)
+                            .is_ok()
+                        {
                             // No longer ours: do not touch `cell` or `inner` again.
                             return;
                         }
@@ -723,7 +759,11 @@ impl Scheduler {
         match std::mem::replace(&mut inner.body, Body::None) {
             Body::Native(mut f) => {
                 let st = {
-                    let mut ctx = Ctx { sched: self, cell, inner: &mut *inner };
+                    let mut ctx = Ctx {
+                        sched: self,
+                        cell,
+                        inner: &mut *inner,
+                    };
                     f(&mut ctx)
                 };
                 inner.body = Body::Native(f);
@@ -743,10 +783,15 @@ impl Scheduler {
         };
         let mut x = [NIL.raw(); 4];
         if let Some(args) = inner.init_args.take() {
-            if !inner.p.push_frame(frame::BOTTOM, hooks.bottom as usize, &[]) {
+            if !inner
+                .p
+                .push_frame(frame::BOTTOM, hooks.bottom as usize, &[])
+            {
                 let mut roots: Vec<Term> = args.to_vec();
                 gc::collect(&mut inner.p, 2, &mut roots);
-                inner.p.push_frame(frame::BOTTOM, hooks.bottom as usize, &[]);
+                inner
+                    .p
+                    .push_frame(frame::BOTTOM, hooks.bottom as usize, &[]);
                 return self.enter_compiled(inner, hooks, &roots);
             }
             return self.enter_compiled(inner, hooks, &args);
@@ -780,7 +825,9 @@ impl Scheduler {
             STATUS_EXIT => Status::Exit(inner.p.exc_reason),
             STATUS_RAISE => {
                 let reason = crate::signal::exit_reason_of_exception(&mut inner.p);
-                if self.shared.config.log_crashes && inner.p.exc_class == Term::atom(crate::atom::idx::ERROR) {
+                if self.shared.config.log_crashes
+                    && inner.p.exc_class == Term::atom(crate::atom::idx::ERROR)
+                {
                     eprintln!(
                         "=ERROR REPORT====\nError in process {} with exit value:\n{}\n",
                         crate::print::to_string(inner.p.pid()),
@@ -819,6 +866,10 @@ pub enum Wait {
     TimedOut,
 }
 
+/// A native receive found nothing: return `Status::Wait` and retry when resumed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MustWait;
+
 /// A receive timeout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Timeout {
@@ -837,7 +888,9 @@ impl Timeout {
         }
         match t.small_value() {
             Some(n) if (0..=u32::MAX as i64).contains(&n) => Ok(Timeout::Ms(n as u64)),
-            _ => Err(Exception::error(Term::atom(crate::atom::idx::TIMEOUT_VALUE))),
+            _ => Err(Exception::error(Term::atom(
+                crate::atom::idx::TIMEOUT_VALUE,
+            ))),
         }
     }
 }
@@ -900,7 +953,11 @@ impl<'a> Ctx<'a> {
         let serial = if let Some(s) = to.pid_serial() {
             s
         } else if let Some(a) = to.atom_index() {
-            self.sched.shared.registry.whereis(a).ok_or(Exception::badarg())?
+            self.sched
+                .shared
+                .registry
+                .whereis(a)
+                .ok_or(Exception::badarg())?
         } else {
             return Err(Exception::badarg());
         };
@@ -967,11 +1024,13 @@ impl<'a> Ctx<'a> {
                     let sh = &self.sched.shared;
                     let id = sh.timer_ids.fetch_add(1, Ordering::Relaxed);
                     let deadline = sh.now_ms() + ms;
-                    sh.scheds[self.sched.idx]
-                        .timers
-                        .lock()
-                        .wheel
-                        .insert(id, deadline, TimerAction::Recv { pid: self.cell.serial });
+                    sh.scheds[self.sched.idx].timers.lock().wheel.insert(
+                        id,
+                        deadline,
+                        TimerAction::Recv {
+                            pid: self.cell.serial,
+                        },
+                    );
                     self.inner.recv_timer = Some((self.sched.idx as u32, id));
                     Wait::Suspend
                 }
@@ -984,7 +1043,11 @@ impl<'a> Ctx<'a> {
     }
     fn cancel_recv_timer(&mut self) {
         if let Some((s, id)) = self.inner.recv_timer.take() {
-            self.sched.shared.scheds[s as usize].timers.lock().wheel.cancel(id);
+            self.sched.shared.scheds[s as usize]
+                .timers
+                .lock()
+                .wheel
+                .cancel(id);
         }
     }
     /// Bind the receive marker to reference `r` (call right after creating `r`, before
@@ -1004,8 +1067,12 @@ impl<'a> Ctx<'a> {
 
     /// Convenience for native bodies: a complete receive step taking the first message
     /// for which `matches` is true. `Ok(Some(m))`: received; `Ok(None)`: timed out;
-    /// `Err(())`: return `Status::Wait` and call again when resumed.
-    pub fn receive_matching(&mut self, timeout: Timeout, mut matches: impl FnMut(Term) -> bool) -> Result<Option<Term>, ()> {
+    /// `Err(MustWait)`: return `Status::Wait` and call again when resumed.
+    pub fn receive_matching(
+        &mut self,
+        timeout: Timeout,
+        mut matches: impl FnMut(Term) -> bool,
+    ) -> Result<Option<Term>, MustWait> {
         while let Some(m) = self.recv_peek() {
             if matches(m) {
                 return Ok(self.recv_accept());
@@ -1015,11 +1082,11 @@ impl<'a> Ctx<'a> {
         match self.recv_wait(timeout) {
             Wait::TimedOut => Ok(None),
             // The save pointer stays put: when resumed, only new messages are scanned.
-            Wait::Suspend => Err(()),
+            Wait::Suspend => Err(MustWait),
         }
     }
     /// `receive M -> M after T -> timeout end` for native bodies (see `receive_matching`).
-    pub fn receive(&mut self, timeout: Timeout) -> Result<Option<Term>, ()> {
+    pub fn receive(&mut self, timeout: Timeout) -> Result<Option<Term>, MustWait> {
         self.receive_matching(timeout, |_| true)
     }
 
@@ -1033,19 +1100,33 @@ impl<'a> Ctx<'a> {
 
     /// `spawn`/`spawn_link`/`spawn_monitor`/`spawn_opt` with a native body. Returns the
     /// pid and, with `opts.monitor`, the monitor reference.
-    pub fn spawn(&mut self, body: impl FnMut(&mut Ctx) -> Status + Send + 'static, opts: SpawnOpts) -> Result<(Term, Option<Term>), Exception> {
+    pub fn spawn(
+        &mut self,
+        body: impl FnMut(&mut Ctx) -> Status + Send + 'static,
+        opts: SpawnOpts,
+    ) -> Result<(Term, Option<Term>), Exception> {
         self.spawn_body(Body::Native(Box::new(body)), opts, None)
     }
 
     /// Spawn a compiled function `code` called with `args` (copied to the new process).
-    pub fn spawn_compiled(&mut self, code: *const u8, args: &[Term], opts: SpawnOpts) -> Result<(Term, Option<Term>), Exception> {
+    pub fn spawn_compiled(
+        &mut self,
+        code: *const u8,
+        args: &[Term],
+        opts: SpawnOpts,
+    ) -> Result<(Term, Option<Term>), Exception> {
         if self.sched.shared.config.code.is_none() {
             return Err(Exception::error(Term::atom(crate::atom::idx::UNDEF)));
         }
         self.spawn_body(Body::Compiled, opts, Some((code, args)))
     }
 
-    fn spawn_body(&mut self, body: Body, opts: SpawnOpts, compiled: Option<(*const u8, &[Term])>) -> Result<(Term, Option<Term>), Exception> {
+    fn spawn_body(
+        &mut self,
+        body: Body,
+        opts: SpawnOpts,
+        compiled: Option<(*const u8, &[Term])>,
+    ) -> Result<(Term, Option<Term>), Exception> {
         let sh = &self.sched.shared;
         self.inner.p.reds -= 10;
         let heap = opts.min_heap_size.unwrap_or(sh.config.spawn_heap_words);
@@ -1065,8 +1146,16 @@ impl<'a> Ctx<'a> {
         let mref = if opts.monitor {
             let r = self.make_ref();
             let ids = r.ref_ids().unwrap_or([0; 3]);
-            ci.ext_mut().monitored_by.push(crate::signal::Mon { r: ids, pid: me, name: None });
-            self.inner.ext_mut().monitors.push(crate::signal::Mon { r: ids, pid: child.serial, name: None });
+            ci.ext_mut().monitored_by.push(crate::signal::Mon {
+                r: ids,
+                pid: me,
+                name: None,
+            });
+            self.inner.ext_mut().monitors.push(crate::signal::Mon {
+                r: ids,
+                pid: child.serial,
+                name: None,
+            });
             Some(r)
         } else {
             None
@@ -1097,11 +1186,17 @@ pub struct SpawnOpts {
 impl SpawnOpts {
     /// `spawn_link`.
     pub fn link() -> SpawnOpts {
-        SpawnOpts { link: true, ..Default::default() }
+        SpawnOpts {
+            link: true,
+            ..Default::default()
+        }
     }
     /// `spawn_monitor`.
     pub fn monitor() -> SpawnOpts {
-        SpawnOpts { monitor: true, ..Default::default() }
+        SpawnOpts {
+            monitor: true,
+            ..Default::default()
+        }
     }
 }
 
@@ -1121,7 +1216,11 @@ pub(crate) unsafe fn with_ctx<R>(p: *mut Process, f: impl FnOnce(&mut Ctx) -> R)
     unsafe {
         let cell = &*((p as *mut u8).sub(off) as *const ProcCell);
         let inner = &mut *cell.inner.get();
-        let mut ctx = Ctx { sched: &*s, cell, inner };
+        let mut ctx = Ctx {
+            sched: &*s,
+            cell,
+            inner,
+        };
         Some(f(&mut ctx))
     }
 }

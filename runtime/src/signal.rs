@@ -43,13 +43,35 @@ pub(crate) struct Ext {
 /// A signal in a process's signal queue.
 pub(crate) enum Signal {
     Msg(Message),
-    Exit { from: u64, reason: Message, link: bool },
-    Link { from: u64 },
-    Unlink { from: u64 },
-    Monitor { from: u64, r: [u32; 3], name: Option<u32> },
-    Demonitor { r: [u32; 3] },
-    Down { r: [u32; 3], msg: Message },
-    Info { from: u64, r: [u32; 3], items: Box<[u32]>, single: bool },
+    Exit {
+        from: u64,
+        reason: Message,
+        link: bool,
+    },
+    Link {
+        from: u64,
+    },
+    Unlink {
+        from: u64,
+    },
+    Monitor {
+        from: u64,
+        r: [u32; 3],
+        name: Option<u32>,
+    },
+    Demonitor {
+        r: [u32; 3],
+    },
+    Down {
+        r: [u32; 3],
+        msg: Message,
+    },
+    Info {
+        from: u64,
+        r: [u32; 3],
+        items: Box<[u32]>,
+        single: bool,
+    },
 }
 
 fn atom(i: u32) -> Term {
@@ -82,7 +104,9 @@ fn down_message(r: [u32; 3], target: u64, name: Option<u32>, reason: Term) -> Me
 pub(crate) fn handle_signals(s: &Scheduler, cell: &ProcCell, inner: &mut ProcInner) {
     while inner.pending_exit.is_none() {
         // SAFETY: the caller owns the process, so it is the queue's only consumer.
-        let Some(sig) = (unsafe { cell.signals.pop_shared() }) else { break };
+        let Some(sig) = (unsafe { cell.signals.pop_shared() }) else {
+            break;
+        };
         match sig {
             Signal::Msg(m) => inner.msgs.push(m),
             Signal::Exit { from, reason, link } => {
@@ -115,7 +139,12 @@ pub(crate) fn handle_signals(s: &Scheduler, cell: &ProcCell, inner: &mut ProcInn
                 }
             }
             Signal::Unlink { from } => inner.ext_mut().links.retain(|&l| l != from),
-            Signal::Monitor { from, r, name } => inner.ext_mut().monitored_by.push(Mon { r, pid: from, name }),
+            Signal::Monitor { from, r, name } => {
+                inner
+                    .ext_mut()
+                    .monitored_by
+                    .push(Mon { r, pid: from, name })
+            }
             Signal::Demonitor { r } => inner.ext_mut().monitored_by.retain(|m| m.r != r),
             Signal::Down { r, msg } => {
                 let ext = inner.ext_mut();
@@ -124,7 +153,12 @@ pub(crate) fn handle_signals(s: &Scheduler, cell: &ProcCell, inner: &mut ProcInn
                     inner.msgs.push(msg);
                 }
             }
-            Signal::Info { from, r, items, single } => {
+            Signal::Info {
+                from,
+                r,
+                items,
+                single,
+            } => {
                 let reply = Message::build(64, |h| {
                     let v = crate::proc_bifs::info_result(s, cell, inner, &items, single, h, false);
                     let rt = term::reference(h, r);
@@ -197,10 +231,23 @@ pub(crate) fn exit(s: &Scheduler, cell: &ProcCell, inner: &mut ProcInner, reason
     }
     let r = reason.term;
     for &l in &ext.links {
-        sh.send_signal(l, Signal::Exit { from: me, reason: Message::new(r), link: true });
+        sh.send_signal(
+            l,
+            Signal::Exit {
+                from: me,
+                reason: Message::new(r),
+                link: true,
+            },
+        );
     }
     for m in &ext.monitored_by {
-        sh.send_signal(m.pid, Signal::Down { r: m.r, msg: down_message(m.r, me, m.name, r) });
+        sh.send_signal(
+            m.pid,
+            Signal::Down {
+                r: m.r,
+                msg: down_message(m.r, me, m.name, r),
+            },
+        );
     }
     for m in &ext.monitors {
         sh.send_signal(m.pid, Signal::Demonitor { r: m.r });
@@ -222,16 +269,31 @@ pub(crate) fn exit(s: &Scheduler, cell: &ProcCell, inner: &mut ProcInner, reason
 impl Ctx<'_> {
     /// `link(Pid)`.
     pub fn link(&mut self, pid: Term) -> Result<(), Exception> {
-        let Some(target) = pid.pid_serial() else { return Err(Exception::badarg()) };
+        let Some(target) = pid.pid_serial() else {
+            return Err(Exception::badarg());
+        };
         let me = self.cell.serial;
-        if target == me || self.inner.ext.as_ref().is_some_and(|e| e.links.contains(&target)) {
+        if target == me
+            || self
+                .inner
+                .ext
+                .as_ref()
+                .is_some_and(|e| e.links.contains(&target))
+        {
             return Ok(());
         }
         self.inner.ext_mut().links.push(target);
-        if self.sched.shared.send_ordered(target, Signal::Link { from: me }).is_err() {
+        if self
+            .sched
+            .shared
+            .send_ordered(target, Signal::Link { from: me })
+            .is_err()
+        {
             self.inner.ext_mut().links.retain(|&l| l != target);
             if self.inner.trap_exit {
-                self.inner.msgs.push(exit_message(target, atom(idx::NOPROC)));
+                self.inner
+                    .msgs
+                    .push(exit_message(target, atom(idx::NOPROC)));
             } else {
                 return Err(Exception::error(atom(idx::NOPROC)));
             }
@@ -241,11 +303,18 @@ impl Ctx<'_> {
 
     /// `unlink(Pid)`.
     pub fn unlink(&mut self, pid: Term) -> Result<(), Exception> {
-        let Some(target) = pid.pid_serial() else { return Err(Exception::badarg()) };
+        let Some(target) = pid.pid_serial() else {
+            return Err(Exception::badarg());
+        };
         if let Some(e) = self.inner.ext.as_mut() {
             if e.links.contains(&target) {
                 e.links.retain(|&l| l != target);
-                let _ = self.sched.shared.send_ordered(target, Signal::Unlink { from: self.cell.serial });
+                let _ = self.sched.shared.send_ordered(
+                    target,
+                    Signal::Unlink {
+                        from: self.cell.serial,
+                    },
+                );
             }
         }
         Ok(())
@@ -266,8 +335,23 @@ impl Ctx<'_> {
         let me = self.cell.serial;
         let ok = match serial {
             Some(s) => {
-                self.inner.ext_mut().monitors.push(Mon { r: ids, pid: s, name });
-                let sent = self.sched.shared.send_ordered(s, Signal::Monitor { from: me, r: ids, name }).is_ok();
+                self.inner.ext_mut().monitors.push(Mon {
+                    r: ids,
+                    pid: s,
+                    name,
+                });
+                let sent = self
+                    .sched
+                    .shared
+                    .send_ordered(
+                        s,
+                        Signal::Monitor {
+                            from: me,
+                            r: ids,
+                            name,
+                        },
+                    )
+                    .is_ok();
                 if !sent {
                     self.inner.ext_mut().monitors.retain(|m| m.r != ids);
                 }
@@ -284,13 +368,18 @@ impl Ctx<'_> {
 
     /// `demonitor(Ref)` / `demonitor(Ref, [flush])`: true if the monitor was active.
     pub fn demonitor(&mut self, r: Term, flush: bool) -> Result<bool, Exception> {
-        let Some(ids) = r.ref_ids() else { return Err(Exception::badarg()) };
+        let Some(ids) = r.ref_ids() else {
+            return Err(Exception::badarg());
+        };
         let found = self.inner.ext.as_mut().and_then(|e| {
             let i = e.monitors.iter().position(|m| m.r == ids)?;
             Some(e.monitors.swap_remove(i))
         });
         if let Some(m) = found {
-            let _ = self.sched.shared.send_ordered(m.pid, Signal::Demonitor { r: ids });
+            let _ = self
+                .sched
+                .shared
+                .send_ordered(m.pid, Signal::Demonitor { r: ids });
         }
         if flush {
             self.inner.msgs.remove_where(|t| {
@@ -304,9 +393,15 @@ impl Ctx<'_> {
 
     /// `exit(Pid, Reason)`.
     pub fn exit_signal(&mut self, pid: Term, reason: Term) -> Result<(), Exception> {
-        let Some(target) = pid.pid_serial() else { return Err(Exception::badarg()) };
+        let Some(target) = pid.pid_serial() else {
+            return Err(Exception::badarg());
+        };
         let me = self.cell.serial;
-        let sig = Signal::Exit { from: me, reason: Message::new(reason), link: false };
+        let sig = Signal::Exit {
+            from: me,
+            reason: Message::new(reason),
+            link: false,
+        };
         if target == me {
             self.cell.signals.push(sig);
             handle_signals(self.sched, self.cell, self.inner);
@@ -323,7 +418,11 @@ impl Ctx<'_> {
 
     /// Links of this process (pids).
     pub fn links(&self) -> Vec<Term> {
-        self.inner.ext.as_ref().map(|e| e.links.iter().map(|&l| Term::pid(l)).collect()).unwrap_or_default()
+        self.inner
+            .ext
+            .as_ref()
+            .map(|e| e.links.iter().map(|&l| Term::pid(l)).collect())
+            .unwrap_or_default()
     }
 }
 

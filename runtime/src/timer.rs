@@ -21,7 +21,10 @@ struct Level {
 
 impl Default for Level {
     fn default() -> Self {
-        Level { occupied: 0, slots: std::array::from_fn(|_| Vec::new()) }
+        Level {
+            occupied: 0,
+            slots: std::array::from_fn(|_| Vec::new()),
+        }
     }
 }
 
@@ -46,7 +49,11 @@ fn level_for(now: u64, deadline: u64) -> usize {
 impl<T> Wheel<T> {
     /// An empty wheel whose clock starts at `now` (ms).
     pub fn new(now: u64) -> Wheel<T> {
-        Wheel { now, levels: (0..LEVELS).map(|_| Level::default()).collect(), entries: HashMap::new() }
+        Wheel {
+            now,
+            levels: (0..LEVELS).map(|_| Level::default()).collect(),
+            entries: HashMap::new(),
+        }
     }
 
     /// The wheel's current time (ms).
@@ -145,7 +152,9 @@ impl<T> Wheel<T> {
             let ids = std::mem::take(&mut l.slots[slot]);
             let mut due = Vec::new();
             for id in ids {
-                let Some(e) = self.entries.get(&id) else { continue };
+                let Some(e) = self.entries.get(&id) else {
+                    continue;
+                };
                 if e.deadline <= self.now {
                     due.push((e.deadline, id));
                 } else {

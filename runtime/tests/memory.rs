@@ -45,41 +45,46 @@ fn bytes_per_waiting_process() {
     let mut st = 0;
     let mut before = 0;
     let mut spawned = 0;
-    let status = Runtime::run(Config { schedulers: Some(1), ..Config::default() }, move |ctx| {
-        if st == 0 {
-            before = LIVE.load(Ordering::SeqCst);
-            st = 1;
-        }
-        if st == 1 {
-            while spawned < N {
-                ctx.spawn(
-                    |ctx: &mut Ctx| match ctx.receive(Timeout::Infinity) {
-                        Err(()) => Status::Wait,
-                        Ok(_) => Status::Exit(Term::intern("normal").unwrap()),
-                    },
-                    SpawnOpts::default(),
-                )
-                .unwrap();
-                spawned += 1;
-                if ctx.consume(1) {
-                    return Status::Yield;
+    let status = Runtime::run(
+        Config {
+            schedulers: Some(1),
+            ..Config::default()
+        },
+        move |ctx| {
+            if st == 0 {
+                before = LIVE.load(Ordering::SeqCst);
+                st = 1;
+            }
+            if st == 1 {
+                while spawned < N {
+                    ctx.spawn(
+                        |ctx: &mut Ctx| match ctx.receive(Timeout::Infinity) {
+                            Err(_) => Status::Wait,
+                            Ok(_) => Status::Exit(Term::intern("normal").unwrap()),
+                        },
+                        SpawnOpts::default(),
+                    )
+                    .unwrap();
+                    spawned += 1;
+                    if ctx.consume(1) {
+                        return Status::Yield;
+                    }
                 }
+                st = 2;
             }
-            st = 2;
-        }
-        if st == 2 {
-            // let every process run once and settle in its receive
-            match ctx.receive(Timeout::Ms(300)) {
-                Err(()) => return Status::Wait,
-                Ok(_) => {}
+            if st == 2 {
+                // let every process run once and settle in its receive
+                if ctx.receive(Timeout::Ms(300)).is_err() {
+                    return Status::Wait;
+                }
+                let after = LIVE.load(Ordering::SeqCst);
+                tx.send((after - before) / N as isize).unwrap();
+                assert_eq!(ctx.process_count(), N + 1);
             }
-            let after = LIVE.load(Ordering::SeqCst);
-            tx.send((after - before) / N as isize).unwrap();
-            assert_eq!(ctx.process_count(), N + 1);
-        }
-        ctx.halt(0);
-        Status::Wait
-    });
+            ctx.halt(0);
+            Status::Wait
+        },
+    );
     assert_eq!(status, 0);
     let per = rx.recv().unwrap();
     println!("bytes per waiting process: {per}");

@@ -13,7 +13,11 @@ fn int(i: i64) -> Term {
     Term::small(i).unwrap()
 }
 fn cfg(n: usize) -> Config {
-    Config { schedulers: Some(n), log_crashes: false, ..Config::default() }
+    Config {
+        schedulers: Some(n),
+        log_crashes: false,
+        ..Config::default()
+    }
 }
 fn normal() -> Status {
     Status::Exit(a("normal"))
@@ -24,13 +28,13 @@ macro_rules! recv {
         match $ctx.receive(Timeout::Infinity) {
             Ok(Some(m)) => m,
             Ok(None) => unreachable!(),
-            Err(()) => return Status::Wait,
+            Err(_) => return Status::Wait,
         }
     };
     ($ctx:expr, $t:expr) => {
         match $ctx.receive(Timeout::Ms($t)) {
             Ok(m) => m,
-            Err(()) => return Status::Wait,
+            Err(_) => return Status::Wait,
         }
     };
 }
@@ -206,13 +210,18 @@ fn links_propagate_exits_and_trap_exit_turns_them_into_messages() {
         if st == 0 {
             ctx.set_trap_exit(true);
             // A linked child that crashes with reason boom.
-            let (c, _) = ctx.spawn(|_: &mut Ctx| Status::Exit(a("boom")), SpawnOpts::link()).unwrap();
+            let (c, _) = ctx
+                .spawn(|_: &mut Ctx| Status::Exit(a("boom")), SpawnOpts::link())
+                .unwrap();
             ctx.process().saved.push(c);
             st = 1;
         }
         if st == 1 {
             let m = recv!(ctx);
-            tx.send(to_string(m) == format!("{{'EXIT',{},boom}}", to_string(ctx.process().saved[0]))).unwrap();
+            tx.send(
+                to_string(m) == format!("{{'EXIT',{},boom}}", to_string(ctx.process().saved[0])),
+            )
+            .unwrap();
             assert!(ctx.links().is_empty(), "the link is gone after the exit");
             // A chain: middle (not trapping) linked to a leaf that dies with `bad`; we
             // monitor the middle: it dies with `bad` too.
@@ -245,7 +254,8 @@ fn links_propagate_exits_and_trap_exit_turns_them_into_messages() {
         if st == 2 {
             let m = recv!(ctx);
             let el = m.tuple_elements().unwrap();
-            tx.send(el[0] == a("DOWN") && el[3] == ctx.process().saved[1] && el[4] == a("bad")).unwrap();
+            tx.send(el[0] == a("DOWN") && el[3] == ctx.process().saved[1] && el[4] == a("bad"))
+                .unwrap();
             // A normal exit of a linked process does not kill a non-trapping one.
             let (mid2, _) = ctx
                 .spawn(
@@ -254,7 +264,8 @@ fn links_propagate_exits_and_trap_exit_turns_them_into_messages() {
                         move |ctx: &mut Ctx| {
                             if st == 0 {
                                 st = 1;
-                                ctx.spawn(|_: &mut Ctx| normal(), SpawnOpts::link()).unwrap();
+                                ctx.spawn(|_: &mut Ctx| normal(), SpawnOpts::link())
+                                    .unwrap();
                             }
                             match recv!(ctx, 50) {
                                 Some(_) => Status::Exit(a("unexpected")),
@@ -269,7 +280,8 @@ fn links_propagate_exits_and_trap_exit_turns_them_into_messages() {
             st = 3;
         }
         let m = recv!(ctx);
-        tx.send(m.tuple_elements().unwrap()[4] == a("survived")).unwrap();
+        tx.send(m.tuple_elements().unwrap()[4] == a("survived"))
+            .unwrap();
         normal()
     });
     assert_eq!(status, 0);
@@ -330,7 +342,7 @@ fn exit2_kill_normal_and_trapping() {
             // both trappers are ready (p5 may already have died: take only `ready`)
             match ctx.receive_matching(Timeout::Infinity, |m| m == a("ready")) {
                 Ok(_) => st += 1,
-                Err(()) => return Status::Wait,
+                Err(_) => return Status::Wait,
             }
         }
         if st == 3 {
@@ -349,7 +361,8 @@ fn exit2_kill_normal_and_trapping() {
         for m in &saved[5..] {
             let el = m.tuple_elements().unwrap();
             let who = saved[..5].iter().position(|&p| p == el[3]).unwrap();
-            tx.send((format!("p{}", who + 1), to_string(el[4]))).unwrap();
+            tx.send((format!("p{}", who + 1), to_string(el[4])))
+                .unwrap();
         }
         normal()
     });
@@ -363,7 +376,12 @@ fn exit2_kill_normal_and_trapping() {
         ("p4", "shutdown"),
         ("p5", "normal"),
     ];
-    assert_eq!(got, want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect::<Vec<_>>());
+    assert_eq!(
+        got,
+        want.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect::<Vec<_>>()
+    );
 }
 
 #[test]
@@ -373,7 +391,9 @@ fn monitors_noproc_demonitor_and_names() {
     let status = Runtime::run(cfg(2), move |ctx| {
         if st == 0 {
             // noproc for a dead pid
-            let (dead, _) = ctx.spawn(|_: &mut Ctx| normal(), SpawnOpts::monitor()).unwrap();
+            let (dead, _) = ctx
+                .spawn(|_: &mut Ctx| normal(), SpawnOpts::monitor())
+                .unwrap();
             ctx.process().saved.push(dead);
             st = 1;
         }
@@ -398,12 +418,17 @@ fn monitors_noproc_demonitor_and_names() {
             // sleep without taking messages: the DOWN stays queued
             match ctx.receive_matching(Timeout::Ms(30), |_| false) {
                 Ok(_) => {}
-                Err(()) => return Status::Wait,
+                Err(_) => return Status::Wait,
             }
             let r = ctx.process().saved[1];
-            tx.send(format!("queue_before_flush:{}", ctx.message_queue_len())).unwrap();
+            tx.send(format!("queue_before_flush:{}", ctx.message_queue_len()))
+                .unwrap();
             let was_active = ctx.demonitor(r, true).unwrap();
-            tx.send(format!("active:{was_active} queue_after_flush:{}", ctx.message_queue_len())).unwrap();
+            tx.send(format!(
+                "active:{was_active} queue_after_flush:{}",
+                ctx.message_queue_len()
+            ))
+            .unwrap();
             // monitor by registered name
             let (w, _) = ctx.spawn(waiter(), SpawnOpts::default()).unwrap();
             ctx.register(a("named_waiter"), w).unwrap();
@@ -416,8 +441,12 @@ fn monitors_noproc_demonitor_and_names() {
         // unregistered name: noproc DOWN with {Name, Node}
         ctx.monitor(a("nobody_here")).unwrap();
         let m = ctx.receive(Timeout::Ms(0)).unwrap().unwrap();
-        tx.send(format!("{}:{}", to_string(m.tuple_elements().unwrap()[3]), to_string(m.tuple_elements().unwrap()[4])))
-            .unwrap();
+        tx.send(format!(
+            "{}:{}",
+            to_string(m.tuple_elements().unwrap()[3]),
+            to_string(m.tuple_elements().unwrap()[4])
+        ))
+        .unwrap();
         normal()
     });
     assert_eq!(status, 0);
@@ -442,14 +471,21 @@ fn registered_names() {
         if st == 0 {
             let me = ctx.self_pid();
             ctx.register(a("reg_main"), me).unwrap();
-            assert!(ctx.register(a("reg_main"), me).is_err(), "already registered");
+            assert!(
+                ctx.register(a("reg_main"), me).is_err(),
+                "already registered"
+            );
             let (w, _) = ctx.spawn(waiter(), SpawnOpts::monitor()).unwrap();
             assert!(ctx.register(a("reg_main"), w).is_err(), "name taken");
             assert!(ctx.register(a("undefined"), w).is_err());
             ctx.register(a("reg_w"), w).unwrap();
-            assert!(ctx.register(a("reg_w2"), w).is_err(), "pid already has a name");
+            assert!(
+                ctx.register(a("reg_w2"), w).is_err(),
+                "pid already has a name"
+            );
             tx.send(to_string(ctx.registered())).unwrap();
-            tx.send(format!("{}", ctx.whereis(a("reg_w")).unwrap() == w)).unwrap();
+            tx.send(format!("{}", ctx.whereis(a("reg_w")).unwrap() == w))
+                .unwrap();
             let info = ctx.process_info(a("registered_name")).unwrap();
             tx.send(to_string(info)).unwrap();
             // send to a name
@@ -461,7 +497,8 @@ fn registered_names() {
         }
         let _down = recv!(ctx);
         // the dead process's name is free again
-        tx.send(to_string(ctx.whereis(a("reg_w")).unwrap())).unwrap();
+        tx.send(to_string(ctx.whereis(a("reg_w")).unwrap()))
+            .unwrap();
         ctx.unregister(a("reg_main")).unwrap();
         assert!(ctx.unregister(a("reg_main")).is_err());
         tx.send(to_string(ctx.registered())).unwrap();
@@ -469,7 +506,17 @@ fn registered_names() {
     });
     assert_eq!(status, 0);
     let got: Vec<String> = rx.iter().collect();
-    assert_eq!(got, vec!["[reg_main,reg_w]", "true", "{registered_name,reg_main}", "badarg", "undefined", "[]"]);
+    assert_eq!(
+        got,
+        vec![
+            "[reg_main,reg_w]",
+            "true",
+            "{registered_name,reg_main}",
+            "badarg",
+            "undefined",
+            "[]"
+        ]
+    );
 }
 
 #[test]
@@ -520,7 +567,10 @@ fn timers_fire_in_order_and_can_be_cancelled() {
     });
     assert_eq!(status, 0);
     let got: Vec<String> = rx.iter().collect();
-    assert_eq!(got, vec!["0", "20", "tick", "40", "60", "after:true", "after0:true"]);
+    assert_eq!(
+        got,
+        vec!["0", "20", "tick", "40", "60", "after:true", "after0:true"]
+    );
 }
 
 #[test]
@@ -548,7 +598,7 @@ fn selective_receive_and_timeout_keep_other_messages() {
             match ctx.receive_matching(Timeout::Ms(20), |m| m == int(99)) {
                 Ok(None) => tx.send("timeout".into()).unwrap(),
                 Ok(Some(_)) => panic!(),
-                Err(()) => return Status::Wait,
+                Err(_) => return Status::Wait,
             }
             st = 3;
         }
@@ -656,7 +706,8 @@ fn signals_from_one_sender_arrive_in_order() {
             st = 2;
         }
         let m = recv!(ctx);
-        tx.send(m.tuple_elements().unwrap()[4] == int(1000)).unwrap();
+        tx.send(m.tuple_elements().unwrap()[4] == int(1000))
+            .unwrap();
         normal()
     });
     assert_eq!(status, 0);
@@ -676,10 +727,18 @@ fn process_info_self_and_other() {
             ctx.process().saved.push(w);
             let me = ctx.self_pid();
             ctx.send(me, a("m1")).unwrap();
-            let items = term::list(ctx.process(), &[a("message_queue_len"), a("trap_exit"), a("dictionary")]);
-            tx.send(to_string(ctx.process_info(items).unwrap())).unwrap();
+            let items = term::list(
+                ctx.process(),
+                &[a("message_queue_len"), a("trap_exit"), a("dictionary")],
+            );
+            tx.send(to_string(ctx.process_info(items).unwrap()))
+                .unwrap();
             let links = ctx.process_info(a("links")).unwrap();
-            tx.send(format!("{}", to_string(links) == format!("{{links,[{}]}}", to_string(w)))).unwrap();
+            tx.send(format!(
+                "{}",
+                to_string(links) == format!("{{links,[{}]}}", to_string(w))
+            ))
+            .unwrap();
             let _m1 = recv!(ctx);
             st = 1;
         }
@@ -687,7 +746,15 @@ fn process_info_self_and_other() {
             // let the waiter reach its receive
             let _ = recv!(ctx, 20);
             let w = ctx.process().saved[0];
-            let items = term::list(ctx.process(), &[a("status"), a("links"), a("registered_name"), a("trap_exit")]);
+            let items = term::list(
+                ctx.process(),
+                &[
+                    a("status"),
+                    a("links"),
+                    a("registered_name"),
+                    a("trap_exit"),
+                ],
+            );
             let r = ctx.process_info_request(w, items).unwrap();
             ctx.process().saved.push(r);
             st = 2;
@@ -695,13 +762,15 @@ fn process_info_self_and_other() {
         let r = ctx.process().saved[1];
         assert!(ctx.recv_use_mark(r));
         let m = match ctx.receive_matching(Timeout::Infinity, |m| {
-            m.tuple_elements().is_some_and(|e| ferl_runtime::cmp::exact_eq(e[0], r))
+            m.tuple_elements()
+                .is_some_and(|e| ferl_runtime::cmp::exact_eq(e[0], r))
         }) {
             Ok(Some(m)) => m,
             _ => return Status::Wait,
         };
         let me = ctx.self_pid();
-        tx.send(to_string(m.tuple_elements().unwrap()[1]).replace(&to_string(me), "ME")).unwrap();
+        tx.send(to_string(m.tuple_elements().unwrap()[1]).replace(&to_string(me), "ME"))
+            .unwrap();
         let bad = ctx.process_info(a("no_such_item"));
         tx.send(format!("{}", bad.is_err())).unwrap();
         normal()
@@ -725,7 +794,9 @@ fn link_to_dead_process() {
     let mut st = 0;
     let status = Runtime::run(cfg(1), move |ctx| {
         if st == 0 {
-            let (d, _) = ctx.spawn(|_: &mut Ctx| normal(), SpawnOpts::monitor()).unwrap();
+            let (d, _) = ctx
+                .spawn(|_: &mut Ctx| normal(), SpawnOpts::monitor())
+                .unwrap();
             ctx.process().saved.push(d);
             st = 1;
         }
