@@ -118,11 +118,7 @@ mod tests {
         drop(a);
         assert_eq!(to_string(c), before);
         // rb occurs twice (directly and under the sub-binary): two shared copies
-        assert_eq!(
-            Arc::strong_count(&data),
-            3,
-            "the data is shared, not copied"
-        );
+        assert_eq!(Arc::strong_count(&data), 3, "the data is shared, not copied");
         drop(b);
         assert_eq!(Arc::strong_count(&data), 1);
     }

@@ -14,9 +14,7 @@
 
 use crate::heap::{release_refc, OFF_HEAP_LINK};
 use crate::process::{is_frame_marker, next_heap_size, Process, STATUS_OK};
-use crate::term::{
-    header_arity, header_subtag, is_header, sub, Term, NON_VALUE, PRIMARY_MASK, TAG_BOXED, TAG_LIST,
-};
+use crate::term::{header_arity, header_subtag, is_header, sub, Term, NON_VALUE, PRIMARY_MASK, TAG_BOXED, TAG_LIST};
 use std::mem::MaybeUninit;
 use std::sync::OnceLock;
 
@@ -174,13 +172,7 @@ fn collect_major_exact(p: &mut Process, need: usize, roots: &mut [Term]) {
     collect_minor_or_major(p, need, roots, true, Some(exact));
 }
 
-fn collect_minor_or_major(
-    p: &mut Process,
-    need: usize,
-    roots: &mut [Term],
-    major: bool,
-    exact: Option<usize>,
-) {
+fn collect_minor_or_major(p: &mut Process, need: usize, roots: &mut [Term], major: bool, exact: Option<usize>) {
     let stack_len = p.stack_used();
     let young_used = p.heap_used();
     let frag_used = p.frag_used();
@@ -227,22 +219,14 @@ fn collect_minor_or_major(
             // SAFETY: within the new old block.
             (s, s, unsafe { s.add(b.len()) })
         }
-        None if major => (
-            std::ptr::null_mut(),
-            std::ptr::null_mut(),
-            std::ptr::null_mut(),
-        ),
+        None if major => (std::ptr::null_mut(), std::ptr::null_mut(), std::ptr::null_mut()),
         None => {
             let s = p.old.as_mut_ptr() as *mut u64;
             // SAFETY: within the current old block.
             (s, p.old_top, unsafe { s.add(p.old.len()) })
         }
     };
-    let mature = if major {
-        (0, 0)
-    } else {
-        (p.heap_start as usize, p.high_water as usize)
-    };
+    let mature = if major { (0, 0) } else { (p.heap_start as usize, p.high_water as usize) };
     let mut c = Copier {
         from,
         mature,
@@ -391,10 +375,7 @@ mod tests {
     fn assert_in_heap(p: &Process, t: Term) {
         if t.is_boxed() || t.is_cons() {
             let a = t.boxed_ptr() as usize;
-            assert!(
-                p.in_young(a) || p.in_old(a),
-                "term {t:?} not in process heap"
-            );
+            assert!(p.in_young(a) || p.in_old(a), "term {t:?} not in process heap");
         }
     }
 
@@ -568,9 +549,7 @@ mod tests {
         let mut expect: Vec<String> = vec![to_string(NIL); 8];
         let mut seed = 12345u64;
         for step in 0..3000 {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
             let slot = (seed >> 33) as usize % 8;
             let a = roots[(seed >> 40) as usize % 8];
             let steps = if torture { 600 } else { 3000 };

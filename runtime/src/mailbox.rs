@@ -30,10 +30,7 @@ impl Message {
     pub fn new(t: Term) -> Message {
         let words = crate::copy::size_of(t);
         if words == 0 {
-            return Message {
-                term: t,
-                frag: FragHeap::new(),
-            };
+            return Message { term: t, frag: FragHeap::new() };
         }
         let mut frag = FragHeap::with_capacity(words);
         let term = copy_term(&mut frag, t);
@@ -44,11 +41,7 @@ impl Message {
 impl Message {
     /// Build a message directly in a fresh fragment (`words` is a capacity hint).
     pub fn build(words: usize, f: impl FnOnce(&mut FragHeap) -> Term) -> Message {
-        let mut frag = if words == 0 {
-            FragHeap::new()
-        } else {
-            FragHeap::with_capacity(words)
-        };
+        let mut frag = if words == 0 { FragHeap::new() } else { FragHeap::with_capacity(words) };
         let term = f(&mut frag);
         Message { term, frag }
     }
@@ -87,22 +80,13 @@ impl<T> Default for MpscQueue<T> {
 impl<T> MpscQueue<T> {
     /// An empty queue.
     pub fn new() -> MpscQueue<T> {
-        let stub = Box::into_raw(Box::new(Node {
-            next: AtomicPtr::new(ptr::null_mut()),
-            item: None,
-        }));
-        MpscQueue {
-            head: AtomicPtr::new(stub),
-            tail: UnsafeCell::new(stub),
-        }
+        let stub = Box::into_raw(Box::new(Node { next: AtomicPtr::new(ptr::null_mut()), item: None }));
+        MpscQueue { head: AtomicPtr::new(stub), tail: UnsafeCell::new(stub) }
     }
 
     /// Push (any thread).
     pub fn push(&self, item: T) {
-        let node = Box::into_raw(Box::new(Node {
-            next: AtomicPtr::new(ptr::null_mut()),
-            item: Some(item),
-        }));
+        let node = Box::into_raw(Box::new(Node { next: AtomicPtr::new(ptr::null_mut()), item: Some(item) }));
         let prev = self.head.swap(node, Ordering::AcqRel);
         // SAFETY: `prev` is a node still owned by the queue: the consumer frees a node only
         // after following its non-null `next`, which we are about to set.
@@ -299,10 +283,7 @@ mod tests {
         let mut p = Process::new(1);
         let mut mb = Mailbox::new();
         for i in 0..5 {
-            let t = term::tuple(
-                &mut *p,
-                &[Term::intern("m").unwrap(), Term::small(i).unwrap()],
-            );
+            let t = term::tuple(&mut *p, &[Term::intern("m").unwrap(), Term::small(i).unwrap()]);
             mb.send(Message::new(t));
         }
         // receive {m, 3} -> skips 0,1,2
@@ -322,9 +303,7 @@ mod tests {
         // next receive starts from the oldest message again
         assert_eq!(to_string(mb.current().unwrap()), "{m,0}");
         mb.take(&mut p);
-        let rest: Vec<String> =
-            std::iter::from_fn(|| mb.current().map(|_| to_string(mb.take(&mut p).unwrap())))
-                .collect();
+        let rest: Vec<String> = std::iter::from_fn(|| mb.current().map(|_| to_string(mb.take(&mut p).unwrap()))).collect();
         assert_eq!(rest, vec!["{m,1}", "{m,2}", "{m,4}"]);
         assert!(mb.current().is_none());
     }
@@ -366,10 +345,7 @@ mod tests {
                 std::thread::spawn(move || {
                     let mut h = FragHeap::new();
                     for i in 0..1000 {
-                        let t = term::tuple(
-                            &mut h,
-                            &[Term::small(tid).unwrap(), Term::small(i).unwrap()],
-                        );
+                        let t = term::tuple(&mut h, &[Term::small(tid).unwrap(), Term::small(i).unwrap()]);
                         mb.send(Message::new(t));
                     }
                 })
@@ -386,10 +362,7 @@ mod tests {
         let mut last = [-1i64; 4];
         for m in mb.queue().iter() {
             let el = m.tuple_elements().unwrap();
-            let (s, i) = (
-                el[0].small_value().unwrap() as usize,
-                el[1].small_value().unwrap(),
-            );
+            let (s, i) = (el[0].small_value().unwrap() as usize, el[1].small_value().unwrap());
             assert_eq!(i, last[s] + 1);
             last[s] = i;
         }

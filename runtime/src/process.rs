@@ -273,11 +273,7 @@ impl Process {
             self.stop = self.stop.sub(n);
             *self.stop = frame_marker(kind, slots.len());
             *self.stop.add(1) = cont as u64;
-            std::ptr::copy_nonoverlapping(
-                slots.as_ptr() as *const u64,
-                self.stop.add(2),
-                slots.len(),
-            );
+            std::ptr::copy_nonoverlapping(slots.as_ptr() as *const u64, self.stop.add(2), slots.len());
         }
         true
     }
@@ -299,9 +295,7 @@ impl Process {
     }
     /// Pop the top frame.
     pub fn pop_frame(&mut self) -> bool {
-        let Some((_, _, slots)) = self.top_frame() else {
-            return false;
-        };
+        let Some((_, _, slots)) = self.top_frame() else { return false };
         let n = 2 + slots.len();
         // SAFETY: the frame occupies n words from stop.
         self.stop = unsafe { self.stop.add(n) };
@@ -419,10 +413,7 @@ mod tests {
     #[test]
     fn raise_sets_status() {
         let mut p = Process::new(2);
-        let r = p.raise(
-            Term::atom(crate::atom::idx::ERROR),
-            Term::atom(crate::atom::idx::BADARG),
-        );
+        let r = p.raise(Term::atom(crate::atom::idx::ERROR), Term::atom(crate::atom::idx::BADARG));
         assert!(r.is_non_value());
         assert_eq!(p.status, STATUS_RAISE);
         assert_eq!(p.exc_reason.atom_name(), Some("badarg"));
