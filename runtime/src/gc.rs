@@ -9,8 +9,8 @@
 //! Must not: touch any other process's memory, or move objects outside the heaps it owns
 //! (literals, static data).
 //!
-//! Roots: the caller's root slice, the first `live` x-registers (via `ferl_rt_gc`), and
-//! every term slot of every stack frame.
+//! Roots: the caller's root slice, the first `live` x-registers (via `ferl_rt_gc`),
+//! every term slot of every stack frame, the process dictionary and `Process::saved`.
 
 use crate::heap::{release_refc, OFF_HEAP_LINK};
 use crate::process::{is_frame_marker, next_heap_size, Process, STATUS_OK};
@@ -239,6 +239,11 @@ fn collect_minor_or_major(p: &mut Process, need: usize, roots: &mut [Term], majo
 
     // Roots.
     for r in roots.iter_mut() {
+        // SAFETY: evacuate returns a valid term for a valid term.
+        *r = unsafe { Term::from_raw(c.evacuate(r.raw())) };
+    }
+    // The process dictionary and native bodies' saved terms.
+    for r in p.dict.iter_mut().chain(p.saved.iter_mut()) {
         // SAFETY: evacuate returns a valid term for a valid term.
         *r = unsafe { Term::from_raw(c.evacuate(r.raw())) };
     }

@@ -120,6 +120,10 @@ impl FragHeap {
     pub fn used_words(&self) -> usize {
         self.chunks.iter().map(|c| c.used).sum()
     }
+    /// Total words reserved by the chunks.
+    pub fn capacity_words(&self) -> usize {
+        self.chunks.iter().map(|c| c.mem.len()).sum()
+    }
     /// Is nothing allocated.
     pub fn is_empty(&self) -> bool {
         self.used_words() == 0 && self.off_heap.is_null()

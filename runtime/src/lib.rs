@@ -1,5 +1,5 @@
-//! The ferl runtime: terms, per-process heaps and GC, and (in later sessions) processes,
-//! scheduler, mailboxes, timers and BIFs. The ABI shared with the code generator is
+//! The ferl runtime: terms, per-process heaps and GC, processes, schedulers,
+//! signals, mailboxes and timers (BIFs in later sessions). The ABI shared with the code generator is
 //! described in `docs/runtime-abi.md`.
 //!
 //! This crate never depends on the compiler and never panics on program errors: they
@@ -10,6 +10,7 @@ pub mod arith;
 pub mod atom;
 pub mod cmp;
 pub mod copy;
+pub mod entry;
 pub mod etf;
 pub mod exception;
 pub mod gc;
@@ -17,7 +18,13 @@ pub mod heap;
 pub mod mailbox;
 pub mod map;
 pub mod print;
+pub mod proc_bifs;
 pub mod process;
+pub mod ptab;
+pub mod sched;
+pub mod signal;
 pub mod term;
+pub mod timer;
 
+pub use sched::{Config, Ctx, MustWait, Runtime, SpawnOpts, Status, Timeout, Wait};
 pub use term::Term;

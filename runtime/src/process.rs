@@ -18,6 +18,13 @@ pub const STATUS_YIELD: u64 = 2;
 /// Tail-call `resume` with arguments in the x-registers.
 pub const STATUS_TRAP: u64 = 3;
 
+/// Returned to the scheduler (trampoline): waiting in a receive; resume at `resume` when a
+/// signal arrives or the receive's timer fires.
+pub const STATUS_WAIT: u64 = 4;
+/// Returned to the scheduler (trampoline): the process is done; exit reason in
+/// `exc_reason` (`normal` for a return from the bottom frame).
+pub const STATUS_EXIT: u64 = 5;
+
 /// Number of x-registers (argument-register array).
 pub const MAX_XREGS: usize = 256;
 /// Initial (and minimum) young-heap block size in words, as BEAM's.
@@ -116,6 +123,10 @@ pub struct Process {
     pub(crate) minors_since_major: u32,
     /// GC torture mode for this process (default: `FERL_GC_TORTURE=1`).
     pub torture: bool,
+    /// The process dictionary as flat key/value pairs `[k0, v0, k1, v1, ...]` (GC roots).
+    pub dict: Vec<Term>,
+    /// Terms native (Rust-written) process bodies keep across suspensions (GC roots).
+    pub saved: Vec<Term>,
 }
 
 // SAFETY: a Process exclusively owns its memory; raw pointers in it point into that memory
@@ -141,15 +152,27 @@ pub mod offsets {
 impl Process {
     /// A process with an empty heap and stack of the minimum size and its own x-registers.
     pub fn new(id: u64) -> Box<Process> {
-        let mut block = Box::new_uninit_slice(MIN_HEAP_WORDS);
-        let start = block.as_mut_ptr() as *mut u64;
-        // SAFETY: start + len is one past the end of the same allocation.
-        let end = unsafe { start.add(MIN_HEAP_WORDS) };
         let mut xr = vec![NIL.raw(); MAX_XREGS].into_boxed_slice();
         let xp = xr.as_mut_ptr();
+        let mut p = Box::new(Process::new_lean(id, MIN_HEAP_WORDS));
+        p.xregs = xp;
+        p.own_xregs = Some(xr);
+        p
+    }
+
+    /// A process with a young block of `heap_words` (at least 1) and no x-register array
+    /// of its own: the scheduler points `xregs` at its own array while the process runs.
+    /// The first collection grows the block to BEAM's sizes (>= 233 words).
+    pub fn new_lean(id: u64, heap_words: usize) -> Process {
+        let heap_words = heap_words.max(1);
+        let mut block = Box::new_uninit_slice(heap_words);
+        let start = block.as_mut_ptr() as *mut u64;
+        // SAFETY: start + len is one past the end of the same allocation.
+        let end = unsafe { start.add(heap_words) };
+        let xp = std::ptr::null_mut();
         let mut old: Box<[MaybeUninit<u64>]> = Box::new_uninit_slice(0);
         let old_top = old.as_mut_ptr() as *mut u64;
-        Box::new(Process {
+        Process {
             htop: start,
             stop: end,
             reds: 0,
@@ -167,12 +190,20 @@ impl Process {
             old_top,
             frags: FragHeap::new(),
             off_heap: std::ptr::null_mut(),
-            own_xregs: Some(xr),
+            own_xregs: None,
             id,
             gc_stats: GcStats::default(),
             minors_since_major: 0,
             torture: crate::gc::torture(),
-        })
+            dict: Vec::new(),
+            saved: Vec::new(),
+        }
+    }
+
+    /// Bytes of memory this process's heap, stack and fragments occupy (not counting the
+    /// process struct itself).
+    pub fn memory_bytes(&self) -> usize {
+        (self.block.len() + self.old.len()) * 8 + self.frags.capacity_words() * 8
     }
 
     /// This process's pid.
@@ -219,13 +250,13 @@ impl Process {
 
     /// X-register `i`.
     pub fn x(&self, i: usize) -> Term {
-        debug_assert!(i < MAX_XREGS);
+        debug_assert!(i < MAX_XREGS && !self.xregs.is_null());
         // SAFETY: xregs points at MAX_XREGS valid term words (own array or a scheduler's).
         unsafe { Term::from_raw(*self.xregs.add(i)) }
     }
     /// Set x-register `i`.
     pub fn set_x(&mut self, i: usize, t: Term) {
-        debug_assert!(i < MAX_XREGS);
+        debug_assert!(i < MAX_XREGS && !self.xregs.is_null());
         // SAFETY: as in `x`.
         unsafe { *self.xregs.add(i) = t.raw() };
     }

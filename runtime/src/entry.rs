@@ -1,0 +1,413 @@
+//! `extern "C"` entry points for compiled code: receive primitives (`ferl_rt_recv_*`),
+//! spawning, and the process/timer BIFs (`ferl_bif_erlang_*`, named by `abi::bif_symbol`).
+//!
+//! Owns: the calling convention of these calls only (see `docs/runtime-abi.md` section
+//! 8): term-returning calls return the term, or `NON_VALUE` with `p.status` = RAISE
+//! (exception set) or YIELD (the process was killed by the call, e.g. `exit(self(),
+//! kill)`: save state and return to the scheduler, which ends it).
+//! Must not: implement behaviour (it calls `Ctx`), or be called from anything but
+//! compiled code running on a scheduler thread.
+
+use crate::atom::idx;
+use crate::exception::Exception;
+use crate::process::{Process, STATUS_OK, STATUS_RAISE, STATUS_WAIT, STATUS_YIELD};
+use crate::sched::{with_ctx, Ctx, SpawnOpts, Timeout, Wait};
+use crate::term::{self, Term, NON_VALUE};
+
+fn t(w: u64) -> Term {
+    // SAFETY: compiled code passes valid term words (ABI contract).
+    unsafe { Term::from_raw(w) }
+}
+
+/// Run `f` in the running process's context and translate its result to the ABI.
+///
+/// # Safety
+/// `p` must be the process the calling scheduler thread is running.
+unsafe fn call(p: *mut Process, f: impl FnOnce(&mut Ctx) -> Result<Term, Exception>) -> u64 {
+    // SAFETY: forwarded from the caller.
+    let r = unsafe {
+        with_ctx(p, |ctx| {
+            let r = f(ctx);
+            let exiting = ctx.is_exiting();
+            (r, exiting)
+        })
+    };
+    // SAFETY: `p` is valid (caller's contract).
+    let p = unsafe { &mut *p };
+    match r {
+        None => {
+            p.raise(Term::atom(idx::ERROR), Term::atom(idx::BADARG));
+            NON_VALUE.raw()
+        }
+        Some((_, true)) => {
+            p.status = STATUS_YIELD;
+            NON_VALUE.raw()
+        }
+        Some((Ok(v), false)) => v.raw(),
+        Some((Err(e), false)) => p.raise(e.class, e.reason).raw(),
+    }
+}
+
+macro_rules! bif {
+    ($sym:literal, $name:ident, |$ctx:ident $(, $a:ident)*| $body:expr) => {
+        #[doc = concat!("BIF entry `", $sym, "`.\n\n# Safety\n`p` must be the process the calling scheduler runs.")]
+        #[export_name = $sym]
+        pub unsafe extern "C" fn $name(p: *mut Process $(, $a: u64)*) -> u64 {
+            $(let $a = t($a);)*
+            // SAFETY: forwarded from the caller.
+            unsafe { call(p, |$ctx: &mut Ctx| $body) }
+        }
+    };
+}
+
+fn boolean(b: bool) -> Term {
+    Term::bool(b)
+}
+
+fn spawn_fun(ctx: &mut Ctx, f: Term, opts: SpawnOpts) -> Result<Term, Exception> {
+    let Some((entry, env)) = f.closure_parts() else {
+        return Err(Exception::badarg());
+    };
+    if entry.arity != 0 {
+        return Err(Exception::badarg());
+    }
+    let env = env.to_vec();
+    let (pid, r) = ctx.spawn_compiled(entry.code, &env, opts)?;
+    Ok(match r {
+        Some(r) => term::tuple(ctx.process(), &[pid, r]),
+        None => pid,
+    })
+}
+
+bif!("ferl_bif_erlang_self_0", ferl_bif_erlang_self_0, |ctx| Ok(
+    ctx.self_pid()
+));
+bif!(
+    "ferl_bif_erlang_send_2",
+    ferl_bif_erlang_send_2,
+    |ctx, to, msg| ctx.send(to, msg)
+);
+bif!(
+    "ferl_bif_erlang_make__ref_0",
+    ferl_bif_erlang_make_ref_0,
+    |ctx| Ok(ctx.make_ref())
+);
+bif!(
+    "ferl_bif_erlang_spawn_1",
+    ferl_bif_erlang_spawn_1,
+    |ctx, f| spawn_fun(ctx, f, SpawnOpts::default())
+);
+bif!(
+    "ferl_bif_erlang_spawn__link_1",
+    ferl_bif_erlang_spawn_link_1,
+    |ctx, f| spawn_fun(ctx, f, SpawnOpts::link())
+);
+bif!(
+    "ferl_bif_erlang_spawn__monitor_1",
+    ferl_bif_erlang_spawn_monitor_1,
+    |ctx, f| spawn_fun(ctx, f, SpawnOpts::monitor())
+);
+bif!(
+    "ferl_bif_erlang_link_1",
+    ferl_bif_erlang_link_1,
+    |ctx, pid| ctx.link(pid).map(|_| Term::atom(idx::TRUE))
+);
+bif!(
+    "ferl_bif_erlang_unlink_1",
+    ferl_bif_erlang_unlink_1,
+    |ctx, pid| ctx.unlink(pid).map(|_| Term::atom(idx::TRUE))
+);
+bif!(
+    "ferl_bif_erlang_monitor_2",
+    ferl_bif_erlang_monitor_2,
+    |ctx, kind, target| {
+        if kind != Term::atom(idx::PROCESS) {
+            return Err(Exception::badarg());
+        }
+        ctx.monitor(target)
+    }
+);
+bif!(
+    "ferl_bif_erlang_demonitor_1",
+    ferl_bif_erlang_demonitor_1,
+    |ctx, r| ctx.demonitor(r, false).map(|_| Term::atom(idx::TRUE))
+);
+bif!(
+    "ferl_bif_erlang_demonitor_2",
+    ferl_bif_erlang_demonitor_2,
+    |ctx, r, opts| {
+        let opts = opts.list_to_vec().ok_or(Exception::badarg())?;
+        let (mut flush, mut info) = (false, false);
+        for o in opts {
+            match o.atom_name() {
+                Some("flush") => flush = true,
+                Some("info") => info = true,
+                _ => return Err(Exception::badarg()),
+            }
+        }
+        let was = ctx.demonitor(r, flush)?;
+        Ok(if info {
+            boolean(was)
+        } else {
+            Term::atom(idx::TRUE)
+        })
+    }
+);
+bif!(
+    "ferl_bif_erlang_exit_2",
+    ferl_bif_erlang_exit_2,
+    |ctx, pid, reason| ctx.exit_signal(pid, reason).map(|_| Term::atom(idx::TRUE))
+);
+bif!(
+    "ferl_bif_erlang_process__flag_2",
+    ferl_bif_erlang_process_flag_2,
+    |ctx, flag, value| {
+        if flag.atom_name() != Some("trap_exit") || !value.is_boolean() {
+            return Err(Exception::badarg());
+        }
+        Ok(boolean(ctx.set_trap_exit(value == Term::atom(idx::TRUE))))
+    }
+);
+bif!(
+    "ferl_bif_erlang_register_2",
+    ferl_bif_erlang_register_2,
+    |ctx, name, pid| ctx.register(name, pid)
+);
+bif!(
+    "ferl_bif_erlang_unregister_1",
+    ferl_bif_erlang_unregister_1,
+    |ctx, name| ctx.unregister(name)
+);
+bif!(
+    "ferl_bif_erlang_whereis_1",
+    ferl_bif_erlang_whereis_1,
+    |ctx, name| ctx.whereis(name)
+);
+bif!(
+    "ferl_bif_erlang_registered_0",
+    ferl_bif_erlang_registered_0,
+    |ctx| Ok(ctx.registered())
+);
+bif!(
+    "ferl_bif_erlang_is__process__alive_1",
+    ferl_bif_erlang_is_process_alive_1,
+    |ctx, pid| ctx.is_process_alive(pid).map(boolean)
+);
+bif!(
+    "ferl_bif_erlang_processes_0",
+    ferl_bif_erlang_processes_0,
+    |ctx| Ok(ctx.processes())
+);
+bif!(
+    "ferl_bif_erlang_process__info_2",
+    ferl_bif_erlang_process_info_2,
+    |ctx, pid, items| {
+        if pid != ctx.self_pid() {
+            // Another process: compiled code uses ferl_rt_process_info_request + receive.
+            return Err(Exception::badarg());
+        }
+        ctx.process_info(items)
+    }
+);
+bif!(
+    "ferl_bif_erlang_send__after_3",
+    ferl_bif_erlang_send_after_3,
+    |ctx, time, dest, msg| ctx.send_after(time, dest, msg)
+);
+bif!(
+    "ferl_bif_erlang_start__timer_3",
+    ferl_bif_erlang_start_timer_3,
+    |ctx, time, dest, msg| ctx.start_timer(time, dest, msg)
+);
+bif!(
+    "ferl_bif_erlang_cancel__timer_1",
+    ferl_bif_erlang_cancel_timer_1,
+    |ctx, r| ctx.cancel_timer(r)
+);
+bif!(
+    "ferl_bif_erlang_read__timer_1",
+    ferl_bif_erlang_read_timer_1,
+    |ctx, r| ctx.read_timer(r)
+);
+bif!(
+    "ferl_bif_erlang_put_2",
+    ferl_bif_erlang_put_2,
+    |ctx, k, v| Ok(ctx.put(k, v))
+);
+bif!("ferl_bif_erlang_get_1", ferl_bif_erlang_get_1, |ctx, k| Ok(
+    ctx.get(k)
+));
+bif!(
+    "ferl_bif_erlang_erase_1",
+    ferl_bif_erlang_erase_1,
+    |ctx, k| Ok(ctx.erase(k))
+);
+bif!(
+    "ferl_bif_erlang_halt_1",
+    ferl_bif_erlang_halt_1,
+    |ctx, status| {
+        let s = status
+            .small_value()
+            .filter(|s| (0..=255).contains(s))
+            .ok_or(Exception::badarg())?;
+        ctx.halt(s as i32);
+        Ok(Term::atom(idx::TRUE))
+    }
+);
+
+bif!(
+    "ferl_rt_process_info_request",
+    ferl_rt_process_info_request,
+    |ctx, pid, items| ctx.process_info_request(pid, items)
+);
+
+/// Spawn compiled code `code` with the arguments in the proper list `args`; `flags` bit 0
+/// = link, bit 1 = monitor (then the result is `{Pid, Ref}`).
+///
+/// # Safety
+/// `p` must be the process the calling scheduler runs; `code` compiled code taking
+/// `length(args)` arguments.
+#[no_mangle]
+pub unsafe extern "C" fn ferl_rt_spawn(
+    p: *mut Process,
+    code: *const u8,
+    args: u64,
+    flags: u64,
+) -> u64 {
+    let args = t(args);
+    let opts = SpawnOpts {
+        link: flags & 1 != 0,
+        monitor: flags & 2 != 0,
+        min_heap_size: None,
+    };
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        call(p, |ctx| {
+            let a = args.list_to_vec().ok_or(Exception::badarg())?;
+            let (pid, r) = ctx.spawn_compiled(code, &a, opts)?;
+            Ok(match r {
+                Some(r) => term::tuple(ctx.process(), &[pid, r]),
+                None => pid,
+            })
+        })
+    }
+}
+
+/// Receive: the message at the save pointer, or `NON_VALUE` (status OK) when there is
+/// none left to look at (then call `ferl_rt_recv_wait`).
+///
+/// # Safety
+/// `p` must be the process the calling scheduler runs.
+#[no_mangle]
+pub unsafe extern "C" fn ferl_rt_recv_peek(p: *mut Process) -> u64 {
+    // SAFETY: forwarded from the caller.
+    let r = unsafe { with_ctx(p, |ctx| ctx.recv_peek()) };
+    // SAFETY: `p` is valid.
+    unsafe { (*p).status = STATUS_OK };
+    r.flatten().map(|m| m.raw()).unwrap_or(NON_VALUE.raw())
+}
+
+/// Receive: the peeked message did not match; returns 0.
+///
+/// # Safety
+/// `p` must be the process the calling scheduler runs.
+#[no_mangle]
+pub unsafe extern "C" fn ferl_rt_recv_next(p: *mut Process) -> u64 {
+    // SAFETY: forwarded from the caller.
+    unsafe { with_ctx(p, |ctx| ctx.recv_next()) };
+    STATUS_OK
+}
+
+/// Receive: the peeked message matched: remove it from the queue and return it (its
+/// memory becomes part of the heap: no collection happens).
+///
+/// # Safety
+/// `p` must be the process the calling scheduler runs, right after a successful peek.
+#[no_mangle]
+pub unsafe extern "C" fn ferl_rt_recv_accept(p: *mut Process) -> u64 {
+    // SAFETY: forwarded from the caller.
+    let r = unsafe { with_ctx(p, |ctx| ctx.recv_accept()) };
+    r.flatten().map(|m| m.raw()).unwrap_or(NON_VALUE.raw())
+}
+
+/// Receive: nothing matched. `timeout` is the `after` value (`infinity` when there is
+/// no after clause). Returns a status: `STATUS_WAIT` (save state in a frame, set
+/// `resume` to the receive loop's start, return `STATUS_WAIT` to the scheduler),
+/// `STATUS_OK` (timed out: run the after clause), `STATUS_RAISE` (bad timeout value:
+/// `timeout_value` exception set).
+///
+/// # Safety
+/// `p` must be the process the calling scheduler runs.
+#[no_mangle]
+pub unsafe extern "C" fn ferl_rt_recv_wait(p: *mut Process, timeout: u64) -> u64 {
+    let timeout = t(timeout);
+    // SAFETY: forwarded from the caller.
+    let r = unsafe {
+        with_ctx(p, |ctx| {
+            Timeout::from_term(timeout).map(|to| ctx.recv_wait(to))
+        })
+    };
+    // SAFETY: `p` is valid.
+    let p = unsafe { &mut *p };
+    match r {
+        Some(Ok(Wait::Suspend)) => STATUS_WAIT,
+        Some(Ok(Wait::TimedOut)) => STATUS_OK,
+        Some(Err(e)) => {
+            p.raise(e.class, e.reason);
+            STATUS_RAISE
+        }
+        None => STATUS_WAIT,
+    }
+}
+
+/// Bind the receive marker to reference `r` (right after `make_ref()`); returns 0.
+///
+/// # Safety
+/// `p` must be the process the calling scheduler runs.
+#[no_mangle]
+pub unsafe extern "C" fn ferl_rt_recv_mark(p: *mut Process, r: u64) -> u64 {
+    let r = t(r);
+    // SAFETY: forwarded from the caller.
+    unsafe { with_ctx(p, |ctx| ctx.recv_mark(r)) };
+    STATUS_OK
+}
+
+/// Before a receive whose every clause matches on reference `r`: skip messages older
+/// than the marker bound to `r` (if any); returns 0.
+///
+/// # Safety
+/// `p` must be the process the calling scheduler runs.
+#[no_mangle]
+pub unsafe extern "C" fn ferl_rt_recv_use_mark(p: *mut Process, r: u64) -> u64 {
+    let r = t(r);
+    // SAFETY: forwarded from the caller.
+    unsafe { with_ctx(p, |ctx| ctx.recv_use_mark(r)) };
+    STATUS_OK
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::abi::bif_symbol;
+
+    #[test]
+    fn bif_symbols_follow_the_mangling() {
+        for (f, a) in [
+            ("self", 0),
+            ("send", 2),
+            ("make_ref", 0),
+            ("spawn_link", 1),
+            ("spawn_monitor", 1),
+            ("process_flag", 2),
+            ("is_process_alive", 1),
+            ("process_info", 2),
+            ("send_after", 3),
+            ("start_timer", 3),
+            ("cancel_timer", 1),
+            ("read_timer", 1),
+        ] {
+            let s = bif_symbol("erlang", f, a);
+            let src = include_str!("entry.rs");
+            assert!(src.contains(&format!("\"{s}\"")), "{s} missing");
+        }
+    }
+}
