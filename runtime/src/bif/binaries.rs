@@ -156,18 +156,21 @@ pub fn bitstring_to_list(h: &mut dyn Heap, b: Term) -> BifResult {
     Ok(bytes_list(h, &packed[..whole], tail))
 }
 
-/// A binary holding `len` bytes of binary `b` from `start`, sharing when possible.
-fn part(h: &mut dyn Heap, b: Term, start: usize, len: usize) -> Term {
-    if let Some(t) = term::sub_binary(h, b, start * 8, len * 8) {
+/// `nbits` bits of bitstring `b` from bit `off`, sharing the original when possible.
+fn part(h: &mut dyn Heap, b: Term, off: usize, nbits: usize) -> Term {
+    if let Some(t) = term::sub_binary(h, b, off, nbits) {
         return t;
     }
-    let bytes = b.binary_bytes().map(|x| x[start..start + len].to_vec()).unwrap_or_default();
-    term::binary(h, &bytes)
+    let packed = b.bits().map(|x| x.to_vec()).unwrap_or_default();
+    let mut out = BitBuf::default();
+    out.push_bits(&packed, off, nbits);
+    term::bitstring(h, &out.bytes, out.bits)
 }
 
-/// `binary_part(Binary, Start, Length)` (a negative Length counts back from Start).
+/// `binary_part(Bitstring, Start, Length)` (a negative Length counts back from Start;
+/// the range must lie within the whole bytes).
 pub fn binary_part3(h: &mut dyn Heap, b: Term, start: Term, len: Term) -> BifResult {
-    let size = b.binary_bytes().ok_or_else(Exception::badarg)?.len() as i64;
+    let size = (b.bits().ok_or_else(Exception::badarg)?.bit_size / 8) as i64;
     let (Some(s), Some(l)) = (start.small_value(), len.small_value()) else {
         return badarg();
     };
@@ -175,10 +178,10 @@ pub fn binary_part3(h: &mut dyn Heap, b: Term, start: Term, len: Term) -> BifRes
     if s < 0 || s > size || l > size - s {
         return badarg();
     }
-    Ok(part(h, b, s as usize, l as usize))
+    Ok(part(h, b, s as usize * 8, l as usize * 8))
 }
 
-/// `binary_part(Binary, {Start, Length})`.
+/// `binary_part(Bitstring, {Start, Length})`.
 pub fn binary_part2(h: &mut dyn Heap, b: Term, pos: Term) -> BifResult {
     match pos.tuple_elements() {
         Some(&[s, l]) => binary_part3(h, b, s, l),
@@ -186,15 +189,15 @@ pub fn binary_part2(h: &mut dyn Heap, b: Term, pos: Term) -> BifResult {
     }
 }
 
-/// `split_binary(Binary, Pos)`.
+/// `split_binary(Bitstring, Pos)`: the first Pos bytes and the rest (with any trailing bits).
 pub fn split_binary(h: &mut dyn Heap, b: Term, pos: Term) -> BifResult {
-    let size = b.binary_bytes().ok_or_else(Exception::badarg)?.len();
+    let bits = b.bits().ok_or_else(Exception::badarg)?.bit_size;
     let p = match pos.small_value() {
-        Some(p) if p >= 0 && p as u64 <= size as u64 => p as usize,
+        Some(p) if p >= 0 && (p as u64) <= (bits / 8) as u64 => p as usize * 8,
         _ => return badarg(),
     };
     let a = part(h, b, 0, p);
-    let c = part(h, b, p, size - p);
+    let c = part(h, b, p, bits - p);
     Ok(term::tuple(h, &[a, c]))
 }
 
@@ -240,10 +243,10 @@ pub fn term_to_binary2(h: &mut dyn Heap, t: Term, opts: Term) -> BifResult {
     term_to_binary(h, t)
 }
 
-/// `binary_to_term(Binary)`.
+/// `binary_to_term(Binary)` (bytes after the term are ignored, as on BEAM).
 pub fn binary_to_term(h: &mut dyn Heap, b: Term) -> BifResult {
     let bytes = b.binary_bytes().ok_or_else(Exception::badarg)?;
-    etf::decode(h, bytes)
+    etf::decode_prefix(h, bytes).map(|(t, _)| t)
 }
 
 /// `binary_to_term(Binary, Options)`: `used` returns `{Term, BytesUsed}`; `safe` is
@@ -263,6 +266,6 @@ pub fn binary_to_term2(h: &mut dyn Heap, b: Term, opts: Term) -> BifResult {
         let n = term::int(h, n as i64);
         Ok(term::tuple(h, &[t, n]))
     } else {
-        etf::decode(h, bytes)
+        etf::decode_prefix(h, bytes).map(|(t, _)| t)
     }
 }

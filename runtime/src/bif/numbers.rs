@@ -223,26 +223,16 @@ fn trim_trailing_zeros(s: &mut String) {
     }
 }
 
-/// `float_to_list(F, [{decimals, N}])` (with `compact`): None when erts' buffer overflows.
+/// `float_to_list(F, [{decimals, N}])` (with `compact`), as OTP 25's
+/// `sys_double_to_chars_fast`: below 19 decimals and 2^53, the integer part and the
+/// fraction scaled by 10^N are rounded separately in doubles; otherwise C's `%.*f`.
+/// None when the text does not fit erts' 256-byte buffer (badarg).
 pub fn format_decimals(f: f64, decimals: usize, compact: bool) -> Option<String> {
-    const FRAC_SIZE: u32 = 52;
-    const FRAC_MASK2: i64 = (1 << (FRAC_SIZE + 1)) - 1;
     const MAX_DECIMALS: usize = 19;
-    // erts adds 0.555.../10^decimals before truncating (its rounding).
-    const RND: f64 = 0.555_555_555_555_555_55;
-    let neg = f < 0.0;
-    let fr = if decimals < MAX_DECIMALS {
-        let c = RND / 10f64.powi(decimals as i32);
-        if neg {
-            f - c
-        } else {
-            f + c
-        }
-    } else {
-        f
-    };
-    let x = fr.abs();
-    if x > (1u64 << (FRAC_SIZE + 1)) as f64 || decimals >= MAX_DECIMALS {
+    const MAX_FLOAT: f64 = (1u64 << 53) as f64;
+    let neg = f.is_sign_negative();
+    let af = f.abs();
+    if af > MAX_FLOAT || decimals >= MAX_DECIMALS {
         let mut s = format!("{:.*}", decimals, f);
         if s.len() >= FLOAT_BUF {
             return None;
@@ -252,35 +242,29 @@ pub fn format_decimals(f: f64, decimals: usize, compact: bool) -> Option<String>
         }
         return Some(s);
     }
-    let bits = x.to_bits() as i64;
-    let exp = ((bits >> FRAC_SIZE) & 0x7FF) - 1023;
-    let mantissa = (bits & ((1 << FRAC_SIZE) - 1)) | (1 << FRAC_SIZE);
-    let (int_part, mut frac) = if exp >= FRAC_SIZE as i64 {
-        (mantissa << (exp - FRAC_SIZE as i64), 0)
-    } else if exp >= 0 {
-        (mantissa >> (FRAC_SIZE as i64 - exp), (mantissa << (exp + 1)) & FRAC_MASK2)
-    } else {
-        let sh = -(exp + 1);
-        (0, if sh < 64 { (mantissa & FRAC_MASK2) >> sh } else { 0 })
-    };
     let mut s = String::new();
     if neg {
         s.push('-');
     }
+    if decimals == 0 {
+        s.push_str(&(af.round() as u64).to_string());
+        return Some(s);
+    }
+    let pow = 10f64.powi(decimals as i32);
+    let int_f = af.floor();
+    let frac_f = ((af - int_f) * pow).round();
+    let (mut int_part, mut frac_part) = (int_f as u64, frac_f as u64);
+    if frac_f >= pow {
+        int_part += 1;
+        frac_part = 0;
+    }
     s.push_str(&int_part.to_string());
-    if decimals > 0 {
-        s.push('.');
-        if decimals > FLOAT_BUF - s.len() - 1 {
-            return None;
-        }
-        for _ in 0..decimals {
-            frac *= 10;
-            s.push((b'0' + (frac >> (FRAC_SIZE + 1)) as u8) as char);
-            frac &= FRAC_MASK2;
-        }
-        if compact {
-            trim_trailing_zeros(&mut s);
-        }
+    s.push('.');
+    let digits = frac_part.to_string();
+    s.push_str(&"0".repeat(decimals.saturating_sub(digits.len())));
+    s.push_str(&digits);
+    if compact {
+        trim_trailing_zeros(&mut s);
     }
     Some(s)
 }
@@ -288,7 +272,7 @@ pub fn format_decimals(f: f64, decimals: usize, compact: bool) -> Option<String>
 /// The text of float `f` in format `fmt` (None: too long for erts, badarg).
 pub fn float_text(f: f64, fmt: FloatFormat) -> Option<String> {
     match fmt {
-        FloatFormat::Scientific(n) => Some(format_scientific(f, n)),
+        FloatFormat::Scientific(n) => Some(format_scientific(f, n)).filter(|s| s.len() < FLOAT_BUF),
         FloatFormat::Decimals(n, compact) => format_decimals(f, n, compact),
         FloatFormat::Short => Some(print::format_float(f)),
     }
@@ -334,7 +318,8 @@ pub fn parse_float(text: &[u8]) -> Option<f64> {
     if matches!(text.first(), Some(b'+' | b'-')) {
         i += 1;
     }
-    if !digits(&mut i) || text.get(i) != Some(&b'.') {
+    // erts accepts a comma as the decimal point too.
+    if !digits(&mut i) || !matches!(text.get(i), Some(b'.' | b',')) {
         return None;
     }
     i += 1;
@@ -353,7 +338,7 @@ pub fn parse_float(text: &[u8]) -> Option<f64> {
     if i != text.len() {
         return None;
     }
-    let f: f64 = std::str::from_utf8(text).ok()?.parse().ok()?;
+    let f: f64 = std::str::from_utf8(text).ok()?.replacen(',', ".", 1).parse().ok()?;
     f.is_finite().then_some(f)
 }
 

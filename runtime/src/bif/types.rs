@@ -52,9 +52,9 @@ pub fn is_record2(_h: &mut dyn Heap, t: Term, tag: Term) -> BifResult {
     Ok(Term::bool(t.tuple_elements().and_then(|e| e.first()).is_some_and(|&e| e == tag)))
 }
 
-/// `is_record(T, Tag, Size)`: badarg unless Tag is an atom and Size an integer.
+/// `is_record(T, Tag, Size)`: badarg unless Tag is an atom and Size a small integer.
 pub fn is_record3(_h: &mut dyn Heap, t: Term, tag: Term, size: Term) -> BifResult {
-    if !tag.is_atom() || !size.is_integer() {
+    if !tag.is_atom() || !size.is_small() {
         return badarg();
     }
     let ok = t.tuple_elements().is_some_and(|e| {
