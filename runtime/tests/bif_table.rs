@@ -26,8 +26,10 @@ fn known_gap(m: &str, f: &str, args: &[Term]) -> bool {
         o.atom_name() == Some("compressed")
             || o.tuple_elements().is_some_and(|e| {
                 e.len() == 2
-                    && matches!((e[0].atom_name(), e[1].small_value()),
-                        (Some("compressed"), Some(1..=9)) | (Some("minor_version"), Some(0 | 2)))
+                    && matches!(
+                        (e[0].atom_name(), e[1].small_value()),
+                        (Some("compressed"), Some(1..=9)) | (Some("minor_version"), Some(0 | 2))
+                    )
             })
     })
 }
@@ -35,7 +37,10 @@ fn known_gap(m: &str, f: &str, args: &[Term]) -> bool {
 #[test]
 fn every_row_agrees_with_otp25() {
     let mut h = FragHeap::new();
-    let rows = etf::decode(&mut h, TABLE).expect("table decodes").list_to_vec().expect("a list");
+    let rows = etf::decode(&mut h, TABLE)
+        .expect("table decodes")
+        .list_to_vec()
+        .expect("a list");
     assert!(rows.len() > 3000, "table too small: {}", rows.len());
     let mut failures = Vec::new();
     let mut checked = 0;
@@ -54,11 +59,17 @@ fn every_row_agrees_with_otp25() {
         let ok = match (expected.tuple_elements(), &got) {
             (None, Ok(_)) => expected.atom_name() == Some("ok_any"),
             (Some(&[tag, v]), Ok(r)) => tag.atom_name() == Some("ok") && exact_eq(v, *r),
-            (Some(&[class, reason]), Err(e)) => exact_eq(class, e.class) && exact_eq(reason, e.reason),
+            (Some(&[class, reason]), Err(e)) => {
+                exact_eq(class, e.class) && exact_eq(reason, e.reason)
+            }
             _ => false,
         };
         if known_gap(m, f, &args) {
-            gaps.push(format!("{m}:{f}/{} {}", args.len(), to_string(args[args.len() - 1])));
+            gaps.push(format!(
+                "{m}:{f}/{} {}",
+                args.len(),
+                to_string(args[args.len() - 1])
+            ));
             continue;
         }
         checked += 1;
@@ -68,7 +79,11 @@ fn every_row_agrees_with_otp25() {
                 Err(e) => format!("{{{},{}}}", to_string(e.class), to_string(e.reason)),
             };
             let a: Vec<String> = args.iter().map(|a| to_string(*a)).collect();
-            failures.push(format!("{m}:{f}({}) = {got}, erl: {}", a.join(", "), to_string(*expected)));
+            failures.push(format!(
+                "{m}:{f}({}) = {got}, erl: {}",
+                a.join(", "),
+                to_string(*expected)
+            ));
         }
     }
     eprintln!(
@@ -77,5 +92,11 @@ fn every_row_agrees_with_otp25() {
         gaps.len(),
         gaps.join("; ")
     );
-    assert!(failures.is_empty(), "{} of {} rows differ:\n{}", failures.len(), rows.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} rows differ:\n{}",
+        failures.len(),
+        rows.len(),
+        failures.join("\n")
+    );
 }

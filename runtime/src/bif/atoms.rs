@@ -23,7 +23,10 @@ fn make_atom(name: &str) -> BifResult {
 }
 
 fn existing_atom(name: &str) -> BifResult {
-    atom::global().lookup(name).map(Term::atom).ok_or_else(Exception::badarg)
+    atom::global()
+        .lookup(name)
+        .map(Term::atom)
+        .ok_or_else(Exception::badarg)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -75,7 +78,8 @@ pub fn atom_to_binary2(h: &mut dyn Heap, a: Term, e: Term) -> BifResult {
     match encoding(e)? {
         Enc::Utf8 => Ok(term::binary(h, name.as_bytes())),
         Enc::Latin1 => {
-            let bytes: Option<Vec<u8>> = name.chars().map(|c| u8::try_from(c as u32).ok()).collect();
+            let bytes: Option<Vec<u8>> =
+                name.chars().map(|c| u8::try_from(c as u32).ok()).collect();
             match bytes {
                 Some(b) => Ok(term::binary(h, &b)),
                 None => badarg(),

@@ -41,7 +41,9 @@ impl std::fmt::Debug for BifDef {
 
 /// The BIF `module:name/arity`, if implemented here.
 pub fn lookup(module: &str, name: &str, arity: u32) -> Option<&'static BifDef> {
-    TABLE.iter().find(|d| d.arity == arity && d.name == name && d.module == module)
+    TABLE
+        .iter()
+        .find(|d| d.arity == arity && d.name == name && d.module == module)
 }
 
 fn t(w: u64) -> Term {
@@ -224,7 +226,12 @@ manual: [
 /// # Safety
 /// `p` must be null or a valid process the calling thread runs.
 #[no_mangle]
-pub unsafe extern "C" fn ferl_bif_erlang_raise_3(p: *mut Process, class: u64, reason: u64, trace: u64) -> u64 {
+pub unsafe extern "C" fn ferl_bif_erlang_raise_3(
+    p: *mut Process,
+    class: u64,
+    reason: u64,
+    trace: u64,
+) -> u64 {
     let (class, reason, trace) = (t(class), t(reason), t(trace));
     // SAFETY: forwarded from the caller.
     let r = unsafe { pure_call(p, |h| errors::raise(h, class, reason, trace)) };

@@ -23,11 +23,17 @@ pub fn error3(_h: &mut dyn Heap, r: Term, _args: Term, _opts: Term) -> BifResult
 }
 /// `exit(Reason)`.
 pub fn exit(_h: &mut dyn Heap, r: Term) -> BifResult {
-    Err(Exception { class: Term::atom(idx::EXIT), reason: r })
+    Err(Exception {
+        class: Term::atom(idx::EXIT),
+        reason: r,
+    })
 }
 /// `throw(Reason)`.
 pub fn throw(_h: &mut dyn Heap, r: Term) -> BifResult {
-    Err(Exception { class: Term::atom(idx::THROW), reason: r })
+    Err(Exception {
+        class: Term::atom(idx::THROW),
+        reason: r,
+    })
 }
 
 /// Is `t` a stack trace `raise/3` accepts: a proper list of `{M, F, ArityOrArgs}`,
@@ -47,7 +53,10 @@ pub fn valid_stacktrace(t: Term) -> bool {
 /// `raise(Class, Reason, Stacktrace)`: the exception, or `Ok(badarg)` when an argument
 /// is invalid. The entry point stores the stack trace as `exc_trace`.
 pub fn raise(_h: &mut dyn Heap, class: Term, reason: Term, trace: Term) -> BifResult {
-    let ok_class = matches!(class.atom_index(), Some(idx::ERROR | idx::EXIT | idx::THROW));
+    let ok_class = matches!(
+        class.atom_index(),
+        Some(idx::ERROR | idx::EXIT | idx::THROW)
+    );
     if !ok_class || !valid_stacktrace(trace) || class.kind() != Kind::Atom {
         return Ok(Term::atom(idx::BADARG));
     }

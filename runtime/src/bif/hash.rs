@@ -124,12 +124,18 @@ pub fn make_hash2(t: Term) -> u32 {
     if let Some(name) = t.atom_name() {
         return atom_hash(name);
     }
-    let mut hs = Hasher { hash: 0, xor_pairs: 0 };
+    let mut hs = Hasher {
+        hash: 0,
+        xor_pairs: 0,
+    };
     let mut stack = vec![Op::Term(t)];
     while let Some(op) = stack.pop() {
         let t = match op {
             Op::Term(t) => t,
-            Op::MapTail { saved_hash, saved_xor } => {
+            Op::MapTail {
+                saved_hash,
+                saved_xor,
+            } => {
                 let pairs = hs.xor_pairs;
                 hs.hash = saved_hash;
                 hs.mix1(pairs, HCONST_19);
@@ -185,7 +191,10 @@ pub fn make_hash2(t: Term) -> u32 {
                 let (ks, vs) = t.map_parts().unwrap_or((&[], &[]));
                 hs.mix1(ks.len() as u32, HCONST_16);
                 if !ks.is_empty() {
-                    stack.push(Op::MapTail { saved_hash: hs.hash, saved_xor: hs.xor_pairs });
+                    stack.push(Op::MapTail {
+                        saved_hash: hs.hash,
+                        saved_xor: hs.xor_pairs,
+                    });
                     hs.hash = 0;
                     hs.xor_pairs = 0;
                     for (k, v) in ks.iter().zip(vs).rev() {
@@ -202,7 +211,11 @@ pub fn make_hash2(t: Term) -> u32 {
             }
             Kind::Fun => {
                 if let Some((e, env)) = t.closure_parts() {
-                    hs.mix2(env.len() as u32, atom_hash(e.module.atom_name().unwrap_or("")), HCONST);
+                    hs.mix2(
+                        env.len() as u32,
+                        atom_hash(e.module.atom_name().unwrap_or("")),
+                        HCONST,
+                    );
                     hs.mix2(e.index, e.old_uniq, HCONST);
                     for &x in env.iter().rev() {
                         stack.push(Op::Term(x));
@@ -252,7 +265,11 @@ pub fn make_hash2(t: Term) -> u32 {
                 hs.mix1(ids[0], HCONST_7);
             }
             Kind::Pid => hs.mix1(t.pid_serial().unwrap_or(0) as u32, HCONST_5),
-            Kind::Port => hs.mix2((t.raw() >> 4) as u32, (t.raw() >> 36) as u32, HCONST_5.wrapping_add(1)),
+            Kind::Port => hs.mix2(
+                (t.raw() >> 4) as u32,
+                (t.raw() >> 36) as u32,
+                HCONST_5.wrapping_add(1),
+            ),
             Kind::Atom => {
                 let h = atom_hash(t.atom_name().unwrap_or(""));
                 if hs.hash == 0 {

@@ -33,12 +33,20 @@ pub fn float(h: &mut dyn Heap, a: Term) -> BifResult {
 
 /// `min(A, B)`: the first when equal.
 pub fn min(_h: &mut dyn Heap, a: Term, b: Term) -> BifResult {
-    Ok(if compare(b, a) == Ordering::Less { b } else { a })
+    Ok(if compare(b, a) == Ordering::Less {
+        b
+    } else {
+        a
+    })
 }
 
 /// `max(A, B)`: the first when equal.
 pub fn max(_h: &mut dyn Heap, a: Term, b: Term) -> BifResult {
-    Ok(if compare(b, a) == Ordering::Greater { b } else { a })
+    Ok(if compare(b, a) == Ordering::Greater {
+        b
+    } else {
+        a
+    })
 }
 
 fn float_to_int(h: &mut dyn Heap, a: Term, f: fn(f64) -> f64) -> BifResult {
@@ -184,8 +192,12 @@ pub fn float_format(opts: Term) -> Result<FloatFormat, Exception> {
         } else if let Some(&[k, v]) = o.tuple_elements() {
             let n = v.small_value().ok_or_else(Exception::badarg)?;
             match k.atom_name() {
-                Some("decimals") if (0..=253).contains(&n) => fmt = FloatFormat::Decimals(n as usize, false),
-                Some("scientific") if (0..=249).contains(&n) => fmt = FloatFormat::Scientific(n as usize),
+                Some("decimals") if (0..=253).contains(&n) => {
+                    fmt = FloatFormat::Decimals(n as usize, false)
+                }
+                Some("scientific") if (0..=249).contains(&n) => {
+                    fmt = FloatFormat::Scientific(n as usize)
+                }
                 _ => return badarg(),
             }
         } else {
@@ -210,7 +222,11 @@ pub fn format_scientific(f: f64, digits: usize) -> String {
     let s = format!("{:.*e}", digits, f);
     let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
     let e: i32 = exp.parse().unwrap_or(0);
-    format!("{mant}e{}{:02}", if e < 0 { '-' } else { '+' }, e.unsigned_abs())
+    format!(
+        "{mant}e{}{:02}",
+        if e < 0 { '-' } else { '+' },
+        e.unsigned_abs()
+    )
 }
 
 fn trim_trailing_zeros(s: &mut String) {
@@ -338,7 +354,11 @@ pub fn parse_float(text: &[u8]) -> Option<f64> {
     if i != text.len() {
         return None;
     }
-    let f: f64 = std::str::from_utf8(text).ok()?.replacen(',', ".", 1).parse().ok()?;
+    let f: f64 = std::str::from_utf8(text)
+        .ok()?
+        .replacen(',', ".", 1)
+        .parse()
+        .ok()?;
     f.is_finite().then_some(f)
 }
 
@@ -364,7 +384,10 @@ mod tests {
         // erl: float_to_list(1.5, [{decimals,3}]) etc.
         assert_eq!(format_decimals(1.5, 3, false).as_deref(), Some("1.500"));
         assert_eq!(format_decimals(1.5, 2, true).as_deref(), Some("1.5"));
-        assert_eq!(format_decimals(1.0e20, 0, false).as_deref(), Some("100000000000000000000"));
+        assert_eq!(
+            format_decimals(1.0e20, 0, false).as_deref(),
+            Some("100000000000000000000")
+        );
         assert_eq!(format_scientific(1.5, 3), "1.500e+00");
         assert_eq!(format_scientific(1.0, 20), "1.00000000000000000000e+00");
         assert_eq!(parse_float(b"1.5e3"), Some(1500.0));

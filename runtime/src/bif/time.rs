@@ -82,7 +82,10 @@ pub fn system_time1(h: &mut dyn Heap, unit: Term) -> BifResult {
 /// `timestamp()`: `{MegaSecs, Secs, MicroSecs}`.
 pub fn timestamp(h: &mut dyn Heap) -> BifResult {
     let us = system_ns().div_euclid(1000);
-    let (mega, rest) = (us.div_euclid(1_000_000_000_000), us.rem_euclid(1_000_000_000_000));
+    let (mega, rest) = (
+        us.div_euclid(1_000_000_000_000),
+        us.rem_euclid(1_000_000_000_000),
+    );
     let parts = [mega, rest / 1_000_000, rest % 1_000_000];
     let elems: Vec<Term> = parts.iter().map(|&p| term::int128(h, p)).collect();
     Ok(term::tuple(h, &elems))

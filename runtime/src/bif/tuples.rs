@@ -43,7 +43,9 @@ pub fn setelement(h: &mut dyn Heap, n: Term, t: Term, v: Term) -> BifResult {
 
 /// `tuple_size(Tuple)`.
 pub fn tuple_size(_h: &mut dyn Heap, t: Term) -> BifResult {
-    Ok(uint(t.tuple_elements().ok_or_else(Exception::badarg)?.len()))
+    Ok(uint(
+        t.tuple_elements().ok_or_else(Exception::badarg)?.len(),
+    ))
 }
 
 /// `size(Tuple | Binary)`: the arity, or the byte size rounded down.

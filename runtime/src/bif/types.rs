@@ -49,7 +49,11 @@ pub fn is_record2(_h: &mut dyn Heap, t: Term, tag: Term) -> BifResult {
     if !tag.is_atom() {
         return badarg();
     }
-    Ok(Term::bool(t.tuple_elements().and_then(|e| e.first()).is_some_and(|&e| e == tag)))
+    Ok(Term::bool(
+        t.tuple_elements()
+            .and_then(|e| e.first())
+            .is_some_and(|&e| e == tag),
+    ))
 }
 
 /// `is_record(T, Tag, Size)`: badarg unless Tag is an atom and Size a small integer.
