@@ -312,5 +312,13 @@ pub(crate) fn symbols() -> Vec<(&'static str, *const u8)> {
         ("ferl_rt_map_update", ferl_rt_map_update as *const u8),
         ("ferl_rt_call_export", ferl_rt_call_export as *const u8),
         ("ferl_rt_apply", ferl_rt_apply as *const u8),
+        ("ferl_rt_is_binary", ferl_rt_is_binary as *const u8),
     ]
+}
+
+/// `is_binary(V)` (a bitstring of a whole number of bytes): 1 or 0.
+#[no_mangle]
+pub extern "C" fn ferl_rt_is_binary(v: u64) -> u64 {
+    // SAFETY: compiled code passes valid terms.
+    unsafe { Term::from_raw(v) }.is_binary() as u64
 }
