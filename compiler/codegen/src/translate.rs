@@ -399,7 +399,8 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 self.read_frame(slots);
             }
         }
-        self.expr(u.body)
+        self.expr(u.body)?;
+        self.finish_raise_block()
     }
 
     /// Load the slots of the top frame into `slots` and pop it.
@@ -426,20 +427,23 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
 
     // ---- raising ------------------------------------------------------------------------
 
+    /// The unit's shared raise path (filled in by `finish_raise_block` at the end).
     fn raise_block(&mut self) -> Block {
         if let Some(b) = self.raise_block {
             return b;
         }
-        let cur = self.b.current_block();
         let blk = self.b.create_block();
         self.b.set_cold_block(blk);
+        self.raise_block = Some(blk);
+        blk
+    }
+
+    /// Unwind to the nearest catch frame's handler, or return RAISE to the trampoline.
+    fn finish_raise_block(&mut self) -> R<()> {
+        let Some(blk) = self.raise_block else { return Ok(()) };
         self.b.switch_to_block(blk);
         let p = self.p();
-        // ferl_rt_unwind always exists; an error here cannot happen.
-        let h = match self.rt("ferl_rt_unwind", &[p]) {
-            Ok(h) => h,
-            Err(_) => self.iconst(0),
-        };
+        let h = self.rt("ferl_rt_unwind", &[p])?;
         let dead = self.b.create_block();
         let handler = self.b.create_block();
         self.brif(h, handler, dead);
@@ -453,11 +457,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         let nil = self.iconst(NIL);
         let sig = self.sig();
         self.b.ins().return_call_indirect(sig, h, &[p, reds, nil, nil, nil, nil]);
-        if let Some(c) = cur {
-            self.b.switch_to_block(c);
-        }
-        self.raise_block = Some(blk);
-        blk
+        Ok(())
     }
 
     /// Branch to the raise path when `v` is NON_VALUE; continue in a new block otherwise.
