@@ -17,6 +17,7 @@ pub mod exception;
 pub mod gc;
 pub mod heap;
 pub mod mailbox;
+pub mod native;
 pub mod map;
 pub mod print;
 pub mod proc_bifs;

@@ -106,6 +106,11 @@ macro_rules! bifs {
                 },
             },)*
         ];
+
+        /// `(symbol, address)` of every entry point, for a JIT's symbol resolution.
+        pub fn symbols() -> Vec<(&'static str, *const u8)> {
+            vec![$((stringify!($sym), $sym as *const u8),)* $((stringify!($msym), $msym as *const u8),)*]
+        }
     };
 }
 

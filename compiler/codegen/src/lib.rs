@@ -1,0 +1,183 @@
+//! ferl's code generator: translates `ferl_ir` functions into Cranelift machine code that
+//! follows the runtime ABI (`docs/runtime-abi.md`): every Erlang function, continuation,
+//! handler and out-of-line join point is a `CallConv::Tail` function
+//! `f(p, reds, x0, x1, x2, x3) -> status`; every call is `return_call`; non-tail calls push
+//! continuation frames on the process stack; exceptions unwind to catch frames through the
+//! runtime. One generator behind `&mut dyn cranelift_module::Module`, so the same code
+//! serves `cranelift-jit` (shell, tests) and `cranelift-object` (AOT).
+//!
+//! Owns: instruction selection for the IR, static data layout (literals, atom tables,
+//! `FunEntry`s, the module descriptor), the SystemV entry trampoline.
+//! Must not: panic on any IR (unsupported constructs are `E0501` diagnostics), depend on the
+//! front end beyond `ferl_ir`, or call runtime functions that do not exist.
+
+mod data;
+mod glue;
+mod translate;
+
+pub use glue::{compile_glue, Glue, DONE_SYMBOL, ENTER_SYMBOL};
+pub use translate::compile_function;
+
+use cranelift_codegen::ir::{types, AbiParam, Signature};
+use cranelift_codegen::isa::CallConv;
+use cranelift_module::{DataId, FuncId, Linkage, Module};
+use ferl_diagnostics::{Diagnostic, FileId, Span};
+use ferl_ir::ir;
+use std::collections::HashMap;
+
+/// `E0501` "construct not supported by the code generator: NAME".
+pub fn unsupported(what: impl Into<String>) -> Diagnostic {
+    Diagnostic::error(
+        "E0501",
+        Span::whole_file(FileId(0)),
+        format!("construct not supported by the code generator: {}", what.into()),
+    )
+}
+
+pub(crate) fn module_err(e: cranelift_module::ModuleError) -> Diagnostic {
+    unsupported(format!("internal code generator error: {e}"))
+}
+
+/// The signature of every compiled Erlang function and continuation:
+/// `tail fn(p, reds, x0, x1, x2, x3) -> status`.
+pub fn erlang_signature() -> Signature {
+    let mut s = Signature::new(CallConv::Tail);
+    for _ in 0..6 {
+        s.params.push(AbiParam::new(types::I64));
+    }
+    s.returns.push(AbiParam::new(types::I64));
+    s
+}
+
+/// Per-module state shared by the functions of one IR module: symbols, atoms, literals.
+pub struct ModuleCx<'m> {
+    pub(crate) ir: &'m ir::Module,
+    pub(crate) name: String,
+    /// Entry of each IR function (indexed by `FunId`).
+    pub(crate) funcs: Vec<FuncId>,
+    pub(crate) atoms: Vec<String>,
+    pub(crate) atom_ix: HashMap<String, u32>,
+    pub(crate) atom_table: DataId,
+    /// FunEntry data object per IR function (lambdas only).
+    pub(crate) fun_entries: HashMap<u32, DataId>,
+    /// Words to patch with atoms at load: (data object, byte offset, atom-table index).
+    pub(crate) patches: Vec<(DataId, u32, u32)>,
+    pub(crate) runtime: HashMap<String, FuncId>,
+    pub(crate) next_cont: HashMap<u32, u32>,
+    pub(crate) next_lit: u32,
+}
+
+/// The result of compiling a module.
+#[derive(Debug, Clone)]
+pub struct CompiledModule {
+    /// Module name.
+    pub name: String,
+    /// The module descriptor (`ferl_D<len><m>`) to hand to the runtime's loader.
+    pub descriptor: DataId,
+    /// Entry of each IR function, by `FunId`.
+    pub functions: Vec<FuncId>,
+}
+
+impl CompiledModule {
+    /// The entry of top-level function `name/arity`.
+    pub fn function(&self, ir: &ir::Module, name: &str, arity: u32) -> Option<FuncId> {
+        ir.find(name, arity).and_then(|f| self.functions.get(f.0 as usize).copied())
+    }
+}
+
+/// Symbol of the module descriptor of `m`.
+pub fn descriptor_symbol(m: &str) -> String {
+    let mm = ferl_runtime::abi::mangle(m);
+    format!("ferl_D{}{}", mm.len(), mm)
+}
+
+/// Symbol of IR function `f` of module `m` (lambdas and helpers included).
+fn function_symbol(m: &str, f: &ir::Function) -> String {
+    ferl_runtime::abi::function_symbol(m, &f.name, f.arity)
+}
+
+/// Compile every function of `ir` into `module`, plus its static data and descriptor.
+/// Call [`compile_glue`] once per `module` as well (the entry trampoline and the bottom
+/// frame's continuation).
+pub fn compile_module(module: &mut dyn Module, ir: &ir::Module) -> Result<CompiledModule, Vec<Diagnostic>> {
+    let name = ir.name.to_string();
+    let sig = erlang_signature();
+    let mut funcs = Vec::new();
+    for f in &ir.functions {
+        let linkage = match f.kind {
+            ir::FunKind::Top { exported: true } => Linkage::Export,
+            _ => Linkage::Local,
+        };
+        let id = module.declare_function(&function_symbol(&name, f), linkage, &sig).map_err(|e| vec![module_err(e)])?;
+        funcs.push(id);
+    }
+    let atom_table = module
+        .declare_data(&ferl_runtime::abi::atom_table_symbol(&name), Linkage::Local, true, false)
+        .map_err(|e| vec![module_err(e)])?;
+    let mut cx = ModuleCx {
+        ir,
+        name: name.clone(),
+        funcs,
+        atoms: Vec::new(),
+        atom_ix: HashMap::new(),
+        atom_table,
+        fun_entries: HashMap::new(),
+        patches: Vec::new(),
+        runtime: HashMap::new(),
+        next_cont: HashMap::new(),
+        next_lit: 0,
+    };
+    cx.atom(&name);
+    let mut diags = Vec::new();
+    for i in 0..ir.functions.len() {
+        if let Err(d) = data::fun_entry(module, &mut cx, i) {
+            diags.push(d);
+        }
+    }
+    for i in 0..ir.functions.len() {
+        if let Err(d) = compile_function(module, &mut cx, ir::FunId(i as u32)) {
+            diags.push(d);
+        }
+    }
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    let descriptor = data::descriptor(module, &mut cx).map_err(|d| vec![d])?;
+    Ok(CompiledModule { name, descriptor, functions: cx.funcs })
+}
+
+impl ModuleCx<'_> {
+    /// Index of `name` in this module's atom table (added if new).
+    pub(crate) fn atom(&mut self, name: &str) -> u32 {
+        if let Some(&i) = self.atom_ix.get(name) {
+            return i;
+        }
+        let i = self.atoms.len() as u32;
+        self.atoms.push(name.to_string());
+        self.atom_ix.insert(name.to_string(), i);
+        i
+    }
+
+    /// A runtime function `name` taking `nargs` words and returning one (SystemV).
+    pub(crate) fn runtime_fn(&mut self, module: &mut dyn Module, name: &str, nargs: usize) -> Result<FuncId, Diagnostic> {
+        if let Some(&id) = self.runtime.get(name) {
+            return Ok(id);
+        }
+        if !ferl_runtime::native::has_symbol(name) {
+            return Err(unsupported(format!("runtime entry point `{name}` does not exist")));
+        }
+        let mut s = Signature::new(module.isa().default_call_conv());
+        for _ in 0..nargs {
+            s.params.push(AbiParam::new(types::I64));
+        }
+        s.returns.push(AbiParam::new(types::I64));
+        let id = module.declare_function(name, Linkage::Import, &s).map_err(module_err)?;
+        self.runtime.insert(name.to_string(), id);
+        Ok(id)
+    }
+}
+
+/// Index of a pre-registered atom (fixed by the runtime), if `name` is one.
+pub(crate) fn predefined_atom(name: &str) -> Option<u32> {
+    ferl_runtime::atom::PREDEFINED.iter().position(|a| *a == name).map(|i| i as u32)
+}

@@ -1,0 +1,1282 @@
+//! Translation of one IR function into Cranelift functions ("units"): the entry, one
+//! continuation per non-tail call, one handler per `try`, and an out-of-line function per
+//! join point that is jumped to across units. Join points used within one unit are blocks.
+//!
+//! Owns: the execution model of `docs/runtime-abi.md` (frames, reductions, heap checks,
+//! raise paths) at instruction level. Must not: panic (unsupported IR is `E0501`), keep a
+//! term in a Cranelift value across `ferl_rt_gc` unless it is an IR variable that is
+//! reloaded (every live IR variable is spilled to the x-registers and reloaded).
+
+use crate::data::{self, LitValue, Word};
+use crate::{erlang_signature, module_err, unsupported, ModuleCx};
+use cranelift_codegen::ir::condcodes::IntCC;
+use cranelift_codegen::ir::{types, Block, BlockArg, FuncRef, GlobalValue, InstBuilder, MemFlagsData, SigRef, Value};
+use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext, Variable};
+use cranelift_module::{DataId, FuncId, Linkage, Module};
+use ferl_diagnostics::Diagnostic;
+use ferl_ir::ir::{self, Callee, CmpOp, Con, Expr, FailReason, FunId, JoinId, Literal, Operand, Prim, Test, TypeTest, Var};
+use ferl_runtime::process::{frame, frame_marker, offsets, MAX_XREGS};
+use ferl_runtime::term::{make_header, sub};
+use std::collections::{BTreeSet, HashMap};
+
+type R<T> = Result<T, Diagnostic>;
+
+const I64: types::Type = types::I64;
+const NIL: i64 = 0x3B;
+const NON_VALUE: i64 = 0x2B;
+const TRUE: i64 = (1 << 6) | 0x0B;
+const FALSE: i64 = 0x0B;
+
+fn mf() -> MemFlagsData {
+    MemFlagsData::trusted()
+}
+
+#[derive(Clone, Debug)]
+struct FnJoin {
+    id: FuncId,
+    extra: Vec<Var>,
+    depth: usize,
+}
+
+#[derive(Clone, Debug)]
+enum UnitKind {
+    Entry { params: Vec<Var> },
+    Cont { result: Var, slots: Vec<Var> },
+    Handler { class: Var, reason: Var, trace: Var, slots: Vec<Var> },
+}
+
+struct Unit<'m> {
+    id: FuncId,
+    kind: UnitKind,
+    body: &'m Expr,
+    fjoins: HashMap<JoinId, FnJoin>,
+    tries: Vec<usize>,
+}
+
+/// Per-IR-function analysis shared by its units.
+struct FnInfo {
+    /// Variables a jump to the join needs besides its arguments (transitively).
+    join_needs: HashMap<JoinId, BTreeSet<Var>>,
+}
+
+fn jump_targets_outside(e: &Expr) -> BTreeSet<JoinId> {
+    let mut jumps = BTreeSet::new();
+    let mut defs = BTreeSet::new();
+    e.visit(&mut |x| match x {
+        Expr::Jump(j, _) => {
+            jumps.insert(*j);
+        }
+        Expr::LetJoin { join, .. } => {
+            defs.insert(*join);
+        }
+        _ => {}
+    });
+    jumps.difference(&defs).copied().collect()
+}
+
+/// Pre-order list of the join points defined in `e`.
+fn collect_joins<'e>(e: &'e Expr, out: &mut Vec<(JoinId, Vec<Var>, &'e Expr)>) {
+    match e {
+        Expr::Let { body, .. } | Expr::Do { body, .. } | Expr::LetCall { body, .. } => collect_joins(body, out),
+        Expr::TailCall(_) | Expr::Return(_) | Expr::Jump(..) | Expr::Fail { .. } => {}
+        Expr::LetJoin { join, params, join_body, body, .. } => {
+            out.push((*join, params.clone(), join_body));
+            collect_joins(join_body, out);
+            collect_joins(body, out);
+        }
+        Expr::If { then, else_, .. } => {
+            collect_joins(then, out);
+            collect_joins(else_, out);
+        }
+        Expr::Switch { cases, default, .. } => {
+            for (_, c) in cases {
+                collect_joins(c, out);
+            }
+            collect_joins(default, out);
+        }
+        Expr::Try { body, handler, .. } => {
+            collect_joins(body, out);
+            collect_joins(handler, out);
+        }
+        Expr::RecvPeek { got, empty, .. } => {
+            collect_joins(got, out);
+            collect_joins(empty, out);
+        }
+        Expr::RecvWait { timeout, retry, .. } => {
+            if let Some((_, a)) = timeout {
+                collect_joins(a, out);
+            }
+            collect_joins(retry, out);
+        }
+    }
+}
+
+impl FnInfo {
+    fn new(body: &Expr) -> FnInfo {
+        let mut info = FnInfo { join_needs: HashMap::new() };
+        let mut order = Vec::new();
+        collect_joins(body, &mut order);
+        // Pre-order: enclosing joins come first.
+        for (j, params, jb) in order {
+            let mut s = jb.free_vars();
+            for k in jump_targets_outside(jb) {
+                if k != j {
+                    if let Some(n) = info.join_needs.get(&k) {
+                        s.extend(n.iter().copied());
+                    }
+                }
+            }
+            for p in &params {
+                s.remove(p);
+            }
+            info.join_needs.insert(j, s);
+        }
+        info
+    }
+    /// Variables live at the start of `e` (its free variables plus what the joins it jumps
+    /// to need).
+    fn needs(&self, e: &Expr) -> BTreeSet<Var> {
+        let mut s = e.free_vars();
+        for k in jump_targets_outside(e) {
+            if let Some(n) = self.join_needs.get(&k) {
+                s.extend(n.iter().copied());
+            }
+        }
+        s
+    }
+}
+
+/// Does a jump to `j` occur inside a unit boundary (continuation, handler, receive) of `e`.
+fn crosses_unit(e: &Expr, j: JoinId) -> bool {
+    let mut found = false;
+    e.visit(&mut |x| {
+        let inner: Vec<&Expr> = match x {
+            Expr::LetCall { body, .. } => vec![body],
+            Expr::Try { handler, .. } => vec![handler],
+            Expr::RecvWait { timeout, retry, .. } => {
+                let mut v: Vec<&Expr> = vec![retry];
+                if let Some((_, a)) = timeout {
+                    v.push(a);
+                }
+                v
+            }
+            _ => vec![],
+        };
+        for i in inner {
+            if i.count_jumps(j) > 0 {
+                found = true;
+            }
+        }
+    });
+    found
+}
+
+/// Compile IR function `fun` (all its units) into `module`.
+pub fn compile_function(module: &mut dyn Module, cx: &mut ModuleCx, fun: FunId) -> R<()> {
+    let ir = cx.ir;
+    let f = ir.function(fun).ok_or_else(|| unsupported("unknown function id"))?;
+    if f.params.len() > MAX_XREGS {
+        return Err(unsupported("function with more than 256 parameters"));
+    }
+    let info = FnInfo::new(&f.body);
+    let mut work = vec![Unit {
+        id: cx.funcs[fun.0 as usize],
+        kind: UnitKind::Entry { params: f.params.clone() },
+        body: &f.body,
+        fjoins: HashMap::new(),
+        tries: Vec::new(),
+    }];
+    let mut fbc = FunctionBuilderContext::new();
+    let fc = module.isa().frontend_config();
+    let mut ctx = module.make_context();
+    while let Some(unit) = work.pop() {
+        ctx.func.signature = erlang_signature();
+        let id = unit.id;
+        {
+            let b = FunctionBuilder::new(&mut ctx.func, &mut fbc);
+            let mut t = Tx {
+                module: &mut *module,
+                cx: &mut *cx,
+                b,
+                fun,
+                info: &info,
+                vars: HashMap::new(),
+                p: None,
+                reds: None,
+                funcs: HashMap::new(),
+                datas: HashMap::new(),
+                sig: None,
+                raise_block: None,
+                blocks: HashMap::new(),
+                fjoins: unit.fjoins.clone(),
+                tries: unit.tries.clone(),
+                work: Vec::new(),
+            };
+            t.unit(&unit)?;
+            let new = std::mem::take(&mut t.work);
+            t.b.seal_all_blocks();
+            t.b.finalize(fc);
+            work.extend(new);
+        }
+        module.define_function(id, &mut ctx).map_err(|e| unsupported(format!("internal code generator error in {}: {e:?}", f.name)))?;
+        module.clear_context(&mut ctx);
+    }
+    Ok(())
+}
+
+struct BlockJoin {
+    block: Block,
+    depth: usize,
+}
+
+struct Tx<'a, 'm, 'f> {
+    module: &'a mut dyn Module,
+    cx: &'a mut ModuleCx<'m>,
+    b: FunctionBuilder<'f>,
+    fun: FunId,
+    info: &'a FnInfo,
+    vars: HashMap<Var, Variable>,
+    p: Option<Value>,
+    reds: Option<Variable>,
+    funcs: HashMap<FuncId, FuncRef>,
+    datas: HashMap<DataId, GlobalValue>,
+    sig: Option<SigRef>,
+    raise_block: Option<Block>,
+    blocks: HashMap<JoinId, BlockJoin>,
+    fjoins: HashMap<JoinId, FnJoin>,
+    tries: Vec<usize>,
+    work: Vec<Unit<'m>>,
+}
+
+impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
+    fn p(&self) -> Value {
+        self.p.unwrap_or_else(|| unreachable_value())
+    }
+    fn var(&mut self, v: Var) -> Variable {
+        if let Some(x) = self.vars.get(&v) {
+            return *x;
+        }
+        let x = self.b.declare_var(I64);
+        self.vars.insert(v, x);
+        x
+    }
+    fn def(&mut self, v: Var, val: Value) {
+        let x = self.var(v);
+        self.b.def_var(x, val);
+    }
+    fn use_(&mut self, v: Var) -> Value {
+        let x = self.var(v);
+        self.b.use_var(x)
+    }
+    fn reds(&mut self) -> Value {
+        match self.reds {
+            Some(r) => self.b.use_var(r),
+            None => self.b.ins().iconst(I64, 0),
+        }
+    }
+    fn iconst(&mut self, v: i64) -> Value {
+        self.b.ins().iconst(I64, v)
+    }
+    fn load(&mut self, base: Value, off: i32) -> Value {
+        self.b.ins().load(I64, mf(), base, off)
+    }
+    fn store(&mut self, v: Value, base: Value, off: i32) {
+        self.b.ins().store(mf(), v, base, off);
+    }
+    fn xregs(&mut self) -> Value {
+        let p = self.p();
+        self.load(p, offsets::XREGS as i32)
+    }
+    fn func_ref(&mut self, id: FuncId) -> FuncRef {
+        if let Some(r) = self.funcs.get(&id) {
+            return *r;
+        }
+        let r = self.module.declare_func_in_func(id, self.b.func);
+        self.funcs.insert(id, r);
+        r
+    }
+    fn data_addr(&mut self, id: DataId) -> Value {
+        let gv = match self.datas.get(&id) {
+            Some(g) => *g,
+            None => {
+                let g = self.module.declare_data_in_func(id, self.b.func);
+                self.datas.insert(id, g);
+                g
+            }
+        };
+        self.b.ins().symbol_value(I64, gv)
+    }
+    fn sig(&mut self) -> SigRef {
+        if let Some(s) = self.sig {
+            return s;
+        }
+        let s = self.b.import_signature(erlang_signature());
+        self.sig = Some(s);
+        s
+    }
+    fn rt(&mut self, name: &str, args: &[Value]) -> R<Value> {
+        let id = self.cx.runtime_fn(self.module, name, args.len())?;
+        let fr = self.func_ref(id);
+        let c = self.b.ins().call(fr, args);
+        Ok(self.b.inst_results(c)[0])
+    }
+    fn bargs(vs: &[Value]) -> Vec<BlockArg> {
+        vs.iter().map(|v| BlockArg::Value(*v)).collect()
+    }
+    fn jump(&mut self, blk: Block, args: &[Value]) {
+        let a = Self::bargs(args);
+        self.b.ins().jump(blk, &a);
+    }
+    fn brif(&mut self, c: Value, t: Block, e: Block) {
+        self.b.ins().brif(c, t, &[], e, &[]);
+    }
+
+    // ---- units ------------------------------------------------------------------------
+
+    fn unit(&mut self, u: &Unit<'m>) -> R<()> {
+        let entry = self.b.create_block();
+        self.b.append_block_params_for_function_params(entry);
+        self.b.switch_to_block(entry);
+        let ps: Vec<Value> = self.b.block_params(entry).to_vec();
+        self.p = Some(ps[0]);
+        let r = self.b.declare_var(I64);
+        self.reds = Some(r);
+        match &u.kind {
+            UnitKind::Entry { params } => {
+                // Reduction check: at zero, save the arguments and yield.
+                let left = self.b.ins().iadd_imm_s(ps[1], -1);
+                let out = self.b.ins().icmp_imm_s(IntCC::SignedLessThanOrEqual, left, 0);
+                let yield_b = self.b.create_block();
+                let go = self.b.create_block();
+                self.b.set_cold_block(yield_b);
+                self.brif(out, yield_b, go);
+                self.b.switch_to_block(yield_b);
+                let xr = self.xregs();
+                for i in 0..params.len().min(4) {
+                    self.store(ps[2 + i], xr, (i * 8) as i32);
+                }
+                let p = self.p();
+                self.store(left, p, offsets::REDS as i32);
+                let fr = self.func_ref(u.id);
+                let me = self.b.ins().func_addr(I64, fr);
+                self.store(me, p, offsets::RESUME as i32);
+                let st = self.iconst(ferl_runtime::process::STATUS_YIELD as i64);
+                self.b.ins().return_(&[st]);
+                self.b.switch_to_block(go);
+                self.b.def_var(r, left);
+                let mut xr = None;
+                for (i, v) in params.iter().enumerate() {
+                    let val = if i < 4 {
+                        ps[2 + i]
+                    } else {
+                        let x = match xr {
+                            Some(x) => x,
+                            None => {
+                                let x = self.xregs();
+                                xr = Some(x);
+                                x
+                            }
+                        };
+                        self.load(x, (i * 8) as i32)
+                    };
+                    self.def(*v, val);
+                }
+            }
+            UnitKind::Cont { result, slots } => {
+                self.b.def_var(r, ps[1]);
+                self.def(*result, ps[2]);
+                self.read_frame(slots);
+            }
+            UnitKind::Handler { class, reason, trace, slots } => {
+                self.b.def_var(r, ps[1]);
+                let p = self.p();
+                let c = self.load(p, offsets::EXC_CLASS as i32);
+                let re = self.load(p, offsets::EXC_REASON as i32);
+                let t = self.load(p, offsets::EXC_TRACE as i32);
+                self.def(*class, c);
+                self.def(*reason, re);
+                self.def(*trace, t);
+                self.read_frame(slots);
+            }
+        }
+        self.expr(u.body)?;
+        self.finish_raise_block()
+    }
+
+    /// Load the slots of the top frame into `slots` and pop it.
+    fn read_frame(&mut self, slots: &[Var]) {
+        let p = self.p();
+        let stop = self.load(p, offsets::STOP as i32);
+        for (i, v) in slots.iter().enumerate() {
+            let x = self.load(stop, (16 + 8 * i) as i32);
+            self.def(*v, x);
+        }
+        let ns = self.b.ins().iadd_imm_s(stop, (16 + 8 * slots.len()) as i64);
+        self.store(ns, p, offsets::STOP as i32);
+    }
+
+    fn new_unit(&mut self, kind: UnitKind, body: &'m Expr, tries: Vec<usize>) -> R<FuncId> {
+        let f = &self.cx.ir.functions[self.fun.0 as usize];
+        let k = self.cx.next_cont.entry(self.fun.0).or_insert(0);
+        *k += 1;
+        let sym = ferl_runtime::abi::continuation_symbol(&self.cx.name, &f.name, f.arity, *k);
+        let id = self.module.declare_function(&sym, Linkage::Local, &erlang_signature()).map_err(module_err)?;
+        self.work.push(Unit { id, kind, body, fjoins: self.fjoins.clone(), tries });
+        Ok(id)
+    }
+
+    // ---- raising ------------------------------------------------------------------------
+
+    /// The unit's shared raise path (filled in by `finish_raise_block` at the end).
+    fn raise_block(&mut self) -> Block {
+        if let Some(b) = self.raise_block {
+            return b;
+        }
+        let blk = self.b.create_block();
+        self.b.set_cold_block(blk);
+        self.raise_block = Some(blk);
+        blk
+    }
+
+    /// Unwind to the nearest catch frame's handler, or return RAISE to the trampoline.
+    fn finish_raise_block(&mut self) -> R<()> {
+        let Some(blk) = self.raise_block else { return Ok(()) };
+        self.b.switch_to_block(blk);
+        let p = self.p();
+        let h = self.rt("ferl_rt_unwind", &[p])?;
+        let dead = self.b.create_block();
+        let handler = self.b.create_block();
+        self.brif(h, handler, dead);
+        self.b.switch_to_block(dead);
+        let reds = self.reds();
+        self.store(reds, p, offsets::REDS as i32);
+        let st = self.iconst(ferl_runtime::process::STATUS_RAISE as i64);
+        self.b.ins().return_(&[st]);
+        self.b.switch_to_block(handler);
+        let reds = self.reds();
+        let nil = self.iconst(NIL);
+        let sig = self.sig();
+        self.b.ins().return_call_indirect(sig, h, &[p, reds, nil, nil, nil, nil]);
+        Ok(())
+    }
+
+    /// Branch to the raise path when `v` is NON_VALUE; continue in a new block otherwise.
+    fn check_raise(&mut self, v: Value) {
+        let bad = self.b.ins().icmp_imm_s(IntCC::Equal, v, NON_VALUE);
+        let rb = self.raise_block();
+        let ok = self.b.create_block();
+        self.brif(bad, rb, ok);
+        self.b.switch_to_block(ok);
+    }
+
+    // ---- values ------------------------------------------------------------------------
+
+    fn operand(&mut self, o: &Operand) -> R<Value> {
+        match o {
+            Operand::Var(v) => Ok(self.use_(*v)),
+            Operand::Lit(l) => self.literal(l),
+        }
+    }
+    fn operands(&mut self, os: &[Operand]) -> R<Vec<Value>> {
+        os.iter().map(|o| self.operand(o)).collect()
+    }
+    fn word(&mut self, w: Word) -> Value {
+        match w {
+            Word::Imm(v) => self.iconst(v as i64),
+            Word::Atom(i) => {
+                let t = self.data_addr(self.cx.atom_table);
+                self.load(t, (i * 8) as i32)
+            }
+            Word::SelfPtr(_) => self.iconst(NIL),
+        }
+    }
+    fn literal(&mut self, l: &Literal) -> R<Value> {
+        match l {
+            Literal::Atom(a) => {
+                let w = data::atom_word(self.cx, a);
+                Ok(self.word(w))
+            }
+            Literal::Nil => Ok(self.iconst(NIL)),
+            Literal::Int(i) if data::small_word(i).is_some() => Ok(self.iconst(data::small_word(i).unwrap_or(0) as i64)),
+            Literal::Map(kvs) => {
+                // Built at run time (the runtime sorts keys): pairs in the x-registers.
+                if kvs.len() * 2 > MAX_XREGS {
+                    return Err(unsupported("map literal with more than 128 keys"));
+                }
+                let mut vals = Vec::new();
+                for (k, v) in kvs {
+                    vals.push(self.literal(k)?);
+                    vals.push(self.literal(v)?);
+                }
+                let xr = self.xregs();
+                for (i, v) in vals.iter().enumerate() {
+                    self.store(*v, xr, (i * 8) as i32);
+                }
+                let p = self.p();
+                let n = self.iconst(kvs.len() as i64);
+                self.rt("ferl_rt_map_new", &[p, n])
+            }
+            _ => match data::literal(self.module, self.cx, l)? {
+                LitValue::Word(w) => Ok(self.word(w)),
+                LitValue::Static(id, tag) => {
+                    let a = self.data_addr(id);
+                    Ok(self.b.ins().iadd_imm_s(a, tag as i64))
+                }
+            },
+        }
+    }
+
+    // ---- heap -------------------------------------------------------------------------
+
+    /// Ensure `need` free words between htop and stop, collecting with `live` as roots.
+    fn ensure(&mut self, need: usize, live: &BTreeSet<Var>) -> R<()> {
+        if live.len() > MAX_XREGS {
+            return Err(unsupported("more than 256 live variables at an allocation"));
+        }
+        let p = self.p();
+        let htop = self.load(p, offsets::HTOP as i32);
+        let stop = self.load(p, offsets::STOP as i32);
+        let lim = self.b.ins().iadd_imm_s(htop, (need * 8) as i64);
+        let full = self.b.ins().icmp(IntCC::UnsignedGreaterThan, lim, stop);
+        let gc = self.b.create_block();
+        let ok = self.b.create_block();
+        self.b.set_cold_block(gc);
+        self.brif(full, gc, ok);
+        self.b.switch_to_block(gc);
+        let xr = self.xregs();
+        let live: Vec<Var> = live.iter().copied().collect();
+        for (i, v) in live.iter().enumerate() {
+            let x = self.use_(*v);
+            self.store(x, xr, (i * 8) as i32);
+        }
+        let n = self.iconst(need as i64);
+        let l = self.iconst(live.len() as i64);
+        self.rt("ferl_rt_gc", &[p, n, l])?;
+        let xr = self.xregs();
+        for (i, v) in live.iter().enumerate() {
+            let x = self.load(xr, (i * 8) as i32);
+            self.def(*v, x);
+        }
+        self.jump(ok, &[]);
+        self.b.switch_to_block(ok);
+        Ok(())
+    }
+
+    /// Bump-allocate `n` words (after `ensure`): the object's address.
+    fn bump(&mut self, n: usize) -> Value {
+        let p = self.p();
+        let htop = self.load(p, offsets::HTOP as i32);
+        let nt = self.b.ins().iadd_imm_s(htop, (n * 8) as i64);
+        self.store(nt, p, offsets::HTOP as i32);
+        htop
+    }
+
+    // ---- expressions ------------------------------------------------------------------
+
+    fn expr(&mut self, e: &'m Expr) -> R<()> {
+        let mut e = e;
+        loop {
+            match e {
+                Expr::Let { var, prim, body, .. } => {
+                    let mut live = self.info.needs(body);
+                    live.remove(var);
+                    let v = self.prim(prim, &live, false)?;
+                    self.def(*var, v);
+                    e = body;
+                }
+                Expr::Do { prim, body, .. } => {
+                    let live = self.info.needs(body);
+                    self.prim(prim, &live, false)?;
+                    e = body;
+                }
+                Expr::LetCall { var, call, body } => {
+                    let mut slots = self.info.needs(body);
+                    slots.remove(var);
+                    let slots: Vec<Var> = slots.into_iter().collect();
+                    let k = self.new_unit(UnitKind::Cont { result: *var, slots: slots.clone() }, body, self.tries.clone())?;
+                    let mut live: BTreeSet<Var> = slots.iter().copied().collect();
+                    live.extend(call_vars(call));
+                    self.push_frame(frame::RETURN, k, &slots, &live)?;
+                    return self.call(call);
+                }
+                Expr::TailCall(call) => return self.call(call),
+                Expr::Return(o) => {
+                    let v = self.operand(o)?;
+                    let p = self.p();
+                    let stop = self.load(p, offsets::STOP as i32);
+                    let k = self.load(stop, 8);
+                    let reds = self.reds();
+                    let sig = self.sig();
+                    self.b.ins().return_call_indirect(sig, k, &[p, reds, v, v, v, v]);
+                    return Ok(());
+                }
+                Expr::LetJoin { join, params, recursive, join_body, body } => {
+                    let crosses = crosses_unit(body, *join) || (*recursive && crosses_unit(join_body, *join));
+                    if crosses {
+                        let extra: Vec<Var> = self.info.join_needs.get(join).map(|s| s.iter().copied().collect()).unwrap_or_default();
+                        let mut all = params.clone();
+                        all.extend(extra.iter().copied());
+                        if all.len() > MAX_XREGS {
+                            return Err(unsupported("join point with more than 256 parameters"));
+                        }
+                        let depth = self.tries.len();
+                        // Declared before its own unit is queued so a recursive join sees itself.
+                        let f = &self.cx.ir.functions[self.fun.0 as usize];
+                        let kk = self.cx.next_cont.entry(self.fun.0).or_insert(0);
+                        *kk += 1;
+                        let sym = ferl_runtime::abi::continuation_symbol(&self.cx.name, &f.name, f.arity, *kk);
+                        let id = self.module.declare_function(&sym, Linkage::Local, &erlang_signature()).map_err(module_err)?;
+                        let fj = FnJoin { id, extra, depth };
+                        let mut inner = self.fjoins.clone();
+                        if *recursive {
+                            inner.insert(*join, fj.clone());
+                        }
+                        self.work.push(Unit {
+                            id,
+                            kind: UnitKind::Entry { params: all },
+                            body: join_body,
+                            fjoins: inner,
+                            tries: self.tries.clone(),
+                        });
+                        self.fjoins.insert(*join, fj);
+                        e = body;
+                    } else {
+                        let blk = self.b.create_block();
+                        for _ in params {
+                            self.b.append_block_param(blk, I64);
+                        }
+                        self.blocks.insert(*join, BlockJoin { block: blk, depth: self.tries.len() });
+                        let saved_tries = self.tries.clone();
+                        self.expr(body)?;
+                        self.tries = saved_tries;
+                        self.b.switch_to_block(blk);
+                        let ps: Vec<Value> = self.b.block_params(blk).to_vec();
+                        for (v, x) in params.iter().zip(ps) {
+                            self.def(*v, x);
+                        }
+                        e = join_body;
+                    }
+                }
+                Expr::Jump(j, args) => return self.jump_to(*j, args),
+                Expr::If { test, then, else_ } => {
+                    let t = self.b.create_block();
+                    let f = self.b.create_block();
+                    self.test(test, t, f)?;
+                    let saved = self.tries.clone();
+                    self.b.switch_to_block(t);
+                    self.expr(then)?;
+                    self.tries = saved;
+                    self.b.switch_to_block(f);
+                    e = else_;
+                }
+                Expr::Switch { on, cases, default } => {
+                    let v = self.use_(*on);
+                    for (con, body) in cases {
+                        let t = self.b.create_block();
+                        let f = self.b.create_block();
+                        self.con_test(v, con, t, f)?;
+                        let saved = self.tries.clone();
+                        self.b.switch_to_block(t);
+                        self.expr(body)?;
+                        self.tries = saved;
+                        self.b.switch_to_block(f);
+                    }
+                    e = default;
+                }
+                Expr::Try { body, class, reason, trace, handler } => {
+                    let mut slots = self.info.needs(handler);
+                    slots.remove(class);
+                    slots.remove(reason);
+                    slots.remove(trace);
+                    let slots: Vec<Var> = slots.into_iter().collect();
+                    let h = self.new_unit(
+                        UnitKind::Handler { class: *class, reason: *reason, trace: *trace, slots: slots.clone() },
+                        handler,
+                        self.tries.clone(),
+                    )?;
+                    let live: BTreeSet<Var> = self.info.needs(body).union(&slots.iter().copied().collect()).copied().collect();
+                    self.push_frame(frame::CATCH, h, &slots, &live)?;
+                    self.tries.push(slots.len());
+                    e = body;
+                }
+                Expr::RecvPeek { .. } | Expr::RecvWait { .. } => return Err(unsupported("receive")),
+                Expr::Fail { reason, .. } => return self.fail(reason),
+            }
+        }
+    }
+
+    fn push_frame(&mut self, kind: u64, cont: FuncId, slots: &[Var], live: &BTreeSet<Var>) -> R<()> {
+        let n = slots.len();
+        self.ensure(2 + n, live)?;
+        let p = self.p();
+        let stop = self.load(p, offsets::STOP as i32);
+        let ns = self.b.ins().iadd_imm_s(stop, -((16 + 8 * n) as i64));
+        let m = self.iconst(frame_marker(kind, n) as i64);
+        self.store(m, ns, 0);
+        let fr = self.func_ref(cont);
+        let k = self.b.ins().func_addr(I64, fr);
+        self.store(k, ns, 8);
+        for (i, v) in slots.iter().enumerate() {
+            let x = self.use_(*v);
+            self.store(x, ns, (16 + 8 * i) as i32);
+        }
+        self.store(ns, p, offsets::STOP as i32);
+        Ok(())
+    }
+
+    /// Pop the catch frames between the current try depth and `depth`.
+    fn pop_tries(&mut self, depth: usize) {
+        let words: usize = self.tries.iter().skip(depth).map(|n| n + 2).sum();
+        if words > 0 {
+            let p = self.p();
+            let stop = self.load(p, offsets::STOP as i32);
+            let ns = self.b.ins().iadd_imm_s(stop, (words * 8) as i64);
+            self.store(ns, p, offsets::STOP as i32);
+        }
+    }
+
+    fn jump_to(&mut self, j: JoinId, args: &[Operand]) -> R<()> {
+        let vals = self.operands(args)?;
+        if let Some(bj) = self.blocks.get(&j) {
+            let (blk, depth) = (bj.block, bj.depth);
+            self.pop_tries(depth);
+            self.jump(blk, &vals);
+            return Ok(());
+        }
+        let Some(fj) = self.fjoins.get(&j).cloned() else {
+            return Err(unsupported("jump to a join point out of scope"));
+        };
+        let mut all = vals;
+        for v in &fj.extra {
+            let x = self.use_(*v);
+            all.push(x);
+        }
+        self.pop_tries(fj.depth);
+        let fr = self.func_ref(fj.id);
+        self.direct_tail_call(fr, &all);
+        Ok(())
+    }
+
+    fn direct_tail_call(&mut self, fr: FuncRef, args: &[Value]) {
+        let xs = self.spill_args(args);
+        self.b.ins().return_call(fr, &xs);
+    }
+
+    /// Arguments 4.. into the x-registers; returns the six register arguments.
+    fn spill_args(&mut self, args: &[Value]) -> Vec<Value> {
+        if args.len() > 4 {
+            let xr = self.xregs();
+            for (i, a) in args.iter().enumerate().skip(4) {
+                self.store(*a, xr, (i * 8) as i32);
+            }
+        }
+        let p = self.p();
+        let reds = self.reds();
+        let nil = self.iconst(NIL);
+        let mut xs = vec![p, reds];
+        for i in 0..4 {
+            xs.push(args.get(i).copied().unwrap_or(nil));
+        }
+        xs
+    }
+
+    fn call(&mut self, call: &Call) -> R<()> {
+        if call.args.len() > MAX_XREGS {
+            return Err(unsupported("call with more than 256 arguments"));
+        }
+        let args = self.operands(&call.args)?;
+        match &call.callee {
+            Callee::Local { fun_id, .. } => {
+                let id = *self.cx.funcs.get(fun_id.0 as usize).ok_or_else(|| unsupported("call to an unknown local function"))?;
+                let fr = self.func_ref(id);
+                self.direct_tail_call(fr, &args);
+            }
+            Callee::Remote { module, function } => {
+                let m = self.operand(module)?;
+                let f = self.operand(function)?;
+                let p = self.p();
+                let n = self.iconst(call.args.len() as i64);
+                let code = self.rt("ferl_rt_call_export", &[p, m, f, n])?;
+                self.check_zero(code);
+                let xs = self.spill_args(&args);
+                let sig = self.sig();
+                self.b.ins().return_call_indirect(sig, code, &xs);
+            }
+            Callee::Apply { fun } => {
+                let fv = self.operand(fun)?;
+                let xr = self.xregs();
+                for (i, a) in args.iter().enumerate() {
+                    self.store(*a, xr, (i * 8) as i32);
+                }
+                let p = self.p();
+                let n = self.iconst(call.args.len() as i64);
+                let code = self.rt("ferl_rt_apply", &[p, fv, n])?;
+                self.check_zero(code);
+                let xr = self.xregs();
+                let reds = self.reds();
+                let mut xs = vec![p, reds];
+                for i in 0..4 {
+                    xs.push(self.load(xr, i * 8));
+                }
+                let sig = self.sig();
+                self.b.ins().return_call_indirect(sig, code, &xs);
+            }
+        }
+        Ok(())
+    }
+
+    fn check_zero(&mut self, code: Value) {
+        let rb = self.raise_block();
+        let ok = self.b.create_block();
+        self.brif(code, ok, rb);
+        self.b.switch_to_block(ok);
+    }
+
+    fn fail(&mut self, r: &FailReason) -> R<()> {
+        use ferl_runtime::native::rt::fail as k;
+        let p = self.p();
+        let (kind, v) = match r {
+            FailReason::Badmatch(o) => (k::BADMATCH, Some(o)),
+            FailReason::CaseClause(o) => (k::CASE_CLAUSE, Some(o)),
+            FailReason::IfClause => (k::IF_CLAUSE, None),
+            FailReason::TryClause(o) => (k::TRY_CLAUSE, Some(o)),
+            FailReason::FunctionClause(_) => (k::FUNCTION_CLAUSE, None),
+            FailReason::BadGenerator(o) => (k::BAD_GENERATOR, Some(o)),
+            FailReason::BadFilter(o) => (k::BAD_FILTER, Some(o)),
+            FailReason::BadargValue(o) => (k::BADARG_VALUE, Some(o)),
+            FailReason::Reraise(c, re, t) => {
+                let c = self.operand(c)?;
+                let re = self.operand(re)?;
+                let t = self.operand(t)?;
+                self.rt("ferl_rt_reraise", &[p, c, re, t])?;
+                let rb = self.raise_block();
+                self.jump(rb, &[]);
+                return Ok(());
+            }
+        };
+        let v = match v {
+            Some(o) => self.operand(o)?,
+            None => self.iconst(NIL),
+        };
+        let kv = self.iconst(kind as i64);
+        self.rt("ferl_rt_fail", &[p, kv, v])?;
+        let rb = self.raise_block();
+        self.jump(rb, &[]);
+        Ok(())
+    }
+
+    // ---- primops ----------------------------------------------------------------------
+
+    /// Compute a primop. In guard mode (`guard_fail = Some(block)`) a raise jumps there.
+    fn prim(&mut self, prim: &Prim, live: &BTreeSet<Var>, _guard: bool) -> R<Value> {
+        self.prim_g(prim, live, None)
+    }
+
+    fn prim_g(&mut self, prim: &Prim, live: &BTreeSet<Var>, guard_fail: Option<Block>) -> R<Value> {
+        let mut live = live.clone();
+        for o in prim.operands() {
+            if let Operand::Var(v) = o {
+                live.insert(*v);
+            }
+        }
+        match prim {
+            Prim::Move(o) => self.operand(o),
+            Prim::Tuple(es) => {
+                self.ensure(1 + es.len(), &live)?;
+                let vals = self.operands(es)?;
+                let a = self.bump(1 + es.len());
+                let h = self.iconst(make_header(sub::TUPLE, es.len()) as i64);
+                self.store(h, a, 0);
+                for (i, v) in vals.iter().enumerate() {
+                    self.store(*v, a, (8 + 8 * i) as i32);
+                }
+                Ok(self.b.ins().iadd_imm_s(a, 2))
+            }
+            Prim::Cons(h, t) => {
+                self.ensure(2, &live)?;
+                let hv = self.operand(h)?;
+                let tv = self.operand(t)?;
+                let a = self.bump(2);
+                self.store(hv, a, 0);
+                self.store(tv, a, 8);
+                Ok(self.b.ins().iadd_imm_s(a, 1))
+            }
+            Prim::GetTupleElement(o, i) => {
+                let v = self.operand(o)?;
+                Ok(self.load(v, (8 * (*i as i64 + 1) - 2) as i32))
+            }
+            Prim::GetHd(o) => {
+                let v = self.operand(o)?;
+                Ok(self.load(v, -1))
+            }
+            Prim::GetTl(o) => {
+                let v = self.operand(o)?;
+                Ok(self.load(v, 7))
+            }
+            Prim::MakeFun { fun_id, free } => {
+                let entry = *self.cx.fun_entries.get(&fun_id.0).ok_or_else(|| unsupported("make_fun of a function that is not a lambda"))?;
+                self.ensure(2 + free.len(), &live)?;
+                let vals = self.operands(free)?;
+                let a = self.bump(2 + free.len());
+                let h = self.iconst(make_header(sub::FUN, 1 + free.len()) as i64);
+                self.store(h, a, 0);
+                let ea = self.data_addr(entry);
+                self.store(ea, a, 8);
+                for (i, v) in vals.iter().enumerate() {
+                    self.store(*v, a, (16 + 8 * i) as i32);
+                }
+                Ok(self.b.ins().iadd_imm_s(a, 2))
+            }
+            Prim::MapNew(kvs) => {
+                if kvs.len() * 2 > MAX_XREGS {
+                    return Err(unsupported("map with more than 128 keys"));
+                }
+                let mut vals = Vec::new();
+                for (k, v) in kvs {
+                    vals.push(self.operand(k)?);
+                    vals.push(self.operand(v)?);
+                }
+                let xr = self.xregs();
+                for (i, v) in vals.iter().enumerate() {
+                    self.store(*v, xr, (i * 8) as i32);
+                }
+                let p = self.p();
+                let n = self.iconst(kvs.len() as i64);
+                self.rt("ferl_rt_map_new", &[p, n])
+            }
+            Prim::MapUpdate { map, ops } => {
+                if ops.len() * 3 > MAX_XREGS {
+                    return Err(unsupported("map update with more than 85 keys"));
+                }
+                let m = self.operand(map)?;
+                let mut vals = Vec::new();
+                for (kind, k, v) in ops {
+                    let kd = if *kind == ir::MapOpKind::Exact { 0x1F } else { 0x0F };
+                    vals.push(self.iconst(kd));
+                    vals.push(self.operand(k)?);
+                    vals.push(self.operand(v)?);
+                }
+                let xr = self.xregs();
+                for (i, v) in vals.iter().enumerate() {
+                    self.store(*v, xr, (i * 8) as i32);
+                }
+                let p = self.p();
+                let n = self.iconst(ops.len() as i64);
+                let r = self.rt("ferl_rt_map_update", &[p, m, n])?;
+                self.after_raising(r, guard_fail);
+                Ok(r)
+            }
+            Prim::Bif { module, name, args } => self.bif(module, name, args, guard_fail),
+            Prim::BuildStacktrace(o) => {
+                // Raw traces are not built yet: the trace is `[]` (or what a reraise set).
+                let _ = self.operand(o)?;
+                Ok(self.iconst(NIL))
+            }
+            Prim::BinBuild(_) => Err(unsupported("binary construction")),
+            Prim::RecvRemove | Prim::RecvNext => Err(unsupported("receive")),
+            Prim::BsStartMatch(_) => Err(unsupported("binary matching")),
+        }
+    }
+
+    fn after_raising(&mut self, r: Value, guard_fail: Option<Block>) {
+        match guard_fail {
+            None => self.check_raise(r),
+            Some(fb) => {
+                let bad = self.b.ins().icmp_imm_s(IntCC::Equal, r, NON_VALUE);
+                let ok = self.b.create_block();
+                self.brif(bad, fb, ok);
+                self.b.switch_to_block(ok);
+            }
+        }
+    }
+
+    fn bif(&mut self, m: &str, f: &str, args: &[Operand], guard_fail: Option<Block>) -> R<Value> {
+        let sym = ferl_runtime::abi::bif_symbol(m, f, args.len() as u32);
+        if !ferl_runtime::native::has_symbol(&sym) {
+            return Err(unsupported(format!("BIF {m}:{f}/{} (not in the runtime yet)", args.len())));
+        }
+        let vals = self.operands(args)?;
+        let p = self.p();
+        let mut all = vec![p];
+        all.extend(vals.iter().copied());
+        if m == "erlang" && vals.len() == 2 {
+            let (a, b) = (vals[0], vals[1]);
+            let fast = match f {
+                "+" | "-" => Some(true),
+                "<" | "=<" | ">" | ">=" | "==" | "/=" | "=:=" | "=/=" => Some(false),
+                _ => None,
+            };
+            if let Some(arith) = fast {
+                let slow = self.b.create_block();
+                let done = self.b.create_block();
+                self.b.append_block_param(done, I64);
+                self.b.set_cold_block(slow);
+                let both = self.b.ins().band(a, b);
+                let lo = self.b.ins().band_imm_s(both, 0xF);
+                let small = self.b.ins().icmp_imm_s(IntCC::Equal, lo, 0xF);
+                let fastb = self.b.create_block();
+                self.brif(small, fastb, slow);
+                self.b.switch_to_block(fastb);
+                if arith {
+                    let (r, of) = if f == "+" {
+                        let a0 = self.b.ins().iadd_imm_s(a, -0xF);
+                        self.b.ins().sadd_overflow(a0, b)
+                    } else {
+                        let (d, of) = self.b.ins().ssub_overflow(a, b);
+                        (self.b.ins().iadd_imm_s(d, 0xF), of)
+                    };
+                    let okb = self.b.create_block();
+                    self.b.ins().brif(of, slow, &[], okb, &[]);
+                    self.b.switch_to_block(okb);
+                    self.jump(done, &[r]);
+                } else {
+                    let cc = match f {
+                        "<" => IntCC::SignedLessThan,
+                        "=<" => IntCC::SignedLessThanOrEqual,
+                        ">" => IntCC::SignedGreaterThan,
+                        ">=" => IntCC::SignedGreaterThanOrEqual,
+                        "==" | "=:=" => IntCC::Equal,
+                        _ => IntCC::NotEqual,
+                    };
+                    let c = self.b.ins().icmp(cc, a, b);
+                    let t = self.iconst(TRUE);
+                    let fl = self.iconst(FALSE);
+                    let r = self.b.ins().select(c, t, fl);
+                    self.jump(done, &[r]);
+                }
+                self.b.switch_to_block(slow);
+                let r = self.rt(&sym, &all)?;
+                self.after_raising(r, guard_fail);
+                self.jump(done, &[r]);
+                self.b.switch_to_block(done);
+                return Ok(self.b.block_params(done)[0]);
+            }
+        }
+        let r = self.rt(&sym, &all)?;
+        self.after_raising(r, guard_fail);
+        Ok(r)
+    }
+
+    // ---- tests ------------------------------------------------------------------------
+
+    fn test(&mut self, t: &Test, yes: Block, no: Block) -> R<()> {
+        match t {
+            Test::Type(tt, o) => {
+                let v = self.operand(o)?;
+                self.type_test(*tt, v, yes, no)
+            }
+            Test::TupleArity(o, n) => {
+                let v = self.operand(o)?;
+                let hdr = make_header(sub::TUPLE, *n as usize) as i64;
+                self.boxed_test(v, yes, no, move |t, h| t.b.ins().icmp_imm_s(IntCC::Equal, h, hdr));
+                Ok(())
+            }
+            Test::FunctionArity(f, a) => {
+                let f = self.operand(f)?;
+                let a = self.operand(a)?;
+                let r = self.rt("ferl_rt_is_function2", &[f, a])?;
+                self.brif(r, yes, no);
+                Ok(())
+            }
+            Test::Cmp(op, a, b) => {
+                let atomic = |o: &Operand| matches!(o, Operand::Lit(Literal::Atom(_) | Literal::Nil));
+                let va = self.operand(a)?;
+                let vb = self.operand(b)?;
+                let eqish = matches!(op, CmpOp::Eq | CmpOp::ExactEq | CmpOp::Ne | CmpOp::ExactNe);
+                if eqish && (atomic(a) || atomic(b)) {
+                    let cc = if matches!(op, CmpOp::Eq | CmpOp::ExactEq) { IntCC::Equal } else { IntCC::NotEqual };
+                    let c = self.b.ins().icmp(cc, va, vb);
+                    self.brif(c, yes, no);
+                    return Ok(());
+                }
+                let both = self.b.ins().band(va, vb);
+                let lo = self.b.ins().band_imm_s(both, 0xF);
+                let small = self.b.ins().icmp_imm_s(IntCC::Equal, lo, 0xF);
+                let fast = self.b.create_block();
+                let slow = self.b.create_block();
+                self.brif(small, fast, slow);
+                self.b.switch_to_block(fast);
+                let cc = match op {
+                    CmpOp::Eq | CmpOp::ExactEq => IntCC::Equal,
+                    CmpOp::Ne | CmpOp::ExactNe => IntCC::NotEqual,
+                    CmpOp::Lt => IntCC::SignedLessThan,
+                    CmpOp::Le => IntCC::SignedLessThanOrEqual,
+                    CmpOp::Gt => IntCC::SignedGreaterThan,
+                    CmpOp::Ge => IntCC::SignedGreaterThanOrEqual,
+                };
+                let c = self.b.ins().icmp(cc, va, vb);
+                self.brif(c, yes, no);
+                self.b.switch_to_block(slow);
+                let code = match op {
+                    CmpOp::Eq => 0,
+                    CmpOp::Ne => 1,
+                    CmpOp::ExactEq => 2,
+                    CmpOp::ExactNe => 3,
+                    CmpOp::Lt => 4,
+                    CmpOp::Le => 5,
+                    CmpOp::Gt => 6,
+                    CmpOp::Ge => 7,
+                };
+                let k = self.iconst(code);
+                let r = self.rt("ferl_rt_cmp", &[k, va, vb])?;
+                self.brif(r, yes, no);
+                Ok(())
+            }
+            Test::MapGet { map, key, out } => {
+                let m = self.operand(map)?;
+                let k = self.operand(key)?;
+                let r = self.rt("ferl_rt_map_get", &[m, k])?;
+                self.def(*out, r);
+                let bad = self.b.ins().icmp_imm_s(IntCC::Equal, r, NON_VALUE);
+                self.brif(bad, no, yes);
+                Ok(())
+            }
+            Test::Guard { prim, out } => {
+                let v = self.prim_g(prim, &BTreeSet::new(), Some(no))?;
+                self.def(*out, v);
+                self.jump(yes, &[]);
+                Ok(())
+            }
+            Test::BsGet { .. } | Test::BsEnd(_) => Err(unsupported("binary matching")),
+        }
+    }
+
+    /// Branch on `pred(header)` when `v` is boxed, else to `no`.
+    fn boxed_test(&mut self, v: Value, yes: Block, no: Block, pred: impl FnOnce(&mut Self, Value) -> Value) {
+        let tag = self.b.ins().band_imm_s(v, 3);
+        let isb = self.b.ins().icmp_imm_s(IntCC::Equal, tag, 2);
+        let bx = self.b.create_block();
+        self.brif(isb, bx, no);
+        self.b.switch_to_block(bx);
+        let h = self.load(v, -2);
+        let c = pred(self, h);
+        self.brif(c, yes, no);
+    }
+
+    fn subtag_in(&mut self, v: Value, subs: &'static [u64], yes: Block, no: Block) {
+        self.boxed_test(v, yes, no, move |t, h| {
+            let s = t.b.ins().ushr_imm_s(h, 2);
+            let s = t.b.ins().band_imm_s(s, 0xF);
+            let mut acc: Option<Value> = None;
+            for st in subs {
+                let c = t.b.ins().icmp_imm_s(IntCC::Equal, s, *st as i64);
+                acc = Some(match acc {
+                    Some(a) => t.b.ins().bor(a, c),
+                    None => c,
+                });
+            }
+            acc.unwrap_or_else(|| t.b.ins().iconst(types::I8, 0))
+        });
+    }
+
+    fn imm_test(&mut self, v: Value, mask: i64, val: i64, yes: Block, no: Block) {
+        let m = self.b.ins().band_imm_s(v, mask);
+        let c = self.b.ins().icmp_imm_s(IntCC::Equal, m, val);
+        self.brif(c, yes, no);
+    }
+
+    fn type_test(&mut self, tt: TypeTest, v: Value, yes: Block, no: Block) -> R<()> {
+        match tt {
+            TypeTest::Atom => self.imm_test(v, 0x3F, 0x0B, yes, no),
+            TypeTest::Boolean => {
+                let a = self.b.ins().icmp_imm_s(IntCC::Equal, v, TRUE);
+                let b2 = self.b.ins().icmp_imm_s(IntCC::Equal, v, FALSE);
+                let c = self.b.ins().bor(a, b2);
+                self.brif(c, yes, no);
+            }
+            TypeTest::Integer | TypeTest::Number => {
+                let other = self.b.create_block();
+                let m = self.b.ins().band_imm_s(v, 0xF);
+                let c = self.b.ins().icmp_imm_s(IntCC::Equal, m, 0xF);
+                self.brif(c, yes, other);
+                self.b.switch_to_block(other);
+                let subs: &'static [u64] =
+                    if tt == TypeTest::Integer { &[sub::POS_BIG, sub::NEG_BIG] } else { &[sub::POS_BIG, sub::NEG_BIG, sub::FLOAT] };
+                self.subtag_in(v, subs, yes, no);
+            }
+            TypeTest::Float => self.subtag_in(v, &[sub::FLOAT], yes, no),
+            TypeTest::Tuple => self.subtag_in(v, &[sub::TUPLE], yes, no),
+            TypeTest::Cons => self.imm_test(v, 3, 1, yes, no),
+            TypeTest::Nil => {
+                let c = self.b.ins().icmp_imm_s(IntCC::Equal, v, NIL);
+                self.brif(c, yes, no);
+            }
+            TypeTest::List => {
+                let other = self.b.create_block();
+                let c = self.b.ins().icmp_imm_s(IntCC::Equal, v, NIL);
+                self.brif(c, yes, other);
+                self.b.switch_to_block(other);
+                self.imm_test(v, 3, 1, yes, no);
+            }
+            TypeTest::Map => self.subtag_in(v, &[sub::MAP_FLAT, sub::MAP_LARGE], yes, no),
+            TypeTest::Bitstring => self.subtag_in(v, &[sub::HEAP_BIN, sub::REFC_BIN, sub::SUB_BIN], yes, no),
+            TypeTest::Binary => {
+                let r = self.rt("ferl_rt_is_binary", &[v])?;
+                self.brif(r, yes, no);
+            }
+            TypeTest::Function => self.subtag_in(v, &[sub::FUN, sub::EXPORT], yes, no),
+            TypeTest::Pid => self.imm_test(v, 0xF, 0x3, yes, no),
+            TypeTest::Port => self.imm_test(v, 0xF, 0x7, yes, no),
+            TypeTest::Reference => self.subtag_in(v, &[sub::REF], yes, no),
+        }
+        Ok(())
+    }
+
+    fn con_test(&mut self, v: Value, con: &Con, yes: Block, no: Block) -> R<()> {
+        match con {
+            Con::Lit(l) => match l {
+                Literal::Atom(_) | Literal::Nil => {
+                    let w = self.literal(l)?;
+                    let c = self.b.ins().icmp(IntCC::Equal, v, w);
+                    self.brif(c, yes, no);
+                }
+                Literal::Int(i) if data::small_word(i).is_some() => {
+                    let c = self.b.ins().icmp_imm_s(IntCC::Equal, v, data::small_word(i).unwrap_or(0) as i64);
+                    self.brif(c, yes, no);
+                }
+                _ => {
+                    let w = self.literal(l)?;
+                    let k = self.iconst(2);
+                    let r = self.rt("ferl_rt_cmp", &[k, v, w])?;
+                    self.brif(r, yes, no);
+                }
+            },
+            Con::Tuple(n) => {
+                let hdr = make_header(sub::TUPLE, *n as usize) as i64;
+                self.boxed_test(v, yes, no, move |t, h| t.b.ins().icmp_imm_s(IntCC::Equal, h, hdr));
+            }
+            Con::Cons => self.imm_test(v, 3, 1, yes, no),
+            Con::Map => self.subtag_in(v, &[sub::MAP_FLAT, sub::MAP_LARGE], yes, no),
+            Con::Bitstring => self.subtag_in(v, &[sub::HEAP_BIN, sub::REFC_BIN, sub::SUB_BIN], yes, no),
+        }
+        Ok(())
+    }
+}
+
+use ferl_ir::ir::Call;
+
+fn call_vars(c: &Call) -> BTreeSet<Var> {
+    let mut s = BTreeSet::new();
+    let mut add = |o: &Operand| {
+        if let Operand::Var(v) = o {
+            s.insert(*v);
+        }
+    };
+    match &c.callee {
+        Callee::Local { .. } => {}
+        Callee::Remote { module, function } => {
+            add(module);
+            add(function);
+        }
+        Callee::Apply { fun } => add(fun),
+    }
+    for a in &c.args {
+        add(a);
+    }
+    s
+}
+
+#[cold]
+fn unreachable_value() -> Value {
+    Value::from_u32(0)
+}

@@ -1,0 +1,71 @@
+//! Loading a compiled module into the running system: interning its atom table, patching
+//! the atom words of its static data (literals, `FunEntry`s), registering its exports.
+//!
+//! Owns: the module descriptor format (`ferl_D<len><m>`, `docs/runtime-abi.md` section 8).
+//! Must not: run any Erlang code, or be called on the same descriptor twice.
+
+use crate::term::Term;
+use std::ffi::CStr;
+
+/// Descriptor header words (then `2 * n_patches` patch words, then `3 * n_exports`).
+pub mod desc {
+    #![allow(missing_docs)]
+    pub const N_ATOMS: usize = 0;
+    pub const ATOM_TABLE: usize = 1;
+    pub const N_PATCHES: usize = 2;
+    pub const N_EXPORTS: usize = 3;
+    pub const MODULE_ATOM: usize = 4;
+    pub const HEADER_WORDS: usize = 5;
+}
+
+/// Why a module could not be loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadError {
+    /// An atom name that is not UTF-8, or the atom table is full.
+    BadAtom(String),
+    /// An index out of range in the descriptor.
+    Corrupt,
+}
+
+/// Load the module described by `d`: returns the module atom.
+///
+/// # Safety
+/// `d` must point at a descriptor emitted by the code generator whose atom table and
+/// patched words are writable, and must not have been loaded before.
+pub unsafe fn load_module(d: *const u64) -> Result<Term, LoadError> {
+    // SAFETY: caller guarantees a valid descriptor; we read only its declared extent.
+    unsafe {
+        let n_atoms = *d.add(desc::N_ATOMS) as usize;
+        let table = *d.add(desc::ATOM_TABLE) as *mut u64;
+        let n_patches = *d.add(desc::N_PATCHES) as usize;
+        let n_exports = *d.add(desc::N_EXPORTS) as usize;
+        let module_idx = *d.add(desc::MODULE_ATOM) as usize;
+        for i in 0..n_atoms {
+            let name = CStr::from_ptr(*table.add(i) as *const std::ffi::c_char);
+            let s = name.to_str().map_err(|_| LoadError::BadAtom(name.to_string_lossy().into_owned()))?;
+            let a = Term::intern(s).map_err(|_| LoadError::BadAtom(s.to_string()))?;
+            *table.add(i) = a.raw();
+        }
+        let atom = |i: usize| -> Result<u64, LoadError> {
+            if i < n_atoms {
+                Ok(*table.add(i))
+            } else {
+                Err(LoadError::Corrupt)
+            }
+        };
+        let patches = d.add(desc::HEADER_WORDS);
+        for i in 0..n_patches {
+            let addr = *patches.add(2 * i) as *mut u64;
+            *addr = atom(*patches.add(2 * i + 1) as usize)?;
+        }
+        let m = Term::from_raw(atom(module_idx)?);
+        let exports = patches.add(2 * n_patches);
+        for i in 0..n_exports {
+            let f = Term::from_raw(atom(*exports.add(3 * i) as usize)?);
+            let arity = *exports.add(3 * i + 1) as u32;
+            let code = *exports.add(3 * i + 2) as *const u8;
+            super::rt::register_export(m, f, arity, code);
+        }
+        Ok(m)
+    }
+}

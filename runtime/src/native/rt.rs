@@ -1,0 +1,324 @@
+//! Runtime helpers for compiled code (`ferl_rt_*`): unwinding to catch frames, raising the
+//! error terms of `fail`, apply of funs, remote calls through the export table, generic
+//! comparisons and map primitives.
+//!
+//! Owns: the helpers' C signatures (documented in `docs/runtime-abi.md` section 8).
+//! Must not: collect garbage (only `ferl_rt_gc` does), or unwind.
+
+use crate::atom::idx;
+use crate::cmp;
+use crate::exception::Exception;
+use crate::process::{frame, is_frame_marker, Process, STATUS_RAISE};
+use crate::term::{self, Term, NON_VALUE};
+use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::sync::RwLock;
+
+/// Pop frames until a catch frame: returns its continuation (the handler, which reads
+/// and pops the catch frame itself), or 0 when the bottom frame is reached (the process
+/// dies with the exception; the bottom frame stays).
+///
+/// # Safety
+/// `p` must be a valid process with a well-formed stack.
+#[no_mangle]
+pub unsafe extern "C" fn ferl_rt_unwind(p: *mut Process) -> u64 {
+    // SAFETY: caller guarantees a valid, exclusively accessed process.
+    let p = unsafe { &mut *p };
+    p.status = STATUS_RAISE;
+    loop {
+        let Some((kind, cont, _)) = p.top_frame() else { return 0 };
+        match kind {
+            frame::CATCH => return cont as u64,
+            frame::BOTTOM => return 0,
+            _ => {
+                p.pop_frame();
+            }
+        }
+    }
+}
+
+/// Fail kinds of [`ferl_rt_fail`], matching the IR's `FailReason` order.
+pub mod fail {
+    #![allow(missing_docs)]
+    pub const BADMATCH: u64 = 0;
+    pub const CASE_CLAUSE: u64 = 1;
+    pub const IF_CLAUSE: u64 = 2;
+    pub const TRY_CLAUSE: u64 = 3;
+    pub const FUNCTION_CLAUSE: u64 = 4;
+    pub const BAD_GENERATOR: u64 = 5;
+    pub const BAD_FILTER: u64 = 6;
+    pub const BADARG_VALUE: u64 = 7;
+}
+
+/// Raise the error of an IR `fail`: `kind` from [`fail`], `v` the value (ignored for
+/// `if_clause`/`function_clause`). Always returns NON_VALUE with status RAISE.
+///
+/// # Safety
+/// `p` must be a valid process.
+#[no_mangle]
+pub unsafe extern "C" fn ferl_rt_fail(p: *mut Process, kind: u64, v: u64) -> u64 {
+    // SAFETY: caller guarantees a valid, exclusively accessed process.
+    let p = unsafe { &mut *p };
+    // SAFETY: compiled code passes valid terms.
+    let v = unsafe { Term::from_raw(v) };
+    let e = match kind {
+        fail::BADMATCH => Exception::tagged(p, idx::BADMATCH, v),
+        fail::CASE_CLAUSE => Exception::tagged(p, idx::CASE_CLAUSE, v),
+        fail::IF_CLAUSE => Exception::error(Term::atom(idx::IF_CLAUSE)),
+        fail::TRY_CLAUSE => Exception::tagged(p, idx::TRY_CLAUSE, v),
+        fail::FUNCTION_CLAUSE => Exception::error(Term::atom(idx::FUNCTION_CLAUSE)),
+        fail::BAD_GENERATOR | fail::BAD_FILTER => {
+            let name = if kind == fail::BAD_GENERATOR { "bad_generator" } else { "bad_filter" };
+            match Term::intern(name) {
+                Ok(a) => Exception::error(term::tuple(p, &[a, v])),
+                Err(_) => Exception::system_limit(),
+            }
+        }
+        _ => Exception::tagged(p, idx::BADARG, v),
+    };
+    p.raise(e.class, e.reason).raw()
+}
+
+/// Re-raise class/reason with a raw trace (`erlang:raise/3` semantics for caught
+/// exceptions). Always returns NON_VALUE with status RAISE.
+///
+/// # Safety
+/// `p` must be a valid process.
+#[no_mangle]
+pub unsafe extern "C" fn ferl_rt_reraise(p: *mut Process, class: u64, reason: u64, trace: u64) -> u64 {
+    // SAFETY: caller guarantees a valid process and valid terms.
+    let p = unsafe { &mut *p };
+    // SAFETY: compiled code passes valid terms.
+    let (c, r, t) = unsafe { (Term::from_raw(class), Term::from_raw(reason), Term::from_raw(trace)) };
+    p.raise(c, r);
+    p.exc_trace = t;
+    NON_VALUE.raw()
+}
+
+/// Generic comparison for compiled code's slow path: `op` 0 `==`, 1 `/=`, 2 `=:=`,
+/// 3 `=/=`, 4 `<`, 5 `=<`, 6 `>`, 7 `>=`. Returns 1 or 0.
+#[no_mangle]
+pub extern "C" fn ferl_rt_cmp(op: u64, a: u64, b: u64) -> u64 {
+    // SAFETY: compiled code passes valid terms.
+    let (a, b) = unsafe { (Term::from_raw(a), Term::from_raw(b)) };
+    let r = match op {
+        0 => cmp::eq(a, b),
+        1 => !cmp::eq(a, b),
+        2 => cmp::exact_eq(a, b),
+        3 => !cmp::exact_eq(a, b),
+        4 => cmp::compare(a, b) == Ordering::Less,
+        5 => cmp::compare(a, b) != Ordering::Greater,
+        6 => cmp::compare(a, b) == Ordering::Greater,
+        _ => cmp::compare(a, b) != Ordering::Less,
+    };
+    r as u64
+}
+
+/// `is_function(F, Arity)`: 1 or 0.
+#[no_mangle]
+pub extern "C" fn ferl_rt_is_function2(f: u64, arity: u64) -> u64 {
+    // SAFETY: compiled code passes valid terms.
+    let (f, a) = unsafe { (Term::from_raw(f), Term::from_raw(arity)) };
+    match (f.fun_arity(), a.small_value()) {
+        (Some(fa), Some(n)) => (n >= 0 && fa as i64 == n) as u64,
+        _ => 0,
+    }
+}
+
+/// Map lookup for the `map_get` test: the value, or NON_VALUE when `m` is not a map or has
+/// no key `k`.
+#[no_mangle]
+pub extern "C" fn ferl_rt_map_get(m: u64, k: u64) -> u64 {
+    // SAFETY: compiled code passes valid terms.
+    let (m, k) = unsafe { (Term::from_raw(m), Term::from_raw(k)) };
+    if !m.is_map() {
+        return NON_VALUE.raw();
+    }
+    crate::map::get(m, k).map_or(NON_VALUE.raw(), Term::raw)
+}
+
+/// `#{K => V, ...}` from `n` key/value pairs in `xregs[0..2n]` (later keys win).
+///
+/// # Safety
+/// `p` must be a valid process with 2n valid terms in its x-registers.
+#[no_mangle]
+pub unsafe extern "C" fn ferl_rt_map_new(p: *mut Process, n: u64) -> u64 {
+    // SAFETY: caller guarantees a valid process.
+    let p = unsafe { &mut *p };
+    let pairs: Vec<(Term, Term)> = (0..n as usize).map(|i| (p.x(2 * i), p.x(2 * i + 1))).collect();
+    let mut m = crate::map::from_pairs(p, &[]);
+    for (k, v) in pairs {
+        if let Some(m2) = crate::map::put(p, m, k, v) {
+            m = m2;
+        }
+    }
+    m.raw()
+}
+
+/// `M#{...}`: `n` operations in `xregs[0..3n]` as (kind: small 0 `=>` / 1 `:=`, key,
+/// value), applied in order. Raises `{badmap,M}` / `{badkey,K}`.
+///
+/// # Safety
+/// `p` must be a valid process with 3n valid terms in its x-registers.
+#[no_mangle]
+pub unsafe extern "C" fn ferl_rt_map_update(p: *mut Process, m: u64, n: u64) -> u64 {
+    // SAFETY: caller guarantees a valid process and valid terms.
+    let p = unsafe { &mut *p };
+    // SAFETY: compiled code passes valid terms.
+    let mut m = unsafe { Term::from_raw(m) };
+    if !m.is_map() {
+        let e = Exception::tagged(p, idx::BADMAP, m);
+        return p.raise(e.class, e.reason).raw();
+    }
+    let ops: Vec<(Term, Term, Term)> = (0..n as usize).map(|i| (p.x(3 * i), p.x(3 * i + 1), p.x(3 * i + 2))).collect();
+    for (kind, k, v) in ops {
+        let r = if kind.small_value() == Some(1) { crate::map::update(p, m, k, v) } else { crate::map::put(p, m, k, v) };
+        match r {
+            Some(m2) => m = m2,
+            None => {
+                let e = Exception::tagged(p, idx::BADKEY, k);
+                return p.raise(e.class, e.reason).raw();
+            }
+        }
+    }
+    m.raw()
+}
+
+/// Key of the export table: (module atom, function atom, arity).
+type Mfa = (u64, u64, u32);
+
+fn exports() -> &'static RwLock<HashMap<Mfa, usize>> {
+    static T: std::sync::OnceLock<RwLock<HashMap<Mfa, usize>>> = std::sync::OnceLock::new();
+    T.get_or_init(|| RwLock::new(HashMap::new()))
+}
+
+/// Register (or replace) the code of exported `M:F/A` in the export table.
+pub fn register_export(m: Term, f: Term, arity: u32, code: *const u8) {
+    let mut t = exports().write().unwrap_or_else(|e| e.into_inner());
+    t.insert((m.raw(), f.raw(), arity), code as usize);
+}
+
+/// The code of exported `M:F/A`, if loaded.
+pub fn lookup_export(m: Term, f: Term, arity: u32) -> Option<*const u8> {
+    let t = exports().read().unwrap_or_else(|e| e.into_inner());
+    t.get(&(m.raw(), f.raw(), arity)).map(|&a| a as *const u8)
+}
+
+fn undef(p: &mut Process) -> u64 {
+    p.raise(Term::atom(idx::ERROR), Term::atom(idx::UNDEF)).raw();
+    0
+}
+
+/// Resolve a remote call `M:F/arity` through the export table: its code address, or 0
+/// with `error:undef` raised (also for a non-atom module or function).
+///
+/// # Safety
+/// `p` must be a valid process.
+#[no_mangle]
+pub unsafe extern "C" fn ferl_rt_call_export(p: *mut Process, m: u64, f: u64, arity: u64) -> u64 {
+    // SAFETY: caller guarantees a valid process.
+    let p = unsafe { &mut *p };
+    // SAFETY: compiled code passes valid terms.
+    let (m, f) = unsafe { (Term::from_raw(m), Term::from_raw(f)) };
+    if !m.is_atom() || !f.is_atom() {
+        let e = Exception::badarg();
+        p.raise(e.class, e.reason);
+        return 0;
+    }
+    match lookup_export(m, f, arity as u32) {
+        Some(c) => c as u64,
+        None => undef(p),
+    }
+}
+
+/// Prepare `Fun(Args)` with the `nargs` arguments already in `xregs[0..nargs]`: for a
+/// closure, append its free variables after them and return its code; for an export fun,
+/// return the exported code. 0 with `{badfun,F}` / `{badarity,{F,Args}}` / `undef` raised.
+///
+/// # Safety
+/// `p` must be a valid process with nargs valid terms in its x-registers.
+#[no_mangle]
+pub unsafe extern "C" fn ferl_rt_apply(p: *mut Process, f: u64, nargs: u64) -> u64 {
+    // SAFETY: caller guarantees a valid process.
+    let p = unsafe { &mut *p };
+    // SAFETY: compiled code passes valid terms.
+    let fun = unsafe { Term::from_raw(f) };
+    let n = nargs as usize;
+    if let Some((entry, env)) = fun.closure_parts() {
+        if entry.arity as usize != n {
+            return badarity(p, fun, n);
+        }
+        if n + env.len() > crate::process::MAX_XREGS {
+            let e = Exception::system_limit();
+            p.raise(e.class, e.reason);
+            return 0;
+        }
+        let code = entry.code as u64;
+        let env: Vec<Term> = env.to_vec();
+        for (i, t) in env.into_iter().enumerate() {
+            p.set_x(n + i, t);
+        }
+        return code;
+    }
+    if let Some((m, fname, a)) = fun.export_mfa() {
+        if a as usize != n {
+            return badarity(p, fun, n);
+        }
+        return match lookup_export(m, fname, a) {
+            Some(c) => c as u64,
+            None => undef(p),
+        };
+    }
+    let e = Exception::tagged(p, idx::BADFUN, fun);
+    p.raise(e.class, e.reason);
+    0
+}
+
+fn badarity(p: &mut Process, fun: Term, n: usize) -> u64 {
+    let args: Vec<Term> = (0..n).map(|i| p.x(i)).collect();
+    let l = term::list(p, &args);
+    let inner = term::tuple(p, &[fun, l]);
+    let e = Exception::tagged(p, idx::BADARITY, inner);
+    p.raise(e.class, e.reason);
+    0
+}
+
+/// Push the bottom frame whose continuation `done` ends the process's code (the code
+/// generator's `ferl_cg_done`). False if there is no room.
+pub fn push_bottom_frame(p: &mut Process, done: *const u8) -> bool {
+    p.push_frame(frame::BOTTOM, done as usize, &[])
+}
+
+/// Is the top of `p`'s stack the bottom frame (nothing left to return to).
+pub fn at_bottom(p: &Process) -> bool {
+    matches!(p.top_frame(), Some((frame::BOTTOM, _, _)))
+}
+
+/// Check a frame marker word (re-exported for tests of compiled code).
+pub fn is_marker(w: u64) -> bool {
+    is_frame_marker(w)
+}
+
+pub(crate) fn symbols() -> Vec<(&'static str, *const u8)> {
+    vec![
+        ("ferl_rt_gc", crate::gc::ferl_rt_gc as *const u8),
+        ("ferl_rt_unwind", ferl_rt_unwind as *const u8),
+        ("ferl_rt_fail", ferl_rt_fail as *const u8),
+        ("ferl_rt_reraise", ferl_rt_reraise as *const u8),
+        ("ferl_rt_cmp", ferl_rt_cmp as *const u8),
+        ("ferl_rt_is_function2", ferl_rt_is_function2 as *const u8),
+        ("ferl_rt_map_get", ferl_rt_map_get as *const u8),
+        ("ferl_rt_map_new", ferl_rt_map_new as *const u8),
+        ("ferl_rt_map_update", ferl_rt_map_update as *const u8),
+        ("ferl_rt_call_export", ferl_rt_call_export as *const u8),
+        ("ferl_rt_apply", ferl_rt_apply as *const u8),
+        ("ferl_rt_is_binary", ferl_rt_is_binary as *const u8),
+    ]
+}
+
+/// `is_binary(V)` (a bitstring of a whole number of bytes): 1 or 0.
+#[no_mangle]
+pub extern "C" fn ferl_rt_is_binary(v: u64) -> u64 {
+    // SAFETY: compiled code passes valid terms.
+    unsafe { Term::from_raw(v) }.is_binary() as u64
+}
