@@ -8,6 +8,7 @@
 pub mod abi;
 pub mod arith;
 pub mod atom;
+pub mod boot;
 pub mod bif;
 pub mod cmp;
 pub mod copy;

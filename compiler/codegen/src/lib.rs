@@ -13,6 +13,7 @@
 
 mod data;
 mod glue;
+pub mod object;
 mod translate;
 
 pub use glue::{compile_glue, Glue, DONE_SYMBOL, ENTER_SYMBOL};

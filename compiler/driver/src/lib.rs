@@ -8,6 +8,7 @@
 
 pub mod frontend;
 pub mod loader;
+pub mod native;
 pub mod options;
 
 /// Stack size for threads that run compiler phases: deep enough for syntax trees of

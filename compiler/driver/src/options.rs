@@ -6,6 +6,10 @@ use std::path::PathBuf;
 /// What `ferlc` should do with its files.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
+    /// Compile to objects and link an executable (the default).
+    Build,
+    /// Compile to objects only (`-c`).
+    Objects,
     /// Parse and check only (`--check`).
     Check,
     /// Print the preprocessed source (`-E`).
@@ -37,18 +41,24 @@ pub struct Options {
     /// Forced rendering format (`--brief` = erlc, `--error-format=json`); `None` = decide
     /// by whether stderr is a terminal.
     pub format: Option<Format>,
+    /// `-S`: also write `Mod.S` (the core IR the object was generated from).
+    pub listing: bool,
+    /// `--entry Mod:Fun`: the executable's entry function.
+    pub entry: Option<String>,
 }
 
 impl Default for Options {
     fn default() -> Self {
         Options {
-            action: Action::Check,
+            action: Action::Build,
             files: Vec::new(),
             include_dirs: Vec::new(),
             defines: Vec::new(),
             warnings: Warnings::On,
             output: None,
             format: None,
+            listing: false,
+            entry: None,
         }
     }
 }
@@ -56,13 +66,18 @@ impl Default for Options {
 pub const USAGE: &str = "\
 usage: ferlc [options] FILE.erl...
 
-  --check              parse and check only (the default for now)
+  (default)            compile and link an executable (a module exporting main/1,
+                       escript-style, or start/0 is the entry)
+  --check              parse and check only
+  -c                   compile to objects only (in the cache; paths printed)
+  -S                   also write Mod.S: the core IR the object is generated from
+  --entry Mod:Fun      the entry function (default: main/1, else start/0)
   -E                   print the preprocessed source
   --dump=tokens|ast|ir print the tokens, the syntax tree or the core IR
   -I DIR               add DIR to the include search path
   -D NAME[=VALUE]      define a macro
   -W0 | -W | -Werror   no warnings | warnings (default) | warnings are errors
-  -o DIR|FILE          output location
+  -o DIR|FILE          the executable (FILE, or DIR/Mod; default ./Mod)
   --brief              erlc's one-line diagnostics even on a terminal
   --error-format=json  one JSON object per diagnostic
   -h, --help           this text
@@ -80,6 +95,9 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
         let a = &args[i];
         match a.as_str() {
             "--check" => o.action = Action::Check,
+            "-c" => o.action = Action::Objects,
+            "-S" => o.listing = true,
+            "--entry" => o.entry = Some(next(&mut i, "--entry")?),
             "-E" => o.action = Action::Preprocess,
             "--dump=tokens" => o.action = Action::DumpTokens,
             "--dump=ast" => o.action = Action::DumpAst,

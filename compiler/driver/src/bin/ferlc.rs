@@ -1,7 +1,10 @@
-//! `ferlc`: the erlc-like compiler. For now: `--check`, `-E`, `--dump=tokens|ast`.
+//! `ferlc`: the erlc-like compiler. By default compiles `FILE.erl...` to native objects
+//! (cached, see `ferl_driver::native`) and, when a module exports `main/1` (escript style)
+//! or `start/0`, links them into one executable with the system `cc`. Also `--check`, `-c`,
+//! `-S`, `-E`, `--dump=tokens|ast|ir`.
 
 use ferl_diagnostics::{render, Diagnostics, Severity};
-use ferl_driver::frontend;
+use ferl_driver::{frontend, native};
 use ferl_driver::options::{self, Action, Warnings};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -40,8 +43,30 @@ fn real_main() -> ExitCode {
     let mut failed = false;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
+    let identity = native::compiler_identity();
+    let mut compiled = Vec::new();
     for path in &opts.files {
         let ok = match opts.action {
+            Action::Build | Action::Objects => {
+                let r = native::compile_file(path, &opts, &identity);
+                if opts.listing {
+                    if let (Some(text), Some(c)) = (&r.ir_text, &r.compiled) {
+                        let dir = listing_dir(&opts);
+                        let file = dir.join(format!("{}.S", c.name));
+                        if let Err(e) = std::fs::write(&file, text) {
+                            eprintln!("ferlc: cannot write {}: {e}", file.display());
+                        }
+                    }
+                }
+                let ok = report(&r.map, &r.diagnostics, format, opts.warnings, &mut out);
+                if let Some(c) = r.compiled {
+                    if opts.action == Action::Objects {
+                        let _ = writeln!(out, "{}", c.object.display());
+                    }
+                    compiled.push(c);
+                }
+                ok
+            }
             Action::Check => {
                 let checked = frontend::check_file(path, &opts);
                 report(&checked.map, &checked.diagnostics, format, opts.warnings, &mut out)
@@ -93,10 +118,49 @@ fn real_main() -> ExitCode {
         };
         failed |= !ok;
     }
+    if !failed && opts.action == Action::Build {
+        failed |= !link(&opts, &compiled);
+    }
     if failed {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// Where `-S` listings go: the `-o` directory, else the current directory.
+fn listing_dir(opts: &options::Options) -> std::path::PathBuf {
+    match &opts.output {
+        Some(o) if o.is_dir() => o.clone(),
+        _ => std::path::PathBuf::from("."),
+    }
+}
+
+/// Link the executable when there is an entry point (erlc-like: modules without one are
+/// only compiled). Returns false on a link error.
+fn link(opts: &options::Options, mods: &[native::Compiled]) -> bool {
+    let has_entry = opts.entry.is_some() || mods.iter().any(|m| m.has_main || m.has_start);
+    if !has_entry {
+        return true;
+    }
+    let entry = match native::choose_entry(mods, opts.entry.as_deref()) {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("ferlc: {e}");
+            return false;
+        }
+    };
+    let out = match &opts.output {
+        Some(o) if o.is_dir() => o.join(&entry.0),
+        Some(o) => o.clone(),
+        None => std::path::PathBuf::from(&entry.0),
+    };
+    match native::link(mods, &entry, &out) {
+        Ok(()) => true,
+        Err(e) => {
+            eprintln!("ferlc: {e}");
+            false
+        }
     }
 }
 

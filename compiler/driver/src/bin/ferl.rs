@@ -1,0 +1,160 @@
+//! `ferl`: `ferl run [-pa DIR]... [--entry Mod:Fun] [-I DIR] [-D NAME[=V]] FILE.erl
+//! [MORE.erl...] [--] [ARGS...]`: compile (objects and the linked executable are cached,
+//! see `ferl_driver::native`) and run. The leading arguments ending in `.erl` are the
+//! program's modules (`--` ends them explicitly); `-pa DIR` adds every `.erl` file of DIR.
+//! The program's exit status is `ferl run`'s (escript semantics: see
+//! `ferl_runtime::boot`). Diagnostics go to stderr; compile errors exit 1 as erlc.
+
+use ferl_diagnostics::render;
+use ferl_driver::native;
+use ferl_driver::options::Options;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: ferl run [options] FILE.erl [MORE.erl...] [--] [ARGS...]
+
+  -pa DIR              also compile and link every .erl file in DIR
+  --entry Mod:Fun      entry function (default: main/1 with ARGS as strings, else start/0)
+  -I DIR, -D NAME[=V]  include path and macro definitions, as erlc
+";
+
+fn main() -> ExitCode {
+    match std::thread::Builder::new().stack_size(ferl_driver::BIG_STACK).spawn(real_main) {
+        Ok(h) => h.join().unwrap_or(ExitCode::FAILURE),
+        Err(_) => real_main(),
+    }
+}
+
+fn real_main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("run") => run(&args[1..]),
+        Some("-h" | "--help") => {
+            print!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        Some(other) => {
+            eprintln!("ferl: unknown command {other} (the shell is not available yet)\n{USAGE}");
+            ExitCode::from(2)
+        }
+        None => {
+            eprintln!("ferl: the interactive shell is not available yet\n{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &[String]) -> ExitCode {
+    let mut opts = Options::default();
+    let mut files: Vec<PathBuf> = Vec::new();
+    let mut i = 0;
+    let need = |i: usize, f: &str| -> Result<String, String> { args.get(i + 1).cloned().ok_or_else(|| format!("option {f} needs an argument")) };
+    let mut prog_args: Vec<String> = Vec::new();
+    while i < args.len() {
+        let a = &args[i];
+        let r: Result<(), String> = (|| {
+            match a.as_str() {
+                "-pa" => {
+                    let d = need(i, "-pa")?;
+                    i += 1;
+                    let mut found: Vec<PathBuf> = std::fs::read_dir(&d)
+                        .map_err(|e| format!("-pa {d}: {e}"))?
+                        .flatten()
+                        .map(|e| e.path())
+                        .filter(|p| p.extension().is_some_and(|x| x == "erl"))
+                        .collect();
+                    found.sort();
+                    files.extend(found);
+                }
+                "--entry" => {
+                    opts.entry = Some(need(i, "--entry")?);
+                    i += 1;
+                }
+                "-I" => {
+                    opts.include_dirs.push(need(i, "-I")?.into());
+                    i += 1;
+                }
+                "-D" => {
+                    let d = need(i, "-D")?;
+                    i += 1;
+                    opts.defines.push(split_define(&d));
+                }
+                _ if a.starts_with("-I") && a.len() > 2 => opts.include_dirs.push(a[2..].into()),
+                _ if a.starts_with("-D") && a.len() > 2 => opts.defines.push(split_define(&a[2..])),
+                _ => return Err(String::new()),
+            }
+            Ok(())
+        })();
+        match r {
+            Ok(()) => i += 1,
+            Err(e) if !e.is_empty() => {
+                eprintln!("ferl: {e}");
+                return ExitCode::from(2);
+            }
+            Err(_) => break,
+        }
+    }
+    // Module files, then `--`, then the program's arguments.
+    while i < args.len() && args[i].ends_with(".erl") {
+        files.push(PathBuf::from(&args[i]));
+        i += 1;
+    }
+    if args.get(i).is_some_and(|a| a == "--") {
+        i += 1;
+    }
+    prog_args.extend(args[i.min(args.len())..].iter().cloned());
+    if files.is_empty() {
+        eprintln!("ferl: no FILE.erl to run\n{USAGE}");
+        return ExitCode::from(2);
+    }
+    let format = if std::io::stderr().is_terminal() { render::Format::Human } else { render::Format::Erlc };
+    let identity = native::compiler_identity();
+    let mut mods = Vec::new();
+    let mut failed = false;
+    let stderr = std::io::stderr();
+    for f in &files {
+        let r = native::compile_file(f, &opts, &identity);
+        let has_error = r.diagnostics.iter().any(|d| d.is_error());
+        if format == render::Format::Human {
+            for d in &r.diagnostics {
+                let _ = render::ariadne(&r.map, d, true, &mut stderr.lock());
+            }
+        } else {
+            let _ = render::render_all(format, &r.map, &r.diagnostics, &mut stderr.lock());
+        }
+        failed |= has_error || r.compiled.is_none();
+        if let Some(c) = r.compiled {
+            mods.push(c);
+        }
+    }
+    if failed {
+        return ExitCode::FAILURE;
+    }
+    let entry = match native::choose_entry(&mods, opts.entry.as_deref()) {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("ferl: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let exe = match native::cached_executable(&mods, &entry) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("ferl: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    use std::os::unix::process::CommandExt;
+    let err = std::process::Command::new(&exe).args(&prog_args).exec();
+    eprintln!("ferl: cannot run {}: {err}", exe.display());
+    ExitCode::FAILURE
+}
+
+fn split_define(s: &str) -> (String, Option<String>) {
+    match s.split_once('=') {
+        Some((n, v)) => (n.to_string(), Some(v.to_string())),
+        None => (s.to_string(), None),
+    }
+}

@@ -1,0 +1,274 @@
+//! Native executables: `.erl` -> checked module -> IR -> object (cached) -> `cc` link with
+//! the runtime's static library. Shared by `ferlc` (default action) and `ferl run`.
+//!
+//! Caching: an object is stored under the cache directory by a hash of the module's IR
+//! text (so included headers and macros are covered) and the compiler's identity (package
+//! version plus the size and modification time of the running executable). An unchanged
+//! module is never code-generated twice; linked executables are cached the same way by
+//! the hashes of their objects and entry point (`ferl run` then only executes).
+//!
+//! The runtime's static library (`libferl_runtime.a`) is located, in order:
+//! `$FERL_RUNTIME_LIB`; else the newest of `libferl_runtime.a` next to the running
+//! executable (what `cargo build -p ferl_runtime` produces in `target/<profile>/`) and
+//! `deps/libferl_runtime-*.a` there (cargo builds the staticlib whenever ferl_runtime is
+//! built as a dependency of ferlc, since its crate-type lists `staticlib`). For a test
+//! binary (in `target/<profile>/deps`) the profile directory is searched too.
+//!
+//! Owns: the cache, the link command, entry-point selection.
+//! Must not: generate code itself (ferl_codegen does) or print (callers render).
+
+use crate::frontend;
+use crate::options::{Options, Warnings};
+use ferl_codegen::object::{self, BifStub, BootSpec};
+use ferl_diagnostics::{Diagnostic, SourceMap};
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+
+/// Native libraries the runtime's static library needs
+/// (`cargo rustc -p ferl_runtime --crate-type staticlib -- --print native-static-libs`).
+pub const NATIVE_STATIC_LIBS: &[&str] = &["-lgcc_s", "-lutil", "-lrt", "-lpthread", "-lm", "-ldl", "-lc"];
+
+/// One compiled module.
+#[derive(Clone, Debug)]
+pub struct Compiled {
+    pub name: String,
+    pub object: PathBuf,
+    /// Hash of the object's contents key (IR + compiler identity).
+    pub key: u64,
+    /// Exports `main/1`.
+    pub has_main: bool,
+    /// Exports `start/0`.
+    pub has_start: bool,
+    /// Whether the object came from the cache.
+    pub cached: bool,
+}
+
+/// The outcome of compiling one file: diagnostics to render (with their source map), and
+/// the module if it compiled.
+pub struct FileResult {
+    pub map: SourceMap,
+    pub diagnostics: Vec<Diagnostic>,
+    pub compiled: Option<Compiled>,
+    /// `-S`: the IR text.
+    pub ir_text: Option<String>,
+}
+
+/// The cache directory: `$FERL_CACHE_DIR`, `$XDG_CACHE_HOME/ferl`, `~/.cache/ferl`, or the
+/// system temporary directory.
+pub fn cache_dir() -> PathBuf {
+    if let Ok(d) = std::env::var("FERL_CACHE_DIR") {
+        return PathBuf::from(d);
+    }
+    if let Ok(d) = std::env::var("XDG_CACHE_HOME") {
+        return Path::new(&d).join("ferl");
+    }
+    if let Ok(h) = std::env::var("HOME") {
+        return Path::new(&h).join(".cache/ferl");
+    }
+    std::env::temp_dir().join("ferl-cache")
+}
+
+/// Identity of the compiler: version, and size + mtime of the running executable.
+pub fn compiler_identity() -> String {
+    let mut s = format!("ferl {}", env!("CARGO_PKG_VERSION"));
+    if let Ok(exe) = std::env::current_exe() {
+        if let Ok(md) = std::fs::metadata(&exe) {
+            let t = md.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
+            s.push_str(&format!(" {} {:?}", md.len(), t));
+        }
+    }
+    s
+}
+
+fn hash_of(parts: &[&[u8]]) -> u64 {
+    let mut h = DefaultHasher::new();
+    for p in parts {
+        p.hash(&mut h);
+    }
+    h.finish()
+}
+
+/// Front end + IR + (cached) object for one file.
+pub fn compile_file(path: &Path, opts: &Options, identity: &str) -> FileResult {
+    let mut checked = frontend::check_file(path, opts);
+    let failed = checked.has_errors() || (opts.warnings == Warnings::Error && !checked.diagnostics.is_empty());
+    if failed {
+        return FileResult { map: checked.map, diagnostics: checked.diagnostics, compiled: None, ir_text: None };
+    }
+    ferl_sema::expand_records(&mut checked.module);
+    let name = path.display().to_string();
+    let ir = match ferl_ir::lower_module_with_source(&checked.module, &name, &checked.map) {
+        Ok(m) => m,
+        Err(ds) => {
+            checked.diagnostics.extend(ds);
+            return FileResult { map: checked.map, diagnostics: checked.diagnostics, compiled: None, ir_text: None };
+        }
+    };
+    let text = ferl_ir::print::module_to_string(&ir);
+    let key = hash_of(&[identity.as_bytes(), text.as_bytes()]);
+    let mname = ir.name.to_string();
+    let dir = cache_dir().join("obj");
+    let obj = dir.join(format!("{}-{key:016x}.o", ferl_runtime::abi::mangle(&mname)));
+    let exported = |f: &str, a: u32| ir.exports.iter().any(|(n, k)| &**n == f && *k == a);
+    let (has_main, has_start) = (exported("main", 1), exported("start", 0));
+    let ir_text = Some(text);
+    let cached = obj.is_file();
+    if !cached {
+        let bytes = match object::compile_object(&ir) {
+            Ok(b) => b,
+            Err(ds) => {
+                checked.diagnostics.extend(ds);
+                return FileResult { map: checked.map, diagnostics: checked.diagnostics, compiled: None, ir_text };
+            }
+        };
+        if let Err(e) = write_atomic(&obj, &bytes) {
+            checked.diagnostics.push(io_error(&format!("cannot write {}: {e}", obj.display())));
+            return FileResult { map: checked.map, diagnostics: checked.diagnostics, compiled: None, ir_text };
+        }
+    }
+    let compiled = Compiled { name: mname, object: obj, key, has_main, has_start, cached };
+    FileResult { map: checked.map, diagnostics: checked.diagnostics, compiled: Some(compiled), ir_text }
+}
+
+/// A driver error that is not about a source position (I/O, linking).
+pub fn io_error(msg: &str) -> Diagnostic {
+    Diagnostic::error("E0002", ferl_diagnostics::Span::whole_file(ferl_diagnostics::FileId(0)), msg.to_string())
+}
+
+fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if let Some(d) = path.parent() {
+        std::fs::create_dir_all(d)?;
+    }
+    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path)
+}
+
+/// The entry point of a program: `--entry M:F` (arity 1 if `M:F/1` is `main/1`-like is
+/// not knowable here: `F` = `main` means arity 1, anything else arity 0), else the first
+/// module exporting `main/1`, else the first exporting `start/0`.
+pub fn choose_entry(mods: &[Compiled], entry: Option<&str>) -> Result<(String, String, u32), String> {
+    if let Some(e) = entry {
+        let (m, f) = e.split_once(':').ok_or_else(|| format!("bad --entry {e}: expected Mod:Fun"))?;
+        let (f, arity) = match f.split_once('/') {
+            Some((f, a)) => (f, a.parse::<u32>().map_err(|_| format!("bad arity in --entry {e}"))?),
+            None => (f, if f == "main" { 1 } else { 0 }),
+        };
+        if arity > 1 {
+            return Err(format!("--entry {e}: the entry function takes 0 or 1 (argument list) arguments"));
+        }
+        return Ok((m.to_string(), f.to_string(), arity));
+    }
+    if let Some(m) = mods.iter().find(|m| m.has_main) {
+        return Ok((m.name.clone(), "main".into(), 1));
+    }
+    if let Some(m) = mods.iter().find(|m| m.has_start) {
+        return Ok((m.name.clone(), "start".into(), 0));
+    }
+    Err("no module exports main/1 or start/0 (use --entry Mod:Fun)".into())
+}
+
+/// The runtime's static library (see the module documentation for the search order).
+pub fn runtime_lib() -> Result<PathBuf, String> {
+    if let Ok(p) = std::env::var("FERL_RUNTIME_LIB") {
+        return Ok(PathBuf::from(p));
+    }
+    let exe = std::env::current_exe().map_err(|e| format!("cannot locate ferlc: {e}"))?;
+    let dir = exe.parent().map(Path::to_path_buf).unwrap_or_default();
+    let mut dirs = vec![dir.clone()];
+    // Test binaries live in target/<profile>/deps.
+    if dir.file_name().is_some_and(|n| n == "deps") {
+        if let Some(p) = dir.parent() {
+            dirs.insert(0, p.to_path_buf());
+        }
+    }
+    let mut best: Option<(std::time::SystemTime, PathBuf)> = None;
+    for d in &dirs {
+        let deps = if d.file_name().is_some_and(|n| n == "deps") { d.clone() } else { d.join("deps") };
+        let here = std::fs::read_dir(d).into_iter().flatten().flatten();
+        let in_deps = std::fs::read_dir(&deps).into_iter().flatten().flatten();
+        {
+            for e in here.chain(in_deps) {
+                let n = e.file_name().to_string_lossy().into_owned();
+                if n == "libferl_runtime.a" || (n.starts_with("libferl_runtime-") && n.ends_with(".a")) {
+                    if let Ok(t) = e.metadata().and_then(|m| m.modified()) {
+                        if best.as_ref().is_none_or(|(bt, _)| t > *bt) {
+                            best = Some((t, e.path()));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    best.map(|(_, p)| p).ok_or_else(|| {
+        format!(
+            "cannot find libferl_runtime.a next to {} (build it with `cargo build -p ferl_runtime`, or set FERL_RUNTIME_LIB)",
+            exe.display()
+        )
+    })
+}
+
+/// Link `mods` into the executable `out` with entry `entry`.
+pub fn link(mods: &[Compiled], entry: &(String, String, u32), out: &Path) -> Result<(), String> {
+    let lib = runtime_lib()?;
+    let stubs: Vec<BifStub> = ferl_runtime::boot::remote_bifs()
+        .into_iter()
+        .map(|(m, f, a, s)| BifStub { module: m.into(), name: f.into(), arity: a, symbol: s.into() })
+        .collect();
+    let spec = BootSpec { modules: mods.iter().map(|m| m.name.clone()).collect(), entry: entry.clone(), stubs };
+    let boot = object::compile_boot_object(&spec).map_err(|d| d.message)?;
+    let tmpdir = cache_dir().join("tmp");
+    std::fs::create_dir_all(&tmpdir).map_err(|e| format!("cannot create {}: {e}", tmpdir.display()))?;
+    let boot_o = tmpdir.join(format!("boot-{}-{}.o", std::process::id(), unique()));
+    std::fs::write(&boot_o, boot).map_err(|e| format!("cannot write {}: {e}", boot_o.display()))?;
+    if let Some(d) = out.parent() {
+        if !d.as_os_str().is_empty() {
+            let _ = std::fs::create_dir_all(d);
+        }
+    }
+    let tmp_out = out.with_file_name(format!(
+        ".{}.tmp{}",
+        out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+        std::process::id()
+    ));
+    let cc = std::env::var("CC").unwrap_or_else(|_| "cc".into());
+    let mut cmd = std::process::Command::new(&cc);
+    cmd.arg("-o").arg(&tmp_out).arg(&boot_o);
+    for m in mods {
+        cmd.arg(&m.object);
+    }
+    cmd.arg(&lib).args(NATIVE_STATIC_LIBS);
+    let res = cmd.output();
+    let _ = std::fs::remove_file(&boot_o);
+    let o = res.map_err(|e| format!("cannot run {cc}: {e}"))?;
+    if !o.status.success() {
+        let _ = std::fs::remove_file(&tmp_out);
+        return Err(format!("link failed ({cc}):\n{}", String::from_utf8_lossy(&o.stderr)));
+    }
+    std::fs::rename(&tmp_out, out).map_err(|e| format!("cannot write {}: {e}", out.display()))
+}
+
+fn unique() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static N: AtomicU64 = AtomicU64::new(0);
+    N.fetch_add(1, Ordering::Relaxed)
+}
+
+/// The cached executable for these objects and entry (linked if missing).
+pub fn cached_executable(mods: &[Compiled], entry: &(String, String, u32)) -> Result<PathBuf, String> {
+    let mut keys: Vec<u64> = mods.iter().map(|m| m.key).collect();
+    keys.sort_unstable();
+    let lib = runtime_lib()?;
+    let lib_id = std::fs::metadata(&lib)
+        .ok()
+        .map(|m| format!("{} {:?}", m.len(), m.modified().ok()))
+        .unwrap_or_default();
+    let text = format!("{keys:?} {entry:?} {} {lib_id}", lib.display());
+    let h = hash_of(&[text.as_bytes(), compiler_identity().as_bytes()]);
+    let exe = cache_dir().join("bin").join(format!("{}-{h:016x}", entry.0));
+    if !exe.is_file() {
+        link(mods, entry, &exe)?;
+    }
+    Ok(exe)
+}

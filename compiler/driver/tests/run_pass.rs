@@ -1,0 +1,209 @@
+//! Native executables against real Erlang/OTP: every program under `tests/run-pass`
+//! (`NAME.erl`, or a directory `NAME/` of modules) is compiled with `ferlc` into an
+//! executable, run (arguments from `NAME.args`), and its stdout (byte for byte) and exit
+//! status compared with `NAME.out` / `NAME.status`, which `tests/run-pass/regen.sh`
+//! produced by running the same program on OTP 25 (`escript -c`). When `escript` is
+//! installed, single-file programs are also run on it live and compared.
+//! Also: `ferl run`, the object cache, `-o`, `-S`, and `--entry`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn suite() -> PathBuf {
+    root().join("tests/run-pass")
+}
+
+fn work_dir(tag: &str) -> PathBuf {
+    let d = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("run-pass-{tag}-{}", std::process::id()));
+    std::fs::create_dir_all(&d).expect("work dir");
+    d
+}
+
+fn cache_dir() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("ferl-cache")
+}
+
+fn ferlc(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ferlc"))
+        .env("FERL_CACHE_DIR", cache_dir())
+        .args(args)
+        .output()
+        .expect("run ferlc")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+struct Program {
+    name: String,
+    sources: Vec<PathBuf>,
+    args: Vec<String>,
+}
+
+fn programs() -> Vec<Program> {
+    let mut v = Vec::new();
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(suite()).expect("tests/run-pass").flatten().map(|e| e.path()).collect();
+    entries.sort();
+    for p in entries {
+        let Some(stem) = p.file_stem().map(|s| s.to_string_lossy().into_owned()) else { continue };
+        let sources = if p.is_dir() {
+            let mut s: Vec<PathBuf> = std::fs::read_dir(&p)
+                .expect("program dir")
+                .flatten()
+                .map(|e| e.path())
+                .filter(|f| f.extension().is_some_and(|x| x == "erl"))
+                .collect();
+            s.sort();
+            s
+        } else if p.extension().is_some_and(|x| x == "erl") {
+            vec![p.clone()]
+        } else {
+            continue;
+        };
+        let args = std::fs::read_to_string(suite().join(format!("{stem}.args")))
+            .map(|s| s.split_whitespace().map(String::from).collect())
+            .unwrap_or_default();
+        v.push(Program { name: stem, sources, args });
+    }
+    v
+}
+
+fn build(p: &Program, dir: &Path) -> Result<PathBuf, String> {
+    let exe = dir.join(&p.name);
+    let mut args: Vec<String> = vec!["-o".into(), exe.display().to_string()];
+    args.extend(p.sources.iter().map(|s| s.display().to_string()));
+    let a: Vec<&str> = args.iter().map(String::as_str).collect();
+    let o = ferlc(&a);
+    if !o.status.success() {
+        return Err(format!("ferlc failed: {}{}", text(&o.stdout), text(&o.stderr)));
+    }
+    Ok(exe)
+}
+
+#[test]
+fn programs_match_erl_output_and_exit_status() {
+    let dir = work_dir("suite");
+    let progs = programs();
+    assert!(progs.len() >= 8, "the suite has its programs");
+    let live = Command::new("escript").arg("-s").arg("/dev/null").output().is_ok();
+    let mut failures = Vec::new();
+    for p in &progs {
+        let want_out = std::fs::read(suite().join(format!("{}.out", p.name)));
+        let want_status = std::fs::read_to_string(suite().join(format!("{}.status", p.name)));
+        let (Ok(want_out), Ok(want_status)) = (want_out, want_status) else {
+            failures.push(format!("{}: missing .out/.status (run tests/run-pass/regen.sh)", p.name));
+            continue;
+        };
+        let want_status: i32 = want_status.trim().parse().unwrap_or(-1);
+        let exe = match build(p, &dir) {
+            Ok(e) => e,
+            Err(e) => {
+                failures.push(format!("{}: {e}", p.name));
+                continue;
+            }
+        };
+        let o = Command::new(&exe).args(&p.args).output().expect("run the executable");
+        if o.stdout != want_out {
+            failures.push(format!("{}: stdout differs\n--- got\n{}\n--- want\n{}", p.name, text(&o.stdout), text(&want_out)));
+        }
+        if o.status.code() != Some(want_status) {
+            failures.push(format!("{}: status {:?}, want {want_status} (stderr: {})", p.name, o.status.code(), text(&o.stderr)));
+        }
+        if live && p.sources.len() == 1 && std::fs::read_to_string(&p.sources[0]).is_ok_and(|s| s.contains("main/1")) {
+            let e = Command::new("escript").arg("-c").arg(&p.sources[0]).args(&p.args).output().expect("escript");
+            if e.stdout != o.stdout || e.status.code() != o.status.code() {
+                failures.push(format!(
+                    "{}: differs from live escript (status {:?} vs {:?})\n--- ferl\n{}\n--- escript\n{}",
+                    p.name,
+                    o.status.code(),
+                    e.status.code(),
+                    text(&o.stdout),
+                    text(&e.stdout)
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn uncaught_exception_is_reported_like_escript() {
+    let dir = work_dir("uncaught");
+    let p = Program { name: "uncaught_error".into(), sources: vec![suite().join("uncaught_error.erl")], args: vec![] };
+    let exe = build(&p, &dir).expect("build");
+    let o = Command::new(&exe).output().expect("run");
+    assert_eq!(o.status.code(), Some(127));
+    assert_eq!(text(&o.stderr).lines().next(), Some("escript: exception error: bad argument"));
+}
+
+#[test]
+fn objects_are_cached_by_content() {
+    let dir = work_dir("cache");
+    let src = dir.join("cached_mod.erl");
+    std::fs::write(&src, "-module(cached_mod).\n-export([main/1]).\nmain(_) -> io:put_chars(\"v1\\n\").\n").unwrap();
+    let s = src.display().to_string();
+    let o1 = ferlc(&["-c", &s]);
+    assert!(o1.status.success(), "{}", text(&o1.stdout));
+    let obj = PathBuf::from(text(&o1.stdout).trim());
+    let t1 = std::fs::metadata(&obj).and_then(|m| m.modified()).expect("object exists");
+    let o2 = ferlc(&["-c", &s]);
+    assert_eq!(text(&o2.stdout), text(&o1.stdout), "same object for the same source");
+    let t2 = std::fs::metadata(&obj).and_then(|m| m.modified()).expect("object exists");
+    assert_eq!(t1, t2, "an unchanged module is not recompiled");
+    std::fs::write(&src, "-module(cached_mod).\n-export([main/1]).\nmain(_) -> io:put_chars(\"v2\\n\").\n").unwrap();
+    let o3 = ferlc(&["-c", &s]);
+    assert_ne!(text(&o3.stdout), text(&o1.stdout), "a changed module gets a new object");
+}
+
+#[test]
+fn ferl_run_compiles_and_runs_with_arguments_and_status() {
+    let ferl = env!("CARGO_BIN_EXE_ferl");
+    let o = Command::new(ferl)
+        .env("FERL_CACHE_DIR", cache_dir())
+        .arg("run")
+        .arg(suite().join("args.erl"))
+        .args(["a", "b c"])
+        .output()
+        .expect("ferl run");
+    assert_eq!(text(&o.stdout), "argc=2\n1: a\n2: b c\n", "{}", text(&o.stderr));
+    assert_eq!(o.status.code(), Some(0));
+    let o = Command::new(ferl)
+        .env("FERL_CACHE_DIR", cache_dir())
+        .arg("run")
+        .arg(suite().join("halt_status.erl"))
+        .output()
+        .expect("ferl run");
+    assert_eq!(text(&o.stdout), "before halt\n");
+    assert_eq!(o.status.code(), Some(3));
+    // Several modules, through -pa.
+    let o = Command::new(ferl)
+        .env("FERL_CACHE_DIR", cache_dir())
+        .args(["run", "-pa"])
+        .arg(suite().join("multi"))
+        .output()
+        .expect("ferl run -pa");
+    assert_eq!(o.stdout, std::fs::read(suite().join("multi.out")).unwrap(), "{}", text(&o.stderr));
+}
+
+#[test]
+fn entry_option_listing_and_output_dir() {
+    let dir = work_dir("entry");
+    let d = dir.display().to_string();
+    let src = suite().join("start_entry.erl").display().to_string();
+    let o = ferlc(&["-S", "-o", &d, &src]);
+    assert!(o.status.success(), "{}{}", text(&o.stdout), text(&o.stderr));
+    assert!(dir.join("start_entry.S").is_file(), "-S writes Mod.S into the -o directory");
+    let r = Command::new(dir.join("start_entry")).output().expect("run");
+    assert_eq!(text(&r.stdout), "started\n");
+    let exe = dir.join("other_name").display().to_string();
+    let hello = suite().join("hello.erl").display().to_string();
+    let o = ferlc(&["--entry", "hello:main", "-o", &exe, &hello]);
+    assert!(o.status.success(), "{}{}", text(&o.stdout), text(&o.stderr));
+    let r = Command::new(&exe).output().expect("run");
+    assert_eq!(text(&r.stdout), "Hello, world!\n");
+}

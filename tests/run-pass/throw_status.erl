@@ -1,0 +1,6 @@
+-module(throw_status).
+-export([main/1]).
+
+main(_) ->
+    erlang:display(starting),
+    throw({not_caught, 42}).
