@@ -73,6 +73,10 @@ fn programs() -> Vec<Program> {
     v
 }
 
+fn exports_main(src: &Path) -> bool {
+    std::fs::read_to_string(src).is_ok_and(|s| s.lines().any(|l| l.starts_with("-export(") && l.contains("main/1")))
+}
+
 fn build(p: &Program, dir: &Path) -> Result<PathBuf, String> {
     let exe = dir.join(&p.name);
     let mut args: Vec<String> = vec!["-o".into(), exe.display().to_string()];
@@ -114,7 +118,7 @@ fn programs_match_erl_output_and_exit_status() {
         if o.status.code() != Some(want_status) {
             failures.push(format!("{}: status {:?}, want {want_status} (stderr: {})", p.name, o.status.code(), text(&o.stderr)));
         }
-        if live && p.sources.len() == 1 && std::fs::read_to_string(&p.sources[0]).is_ok_and(|s| s.contains("main/1")) {
+        if live && p.sources.len() == 1 && exports_main(&p.sources[0]) {
             let e = Command::new("escript").arg("-c").arg(&p.sources[0]).args(&p.args).output().expect("escript");
             if e.stdout != o.stdout || e.status.code() != o.status.code() {
                 failures.push(format!(
