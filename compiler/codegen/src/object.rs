@@ -79,6 +79,65 @@ pub fn compile_object(ir: &ir::Module) -> Result<Vec<u8>, Vec<Diagnostic>> {
     emit(m).map_err(|d| vec![d])
 }
 
+/// Like [`compile_object`], also returning the CLIF of every function (the `-S` listing),
+/// in definition order, each preceded by `; symbol`.
+pub fn compile_object_with_listing(ir: &ir::Module) -> Result<(Vec<u8>, String), Vec<Diagnostic>> {
+    let inner = object_module(&ir.name).map_err(|d| vec![d])?;
+    let mut m = Listing { inner, text: String::new() };
+    compile_module(&mut m, ir)?;
+    let text = std::mem::take(&mut m.text);
+    Ok((emit(m.inner).map_err(|d| vec![d])?, text))
+}
+
+/// A `Module` that records the CLIF of each function defined through it.
+struct Listing {
+    inner: ObjectModule,
+    text: String,
+}
+
+impl Module for Listing {
+    fn isa(&self) -> &dyn cranelift_codegen::isa::TargetIsa {
+        self.inner.isa()
+    }
+    fn declarations(&self) -> &cranelift_module::ModuleDeclarations {
+        self.inner.declarations()
+    }
+    fn declare_function(&mut self, name: &str, linkage: Linkage, signature: &Signature) -> cranelift_module::ModuleResult<cranelift_module::FuncId> {
+        self.inner.declare_function(name, linkage, signature)
+    }
+    fn declare_anonymous_function(&mut self, signature: &Signature) -> cranelift_module::ModuleResult<cranelift_module::FuncId> {
+        self.inner.declare_anonymous_function(signature)
+    }
+    fn declare_data(&mut self, name: &str, linkage: Linkage, writable: bool, tls: bool) -> cranelift_module::ModuleResult<cranelift_module::DataId> {
+        self.inner.declare_data(name, linkage, writable, tls)
+    }
+    fn declare_anonymous_data(&mut self, writable: bool, tls: bool) -> cranelift_module::ModuleResult<cranelift_module::DataId> {
+        self.inner.declare_anonymous_data(writable, tls)
+    }
+    fn define_function_with_control_plane(
+        &mut self,
+        func: cranelift_module::FuncId,
+        ctx: &mut cranelift_codegen::Context,
+        ctrl_plane: &mut cranelift_codegen::control::ControlPlane,
+    ) -> cranelift_module::ModuleResult<()> {
+        let name = self.inner.declarations().get_function_decl(func).name.clone().unwrap_or_default();
+        self.text.push_str(&format!("; {name}\n{}\n", ctx.func.display()));
+        self.inner.define_function_with_control_plane(func, ctx, ctrl_plane)
+    }
+    fn define_function_bytes(
+        &mut self,
+        func_id: cranelift_module::FuncId,
+        alignment: u64,
+        bytes: &[u8],
+        relocs: &[cranelift_module::ModuleReloc],
+    ) -> cranelift_module::ModuleResult<()> {
+        self.inner.define_function_bytes(func_id, alignment, bytes, relocs)
+    }
+    fn define_data(&mut self, data_id: cranelift_module::DataId, data: &DataDescription) -> cranelift_module::ModuleResult<()> {
+        self.inner.define_data(data_id, data)
+    }
+}
+
 /// A BIF made callable through the export table by a generated stub.
 #[derive(Clone, Debug)]
 pub struct BifStub {

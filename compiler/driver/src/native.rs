@@ -50,7 +50,7 @@ pub struct FileResult {
     pub map: SourceMap,
     pub diagnostics: Vec<Diagnostic>,
     pub compiled: Option<Compiled>,
-    /// `-S`: the IR text.
+    /// `-S`: the core IR text, then (when the object was generated) the Cranelift IR.
     pub ir_text: Option<String>,
 }
 
@@ -112,10 +112,21 @@ pub fn compile_file(path: &Path, opts: &Options, identity: &str) -> FileResult {
     let obj = dir.join(format!("{}-{key:016x}.o", ferl_runtime::abi::mangle(&mname)));
     let exported = |f: &str, a: u32| ir.exports.iter().any(|(n, k)| &**n == f && *k == a);
     let (has_main, has_start) = (exported("main", 1), exported("start", 0));
-    let ir_text = Some(text);
-    let cached = obj.is_file();
+    let mut ir_text = Some(text);
+    let cached = obj.is_file() && !opts.listing;
     if !cached {
-        let bytes = match object::compile_object(&ir) {
+        let result = if opts.listing {
+            object::compile_object_with_listing(&ir).map(|(b, clif)| {
+                if let Some(t) = ir_text.as_mut() {
+                    t.push_str("\n;; ---- Cranelift IR ----\n");
+                    t.push_str(&clif);
+                }
+                b
+            })
+        } else {
+            object::compile_object(&ir)
+        };
+        let bytes = match result {
             Ok(b) => b,
             Err(ds) => {
                 checked.diagnostics.extend(ds);
