@@ -249,7 +249,7 @@ pub fn link(mods: &[Compiled], entry: &(String, String, u32), out: &Path) -> Res
     for m in mods {
         cmd.arg(&m.object);
     }
-    cmd.arg(&lib).args(NATIVE_STATIC_LIBS);
+    cmd.arg(&lib).args(NATIVE_STATIC_LIBS).arg("-Wl,--gc-sections");
     let res = cmd.output();
     let _ = std::fs::remove_file(&boot_o);
     let o = res.map_err(|e| format!("cannot run {cc}: {e}"))?;
