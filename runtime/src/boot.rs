@@ -272,29 +272,30 @@ pub unsafe extern "C" fn ferl_bif_erlang_display_1(_p: *mut Process, t: u64) -> 
 
 /// The bytes of chardata written to a latin1 device (`io:put_chars/1` on escript's
 /// standard output): code points < 256 as one byte, others as `\x{H}`; binaries are UTF-8.
-pub fn chardata_bytes(t: Term, out: &mut Vec<u8>) -> Result<(), ()> {
+/// None: not chardata.
+pub fn chardata_bytes(t: Term, out: &mut Vec<u8>) -> Option<()> {
     let mut stack = vec![t];
     while let Some(t) = stack.pop() {
         match t.kind() {
             Kind::Nil => {}
             Kind::Cons => {
-                let (h, tl) = t.cons_parts().ok_or(())?;
+                let (h, tl) = t.cons_parts()?;
                 stack.push(tl);
                 stack.push(h);
             }
             Kind::Small => {
-                let c = t.small_value().ok_or(())?;
+                let c = t.small_value()?;
                 match c {
                     0..=255 => out.push(c as u8),
                     256..=0x10FFFF if !(0xD800..=0xDFFF).contains(&c) => {
                         out.extend_from_slice(format!("\\x{{{c:X}}}").as_bytes());
                     }
-                    _ => return Err(()),
+                    _ => return None,
                 }
             }
             Kind::Bits => {
-                let b = t.binary_bytes().ok_or(())?;
-                let s = std::str::from_utf8(b).map_err(|_| ())?;
+                let b = t.binary_bytes()?;
+                let s = std::str::from_utf8(b).ok()?;
                 for c in s.chars() {
                     let c = c as u32;
                     if c < 256 {
@@ -304,10 +305,10 @@ pub fn chardata_bytes(t: Term, out: &mut Vec<u8>) -> Result<(), ()> {
                     }
                 }
             }
-            _ => return Err(()),
+            _ => return None,
         }
     }
-    Ok(())
+    Some(())
 }
 
 /// `io:put_chars/1` (standard output).
@@ -317,7 +318,7 @@ pub fn chardata_bytes(t: Term, out: &mut Vec<u8>) -> Result<(), ()> {
 #[no_mangle]
 pub unsafe extern "C" fn ferl_bif_io_put__chars_1(p: *mut Process, t: u64) -> u64 {
     let mut b = Vec::new();
-    if chardata_bytes(term(t), &mut b).is_err() {
+    if chardata_bytes(term(t), &mut b).is_none() {
         return badarg(p);
     }
     out_write(&b);

@@ -222,6 +222,14 @@ pub fn runtime_lib() -> Result<PathBuf, String> {
 
 /// Link `mods` into the executable `out` with entry `entry`.
 pub fn link(mods: &[Compiled], entry: &(String, String, u32), out: &Path) -> Result<(), String> {
+    for (i, m) in mods.iter().enumerate() {
+        if mods[..i].iter().any(|o| o.name == m.name) {
+            return Err(format!("module '{}' is given twice", m.name));
+        }
+    }
+    if !mods.iter().any(|m| m.name == entry.0) {
+        return Err(format!("the entry module '{}' is not among the compiled modules", entry.0));
+    }
     let lib = runtime_lib()?;
     let stubs: Vec<BifStub> = ferl_runtime::boot::remote_bifs()
         .into_iter()

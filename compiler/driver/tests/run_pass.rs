@@ -211,3 +211,19 @@ fn entry_option_listing_and_output_dir() {
     let r = Command::new(&exe).output().expect("run");
     assert_eq!(text(&r.stdout), "Hello, world!\n");
 }
+
+#[test]
+fn compile_errors_stop_ferl_run_with_erlc_diagnostics() {
+    let dir = work_dir("errors");
+    let src = dir.join("broken.erl");
+    std::fs::write(&src, "-module(broken).\n-export([main/1]).\nmain(_) -> Y.\n").unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_ferl"))
+        .env("FERL_CACHE_DIR", cache_dir())
+        .arg("run")
+        .arg(&src)
+        .output()
+        .expect("ferl run");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o.stderr).contains("broken.erl:3:12: variable 'Y' is unbound"), "{}", text(&o.stderr));
+    assert!(o.stdout.is_empty());
+}

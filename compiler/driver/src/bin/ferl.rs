@@ -105,6 +105,8 @@ fn run(args: &[String]) -> ExitCode {
         i += 1;
     }
     prog_args.extend(args[i.min(args.len())..].iter().cloned());
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
     if files.is_empty() {
         eprintln!("ferl: no FILE.erl to run\n{USAGE}");
         return ExitCode::from(2);
