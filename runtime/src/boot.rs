@@ -99,7 +99,12 @@ fn printable_string(t: Term) -> bool {
     let mut n = 0usize;
     while let Some((h, tl)) = cur.cons_parts() {
         match h.small_value() {
-            Some(c) if (32..=126).contains(&c) || (160..=255).contains(&c) || c == 10 || c == 13 || c == 9 => {}
+            Some(c)
+                if (32..=126).contains(&c)
+                    || (160..=255).contains(&c)
+                    || c == 10
+                    || c == 13
+                    || c == 9 => {}
             _ => return false,
         }
         n += 1;
@@ -109,7 +114,8 @@ fn printable_string(t: Term) -> bool {
 }
 
 fn display_atom(out: &mut Vec<u8>, name: &str) {
-    let lower = |c: char| c.is_ascii_lowercase() || (('\u{DF}'..='\u{FF}').contains(&c) && c != '\u{F7}');
+    let lower =
+        |c: char| c.is_ascii_lowercase() || (('\u{DF}'..='\u{FF}').contains(&c) && c != '\u{F7}');
     let alnum = |c: char| {
         lower(c)
             || c.is_ascii_uppercase()
@@ -162,7 +168,9 @@ fn display_into(out: &mut Vec<u8>, t: Term) {
             Some(Int::Big(b)) => out.extend_from_slice(b.to_string().as_bytes()),
             None => {}
         },
-        Kind::Float => out.extend_from_slice(display_float(t.float_value().unwrap_or(0.0)).as_bytes()),
+        Kind::Float => {
+            out.extend_from_slice(display_float(t.float_value().unwrap_or(0.0)).as_bytes())
+        }
         Kind::Atom => display_atom(out, t.atom_name().unwrap_or("")),
         Kind::Nil => out.extend_from_slice(b"[]"),
         Kind::Tuple => {
@@ -322,7 +330,9 @@ pub unsafe extern "C" fn ferl_bif_io_put__chars_1(p: *mut Process, t: u64) -> u6
         return badarg(p);
     }
     out_write(&b);
-    Term::intern("ok").map(|t| t.raw()).unwrap_or(NON_VALUE.raw())
+    Term::intern("ok")
+        .map(|t| t.raw())
+        .unwrap_or(NON_VALUE.raw())
 }
 
 /// `io:nl/0`.
@@ -332,7 +342,9 @@ pub unsafe extern "C" fn ferl_bif_io_put__chars_1(p: *mut Process, t: u64) -> u6
 #[no_mangle]
 pub unsafe extern "C" fn ferl_bif_io_nl_0(_p: *mut Process) -> u64 {
     out_write(b"\n");
-    Term::intern("ok").map(|t| t.raw()).unwrap_or(NON_VALUE.raw())
+    Term::intern("ok")
+        .map(|t| t.raw())
+        .unwrap_or(NON_VALUE.raw())
 }
 
 /// `erlang:halt/0`: flush standard output and exit 0.
@@ -374,7 +386,11 @@ pub fn remote_bifs() -> Vec<RemoteBif> {
         ("erlang", "halt", 1, "ferl_boot_halt_1"),
     ];
     for d in TABLE {
-        if d.arity <= 4 && !v.iter().any(|x| x.0 == d.module && x.1 == d.name && x.2 == d.arity) {
+        if d.arity <= 4
+            && !v
+                .iter()
+                .any(|x| x.0 == d.module && x.1 == d.name && x.2 == d.arity)
+        {
             v.push((d.module, d.name, d.arity, d.symbol));
         }
     }
@@ -389,15 +405,23 @@ pub fn describe_exception(class: Term, reason: Term) -> String {
     let c = class.atom_name().unwrap_or("error");
     let w = crate::print::to_string;
     let text = if c == "error" {
-        let tag = reason.tuple_elements().and_then(|e| (e.len() == 2).then(|| (e[0].atom_name(), e[1])));
+        let tag = reason
+            .tuple_elements()
+            .and_then(|e| (e.len() == 2).then(|| (e[0].atom_name(), e[1])));
         match (reason.atom_name(), tag) {
             (Some("badarg"), _) => "bad argument".to_string(),
-            (Some("badarith"), _) => "an error occurred when evaluating an arithmetic expression".to_string(),
+            (Some("badarith"), _) => {
+                "an error occurred when evaluating an arithmetic expression".to_string()
+            }
             (Some("function_clause"), _) => "no function clause matching".to_string(),
-            (Some("if_clause"), _) => "no true branch found when evaluating an if expression".to_string(),
+            (Some("if_clause"), _) => {
+                "no true branch found when evaluating an if expression".to_string()
+            }
             (Some("undef"), _) => "undefined function".to_string(),
             (Some("system_limit"), _) => "a system limit has been reached".to_string(),
-            (_, Some((Some("badmatch"), v))) => format!("no match of right hand side value {}", w(v)),
+            (_, Some((Some("badmatch"), v))) => {
+                format!("no match of right hand side value {}", w(v))
+            }
             (_, Some((Some("case_clause"), v))) => format!("no case clause matching {}", w(v)),
             (_, Some((Some("try_clause"), v))) => format!("no try clause matching {}", w(v)),
             (_, Some((Some("badfun"), v))) => format!("bad function {}", w(v)),
@@ -419,7 +443,14 @@ static INNER_TRAMPOLINE: AtomicUsize = AtomicUsize::new(0);
 
 /// The trampoline given to the schedulers: the boot object's, plus escript's policy for
 /// the entry process: an uncaught exception prints escript's message and exits 127.
-unsafe extern "C" fn trampoline(p: *mut Process, reds: i64, x0: u64, x1: u64, x2: u64, x3: u64) -> u64 {
+unsafe extern "C" fn trampoline(
+    p: *mut Process,
+    reds: i64,
+    x0: u64,
+    x1: u64,
+    x2: u64,
+    x3: u64,
+) -> u64 {
     let inner = INNER_TRAMPOLINE.load(Ordering::Acquire);
     // SAFETY: set from the boot table before the schedulers start; it is the boot
     // object's SystemV trampoline of exactly this signature.
@@ -440,7 +471,14 @@ unsafe extern "C" fn trampoline(p: *mut Process, reds: i64, x0: u64, x1: u64, x2
 }
 
 /// First slice of any process: remember the entry process (the first one to run).
-unsafe extern "C" fn first_trampoline(p: *mut Process, reds: i64, x0: u64, x1: u64, x2: u64, x3: u64) -> u64 {
+unsafe extern "C" fn first_trampoline(
+    p: *mut Process,
+    reds: i64,
+    x0: u64,
+    x1: u64,
+    x2: u64,
+    x3: u64,
+) -> u64 {
     // SAFETY: forwarded from the scheduler.
     let serial = unsafe { &*p }.pid().pid_serial().unwrap_or(0);
     let _ = ENTRY_PID.compare_exchange(0, serial, Ordering::AcqRel, Ordering::Acquire);
@@ -463,7 +501,11 @@ fn cstr(w: u64) -> Option<&'static str> {
 /// `argv` must hold `argc` C strings; `table` must be a boot table emitted by the code
 /// generator for the modules linked into this executable, used once.
 #[no_mangle]
-pub unsafe extern "C" fn ferl_boot_main(argc: i32, argv: *const *const c_char, tbl: *const u64) -> i32 {
+pub unsafe extern "C" fn ferl_boot_main(
+    argc: i32,
+    argv: *const *const c_char,
+    tbl: *const u64,
+) -> i32 {
     use self::table as t;
     let table = tbl;
     // SAFETY: the caller guarantees a valid table; we read only its declared extent.
@@ -476,7 +518,9 @@ pub unsafe extern "C" fn ferl_boot_main(argc: i32, argv: *const *const c_char, t
     let n_stubs = w(t::N_STUBS) as usize;
     for k in 0..n_modules {
         // SAFETY: each word is the address of a linked module descriptor, loaded once.
-        if let Err(e) = unsafe { crate::native::loader::load_module(w(t::HEADER_WORDS + k) as *const u64) } {
+        if let Err(e) =
+            unsafe { crate::native::loader::load_module(w(t::HEADER_WORDS + k) as *const u64) }
+        {
             eprintln!("ferl: cannot load module {k}: {e:?}");
             return 70;
         }
@@ -484,7 +528,9 @@ pub unsafe extern "C" fn ferl_boot_main(argc: i32, argv: *const *const c_char, t
     let base = t::HEADER_WORDS + n_modules;
     for k in 0..n_stubs {
         let at = base + t::STUB_WORDS * k;
-        let (Some(m), Some(f)) = (cstr(w(at)), cstr(w(at + 1))) else { continue };
+        let (Some(m), Some(f)) = (cstr(w(at)), cstr(w(at + 1))) else {
+            continue;
+        };
         if let (Ok(m), Ok(f)) = (Term::intern(m), Term::intern(f)) {
             crate::native::rt::register_export(m, f, w(at + 2) as u32, w(at + 3) as *const u8);
         }
@@ -503,8 +549,14 @@ pub unsafe extern "C" fn ferl_boot_main(argc: i32, argv: *const *const c_char, t
         return UNCAUGHT_STATUS;
     };
     INNER_TRAMPOLINE.store(w(t::TRAMPOLINE) as usize, Ordering::Release);
-    let hooks = CodeHooks { trampoline: first_trampoline, bottom: w(t::BOTTOM) as *const u8 };
-    let config = Config { code: Some(hooks), ..Config::default() };
+    let hooks = CodeHooks {
+        trampoline: first_trampoline,
+        bottom: w(t::BOTTOM) as *const u8,
+    };
+    let config = Config {
+        code: Some(hooks),
+        ..Config::default()
+    };
 
     // The argument strings, built on a scratch process (the runtime copies them).
     let mut scratch = Process::new(0);
@@ -516,7 +568,11 @@ pub unsafe extern "C" fn ferl_boot_main(argc: i32, argv: *const *const c_char, t
             let a = unsafe { CStr::from_ptr(*argv.add(i)) };
             let chars: Vec<Term> = match a.to_str() {
                 Ok(s) => s.chars().filter_map(|c| Term::small(c as i64)).collect(),
-                Err(_) => a.to_bytes().iter().filter_map(|&b| Term::small(b as i64)).collect(),
+                Err(_) => a
+                    .to_bytes()
+                    .iter()
+                    .filter_map(|&b| Term::small(b as i64))
+                    .collect(),
             };
             strings.push(crate::term::list(&mut *scratch, &chars));
         }
