@@ -151,7 +151,7 @@ fn link(opts: &options::Options, mods: &[native::Compiled]) -> bool {
         }
     };
     let out = match &opts.output {
-        Some(o) if o.is_dir() => o.join(&entry.0),
+        Some(o) if o.is_dir() || o.as_os_str().to_string_lossy().ends_with('/') => o.join(&entry.0),
         Some(o) => o.clone(),
         None => std::path::PathBuf::from(&entry.0),
     };
