@@ -227,3 +227,20 @@ fn compile_errors_stop_ferl_run_with_erlc_diagnostics() {
     assert!(text(&o.stderr).contains("broken.erl:3:12: variable 'Y' is unbound"), "{}", text(&o.stderr));
     assert!(o.stdout.is_empty());
 }
+
+#[test]
+fn objects_export_the_descriptor_and_keep_relocated_data_out_of_bss() {
+    let src = suite().join("data_structures.erl").display().to_string();
+    let o = ferlc(&["-c", &src]);
+    assert!(o.status.success(), "{}", text(&o.stdout));
+    let obj = text(&o.stdout).trim().to_string();
+    let (Ok(nm), Ok(re)) = (Command::new("nm").arg(&obj).output(), Command::new("readelf").args(["-S", "-r", &obj]).output()) else {
+        eprintln!("nm/readelf not installed: skipping");
+        return;
+    };
+    let syms = text(&nm.stdout);
+    let desc = format!("ferl_D{}data__structures", "data__structures".len());
+    assert!(syms.lines().any(|l| l.ends_with(&format!(" D {desc}")) || l.ends_with(&format!(" R {desc}"))), "{syms}");
+    assert!(!syms.lines().any(|l| l.ends_with(" T main")), "only the boot object defines main");
+    assert!(!text(&re.stdout).contains(".rela.bss"), "relocated data must not be zero-init");
+}
