@@ -168,6 +168,9 @@ pub fn compile_boot_object(spec: &BootSpec) -> Result<Vec<u8>, Diagnostic> {
     let mf = MemFlagsData::trusted();
     let ccall = m.isa().default_call_conv();
     let tail_sig = erlang_signature();
+    // The glue (entry trampoline, bottom continuation and whatever compiled code imports
+    // from it), defined once per executable.
+    crate::compile_glue(&mut m)?;
     let mut fbc = FunctionBuilderContext::new();
     let mut ctx = m.make_context();
 
