@@ -778,7 +778,8 @@ plen_tuple(Tuple, D, Enc, Str) ->
     IsTagged = is_atom(element(1, Tuple)) and (tuple_size(Tuple) > 1),
     {{tuple, IsTagged, L}, list_length(L, 2)}.
 
-plen_list(_List, 1, _Enc, _Str) -> {"[...]", 5};
+%% A list cut by the depth is not "atomic" (unlike "{...}", "#{...}").
+plen_list(_List, 1, _Enc, _Str) -> {{list, {dots}}, 5};
 plen_list(List, D, Enc, Str) ->
     L = plen_elems(List, D, Enc, Str),
     {{list, L}, list_length(L, 2)}.

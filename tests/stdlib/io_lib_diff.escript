@@ -185,7 +185,12 @@ fixed_cases() ->
      {"~p", [[{a, lists:seq(1, 30)},
               {bbbbbbbbbbbbbbbbbbbbbbbbbbbb, #{k => lists:seq(1, 30), kk => {a, b}}}]]},
      {"~p", [self()]}, {"~p", [make_ref()]}, {"~p", [fun lists:map/2]},
-     {"~w", [fun lists:map/2]}, {"~p", [[self(), fun erlang:abs/1]]}
+     {"~w", [fun lists:map/2]},
+     {"~30P", [[list_to_atom(lists:duplicate(40, $a)), bb, {x, y}, c], 4]},
+     {"~30P", [[list_to_atom(lists:duplicate(40, $a)), bb, [1], c], 4]},
+     {"~30P", [[list_to_atom(lists:duplicate(40, $a)), bb, #{a => 1}, c], 4]},
+     {"~30P", [[list_to_atom(lists:duplicate(40, $a)), bb, <<1, 2>>, c], 4]},
+     {"~30P", [{list_to_atom(lists:duplicate(40, $a)), bb, "abc", c}, 4]}, {"~p", [[self(), fun erlang:abs/1]]}
     ].
 
 %%% Generated cases.
