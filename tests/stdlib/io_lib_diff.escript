@@ -15,6 +15,8 @@
 %% Usage: escript tests/stdlib/io_lib_diff.escript [-v] [Seed]
 %% Exits 0 when every case matches, 1 otherwise.
 
+-mode(compile).
+
 main(Argv) ->
     Verbose = lists:member("-v", Argv),
     Seed = case [list_to_integer(A) || A <- Argv, A =/= "-v"] of
