@@ -199,7 +199,24 @@ fixed_cases() ->
 
 generated_cases() ->
     lists:append([gen_p(250), gen_w(100), gen_s(60), gen_float(260),
-                  gen_int(150), gen_c(30), gen_mixed(60)]).
+                  gen_int(150), gen_c(30), gen_mixed(60), gen_layout(200)]).
+
+%% Line breaking: big terms at many line lengths and start columns.
+gen_layout(N) ->
+    [begin
+         T = case rand:uniform(3) of
+                 1 -> big_term();
+                 _ -> term(3 + rand:uniform(3))
+             end,
+         LL = integer_to_list(5 + rand:uniform(120)),
+         case rand:uniform(5) of
+             1 -> {"~" ++ LL ++ "p", [T]};
+             2 -> {"~" ++ LL ++ "tp", [T]};
+             3 -> {prefix() ++ "~" ++ LL ++ "p", [T]};
+             4 -> {"~" ++ LL ++ "." ++ integer_to_list(rand:uniform(60)) ++ "p", [T]};
+             5 -> {"~" ++ LL ++ "P", [T, 3 + rand:uniform(12)]}
+         end
+     end || _ <- lists:seq(1, N)].
 
 gen_p(N) ->
     [begin
