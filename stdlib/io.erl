@@ -157,7 +157,7 @@ is_device(_) -> false.
 %% A prompt is an atom, chardata or {format, Format, Args}.
 prompt_chars(A) when is_atom(A) -> {ok, atom_to_list(A)};
 prompt_chars({format, F, A}) ->
-    try {ok, lists:flatten(io_lib:format(F, A))}
+    try {ok, io_lib:build_text(io_lib:format(F, A))}
     catch error:badarg -> error
     end;
 prompt_chars(P) ->

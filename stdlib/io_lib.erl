@@ -58,13 +58,24 @@ fmt(Format, Args) when is_list(Args) ->
 format_chars(A) when is_atom(A) -> atom_to_list(A);
 format_chars(B) when is_binary(B) -> binary_to_list(B);
 format_chars(L) when is_list(L) ->
-    true = lists:all(fun erlang:is_integer/1, L),
+    true = all_integers(L),
     L.
 
 flat_chars(L) ->
-    Fl = lists:flatten(L),
-    true = lists:all(fun erlang:is_integer/1, Fl),
+    Fl = unicode_chars(L),
+    true = all_integers(Fl),
     Fl.
+
+all_integers([C | Cs]) when is_integer(C) -> all_integers(Cs);
+all_integers([]) -> true;
+all_integers(_) -> false.
+
+%% Local list helpers (only lists:reverse/1,2 is used from lists).
+sublist([C | Cs], N) when N > 0 -> [C | sublist(Cs, N - 1)];
+sublist(_, _) -> [].
+
+duplicate(0, _X) -> [];
+duplicate(N, X) when N > 0 -> [X | duplicate(N - 1, X)].
 
 %% build(FormatChars, Args, Column, Acc): processes the format left to
 %% right; Column is the current column (needed by ~p).
@@ -215,7 +226,7 @@ string(S, F, Adj, P, Pad) when F >= P ->
     if
         F > P ->
             if
-                N > P -> adjust(lists:sublist(S, P), chars(Pad, F - P), Adj);
+                N > P -> adjust(sublist(S, P), chars(Pad, F - P), Adj);
                 N < P -> adjust([S | chars(Pad, P - N)], chars(Pad, F - P), Adj);
                 true -> adjust(S, chars(Pad, F - P), Adj)
             end;
@@ -223,7 +234,7 @@ string(S, F, Adj, P, Pad) when F >= P ->
             string_field(S, F, Adj, N, Pad)
     end.
 
-string_field(S, F, _Adj, N, _Pad) when N > F -> lists:sublist(S, F);
+string_field(S, F, _Adj, N, _Pad) when N > F -> sublist(S, F);
 string_field(S, F, Adj, N, Pad) when N < F -> adjust(S, chars(Pad, F - N), Adj);
 string_field(S, _F, _Adj, _N, _Pad) -> S.
 
@@ -349,7 +360,7 @@ float_exp(E) -> [$e | integer_to_list(E)].
 
 float_f(neg, Fd, P) -> [$- | float_f(pos, Fd, P)];
 float_f(pos, {Ds, E}, P) when E =< 0 ->
-    float_f(pos, {lists:duplicate(-E + 1, $0) ++ Ds, 1}, P);
+    float_f(pos, {duplicate(-E + 1, $0) ++ Ds, 1}, P);
 float_f(pos, {Ds, E}, P) ->
     case round_digits(Ds, E, P) of
         {Fs, true} -> [$1 | Fs];
@@ -374,7 +385,7 @@ take_digits(Ds, 0) -> {[], Ds};
 take_digits([D | Ds], N) ->
     {Ts, Rest} = take_digits(Ds, N - 1),
     {[D | Ts], Rest};
-take_digits([], N) -> {lists:duplicate(N, $0), []}.
+take_digits([], N) -> {duplicate(N, $0), []}.
 
 incr_digits(Ds, false) -> {Ds, false};
 incr_digits(Ds, true) -> incr_rev(lists:reverse(Ds), []).
@@ -835,7 +846,7 @@ printable_bin(Bin, D, unicode) ->
                 {all, _} when Rest =:= <<>> -> {Single, Chars};
                 {all, _} -> {Single, true, Chars};
                 {PC, _} when D > 0, PC >= D ->
-                    Prefix = lists:sublist(Chars, PC),
+                    Prefix = sublist(Chars, PC),
                     {size(list_to_binary_utf8(Prefix)) =:= PC, true, Prefix};
                 _ -> false
             end
@@ -853,7 +864,7 @@ printable_bin_latin1(Bin, D) ->
     case printable_prefix(L, 0) of
         {all, _} when Len =:= byte_size(Bin) -> {true, L};
         {all, _} -> {true, true, L};
-        {PC, _} when D > 0, PC >= D -> {true, true, lists:sublist(L, PC)};
+        {PC, _} when D > 0, PC >= D -> {true, true, sublist(L, PC)};
         _ -> false
     end.
 
