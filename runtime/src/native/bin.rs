@@ -42,11 +42,7 @@ struct Spec {
 
 fn decode(w: u64) -> Spec {
     let endian = (w >> 13) & 3;
-    let little = match endian {
-        spec::LITTLE => true,
-        spec::NATIVE => cfg!(target_endian = "little"),
-        _ => false,
-    };
+    let little = endian == spec::LITTLE || (endian == spec::NATIVE && cfg!(target_endian = "little"));
     Spec { ty: w & 7, unit: ((w >> 3) & 0x1FF) as usize, signed: (w >> 12) & 1 != 0, little }
 }
 
