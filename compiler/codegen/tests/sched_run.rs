@@ -216,7 +216,9 @@ monitors(Parent) ->
     true = demonitor(R4),
     P4 ! stop,
     D4 = receive {'DOWN', R4, _, _, _} -> got_down after 50 -> no_down end,
-    Parent ! {D1, D2, D3, D4, is_reference(R)}.
+    {P5, R5} = spawn_monitor(fun() -> exit(self(), kill), spin(0) end),
+    D5 = receive {'DOWN', R5, process, P5, Why5} -> Why5 end,
+    Parent ! {D1, D2, D3, D4, D5, is_reference(R)}.
 
 preempt(Parent) ->
     spawn(fun() -> spin(0) end),
@@ -310,7 +312,7 @@ fn trap_exit_gives_exit_messages() {
 
 #[test]
 fn monitors_give_down_messages() {
-    check("monitors", 2, "{done,noproc,normal,no_down,true}");
+    check("monitors", 2, "{done,noproc,normal,no_down,killed,true}");
 }
 
 #[test]
