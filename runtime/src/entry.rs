@@ -242,18 +242,30 @@ bif!(
     ferl_bif_erlang_erase_1,
     |ctx, k| Ok(ctx.erase(k))
 );
-bif!(
-    "ferl_bif_erlang_halt_1",
-    ferl_bif_erlang_halt_1,
-    |ctx, status| {
-        let s = status
-            .small_value()
-            .filter(|s| (0..=255).contains(s))
-            .ok_or(Exception::badarg())?;
-        ctx.halt(s as i32);
-        Ok(Term::atom(idx::TRUE))
+/// `erlang:halt/1` with a non-negative integer status (the OS keeps its low 8 bits, as
+/// `halt(261)` exits 5 on BEAM): requests shutdown and does not return to the caller (status
+/// YIELD: the caller suspends and the schedulers stop), so no code after `halt` runs.
+///
+/// # Safety
+/// `p` must be the process the calling scheduler runs.
+#[export_name = "ferl_bif_erlang_halt_1"]
+pub unsafe extern "C" fn ferl_bif_erlang_halt_1(p: *mut Process, status: u64) -> u64 {
+    let s = t(status).small_value().filter(|s| *s >= 0);
+    // SAFETY: forwarded from the caller.
+    let r = unsafe {
+        call(p, |ctx| {
+            let s = s.ok_or(Exception::badarg())?;
+            ctx.halt((s & 0xFF) as i32);
+            Ok(Term::atom(idx::TRUE))
+        })
+    };
+    if r != NON_VALUE.raw() {
+        // SAFETY: `p` is valid (caller's contract).
+        unsafe { (*p).status = STATUS_YIELD };
+        return NON_VALUE.raw();
     }
-);
+    r
+}
 
 bif!(
     "ferl_rt_process_info_request",

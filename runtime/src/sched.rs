@@ -1023,7 +1023,9 @@ impl<'a> Ctx<'a> {
                 None => {
                     let sh = &self.sched.shared;
                     let id = sh.timer_ids.fetch_add(1, Ordering::Relaxed);
-                    let deadline = sh.now_ms() + ms;
+                    // +1: `now_ms` truncates, so a deadline of now_ms + ms could fire up to
+                    // 1 ms early; `after N` waits at least N ms, as on BEAM.
+                    let deadline = sh.now_ms() + ms + 1;
                     sh.scheds[self.sched.idx].timers.lock().wheel.insert(
                         id,
                         deadline,

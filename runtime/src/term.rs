@@ -595,6 +595,18 @@ impl Term {
             _ => None,
         }
     }
+    /// A bitstring as (original HEAP_BIN/REFC_BIN, bit offset into it, bit size): the
+    /// parts bit-syntax matching needs to make sub-binaries without copying.
+    pub fn bitstring_origin(self) -> Option<(Term, usize, usize)> {
+        match self.subtag()? {
+            sub::HEAP_BIN | sub::REFC_BIN => Some((self, 0, self.bits()?.bit_size)),
+            sub::SUB_BIN => {
+                let p = self.payload();
+                Some((Term(p[2]), p[1] as usize, p[0] as usize))
+            }
+            _ => None,
+        }
+    }
     /// Bytes of a whole-byte binary.
     pub fn binary_bytes(&self) -> Option<&[u8]> {
         self.bits()?.as_bytes()

@@ -16,7 +16,7 @@ mod glue;
 pub mod object;
 mod translate;
 
-pub use glue::{compile_glue, Glue, DONE_SYMBOL, ENTER_SYMBOL};
+pub use glue::{compile_glue, Glue, DONE_SYMBOL, ENTER_SYMBOL, EXIT_SYMBOL, RESUME_SYMBOL, SCHED_ENTER_SYMBOL};
 pub use translate::compile_function;
 
 use cranelift_codegen::ir::{types, AbiParam, Signature};
@@ -66,6 +66,8 @@ pub struct ModuleCx<'m> {
     pub(crate) runtime: HashMap<String, FuncId>,
     pub(crate) next_cont: HashMap<u32, u32>,
     pub(crate) next_lit: u32,
+    /// The glue's resume stub, declared on first use.
+    pub(crate) resume_fn: Option<FuncId>,
 }
 
 /// The result of compiling a module.
@@ -127,6 +129,7 @@ pub fn compile_module(module: &mut dyn Module, ir: &ir::Module) -> Result<Compil
         runtime: HashMap::new(),
         next_cont: HashMap::new(),
         next_lit: 0,
+        resume_fn: None,
     };
     cx.atom(&name);
     let mut diags = Vec::new();

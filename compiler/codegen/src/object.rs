@@ -7,10 +7,9 @@
 //! - `main(argc, argv)`, which calls the runtime's `ferl_boot_main(argc, argv, table)`
 //!   (`runtime/src/boot.rs`): the runtime's code stays free of an undefined `main` /
 //!   table reference, so the same crate links into `ferlc` as an rlib;
-//! - the scheduler hooks (`sched::CodeHooks`): the SystemV trampoline `ferl_aot_trampoline`
-//!   `(p, reds, x0..x3) -> status` that tail-enters `p.resume`, and the bottom frame's
-//!   continuation `ferl_aot_bottom` (pops the bottom frame, `exc_reason = normal`,
-//!   returns `STATUS_EXIT`);
+//! - the code generator's glue (`compile_glue`, once per executable): the scheduler hooks
+//!   (`sched::CodeHooks`: trampoline `ferl_cg_sched_enter`, bottom `ferl_cg_exit`) and the
+//!   resume stub compiled code imports;
 //! - one *BIF stub* per remotely callable BIF: a `tail` function with the Erlang calling
 //!   convention that calls the SystemV `ferl_bif_*` entry point and returns to the
 //!   caller's continuation (or unwinds on `NON_VALUE`), registered in the export table at
@@ -32,12 +31,8 @@ use cranelift_module::{default_libcall_names, DataDescription, Linkage, Module};
 use cranelift_object::{ObjectBuilder, ObjectModule};
 use ferl_diagnostics::Diagnostic;
 use ferl_ir::ir;
-use ferl_runtime::process::{offsets, STATUS_EXIT, STATUS_RAISE};
+use ferl_runtime::process::{offsets, STATUS_RAISE};
 
-/// Symbol of the scheduler trampoline in the boot object.
-pub const TRAMPOLINE_SYMBOL: &str = "ferl_aot_trampoline";
-/// Symbol of the bottom frame's continuation in the boot object.
-pub const BOTTOM_SYMBOL: &str = "ferl_aot_bottom";
 /// Symbol of the boot table.
 pub const BOOT_TABLE_SYMBOL: &str = "ferl_boot_table";
 /// Runtime function the generated `main` calls.
@@ -168,63 +163,11 @@ pub fn compile_boot_object(spec: &BootSpec) -> Result<Vec<u8>, Diagnostic> {
     let mf = MemFlagsData::trusted();
     let ccall = m.isa().default_call_conv();
     let tail_sig = erlang_signature();
-    // The glue (entry trampoline, bottom continuation and whatever compiled code imports
-    // from it), defined once per executable.
-    crate::compile_glue(&mut m)?;
+    // The glue, defined once per executable: the scheduler hooks (`ferl_cg_sched_enter`,
+    // `ferl_cg_exit`) and the resume stub compiled code imports.
+    let glue = crate::compile_glue(&mut m)?;
     let mut fbc = FunctionBuilderContext::new();
     let mut ctx = m.make_context();
-
-    // Trampoline: SystemV (p, reds, x0..x3) -> status; tail-calls p.resume.
-    let mut tsig = Signature::new(ccall);
-    for _ in 0..6 {
-        tsig.params.push(AbiParam::new(ptr));
-    }
-    tsig.returns.push(AbiParam::new(ptr));
-    let tramp = m.declare_function(TRAMPOLINE_SYMBOL, Linkage::Local, &tsig).map_err(module_err)?;
-    ctx.func.signature = tsig;
-    {
-        let mut b = FunctionBuilder::new(&mut ctx.func, &mut fbc);
-        let blk = b.create_block();
-        b.append_block_params_for_function_params(blk);
-        b.switch_to_block(blk);
-        let args: Vec<_> = b.block_params(blk).to_vec();
-        let resume = b.ins().load(ptr, mf, args[0], offsets::RESUME as i32);
-        let sref = b.import_signature(tail_sig.clone());
-        let call = b.ins().call_indirect(sref, resume, &args);
-        let r = b.inst_results(call)[0];
-        b.ins().return_(&[r]);
-        b.seal_all_blocks();
-        b.finalize(m.isa().frontend_config());
-    }
-    m.define_function(tramp, &mut ctx).map_err(module_err)?;
-    m.clear_context(&mut ctx);
-
-    // Bottom continuation: pop the bottom frame, exc_reason = normal, return EXIT.
-    let bottom = m.declare_function(BOTTOM_SYMBOL, Linkage::Local, &tail_sig).map_err(module_err)?;
-    ctx.func.signature = tail_sig.clone();
-    {
-        let mut b = FunctionBuilder::new(&mut ctx.func, &mut fbc);
-        let blk = b.create_block();
-        b.append_block_params_for_function_params(blk);
-        b.switch_to_block(blk);
-        let p = b.block_params(blk)[0];
-        let reds = b.block_params(blk)[1];
-        let x0 = b.block_params(blk)[2];
-        let xr = b.ins().load(ptr, mf, p, offsets::XREGS as i32);
-        b.ins().store(mf, x0, xr, 0);
-        b.ins().store(mf, reds, p, offsets::REDS as i32);
-        let stop = b.ins().load(ptr, mf, p, offsets::STOP as i32);
-        let stop2 = b.ins().iadd_imm_s(stop, 16);
-        b.ins().store(mf, stop2, p, offsets::STOP as i32);
-        let normal = b.ins().iconst(ptr, ferl_runtime::Term::atom(ferl_runtime::atom::idx::NORMAL).raw() as i64);
-        b.ins().store(mf, normal, p, offsets::EXC_REASON as i32);
-        let st = b.ins().iconst(ptr, STATUS_EXIT as i64);
-        b.ins().return_(&[st]);
-        b.seal_all_blocks();
-        b.finalize(m.isa().frontend_config());
-    }
-    m.define_function(bottom, &mut ctx).map_err(module_err)?;
-    m.clear_context(&mut ctx);
 
     // BIF stubs.
     let mut unwind_sig = Signature::new(ccall);
@@ -313,9 +256,9 @@ pub fn compile_boot_object(spec: &BootSpec) -> Result<Vec<u8>, Diagnostic> {
     let mut d = DataDescription::new();
     let names_gv = m.declare_data_in_data(names, &mut d);
     words[bt::MAGIC] = bt::MAGIC_VALUE;
-    let tref = m.declare_func_in_data(tramp, &mut d);
+    let tref = m.declare_func_in_data(glue.sched_enter, &mut d);
     d.write_function_addr((bt::TRAMPOLINE * 8) as u32, tref);
-    let bref = m.declare_func_in_data(bottom, &mut d);
+    let bref = m.declare_func_in_data(glue.exit, &mut d);
     d.write_function_addr((bt::BOTTOM * 8) as u32, bref);
     words[bt::N_MODULES] = spec.modules.len() as u64;
     words[bt::N_STUBS] = spec.stubs.len() as u64;

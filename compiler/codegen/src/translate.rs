@@ -351,6 +351,8 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 self.b.set_cold_block(yield_b);
                 self.brif(out, yield_b, go);
                 self.b.switch_to_block(yield_b);
+                // Save the arguments in a frame (nothing survives in x-registers while
+                // suspended) and resume through the glue's resume stub.
                 let xr = self.xregs();
                 for i in 0..params.len().min(4) {
                     self.store(ps[2 + i], xr, (i * 8) as i32);
@@ -359,9 +361,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 self.store(left, p, offsets::REDS as i32);
                 let fr = self.func_ref(u.id);
                 let me = self.b.ins().func_addr(I64, fr);
-                self.store(me, p, offsets::RESUME as i32);
-                let st = self.iconst(ferl_runtime::process::STATUS_YIELD as i64);
-                self.b.ins().return_(&[st]);
+                let n = self.iconst(params.len() as i64);
+                self.rt("ferl_rt_save_args", &[p, me, n])?;
+                self.suspend(ferl_runtime::process::STATUS_YIELD)?;
                 self.b.switch_to_block(go);
                 self.b.def_var(r, left);
                 let mut xr = None;
@@ -413,6 +415,29 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         }
         let ns = self.b.ins().iadd_imm_s(stop, (16 + 8 * slots.len()) as i64);
         self.store(ns, p, offsets::STOP as i32);
+    }
+
+    /// Set `resume` to the glue's resume stub and return `status` to the scheduler (the
+    /// state is already in a frame; `p.reds` already stored).
+    fn suspend(&mut self, status: u64) -> R<()> {
+        let id = match self.cx.resume_fn {
+            Some(id) => id,
+            None => {
+                let id = self
+                    .module
+                    .declare_function(crate::RESUME_SYMBOL, Linkage::Import, &erlang_signature())
+                    .map_err(module_err)?;
+                self.cx.resume_fn = Some(id);
+                id
+            }
+        };
+        let fr = self.func_ref(id);
+        let a = self.b.ins().func_addr(I64, fr);
+        let p = self.p();
+        self.store(a, p, offsets::RESUME as i32);
+        let st = self.iconst(status as i64);
+        self.b.ins().return_(&[st]);
+        Ok(())
     }
 
     fn new_unit(&mut self, kind: UnitKind, body: &'m Expr, tries: Vec<usize>) -> R<FuncId> {
@@ -589,6 +614,15 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                     self.prim(prim, &live, false)?;
                     e = body;
                 }
+                Expr::LetCall { var, call, body } if direct_bif(call).is_some() => {
+                    let v = self.direct_bif_call(call)?;
+                    self.def(*var, v);
+                    e = body;
+                }
+                Expr::TailCall(call) if direct_bif(call).is_some() => {
+                    let v = self.direct_bif_call(call)?;
+                    return self.emit_return(v);
+                }
                 Expr::LetCall { var, call, body } => {
                     let mut slots = self.info.needs(body);
                     slots.remove(var);
@@ -602,16 +636,12 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 Expr::TailCall(call) => return self.call(call),
                 Expr::Return(o) => {
                     let v = self.operand(o)?;
-                    let p = self.p();
-                    let stop = self.load(p, offsets::STOP as i32);
-                    let k = self.load(stop, 8);
-                    let reds = self.reds();
-                    let sig = self.sig();
-                    self.b.ins().return_call_indirect(sig, k, &[p, reds, v, v, v, v]);
-                    return Ok(());
+                    return self.emit_return(v);
                 }
                 Expr::LetJoin { join, params, recursive, join_body, body } => {
-                    let crosses = crosses_unit(body, *join) || (*recursive && crosses_unit(join_body, *join));
+                    // Loops (recursive joins) are functions too, so that every iteration
+                    // passes a reduction check (function entry) and can be preempted.
+                    let crosses = *recursive || crosses_unit(body, *join);
                     if crosses {
                         let extra: Vec<Var> = self.info.join_needs.get(join).map(|s| s.iter().copied().collect()).unwrap_or_default();
                         let mut all = params.clone();
@@ -699,10 +729,107 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                     self.tries.push(slots.len());
                     e = body;
                 }
-                Expr::RecvPeek { .. } | Expr::RecvWait { .. } => return Err(unsupported("receive")),
+                Expr::RecvPeek { msg, got, empty } => {
+                    let p = self.p();
+                    let m = self.rt("ferl_rt_recv_peek", &[p])?;
+                    let none = self.b.ins().icmp_imm_s(IntCC::Equal, m, NON_VALUE);
+                    let g = self.b.create_block();
+                    let em = self.b.create_block();
+                    self.brif(none, em, g);
+                    self.b.switch_to_block(g);
+                    self.def(*msg, m);
+                    let saved = self.tries.clone();
+                    self.expr(got)?;
+                    self.tries = saved;
+                    self.b.switch_to_block(em);
+                    e = empty;
+                }
+                Expr::RecvWait { timeout, retry, .. } => {
+                    let t = match timeout {
+                        Some((o, _)) => self.operand(o)?,
+                        None => self.iconst(ferl_runtime::term::Term::atom(ferl_runtime::atom::idx::INFINITY).raw() as i64),
+                    };
+                    let p = self.p();
+                    let st = self.rt("ferl_rt_recv_wait", &[p, t])?;
+                    let wait_b = self.b.create_block();
+                    let other = self.b.create_block();
+                    let is_wait = self.b.ins().icmp_imm_s(IntCC::Equal, st, ferl_runtime::process::STATUS_WAIT as i64);
+                    self.brif(is_wait, wait_b, other);
+                    self.b.switch_to_block(other);
+                    let is_raise = self.b.ins().icmp_imm_s(IntCC::Equal, st, ferl_runtime::process::STATUS_RAISE as i64);
+                    let rb = self.raise_block();
+                    let timed_out = self.b.create_block();
+                    self.brif(is_raise, rb, timed_out);
+                    // Suspend: the live values of the retry path go into a frame whose
+                    // code is a unit taking them as parameters (resumed by the resume stub).
+                    self.b.switch_to_block(wait_b);
+                    let slots: Vec<Var> = self.info.needs(retry).into_iter().collect();
+                    if slots.len() > MAX_XREGS {
+                        return Err(unsupported("receive with more than 256 live variables"));
+                    }
+                    let k = self.new_unit(UnitKind::Entry { params: slots.clone() }, retry, self.tries.clone())?;
+                    let live: BTreeSet<Var> = slots.iter().copied().collect();
+                    self.push_frame(frame::RETURN, k, &slots, &live)?;
+                    let reds = self.reds();
+                    let p = self.p();
+                    self.store(reds, p, offsets::REDS as i32);
+                    self.suspend(ferl_runtime::process::STATUS_WAIT)?;
+                    self.b.switch_to_block(timed_out);
+                    match timeout {
+                        Some((_, after)) => e = after,
+                        None => {
+                            // `infinity` never times out; treat an OK as a spurious wake-up.
+                            let saved = self.tries.clone();
+                            self.expr(retry)?;
+                            self.tries = saved;
+                            return Ok(());
+                        }
+                    }
+                }
                 Expr::Fail { reason, .. } => return self.fail(reason),
             }
         }
+    }
+
+    /// Return `v` to the continuation of the top frame.
+    fn emit_return(&mut self, v: Value) -> R<()> {
+        let p = self.p();
+        let stop = self.load(p, offsets::STOP as i32);
+        let k = self.load(stop, 8);
+        let reds = self.reds();
+        let sig = self.sig();
+        self.b.ins().return_call_indirect(sig, k, &[p, reds, v, v, v, v]);
+        Ok(())
+    }
+
+    /// A remote call to a BIF the runtime provides as a C entry point: called directly.
+    /// NON_VALUE with status YIELD (the call killed the caller) returns YIELD to the
+    /// scheduler, which ends the process; other NON_VALUEs raise.
+    fn direct_bif_call(&mut self, call: &Call) -> R<Value> {
+        let sym = direct_bif(call).ok_or_else(|| unsupported("direct BIF call"))?;
+        let vals = self.operands(&call.args)?;
+        let p = self.p();
+        let mut all = vec![p];
+        all.extend(vals);
+        let r = self.rt(&sym, &all)?;
+        let bad = self.b.ins().icmp_imm_s(IntCC::Equal, r, NON_VALUE);
+        let chk = self.b.create_block();
+        let ok = self.b.create_block();
+        self.b.set_cold_block(chk);
+        self.brif(bad, chk, ok);
+        self.b.switch_to_block(chk);
+        let st = self.load(p, offsets::STATUS as i32);
+        let is_yield = self.b.ins().icmp_imm_s(IntCC::Equal, st, ferl_runtime::process::STATUS_YIELD as i64);
+        let yb = self.b.create_block();
+        let rb = self.raise_block();
+        self.brif(is_yield, yb, rb);
+        self.b.switch_to_block(yb);
+        let reds = self.reds();
+        self.store(reds, p, offsets::REDS as i32);
+        let y = self.iconst(ferl_runtime::process::STATUS_YIELD as i64);
+        self.b.ins().return_(&[y]);
+        self.b.switch_to_block(ok);
+        Ok(r)
     }
 
     fn push_frame(&mut self, kind: u64, cont: FuncId, slots: &[Var], live: &BTreeSet<Var>) -> R<()> {
@@ -972,9 +1099,40 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 let _ = self.operand(o)?;
                 Ok(self.iconst(NIL))
             }
-            Prim::BinBuild(_) => Err(unsupported("binary construction")),
-            Prim::RecvRemove | Prim::RecvNext => Err(unsupported("receive")),
-            Prim::BsStartMatch(_) => Err(unsupported("binary matching")),
+            Prim::BinBuild(segs) => {
+                if segs.len() * 3 > MAX_XREGS {
+                    return Err(unsupported("binary construction with more than 85 segments"));
+                }
+                let mut vals = Vec::new();
+                for sg in segs {
+                    vals.push(self.operand(&sg.value)?);
+                    vals.push(match &sg.size {
+                        Some(o) => self.operand(o)?,
+                        None => self.iconst(NON_VALUE),
+                    });
+                    let sp = seg_spec(&sg.spec);
+                    vals.push(self.iconst(((sp << 4) | 0xF) as i64));
+                }
+                let xr = self.xregs();
+                for (i, v) in vals.iter().enumerate() {
+                    self.store(*v, xr, (i * 8) as i32);
+                }
+                let p = self.p();
+                let n = self.iconst(segs.len() as i64);
+                let r = self.rt("ferl_rt_bin_build", &[p, n])?;
+                self.after_raising(r, guard_fail);
+                Ok(r)
+            }
+            Prim::RecvRemove => {
+                let p = self.p();
+                self.rt("ferl_rt_recv_accept", &[p])
+            }
+            Prim::RecvNext => {
+                let p = self.p();
+                self.rt("ferl_rt_recv_next", &[p])
+            }
+            // The match context is the bitstring itself (see native::bin).
+            Prim::BsStartMatch(o) => self.operand(o),
         }
     }
 
@@ -991,6 +1149,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
     }
 
     fn bif(&mut self, m: &str, f: &str, args: &[Operand], guard_fail: Option<Block>) -> R<Value> {
+        let f = if m == "erlang" && f == "!" { "send" } else { f };
         let sym = ferl_runtime::abi::bif_symbol(m, f, args.len() as u32);
         if !ferl_runtime::native::has_symbol(&sym) {
             return Err(unsupported(format!("BIF {m}:{f}/{} (not in the runtime yet)", args.len())));
@@ -1137,7 +1296,31 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 self.jump(yes, &[]);
                 Ok(())
             }
-            Test::BsGet { .. } | Test::BsEnd(_) => Err(unsupported("binary matching")),
+            Test::BsGet { ctx, spec, size, out, rest } => {
+                let c = self.use_(*ctx);
+                let sz = match size {
+                    Some(o) => self.operand(o)?,
+                    None => self.iconst(NON_VALUE),
+                };
+                let sp = self.iconst(seg_spec(spec) as i64);
+                let p = self.p();
+                let r = self.rt("ferl_rt_bs_get", &[p, c, sz, sp])?;
+                if let Some(o) = out {
+                    let xr = self.xregs();
+                    let v = self.load(xr, 0);
+                    self.def(*o, v);
+                }
+                self.def(*rest, r);
+                let bad = self.b.ins().icmp_imm_s(IntCC::Equal, r, NON_VALUE);
+                self.brif(bad, no, yes);
+                Ok(())
+            }
+            Test::BsEnd(ctx) => {
+                let c = self.use_(*ctx);
+                let r = self.rt("ferl_rt_bs_end", &[c])?;
+                self.brif(r, yes, no);
+                Ok(())
+            }
         }
     }
 
@@ -1254,6 +1437,39 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
 }
 
 use ferl_ir::ir::Call;
+
+/// The runtime symbol of a remote call `M:F(Args)` with literal M and F that the runtime
+/// implements as a C entry point (a BIF), if any.
+fn direct_bif(c: &Call) -> Option<String> {
+    let Callee::Remote { module: Operand::Lit(Literal::Atom(m)), function: Operand::Lit(Literal::Atom(f)) } = &c.callee else {
+        return None;
+    };
+    if c.args.len() > 5 {
+        return None;
+    }
+    let sym = ferl_runtime::abi::bif_symbol(m, f, c.args.len() as u32);
+    ferl_runtime::native::has_symbol(&sym).then_some(sym)
+}
+
+/// The runtime's encoding of a segment spec (`native::bin::spec`).
+fn seg_spec(s: &ir::SegSpec) -> u64 {
+    use ferl_runtime::native::bin::spec as k;
+    let ty = match s.ty {
+        ir::BinType::Integer => k::INTEGER,
+        ir::BinType::Float => k::FLOAT,
+        ir::BinType::Binary => k::BINARY,
+        ir::BinType::Bitstring => k::BITSTRING,
+        ir::BinType::Utf8 => k::UTF8,
+        ir::BinType::Utf16 => k::UTF16,
+        ir::BinType::Utf32 => k::UTF32,
+    };
+    let en = match s.endian {
+        ir::Endian::Big => k::BIG,
+        ir::Endian::Little => k::LITTLE,
+        ir::Endian::Native => k::NATIVE,
+    };
+    k::encode(ty, s.unit as u64, s.signed, en)
+}
 
 fn call_vars(c: &Call) -> BTreeSet<Var> {
     let mut s = BTreeSet::new();

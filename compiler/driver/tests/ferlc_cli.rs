@@ -108,3 +108,17 @@ fn missing_file_and_bad_flags() {
     let o = ferlc(&[]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+/// Regression: the syntax tree of a 200,000-element list literal is 200,000 cons cells
+/// deep; dropping and walking it overflowed a small native stack before ferlc ran its
+/// phases on a large-stack thread.
+#[test]
+fn very_deep_terms_do_not_crash() {
+    let elems: Vec<String> = (0..200_000).map(|i| i.to_string()).collect();
+    let src = format!("-module(deep).\n-export([f/0]).\nf() -> [{}].\n", elems.join(","));
+    let file = tmp_file("deep.erl", &src);
+    let o = ferlc(&["--check", &file]);
+    assert!(o.status.success(), "status {:?}: {}", o.status, String::from_utf8_lossy(&o.stderr));
+    let o = ferlc(&["--dump=ir", &file]);
+    assert!(o.status.success(), "status {:?}: {}", o.status, String::from_utf8_lossy(&o.stderr));
+}

@@ -8,7 +8,9 @@
 //! `exception`, `gc`), suspend, or unwind into compiled code.
 
 pub mod bifs;
+pub mod bin;
 pub mod loader;
+pub mod procs;
 pub mod rt;
 
 /// Every runtime symbol compiled code may reference: (linker name, address).
@@ -16,6 +18,13 @@ pub fn symbols() -> Vec<(&'static str, *const u8)> {
     let mut v = rt::symbols();
     v.extend(bifs::symbols());
     v.extend(crate::bif::entry::symbols());
+    v.extend(procs::symbols());
+    v.extend(bin::symbols());
+    for (n, a) in procs::entry_symbols() {
+        if !v.iter().any(|(m, _)| *m == n) {
+            v.push((n, a));
+        }
+    }
     v
 }
 

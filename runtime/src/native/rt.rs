@@ -313,6 +313,7 @@ pub(crate) fn symbols() -> Vec<(&'static str, *const u8)> {
         ("ferl_rt_call_export", ferl_rt_call_export as *const u8),
         ("ferl_rt_apply", ferl_rt_apply as *const u8),
         ("ferl_rt_is_binary", ferl_rt_is_binary as *const u8),
+        ("ferl_rt_save_args", ferl_rt_save_args as *const u8),
     ]
 }
 
@@ -321,4 +322,25 @@ pub(crate) fn symbols() -> Vec<(&'static str, *const u8)> {
 pub extern "C" fn ferl_rt_is_binary(v: u64) -> u64 {
     // SAFETY: compiled code passes valid terms.
     unsafe { Term::from_raw(v) }.is_binary() as u64
+}
+
+/// Save the `n` arguments in `xregs[0..n]` in a RETURN frame `[marker(n), code, args..]`
+/// (collecting first when there is no room, with those arguments as roots), so that the
+/// process can be suspended and later resumed by the code generator's resume stub, which
+/// pops the frame and calls `code` with the arguments. Returns 0.
+///
+/// # Safety
+/// `p` must be a valid process with n valid terms in its x-registers (n <= MAX_XREGS).
+#[no_mangle]
+pub unsafe extern "C" fn ferl_rt_save_args(p: *mut Process, code: u64, n: u64) -> u64 {
+    // SAFETY: caller guarantees a valid, exclusively accessed process.
+    let p = unsafe { &mut *p };
+    let n = (n as usize).min(crate::process::MAX_XREGS);
+    let mut args: Vec<Term> = (0..n).map(|i| p.x(i)).collect();
+    if !p.push_frame(frame::RETURN, code as usize, &args) {
+        crate::gc::collect(p, n + 2, &mut args);
+        let pushed = p.push_frame(frame::RETURN, code as usize, &args);
+        debug_assert!(pushed, "collect guarantees the requested room");
+    }
+    0
 }

@@ -1,0 +1,166 @@
+%% io -- standard I/O for ferl.
+%%
+%% Written from scratch for ferl; behaviour follows Erlang/OTP 25's io for
+%% the functions below.  There are no I/O servers yet: everything goes
+%% through two runtime BIFs,
+%%
+%%   ferl_io:put_chars(Chars)      write unicode chardata to stdout; ok,
+%%                                 or raises badarg on invalid chardata
+%%   ferl_io:get_line(Prompt)      print Prompt (a flat char list), read
+%%                                 one line from stdin: string() | eof |
+%%                                 {error, Reason}
+%%
+%% and, for the standard_error device only, ferl_io:put_chars(standard_error,
+%% Chars) (same contract, writes to stderr).  Errors are raised as OTP
+%% does: error:badarg with the caller's arguments.
+-module(io).
+
+-export([put_chars/1, put_chars/2,
+         nl/0, nl/1,
+         format/1, format/2, format/3,
+         fwrite/1, fwrite/2, fwrite/3,
+         write/1, write/2,
+         get_line/1, get_line/2,
+         printable_range/0, columns/0, columns/1, rows/0, rows/1]).
+
+put_chars(Chars) ->
+    case o_request(standard_io, Chars) of
+        ok -> ok;
+        error -> erlang:error(badarg, [Chars])
+    end.
+
+put_chars(Dev, Chars) ->
+    case o_request(Dev, Chars) of
+        ok -> ok;
+        error -> erlang:error(badarg, [Dev, Chars])
+    end.
+
+nl() ->
+    case o_request(standard_io, "\n") of
+        ok -> ok;
+        error -> erlang:error(badarg, [])
+    end.
+
+nl(Dev) ->
+    case o_request(Dev, "\n") of
+        ok -> ok;
+        error -> erlang:error(badarg, [Dev])
+    end.
+
+%% Each exported function raises from its own body so that the error's
+%% top stack frame is io:Function(Args), as on OTP.
+format(Format) ->
+    case format_out(standard_io, Format, []) of
+        ok -> ok;
+        error -> erlang:error(badarg, [Format])
+    end.
+
+format(Format, Args) ->
+    case format_out(standard_io, Format, Args) of
+        ok -> ok;
+        error -> erlang:error(badarg, [Format, Args])
+    end.
+
+format(Dev, Format, Args) ->
+    case format_out(Dev, Format, Args) of
+        ok -> ok;
+        error -> erlang:error(badarg, [Dev, Format, Args])
+    end.
+
+fwrite(Format) ->
+    case format_out(standard_io, Format, []) of
+        ok -> ok;
+        error -> erlang:error(badarg, [Format])
+    end.
+
+fwrite(Format, Args) ->
+    case format_out(standard_io, Format, Args) of
+        ok -> ok;
+        error -> erlang:error(badarg, [Format, Args])
+    end.
+
+fwrite(Dev, Format, Args) ->
+    case format_out(Dev, Format, Args) of
+        ok -> ok;
+        error -> erlang:error(badarg, [Dev, Format, Args])
+    end.
+
+write(Term) ->
+    case o_request(standard_io, io_lib:write(Term)) of
+        ok -> ok;
+        error -> erlang:error(badarg, [Term])
+    end.
+
+write(Dev, Term) ->
+    case o_request(Dev, io_lib:write(Term)) of
+        ok -> ok;
+        error -> erlang:error(badarg, [Dev, Term])
+    end.
+
+get_line(Prompt) ->
+    case get_line_req(standard_io, Prompt) of
+        error -> erlang:error(badarg, [Prompt]);
+        {ok, Line} -> Line
+    end.
+
+get_line(Dev, Prompt) ->
+    case get_line_req(Dev, Prompt) of
+        error -> erlang:error(badarg, [Dev, Prompt]);
+        {ok, Line} -> Line
+    end.
+
+printable_range() -> latin1.
+
+columns() -> {error, enotsup}.
+columns(_Dev) -> {error, enotsup}.
+rows() -> {error, enotsup}.
+rows(_Dev) -> {error, enotsup}.
+
+%%% Internals.
+
+format_out(Dev, Format, Args) ->
+    case is_device(Dev) of
+        false ->
+            error;
+        true ->
+            try io_lib:format(Format, Args) of
+                Chars -> o_request(Dev, Chars)
+            catch error:badarg -> error
+            end
+    end.
+
+get_line_req(Dev, Prompt) ->
+    case is_device(Dev) andalso prompt_chars(Prompt) of
+        {ok, P} -> {ok, ferl_io:get_line(P)};
+        _ -> error
+    end.
+
+o_request(Dev, Chars) ->
+    case is_device(Dev) of
+        false ->
+            error;
+        true ->
+            try put_chars_bif(Dev, Chars)
+            catch error:badarg -> error
+            end
+    end.
+
+put_chars_bif(standard_error, Chars) -> ferl_io:put_chars(standard_error, Chars);
+put_chars_bif(_Dev, Chars) -> ferl_io:put_chars(Chars).
+
+is_device(standard_io) -> true;
+is_device(standard_error) -> true;
+is_device(user) -> true;
+is_device(Pid) when is_pid(Pid) -> true;
+is_device(_) -> false.
+
+%% A prompt is an atom, chardata or {format, Format, Args}.
+prompt_chars(A) when is_atom(A) -> {ok, atom_to_list(A)};
+prompt_chars({format, F, A}) ->
+    try {ok, io_lib:build_text(io_lib:format(F, A))}
+    catch error:badarg -> error
+    end;
+prompt_chars(P) ->
+    try {ok, io_lib:build_text(P)}
+    catch _:_ -> error
+    end.
