@@ -347,6 +347,69 @@ pub unsafe extern "C" fn ferl_bif_io_nl_0(_p: *mut Process) -> u64 {
         .unwrap_or(NON_VALUE.raw())
 }
 
+/// `ferl_io:put_chars/1`, the primitive of the Erlang-written `io` (stdlib/io.erl):
+/// chardata to standard output (same device rules as `io:put_chars/1`).
+///
+/// # Safety
+/// `p` must be null or the process the calling thread runs.
+#[no_mangle]
+pub unsafe extern "C" fn ferl_bif_ferl__io_put__chars_1(p: *mut Process, t: u64) -> u64 {
+    // SAFETY: forwarded from the caller.
+    unsafe { ferl_bif_io_put__chars_1(p, t) }
+}
+
+/// `ferl_io:put_chars(standard_error | standard_io, Chars)`.
+///
+/// # Safety
+/// `p` must be null or the process the calling thread runs.
+#[no_mangle]
+pub unsafe extern "C" fn ferl_bif_ferl__io_put__chars_2(p: *mut Process, dev: u64, t: u64) -> u64 {
+    match term(dev).atom_name() {
+        Some("standard_error") => {
+            let mut b = Vec::new();
+            if chardata_bytes(term(t), &mut b).is_none() {
+                return badarg(p);
+            }
+            flush_stdout();
+            let mut e = std::io::stderr().lock();
+            let _ = e.write_all(&b);
+            Term::intern("ok").map(|t| t.raw()).unwrap_or(NON_VALUE.raw())
+        }
+        // SAFETY: forwarded from the caller.
+        Some("standard_io" | "user") => unsafe { ferl_bif_io_put__chars_1(p, t) },
+        _ => badarg(p),
+    }
+}
+
+/// `ferl_io:get_line(Prompt)`: write the prompt, read one line from standard input
+/// (with its `\n`): a string, or `eof`.
+///
+/// # Safety
+/// `p` must be the process the calling thread runs.
+#[no_mangle]
+pub unsafe extern "C" fn ferl_bif_ferl__io_get__line_1(p: *mut Process, prompt: u64) -> u64 {
+    if p.is_null() {
+        return NON_VALUE.raw();
+    }
+    let mut b = Vec::new();
+    if chardata_bytes(term(prompt), &mut b).is_none() {
+        return badarg(p);
+    }
+    out_write(&b);
+    flush_stdout();
+    let mut line = String::new();
+    match std::io::stdin().read_line(&mut line) {
+        Ok(0) => Term::intern("eof").map(|t| t.raw()).unwrap_or(NON_VALUE.raw()),
+        Ok(_) => {
+            let chars: Vec<Term> = line.chars().filter_map(|c| Term::small(c as i64)).collect();
+            // SAFETY: `p` is the running process (caller's contract); the list is built
+            // on its heap (fragments when the block is full).
+            crate::term::list(unsafe { &mut *p }, &chars).raw()
+        }
+        Err(_) => badarg(p),
+    }
+}
+
 /// `erlang:halt/0`: flush standard output and exit 0.
 ///
 /// # Safety
@@ -382,6 +445,9 @@ pub fn remote_bifs() -> Vec<RemoteBif> {
         ("erlang", "display", 1, "ferl_bif_erlang_display_1"),
         ("io", "put_chars", 1, "ferl_bif_io_put__chars_1"),
         ("io", "nl", 0, "ferl_bif_io_nl_0"),
+        ("ferl_io", "put_chars", 1, "ferl_bif_ferl__io_put__chars_1"),
+        ("ferl_io", "put_chars", 2, "ferl_bif_ferl__io_put__chars_2"),
+        ("ferl_io", "get_line", 1, "ferl_bif_ferl__io_get__line_1"),
         ("erlang", "halt", 0, "ferl_boot_halt_0"),
         ("erlang", "halt", 1, "ferl_boot_halt_1"),
     ];
@@ -516,15 +582,8 @@ pub unsafe extern "C" fn ferl_boot_main(
     }
     let n_modules = w(t::N_MODULES) as usize;
     let n_stubs = w(t::N_STUBS) as usize;
-    for k in 0..n_modules {
-        // SAFETY: each word is the address of a linked module descriptor, loaded once.
-        if let Err(e) =
-            unsafe { crate::native::loader::load_module(w(t::HEADER_WORDS + k) as *const u64) }
-        {
-            eprintln!("ferl: cannot load module {k}: {e:?}");
-            return 70;
-        }
-    }
+    // BIF stubs first: a linked Erlang module exporting the same function (e.g. the
+    // Erlang-written `io`) replaces them.
     let base = t::HEADER_WORDS + n_modules;
     for k in 0..n_stubs {
         let at = base + t::STUB_WORDS * k;
@@ -533,6 +592,15 @@ pub unsafe extern "C" fn ferl_boot_main(
         };
         if let (Ok(m), Ok(f)) = (Term::intern(m), Term::intern(f)) {
             crate::native::rt::register_export(m, f, w(at + 2) as u32, w(at + 3) as *const u8);
+        }
+    }
+    for k in 0..n_modules {
+        // SAFETY: each word is the address of a linked module descriptor, loaded once.
+        if let Err(e) =
+            unsafe { crate::native::loader::load_module(w(t::HEADER_WORDS + k) as *const u64) }
+        {
+            eprintln!("ferl: cannot load module {k}: {e:?}");
+            return 70;
         }
     }
     let (Some(em), Some(ef)) = (cstr(w(t::ENTRY_MODULE)), cstr(w(t::ENTRY_FUNCTION))) else {
