@@ -5,33 +5,11 @@
 use cranelift_codegen::settings::{self, Configurable};
 use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::default_libcall_names;
-use ferl_diagnostics::{Diagnostics, SourceMap};
 use ferl_runtime::process::{Process, STATUS_OK, STATUS_RAISE, STATUS_YIELD};
 use ferl_runtime::term::{self, Term};
-use std::path::{Path, PathBuf};
 
-struct NoFiles;
-impl ferl_syntax::preprocess::FileLoader for NoFiles {
-    fn read(&mut self, _: &Path) -> Option<String> {
-        None
-    }
-    fn list_dir(&mut self, _: &Path) -> Vec<PathBuf> {
-        Vec::new()
-    }
-}
-
-fn lower(src: &str, name: &str) -> ferl_ir::ir::Module {
-    let mut map = SourceMap::new();
-    let file = map.add(format!("{name}.erl"), src);
-    let mut diags = Diagnostics::new();
-    let mut m = ferl_syntax::parse_module(&mut map, file, &Default::default(), &mut NoFiles, &mut diags);
-    let errs: Vec<_> = diags.items.iter().filter(|d| d.is_error()).collect();
-    assert!(errs.is_empty(), "parse errors: {errs:?}");
-    let sd = ferl_sema::check(&m, &map, &Default::default());
-    assert!(!sd.iter().any(|d| d.is_error()), "sema errors: {sd:?}");
-    ferl_sema::expand_records(&mut m);
-    ferl_ir::lower_module_with_source(&m, &format!("{name}.erl"), &map).expect("lowering")
-}
+mod common;
+use common::lower;
 
 struct Loaded {
     _jit: JITModule,

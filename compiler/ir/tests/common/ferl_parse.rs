@@ -4,19 +4,7 @@
 #![allow(dead_code)]
 
 use ferl_diagnostics::{Diagnostics, SourceMap};
-use ferl_syntax::preprocess::{FileLoader, Options};
-use std::path::{Path, PathBuf};
-
-struct NoFiles;
-
-impl FileLoader for NoFiles {
-    fn read(&mut self, _path: &Path) -> Option<String> {
-        None
-    }
-    fn list_dir(&mut self, _path: &Path) -> Vec<PathBuf> {
-        Vec::new()
-    }
-}
+use ferl_syntax::preprocess::{NoFiles, Options};
 
 /// `(module, source map)`, or the syntax errors.
 pub fn parse(name: &str, text: &str) -> Result<(ferl_syntax::ast::Module, SourceMap), Vec<String>> {

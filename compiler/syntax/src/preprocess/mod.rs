@@ -63,6 +63,19 @@ pub trait FileLoader {
     }
 }
 
+/// A loader with no files at all: for sources that include nothing (tests, the shell).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct NoFiles;
+
+impl FileLoader for NoFiles {
+    fn read(&mut self, _path: &Path) -> Option<String> {
+        None
+    }
+    fn list_dir(&mut self, _path: &Path) -> Vec<PathBuf> {
+        Vec::new()
+    }
+}
+
 /// epp's include nesting limit.
 const MAX_INCLUDE_DEPTH: usize = 8;
 
