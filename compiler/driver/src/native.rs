@@ -291,3 +291,38 @@ pub fn cached_executable(mods: &[Compiled], entry: &(String, String, u32)) -> Re
     }
     Ok(exe)
 }
+
+/// Append ferl's stdlib modules (every `*.erl` of `frontend::ferl_lib_dir()`, compiled
+/// through the object cache) to `mods`, except those the program supplies itself.
+/// `FERL_NO_STDLIB=1` disables this.
+pub fn add_stdlib(mods: &mut Vec<Compiled>, identity: &str) -> Result<(), String> {
+    if std::env::var("FERL_NO_STDLIB").is_ok_and(|v| v == "1") {
+        return Ok(());
+    }
+    let dir = frontend::ferl_lib_dir();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "erl"))
+        .collect();
+    files.sort();
+    let opts = Options::default();
+    for f in files {
+        let stem = f.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        if mods.iter().any(|m| m.name == stem) {
+            continue;
+        }
+        let r = compile_file(&f, &opts, identity);
+        match r.compiled {
+            Some(c) if !mods.iter().any(|m| m.name == c.name) => mods.push(c),
+            Some(_) => {}
+            None => {
+                let msgs: Vec<String> = r.diagnostics.iter().filter(|d| d.is_error()).map(|d| d.message.clone()).collect();
+                return Err(format!("cannot compile the stdlib module {}: {}", f.display(), msgs.join("; ")));
+            }
+        }
+    }
+    Ok(())
+}

@@ -141,6 +141,10 @@ fn run(args: &[String]) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    if let Err(e) = native::add_stdlib(&mut mods, &identity) {
+        eprintln!("ferl: {e}");
+        return ExitCode::FAILURE;
+    }
     let exe = match native::cached_executable(&mods, &entry) {
         Ok(p) => p,
         Err(e) => {

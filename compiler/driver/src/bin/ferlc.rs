@@ -155,7 +155,12 @@ fn link(opts: &options::Options, mods: &[native::Compiled]) -> bool {
         Some(o) => o.clone(),
         None => std::path::PathBuf::from(&entry.0),
     };
-    match native::link(mods, &entry, &out) {
+    let mut mods = mods.to_vec();
+    if let Err(e) = native::add_stdlib(&mut mods, &native::compiler_identity()) {
+        eprintln!("ferlc: {e}");
+        return false;
+    }
+    match native::link(&mods, &entry, &out) {
         Ok(()) => true,
         Err(e) => {
             eprintln!("ferlc: {e}");
