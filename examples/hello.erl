@@ -1,6 +1,7 @@
 %% The classic first program, plus a little of everything the front end checks.
 -module(hello).
 -export([main/1, greet/1]).
+-mode(compile).
 
 -record(person, {name = "World" :: string(), age = 0 :: non_neg_integer()}).
 
