@@ -314,6 +314,18 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         self.sig = Some(s);
         s
     }
+    /// A map from alternating keys and values: they go to the x-registers and the runtime
+    /// builds the map (sorting the keys). The caller checks the x-register limit.
+    fn map_new(&mut self, keys_and_values: &[Value]) -> R<Value> {
+        let xr = self.xregs();
+        for (i, v) in keys_and_values.iter().enumerate() {
+            self.store(*v, xr, (i * 8) as i32);
+        }
+        let p = self.p();
+        let n = self.iconst((keys_and_values.len() / 2) as i64);
+        self.rt("ferl_rt_map_new", &[p, n])
+    }
+
     fn rt(&mut self, name: &str, args: &[Value]) -> R<Value> {
         let id = self.cx.runtime_fn(self.module, name, args.len())?;
         let fr = self.func_ref(id);
@@ -533,13 +545,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                     vals.push(self.literal(k)?);
                     vals.push(self.literal(v)?);
                 }
-                let xr = self.xregs();
-                for (i, v) in vals.iter().enumerate() {
-                    self.store(*v, xr, (i * 8) as i32);
-                }
-                let p = self.p();
-                let n = self.iconst(kvs.len() as i64);
-                self.rt("ferl_rt_map_new", &[p, n])
+                self.map_new(&vals)
             }
             _ => match data::literal(self.module, self.cx, l)? {
                 LitValue::Word(w) => Ok(self.word(w)),
@@ -1063,13 +1069,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                     vals.push(self.operand(k)?);
                     vals.push(self.operand(v)?);
                 }
-                let xr = self.xregs();
-                for (i, v) in vals.iter().enumerate() {
-                    self.store(*v, xr, (i * 8) as i32);
-                }
-                let p = self.p();
-                let n = self.iconst(kvs.len() as i64);
-                self.rt("ferl_rt_map_new", &[p, n])
+                self.map_new(&vals)
             }
             Prim::MapUpdate { map, ops } => {
                 if ops.len() * 3 > MAX_XREGS {

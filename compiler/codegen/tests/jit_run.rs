@@ -80,17 +80,8 @@ fn run(l: &Loaded, name: &str, torture: bool) -> (String, Box<Process>) {
 
 /// What `erl` prints for `M:F()` (None when erl is not installed).
 fn erl(src: &str, m: &str, f: &str) -> Option<String> {
-    let dir = std::env::temp_dir().join(format!("ferl_cg_{}_{m}", std::process::id()));
-    std::fs::create_dir_all(&dir).ok()?;
-    let path = dir.join(format!("{m}.erl"));
-    std::fs::write(&path, src).ok()?;
-    let ok = std::process::Command::new("erlc").arg("-o").arg(&dir).arg(&path).output().ok()?.status.success();
-    if !ok {
-        return None;
-    }
     let eval = format!("io:format(\"~w~n\", [try {m}:{f}() of V -> V catch C:R -> {{'EXC', C, R}} end]), halt().");
-    let out = std::process::Command::new("erl").args(["-noshell", "-pa"]).arg(&dir).args(["-eval", &eval]).output().ok()?;
-    Some(String::from_utf8_lossy(&out.stdout).trim().to_string())
+    common::erl_eval(src, m, "jit", &eval).map(|s| s.trim().to_string())
 }
 
 const SRC: &str = r#"

@@ -83,17 +83,8 @@ fn run(l: &Loaded, name: &str, schedulers: usize) -> String {
 /// What `erl` prints for `spawn(fun() -> M:F(Parent) end), receive R -> R end` (None when
 /// erl is missing).
 fn erl(src: &str, m: &str, f: &str) -> Option<String> {
-    let dir = std::env::temp_dir().join(format!("ferl_cgs_{}_{m}_{f}", std::process::id()));
-    std::fs::create_dir_all(&dir).ok()?;
-    let path = dir.join(format!("{m}.erl"));
-    std::fs::write(&path, src).ok()?;
-    let ok = std::process::Command::new("erlc").arg("-o").arg(&dir).arg(&path).output().ok()?.status.success();
-    if !ok {
-        return None;
-    }
     let eval = format!("Parent = self(), spawn(fun() -> {m}:{f}(Parent) end), io:format(\"~w~n\", [receive R -> R end]), halt().");
-    let out = std::process::Command::new("erl").args(["-noshell", "-pa"]).arg(&dir).args(["-eval", &eval]).output().ok()?;
-    let s = String::from_utf8_lossy(&out.stdout).to_string();
+    let s = common::erl_eval(src, m, &format!("sched_{f}"), &eval)?;
     s.lines().last().map(|l| l.trim().to_string())
 }
 

@@ -17,3 +17,18 @@ pub fn lower(src: &str, name: &str) -> ferl_ir::ir::Module {
     ferl_sema::expand_records(&mut m);
     ferl_ir::lower_module_with_source(&m, &format!("{name}.erl"), &map).expect("lowering")
 }
+
+/// Compile `src` (module `m`) with real `erlc` into a fresh directory and print the result of
+/// `erl -noshell -eval EVAL` there; `None` when erl is not installed or compilation fails.
+pub fn erl_eval(src: &str, m: &str, tag: &str, eval: &str) -> Option<String> {
+    let dir = std::env::temp_dir().join(format!("ferl_cg_{}_{m}_{tag}", std::process::id()));
+    std::fs::create_dir_all(&dir).ok()?;
+    let path = dir.join(format!("{m}.erl"));
+    std::fs::write(&path, src).ok()?;
+    let ok = std::process::Command::new("erlc").arg("-o").arg(&dir).arg(&path).output().ok()?.status.success();
+    if !ok {
+        return None;
+    }
+    let out = std::process::Command::new("erl").args(["-noshell", "-pa"]).arg(&dir).args(["-eval", eval]).output().ok()?;
+    Some(String::from_utf8_lossy(&out.stdout).to_string())
+}
