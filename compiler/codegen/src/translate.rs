@@ -930,6 +930,32 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 let fr = self.func_ref(id);
                 self.direct_tail_call(fr, &args);
             }
+            Callee::Remote { module: module @ Operand::Lit(Literal::Atom(ma)), function: function @ Operand::Lit(Literal::Atom(fa)) } => {
+                // Cached in the import table: resolved through the export table once.
+                let slot = self.cx.import_slot(ma, fa, call.args.len() as u32) as i32;
+                let tbl = self.data_addr(self.cx.import_table);
+                let cached = self.load(tbl, slot * 8);
+                let miss = self.b.create_block();
+                self.b.set_cold_block(miss);
+                let go = self.b.create_block();
+                self.b.append_block_param(go, I64);
+                self.b.ins().brif(cached, go, &[BlockArg::Value(cached)], miss, &[]);
+                self.b.switch_to_block(miss);
+                let m = self.operand(module)?;
+                let f = self.operand(function)?;
+                let p = self.p();
+                let n = self.iconst(call.args.len() as i64);
+                let code = self.rt("ferl_rt_call_export", &[p, m, f, n])?;
+                self.check_zero(code);
+                let tbl = self.data_addr(self.cx.import_table);
+                self.store(code, tbl, slot * 8);
+                self.jump(go, &[code]);
+                self.b.switch_to_block(go);
+                let code = self.b.block_params(go)[0];
+                let xs = self.spill_args(&args);
+                let sig = self.sig();
+                self.b.ins().return_call_indirect(sig, code, &xs);
+            }
             Callee::Remote { module, function } => {
                 let m = self.operand(module)?;
                 let f = self.operand(function)?;
