@@ -76,6 +76,8 @@ pub struct GcStats {
     pub minor: u64,
     /// Major (fullsweep) collections.
     pub major: u64,
+    /// Collections in torture mode (decides which ones are major).
+    pub torture_count: u64,
 }
 
 /// A process. The first fields are ABI (offsets fixed and tested).
