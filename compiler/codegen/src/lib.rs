@@ -72,6 +72,8 @@ pub struct ModuleCx<'m> {
     /// writable word, 0 until the first call resolves it through the export table).
     pub(crate) imports: HashMap<(String, String, u32), u32>,
     pub(crate) import_table: DataId,
+    /// `ferl_rt_cold_call` (PreserveAll), declared on first use.
+    pub(crate) cold_shim: Option<FuncId>,
 }
 
 /// The result of compiling a module.
@@ -140,6 +142,7 @@ pub fn compile_module(module: &mut dyn Module, ir: &ir::Module) -> Result<Compil
         resume_fn: None,
         imports: HashMap::new(),
         import_table,
+        cold_shim: None,
     };
     cx.atom(&name);
     let mut diags = Vec::new();
@@ -177,6 +180,23 @@ impl ModuleCx<'_> {
     pub(crate) fn import_slot(&mut self, m: &str, f: &str, arity: u32) -> u32 {
         let n = self.imports.len() as u32;
         *self.imports.entry((m.to_string(), f.to_string(), arity)).or_insert(n)
+    }
+
+    /// The runtime's register-preserving call shim (`native::cold`), if it has one.
+    pub(crate) fn cold_shim(&mut self, module: &mut dyn Module) -> Result<Option<FuncId>, Diagnostic> {
+        if let Some(id) = self.cold_shim {
+            return Ok(Some(id));
+        }
+        if !ferl_runtime::native::has_symbol("ferl_rt_cold_call") {
+            return Ok(None);
+        }
+        let mut s = Signature::new(CallConv::PreserveAll);
+        for _ in 0..6 {
+            s.params.push(AbiParam::new(types::I64));
+        }
+        let id = module.declare_function("ferl_rt_cold_call", Linkage::Import, &s).map_err(module_err)?;
+        self.cold_shim = Some(id);
+        Ok(Some(id))
     }
 
     /// A runtime function `name` taking `nargs` words and returning one (SystemV).

@@ -334,6 +334,27 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         let c = self.b.ins().call(fr, args);
         Ok(self.b.inst_results(c)[0])
     }
+    /// A runtime call on a cold path (`args[0]` is `p`): through `ferl_rt_cold_call`, which
+    /// clobbers no register, so the hot paths of this function need no callee-saved
+    /// registers. Falls back to a plain call where the runtime has no shim.
+    fn rt_cold(&mut self, name: &str, args: &[Value]) -> R<Value> {
+        let Some(shim) = self.cx.cold_shim(self.module)? else {
+            return self.rt(name, args);
+        };
+        if args.is_empty() || args.len() > 5 {
+            return self.rt(name, args);
+        }
+        let target = self.cx.runtime_fn(self.module, name, args.len())?;
+        let tr = self.func_ref(target);
+        let ta = self.b.ins().func_addr(I64, tr);
+        let zero = self.iconst(0);
+        let mut all = args.to_vec();
+        all.resize(5, zero);
+        all.push(ta);
+        let fr = self.func_ref(shim);
+        self.b.ins().call(fr, &all);
+        Ok(self.load(args[0], offsets::COLD_RET as i32))
+    }
     fn bargs(vs: &[Value]) -> Vec<BlockArg> {
         vs.iter().map(|v| BlockArg::Value(*v)).collect()
     }
@@ -482,7 +503,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         let Some(blk) = self.raise_block else { return Ok(()) };
         self.b.switch_to_block(blk);
         let p = self.p();
-        let h = self.rt("ferl_rt_unwind", &[p])?;
+        let h = self.rt_cold("ferl_rt_unwind", &[p])?;
         let dead = self.b.create_block();
         let handler = self.b.create_block();
         self.brif(h, handler, dead);
@@ -584,7 +605,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         }
         let n = self.iconst(need as i64);
         let l = self.iconst(live.len() as i64);
-        self.rt("ferl_rt_gc", &[p, n, l])?;
+        self.rt_cold("ferl_rt_gc", &[p, n, l])?;
         let xr = self.xregs();
         for (i, v) in live.iter().enumerate() {
             let x = self.load(xr, (i * 8) as i32);
@@ -945,7 +966,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 let f = self.operand(function)?;
                 let p = self.p();
                 let n = self.iconst(call.args.len() as i64);
-                let code = self.rt("ferl_rt_call_export", &[p, m, f, n])?;
+                let code = self.rt_cold("ferl_rt_call_export", &[p, m, f, n])?;
                 self.check_zero(code);
                 let tbl = self.data_addr(self.cx.import_table);
                 self.store(code, tbl, slot * 8);
@@ -1208,7 +1229,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
     /// computes the general case and raises BEAM's error) and join `done`.
     fn bif_slow(&mut self, slow: Block, done: Block, sym: &str, all: &[Value], guard_fail: Option<Block>) -> R<Value> {
         self.b.switch_to_block(slow);
-        let r = self.rt(sym, all)?;
+        let r = self.rt_cold(sym, all)?;
         self.after_raising(r, guard_fail);
         self.jump(done, &[r]);
         self.b.switch_to_block(done);
