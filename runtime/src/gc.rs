@@ -182,7 +182,7 @@ pub fn collect(p: &mut Process, need: usize, roots: &mut [Term]) {
 ///
 /// The to-space of a collection is sized for the worst case (everything live), so without
 /// this a process that allocates much and keeps little would grow its block at every
-/// collection. Like BEAM, when the block is more than four times what is in use (heap,
+/// collection. Like BEAM, when the block is more than eight times what is in use (heap,
 /// stack and `need`), the contents move to a block of `next_heap_size(2 * used)` words and
 /// every pointer into the old block is offset (BEAM's `offset_heap`).
 fn shrink_young(p: &mut Process, need: usize, roots: &mut [Term]) {
@@ -191,7 +191,7 @@ fn shrink_young(p: &mut Process, need: usize, roots: &mut [Term]) {
     // Not below SHRINK_FLOOR words: a process that collected is likely to keep allocating,
     // and tiny blocks would make it collect every few hundred words.
     let size = next_heap_size((2 * used).max(SHRINK_FLOOR));
-    if p.block.len() <= 4 * used || size >= p.block.len() {
+    if p.block.len() <= 8 * used || size >= p.block.len() {
         return;
     }
     resize_young(p, size, roots);

@@ -1034,7 +1034,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 let c = self.operand(c)?;
                 let re = self.operand(re)?;
                 let t = self.operand(t)?;
-                self.rt("ferl_rt_reraise", &[p, c, re, t])?;
+                self.rt_cold("ferl_rt_reraise", &[p, c, re, t])?;
                 let rb = self.raise_block();
                 self.jump(rb, &[]);
                 return Ok(());
@@ -1045,7 +1045,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
             None => self.iconst(NIL),
         };
         let kv = self.iconst(kind as i64);
-        self.rt("ferl_rt_fail", &[p, kv, v])?;
+        self.rt_cold("ferl_rt_fail", &[p, kv, v])?;
         let rb = self.raise_block();
         self.jump(rb, &[]);
         Ok(())
