@@ -59,6 +59,39 @@ struct Unit<'m> {
 struct FnInfo {
     /// Variables a jump to the join needs besides its arguments (transitively).
     join_needs: HashMap<JoinId, BTreeSet<Var>>,
+    /// Joins compiled as functions of their own: loops, joins jumped to from another unit
+    /// (continuation, handler, receive retry), and joins jumped to from the body of a join
+    /// that is itself a function (a fixpoint).
+    fn_joins: std::collections::HashSet<JoinId>,
+}
+
+/// The joins of `body` that must be functions (see `FnInfo::fn_joins`).
+fn function_joins(body: &Expr) -> std::collections::HashSet<JoinId> {
+    // (join, must be a function on its own, joins jumped to from its body)
+    let mut joins: Vec<(JoinId, bool, BTreeSet<JoinId>)> = Vec::new();
+    body.visit(&mut |x| {
+        if let Expr::LetJoin { join, recursive, join_body, body, .. } = x {
+            let mut targets = BTreeSet::new();
+            join_body.visit(&mut |y| {
+                if let Expr::Jump(k, _) = y {
+                    targets.insert(*k);
+                }
+            });
+            joins.push((*join, *recursive || crosses_unit(body, *join), targets));
+        }
+    });
+    let mut set: std::collections::HashSet<JoinId> = joins.iter().filter(|(_, f, _)| *f).map(|(j, ..)| *j).collect();
+    loop {
+        let before = set.len();
+        for (k, _, targets) in &joins {
+            if set.contains(k) {
+                set.extend(targets.iter().copied());
+            }
+        }
+        if set.len() == before {
+            return set;
+        }
+    }
 }
 
 fn jump_targets_outside(e: &Expr) -> BTreeSet<JoinId> {
@@ -115,7 +148,7 @@ fn collect_joins<'e>(e: &'e Expr, out: &mut Vec<(JoinId, Vec<Var>, &'e Expr)>) {
 
 impl FnInfo {
     fn new(body: &Expr) -> FnInfo {
-        let mut info = FnInfo { join_needs: HashMap::new() };
+        let mut info = FnInfo { join_needs: HashMap::new(), fn_joins: function_joins(body) };
         let mut order = Vec::new();
         collect_joins(body, &mut order);
         // Pre-order: enclosing joins come first.
@@ -214,7 +247,10 @@ pub fn compile_function(module: &mut dyn Module, cx: &mut ModuleCx, fun: FunId) 
                 tries: unit.tries.clone(),
                 work: Vec::new(),
             };
-            t.unit(&unit)?;
+            t.unit(&unit).map_err(|mut d| {
+                d.message = format!("{} (in {}/{})", d.message, f.name, f.arity);
+                d
+            })?;
             let new = std::mem::take(&mut t.work);
             t.b.seal_all_blocks();
             t.b.finalize(fc);
@@ -670,7 +706,8 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 Expr::LetJoin { join, params, recursive, join_body, body } => {
                     // Loops (recursive joins) are functions too, so that every iteration
                     // passes a reduction check (function entry) and can be preempted.
-                    let crosses = *recursive || crosses_unit(body, *join);
+                    let crosses = self.info.fn_joins.contains(join);
+                    let _ = (recursive, body);
                     if crosses {
                         let extra: Vec<Var> = self.info.join_needs.get(join).map(|s| s.iter().copied().collect()).unwrap_or_default();
                         let mut all = params.clone();
