@@ -465,8 +465,8 @@ pub fn remote_bifs() -> Vec<RemoteBif> {
 
 // ---- exceptions ----------------------------------------------------------------------
 
-/// escript's text for an uncaught exception (`erl_error:format_exception`, without the
-/// stack trace, which ferl does not record yet).
+/// escript's headline for an uncaught exception (`erl_error:format_exception`'s first
+/// line; `report::describe_uncaught` adds the stack trace).
 pub fn describe_exception(class: Term, reason: Term) -> String {
     let c = class.atom_name().unwrap_or("error");
     let w = crate::print::to_string;
@@ -502,6 +502,19 @@ pub fn describe_exception(class: Term, reason: Term) -> String {
     format!("escript: exception {c}: {text}")
 }
 
+/// escript's report of the entry process's uncaught exception on stderr, with the stack
+/// trace; on a terminal, also the source line of the failing expression (underlined).
+fn report_uncaught(pr: &Process) {
+    let mut text = crate::report::describe_uncaught(pr.exc_class, pr.exc_reason, pr.exc_trace);
+    if crate::report::stderr_is_terminal() {
+        if let Some(x) = crate::report::source_excerpt(pr.exc_trace) {
+            text.push('\n');
+            text.push_str(&x);
+        }
+    }
+    eprintln!("{text}");
+}
+
 /// Pid serial of the entry process (0 until its first slice).
 static ENTRY_PID: AtomicU64 = AtomicU64::new(0);
 /// The boot object's trampoline.
@@ -529,7 +542,7 @@ unsafe extern "C" fn trampoline(
         let serial = pr.pid().pid_serial().unwrap_or(0);
         if serial == ENTRY_PID.load(Ordering::Acquire) {
             flush_stdout();
-            eprintln!("{}", describe_exception(pr.exc_class, pr.exc_reason));
+            report_uncaught(pr);
             exit_now(UNCAUGHT_STATUS);
         }
     }
