@@ -56,8 +56,9 @@ pub mod kind {
     pub const PLAIN: u64 = 0;
     /// A BIF call failed: its arguments are in `xregs[0..nargs]`.
     pub const BIF: u64 = 1;
-    /// A remote call failed: `xregs[0]` = module, `xregs[1]` = function, then the
-    /// `nargs - 2` arguments (`undef` shows `{M, F, Args, []}` first, as BEAM).
+    /// A non-tail remote call failed: `xregs[0]` = module, `xregs[1]` = function, then
+    /// the `nargs - 2` arguments (`undef` shows `{M, F, Args, []}` first, as BEAM); its
+    /// continuation frame, already pushed, names the caller.
     pub const CALL: u64 = 2;
     /// `function_clause`: the function's arguments are in `xregs[0..nargs]` (shown
     /// instead of the arity, as BEAM).
@@ -67,6 +68,9 @@ pub mod kind {
     /// As [`CALL`], for a tail call: after the `undef` entry the caller's own entry is
     /// left out (its frame is gone, as on BEAM).
     pub const TAIL_CALL: u64 = 5;
+    /// A non-tail call whose continuation frame is already on the stack when the call
+    /// fails (`apply` of a bad fun): the frame names the function, the site adds nothing.
+    pub const FRAMED: u64 = 6;
 }
 
 /// Site table header words (then `n_sites` records).
@@ -263,13 +267,18 @@ fn atoms() -> &'static Atoms {
     })
 }
 
-/// BIFs whose failure BEAM (OTP 25, x86-64 JIT) does not show as a trace entry of their
-/// own: the exception BIFs, and the operators the JIT inlines (`+`, `/`).
-fn bif_hidden(m: Term, f: Term) -> bool {
+/// BIF failures BEAM (OTP 25, x86-64 JIT) does not show as a trace entry of their own:
+/// the exception BIFs, and a float division by zero (inlined). (`+`/`-` with a literal
+/// small operand are inlined too: the code generator gives those sites `kind::PLAIN`.)
+fn bif_hidden(p: &Process, m: Term, f: Term) -> bool {
     if m != Term::atom(idx::ERLANG) {
         return false;
     }
-    matches!(f.atom_name(), Some("error" | "exit" | "throw" | "raise" | "+" | "/" | "halt"))
+    match f.atom_name() {
+        Some("error" | "exit" | "throw" | "raise" | "halt") => true,
+        Some("/") => p.x(0).is_number() && p.x(1).is_number(),
+        _ => false,
+    }
 }
 
 fn xregs_list(p: &mut Process, from: usize, n: usize) -> Term {
@@ -288,11 +297,12 @@ pub fn build(p: &mut Process, site: Option<Site>) {
     if let Some(s) = site {
         let k = s.kind();
         let mut arity_or_args = None;
-        let mut skip_self = false;
+        // A non-tail call's frame is already on the stack and names this function.
+        let mut skip_self = k == kind::CALL || k == kind::FRAMED;
         if k == kind::BIF {
             let (bm, bf) = (s.term(site::BIF_MODULE), s.term(site::BIF_NAME));
             let n = s.nargs();
-            if is_error && !bif_hidden(bm, bf) {
+            if is_error && !bif_hidden(p, bm, bf) {
                 let args = xregs_list(p, 0, n);
                 let a = atoms();
                 let info = crate::map::from_pairs(p, &[(a.module, a.erl_erts_errors)]);
@@ -311,9 +321,7 @@ pub fn build(p: &mut Process, site: Option<Site>) {
             let (m, f) = (p.x(0), p.x(1));
             let args = xregs_list(p, 2, s.nargs() - 2);
             entries.push(term::tuple(p, &[m, f, args, NIL]));
-            if k == kind::TAIL_CALL {
-                skip_self = true;
-            }
+            skip_self = true;
         } else if k == kind::CLAUSE {
             arity_or_args = Some(xregs_list(p, 0, s.nargs()));
         }

@@ -41,6 +41,11 @@ impl Pending {
         if m == "erlang" && f == "raise" && args.len() == 3 {
             return Pending::with(loc, kind::KEEP, None, Vec::new());
         }
+        // BEAM's JIT inlines `X + Lit`, `Lit + X` and `X - Lit` (no BIF entry in the trace).
+        let small_lit = |o: &Operand| matches!(o, Operand::Lit(Literal::Int(_)));
+        if m == "erlang" && args.len() == 2 && ((f == "+" && args.iter().any(small_lit)) || (f == "-" && small_lit(&args[1]))) {
+            return Pending::plain(loc);
+        }
         Pending::with(loc, kind::BIF, Some((m.to_string(), f.to_string())), args.to_vec())
     }
     pub(super) fn for_prim(prim: &Prim, loc: Loc) -> Pending {
@@ -61,7 +66,8 @@ impl Pending {
                 ops.extend(call.args.iter().cloned());
                 Pending::with(call.loc, if tail { kind::TAIL_CALL } else { kind::CALL }, None, ops)
             }
-            _ => Pending::plain(call.loc),
+            _ if tail => Pending::plain(call.loc),
+            _ => Pending::with(call.loc, kind::FRAMED, None, Vec::new()),
         }
     }
     pub(super) fn for_fail(r: &FailReason, loc: Loc) -> Pending {
