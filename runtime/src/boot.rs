@@ -515,8 +515,10 @@ fn report_uncaught(pr: &Process) {
     eprintln!("{text}");
 }
 
-/// Pid serial of the entry process (0 until its first slice).
-static ENTRY_PID: AtomicU64 = AtomicU64::new(0);
+/// Pid serial of the entry process (`NO_ENTRY` until its first slice).
+static ENTRY_PID: AtomicU64 = AtomicU64::new(NO_ENTRY);
+/// `ENTRY_PID` before the entry process ran (serial 0 is a valid pid: the entry's own).
+const NO_ENTRY: u64 = u64::MAX;
 /// The boot object's trampoline.
 static INNER_TRAMPOLINE: AtomicUsize = AtomicUsize::new(0);
 
@@ -560,7 +562,7 @@ unsafe extern "C" fn first_trampoline(
 ) -> u64 {
     // SAFETY: forwarded from the scheduler.
     let serial = unsafe { &*p }.pid().pid_serial().unwrap_or(0);
-    let _ = ENTRY_PID.compare_exchange(0, serial, Ordering::AcqRel, Ordering::Acquire);
+    let _ = ENTRY_PID.compare_exchange(NO_ENTRY, serial, Ordering::AcqRel, Ordering::Acquire);
     // SAFETY: forwarded from the scheduler.
     unsafe { trampoline(p, reds, x0, x1, x2, x3) }
 }

@@ -335,6 +335,9 @@ pub fn build(p: &mut Process, site: Option<Site>) {
         }
     }
     // The frames: each RETURN frame's continuation names the caller and the call's line.
+    // Like BEAM, a frame with the same continuation as the one above it is recorded once
+    // (a body recursion shows as one entry).
+    let mut prev = 0usize;
     let mut sp = p.stop as *const u64;
     let end = p.stack_end as *const u64;
     while entries.len() < depth && sp < end {
@@ -350,8 +353,11 @@ pub fn build(p: &mut Process, site: Option<Site>) {
         if fk == frame::RETURN {
             // SAFETY: as above: the continuation word follows the marker.
             let code = unsafe { *sp.add(1) } as usize;
-            if let Some(s) = Site::of_continuation(code) {
-                entries.push(s.entry());
+            if code != prev {
+                prev = code;
+                if let Some(s) = Site::of_continuation(code) {
+                    entries.push(s.entry());
+                }
             }
         }
         // SAFETY: a frame is 2 + n words.
