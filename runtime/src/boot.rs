@@ -9,8 +9,8 @@
 //! runs the entry function and returns the exit status:
 //! - escript semantics for `main/1`: the arguments as a list of strings; a normal return
 //!   exits 0; `halt(N)` exits N; an uncaught exception prints
-//!   `escript: exception Class: Reason` on stderr and exits 127 (what OTP 25's `escript`
-//!   does);
+//!   `escript: exception Class: Reason` and the stack trace on stderr (`report`; on a
+//!   terminal also the failing source line) and exits 127 (what OTP 25's `escript` does);
 //! - entry functions of arity 0 (`start/0`, `--entry M:F`) behave the same.
 //!
 //! Output: `erlang:display/1` (BEAM's `erts_print` format, `\r\n` line ends as the emulator

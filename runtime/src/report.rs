@@ -348,3 +348,40 @@ pub fn source_excerpt(trace: Term) -> Option<String> {
     let indent: String = src.chars().take(start as usize - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
     Some(format!("{pad}--> {file}:{line}:{start}\n{pad} |\n{num} | {src}\n{pad} | {indent}{marks}"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::heap::FragHeap;
+    use crate::term::{self, NIL};
+
+    #[test]
+    fn reasons_are_worded_like_erl_error() {
+        let mut h = FragHeap::new();
+        let bm = term::tuple(&mut h, &[Term::intern("badmatch").unwrap(), Term::small(2).unwrap()]);
+        assert_eq!(describe_reason("error", bm), "no match of right hand side value 2");
+        let bk = term::tuple(&mut h, &[Term::intern("badkey").unwrap(), Term::intern("a").unwrap()]);
+        assert_eq!(describe_reason("error", bk), "bad key: a");
+        assert_eq!(describe_reason("error", Term::intern("badarg").unwrap()), "bad argument");
+        assert_eq!(describe_reason("exit", Term::intern("badarg").unwrap()), "badarg");
+    }
+
+    #[test]
+    fn uncaught_layout_has_the_bif_and_its_callers() {
+        let mut h = FragHeap::new();
+        let a = |s: &str| Term::intern(s).unwrap();
+        let args = term::list(&mut h, &[Term::small(7).unwrap(), a("x")]);
+        let bif = term::tuple(&mut h, &[a("erlang"), a("element"), args, NIL]);
+        let file = term::string(&mut h, "m.erl");
+        let ft = term::tuple(&mut h, &[a("file"), file]);
+        let lt = term::tuple(&mut h, &[a("line"), Term::small(12).unwrap()]);
+        let loc = term::list(&mut h, &[ft, lt]);
+        let caller = term::tuple(&mut h, &[a("m"), a("check"), Term::small(1).unwrap(), loc]);
+        let tr = term::list(&mut h, &[bif, caller]);
+        assert_eq!(
+            describe_uncaught(a("error"), a("badarg"), tr),
+            "escript: exception error: bad argument\n  in function  element/2\n     called as element(7,x)\n  in call from m:check/1 (m.erl, line 12)"
+        );
+        assert_eq!(pretty(file), "\"m.erl\"");
+    }
+}
