@@ -73,6 +73,12 @@ pub struct ModuleCx<'m> {
     pub(crate) sites: Vec<sites::SiteSpec>,
     pub(crate) site_ix: HashMap<sites::SiteSpec, u32>,
     pub(crate) site_table: DataId,
+    /// Remote calls with a literal `M:F/A`: one cached code address per import (a
+    /// writable word, 0 until the first call resolves it through the export table).
+    pub(crate) imports: HashMap<(String, String, u32), u32>,
+    pub(crate) import_table: DataId,
+    /// `ferl_rt_cold_call` (PreserveAll), declared on first use.
+    pub(crate) cold_shim: Option<FuncId>,
 }
 
 /// The result of compiling a module.
@@ -123,6 +129,10 @@ pub fn compile_module(module: &mut dyn Module, ir: &ir::Module) -> Result<Compil
         .declare_data(&ferl_runtime::abi::atom_table_symbol(&name), Linkage::Local, true, false)
         .map_err(|e| vec![module_err(e)])?;
     let site_table = sites::declare_table(module, &name).map_err(|d| vec![d])?;
+    let mm = ferl_runtime::abi::mangle(&name);
+    let import_table = module
+        .declare_data(&format!("ferl_I{}{}", mm.len(), mm), Linkage::Local, true, false)
+        .map_err(|e| vec![module_err(e)])?;
     let mut cx = ModuleCx {
         ir,
         name: name.clone(),
@@ -139,6 +149,9 @@ pub fn compile_module(module: &mut dyn Module, ir: &ir::Module) -> Result<Compil
         sites: Vec::new(),
         site_ix: HashMap::new(),
         site_table,
+        imports: HashMap::new(),
+        import_table,
+        cold_shim: None,
     };
     cx.atom(&name);
     let mut diags = Vec::new();
@@ -156,6 +169,7 @@ pub fn compile_module(module: &mut dyn Module, ir: &ir::Module) -> Result<Compil
         return Err(diags);
     }
     sites::define_table(module, &mut cx).map_err(|d| vec![d])?;
+    data::import_table(module, &cx).map_err(|d| vec![d])?;
     let descriptor = data::descriptor(module, &mut cx).map_err(|d| vec![d])?;
     Ok(CompiledModule { name, descriptor, functions: cx.funcs })
 }
@@ -170,6 +184,29 @@ impl ModuleCx<'_> {
         self.atoms.push(name.to_string());
         self.atom_ix.insert(name.to_string(), i);
         i
+    }
+
+    /// The slot of `m:f/arity` in the import table (added if new).
+    pub(crate) fn import_slot(&mut self, m: &str, f: &str, arity: u32) -> u32 {
+        let n = self.imports.len() as u32;
+        *self.imports.entry((m.to_string(), f.to_string(), arity)).or_insert(n)
+    }
+
+    /// The runtime's register-preserving call shim (`native::cold`), if it has one.
+    pub(crate) fn cold_shim(&mut self, module: &mut dyn Module) -> Result<Option<FuncId>, Diagnostic> {
+        if let Some(id) = self.cold_shim {
+            return Ok(Some(id));
+        }
+        if !ferl_runtime::native::has_symbol("ferl_rt_cold_call") {
+            return Ok(None);
+        }
+        let mut s = Signature::new(CallConv::PreserveAll);
+        for _ in 0..6 {
+            s.params.push(AbiParam::new(types::I64));
+        }
+        let id = module.declare_function("ferl_rt_cold_call", Linkage::Import, &s).map_err(module_err)?;
+        self.cold_shim = Some(id);
+        Ok(Some(id))
     }
 
     /// A runtime function `name` taking `nargs` words and returning one (SystemV).

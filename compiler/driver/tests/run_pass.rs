@@ -135,6 +135,66 @@ fn programs_match_erl_output_and_exit_status() {
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
+/// Run `exe` with `env` set, killing it after `limit`; `None` on timeout.
+fn run_with_timeout(exe: &Path, args: &[String], env: (&str, &str), limit: std::time::Duration) -> Option<Output> {
+    let mut child = Command::new(exe)
+        .args(args)
+        .env(env.0, env.1)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run the executable");
+    let start = std::time::Instant::now();
+    // Drain stdout on a thread so a chatty program cannot block on a full pipe.
+    let mut out = child.stdout.take().expect("stdout");
+    let reader = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        let _ = std::io::Read::read_to_end(&mut out, &mut v);
+        v
+    });
+    loop {
+        if let Ok(Some(status)) = child.try_wait() {
+            let stdout = reader.join().unwrap_or_default();
+            return Some(Output { status, stdout, stderr: Vec::new() });
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            return None;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+/// Every program again with `FERL_GC_TORTURE=1` (every allocation check collects and
+/// moves every live object): same stdout and exit status as erl.
+#[test]
+fn programs_match_erl_output_under_gc_torture() {
+    let dir = work_dir("torture");
+    let mut failures = Vec::new();
+    for p in &programs() {
+        let (Ok(want_out), Ok(want_status)) = (
+            std::fs::read(suite().join(format!("{}.out", p.name))),
+            std::fs::read_to_string(suite().join(format!("{}.status", p.name))),
+        ) else {
+            continue; // reported by programs_match_erl_output_and_exit_status
+        };
+        let Ok(exe) = build(p, &dir) else { continue };
+        match run_with_timeout(&exe, &p.args, ("FERL_GC_TORTURE", "1"), std::time::Duration::from_secs(300)) {
+            None => failures.push(format!("{}: did not finish under GC torture in 300 s", p.name)),
+            Some(o) => {
+                if o.stdout != want_out {
+                    failures.push(format!("{}: stdout differs under GC torture\n--- got\n{}", p.name, text(&o.stdout)));
+                }
+                if o.status.code() != want_status.trim().parse().ok() {
+                    failures.push(format!("{}: status {:?} under GC torture, want {}", p.name, o.status.code(), want_status.trim()));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
 #[test]
 fn uncaught_exception_is_reported_like_escript() {
     let dir = work_dir("uncaught");

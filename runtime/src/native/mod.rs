@@ -9,6 +9,7 @@
 
 pub mod bifs;
 pub mod bin;
+pub mod cold;
 pub mod loader;
 pub mod procs;
 pub mod raise;
@@ -22,6 +23,7 @@ pub fn symbols() -> Vec<(&'static str, *const u8)> {
     v.extend(procs::symbols());
     v.extend(bin::symbols());
     v.extend(raise::symbols());
+    v.extend(cold::symbols());
     for (n, a) in procs::entry_symbols() {
         if !v.iter().any(|(m, _)| *m == n) {
             v.push((n, a));

@@ -128,7 +128,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         self.b.switch_to_block(shared);
         let site = self.b.block_params(shared)[0];
         let p = self.p();
-        let h = self.rt("ferl_rt_raise_at", &[p, site])?;
+        let h = self.rt_cold("ferl_rt_raise_at", &[p, site])?;
         let dead = self.b.create_block();
         let handler = self.b.create_block();
         self.brif(h, handler, dead);
