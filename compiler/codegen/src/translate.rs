@@ -19,6 +19,9 @@ use ferl_runtime::process::{frame, frame_marker, offsets, MAX_XREGS};
 use ferl_runtime::term::{make_header, sub};
 use std::collections::{BTreeSet, HashMap};
 
+mod raise;
+use raise::Pending;
+
 type R<T> = Result<T, Diagnostic>;
 
 const I64: types::Type = types::I64;
@@ -241,7 +244,8 @@ pub fn compile_function(module: &mut dyn Module, cx: &mut ModuleCx, fun: FunId) 
                 funcs: HashMap::new(),
                 datas: HashMap::new(),
                 sig: None,
-                raise_block: None,
+                raise_sites: Vec::new(),
+                cur_site: None,
                 blocks: HashMap::new(),
                 fjoins: unit.fjoins.clone(),
                 tries: unit.tries.clone(),
@@ -279,7 +283,10 @@ struct Tx<'a, 'm, 'f> {
     funcs: HashMap<FuncId, FuncRef>,
     datas: HashMap<DataId, GlobalValue>,
     sig: Option<SigRef>,
-    raise_block: Option<Block>,
+    /// Cold blocks of this unit's raise sites (filled by `finish_raise_block`).
+    raise_sites: Vec<(Block, Option<Pending>)>,
+    /// The stack-trace site of the statement being translated.
+    cur_site: Option<Pending>,
     blocks: HashMap<JoinId, BlockJoin>,
     fjoins: HashMap<JoinId, FnJoin>,
     tries: Vec<usize>,
@@ -523,39 +530,6 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
 
     // ---- raising ------------------------------------------------------------------------
 
-    /// The unit's shared raise path (filled in by `finish_raise_block` at the end).
-    fn raise_block(&mut self) -> Block {
-        if let Some(b) = self.raise_block {
-            return b;
-        }
-        let blk = self.b.create_block();
-        self.b.set_cold_block(blk);
-        self.raise_block = Some(blk);
-        blk
-    }
-
-    /// Unwind to the nearest catch frame's handler, or return RAISE to the trampoline.
-    fn finish_raise_block(&mut self) -> R<()> {
-        let Some(blk) = self.raise_block else { return Ok(()) };
-        self.b.switch_to_block(blk);
-        let p = self.p();
-        let h = self.rt_cold("ferl_rt_unwind", &[p])?;
-        let dead = self.b.create_block();
-        let handler = self.b.create_block();
-        self.brif(h, handler, dead);
-        self.b.switch_to_block(dead);
-        let reds = self.reds();
-        self.store(reds, p, offsets::REDS as i32);
-        let st = self.iconst(ferl_runtime::process::STATUS_RAISE as i64);
-        self.b.ins().return_(&[st]);
-        self.b.switch_to_block(handler);
-        let reds = self.reds();
-        let nil = self.iconst(NIL);
-        let sig = self.sig();
-        self.b.ins().return_call_indirect(sig, h, &[p, reds, nil, nil, nil, nil]);
-        Ok(())
-    }
-
     /// Branch to the raise path when `v` is NON_VALUE; continue in a new block otherwise.
     fn check_raise(&mut self, v: Value) {
         let bad = self.b.ins().icmp_imm_s(IntCC::Equal, v, NON_VALUE);
@@ -667,24 +641,28 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         let mut e = e;
         loop {
             match e {
-                Expr::Let { var, prim, body, .. } => {
+                Expr::Let { var, prim, body, loc } => {
+                    self.cur_site = Some(Pending::for_prim(prim, *loc));
                     let mut live = self.info.needs(body);
                     live.remove(var);
                     let v = self.prim(prim, &live, false)?;
                     self.def(*var, v);
                     e = body;
                 }
-                Expr::Do { prim, body, .. } => {
+                Expr::Do { prim, body, loc } => {
+                    self.cur_site = Some(Pending::for_prim(prim, *loc));
                     let live = self.info.needs(body);
                     self.prim(prim, &live, false)?;
                     e = body;
                 }
                 Expr::LetCall { var, call, body } if direct_bif(call).is_some() => {
+                    self.cur_site = Some(Pending::for_call(call, false));
                     let v = self.direct_bif_call(call)?;
                     self.def(*var, v);
                     e = body;
                 }
                 Expr::TailCall(call) if direct_bif(call).is_some() => {
+                    self.cur_site = Some(Pending::for_call(call, true));
                     let v = self.direct_bif_call(call)?;
                     return self.emit_return(v);
                 }
@@ -693,12 +671,17 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                     slots.remove(var);
                     let slots: Vec<Var> = slots.into_iter().collect();
                     let k = self.new_unit(UnitKind::Cont { result: *var, slots: slots.clone() }, body, self.tries.clone())?;
+                    self.add_cont_site(k, call.loc);
+                    self.cur_site = Some(Pending::for_call(call, false));
                     let mut live: BTreeSet<Var> = slots.iter().copied().collect();
                     live.extend(call_vars(call));
                     self.push_frame(frame::RETURN, k, &slots, &live)?;
                     return self.call(call);
                 }
-                Expr::TailCall(call) => return self.call(call),
+                Expr::TailCall(call) => {
+                    self.cur_site = Some(Pending::for_call(call, true));
+                    return self.call(call);
+                }
                 Expr::Return(o) => {
                     let v = self.operand(o)?;
                     return self.emit_return(v);
@@ -814,7 +797,8 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                     self.b.switch_to_block(em);
                     e = empty;
                 }
-                Expr::RecvWait { timeout, retry, .. } => {
+                Expr::RecvWait { timeout, retry, loc } => {
+                    self.cur_site = Some(Pending::plain(*loc));
                     let t = match timeout {
                         Some((o, _)) => self.operand(o)?,
                         None => self.iconst(ferl_runtime::term::Term::atom(ferl_runtime::atom::idx::INFINITY).raw() as i64),
@@ -856,7 +840,10 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                         }
                     }
                 }
-                Expr::Fail { reason, .. } => return self.fail(reason),
+                Expr::Fail { reason, loc } => {
+                    self.cur_site = Some(Pending::for_fail(reason, *loc));
+                    return self.fail(reason);
+                }
             }
         }
     }
@@ -1184,11 +1171,8 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 Ok(r)
             }
             Prim::Bif { module, name, args } => self.bif(module, name, args, &live, guard_fail),
-            Prim::BuildStacktrace(o) => {
-                // Raw traces are not built yet: the trace is `[]` (or what a reraise set).
-                let _ = self.operand(o)?;
-                Ok(self.iconst(NIL))
-            }
+            // The runtime builds the trace term at the raise (`ferl_rt_raise_at`).
+            Prim::BuildStacktrace(o) => self.operand(o),
             Prim::BinBuild(segs) => {
                 if segs.len() * 3 > MAX_XREGS {
                     return Err(unsupported("binary construction with more than 85 segments"));

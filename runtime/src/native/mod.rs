@@ -12,6 +12,7 @@ pub mod bin;
 pub mod cold;
 pub mod loader;
 pub mod procs;
+pub mod raise;
 pub mod rt;
 
 /// Every runtime symbol compiled code may reference: (linker name, address).
@@ -21,6 +22,7 @@ pub fn symbols() -> Vec<(&'static str, *const u8)> {
     v.extend(crate::bif::entry::symbols());
     v.extend(procs::symbols());
     v.extend(bin::symbols());
+    v.extend(raise::symbols());
     v.extend(cold::symbols());
     for (n, a) in procs::entry_symbols() {
         if !v.iter().any(|(m, _)| *m == n) {
