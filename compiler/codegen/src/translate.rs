@@ -1223,6 +1223,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         let p = self.p();
         let mut all = vec![p];
         all.extend(vals.iter().copied());
+        if m == "erlang" && vals.len() == 1 && matches!(f, "hd" | "tl" | "tuple_size") {
+            return self.unary_access(f, &sym, &all, guard_fail);
+        }
         if m == "erlang" && vals.len() == 2 {
             match f {
                 "+" | "-" | "*" | "/" => return self.arith(f, &sym, &all, live, guard_fail),
@@ -1444,6 +1447,34 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         let t = self.iconst(TRUE);
         let fl = self.iconst(FALSE);
         let r = self.b.ins().select(c, t, fl);
+        self.jump(done, &[r]);
+        self.bif_slow(slow, done, sym, all, guard_fail)
+    }
+
+    /// `hd/1`, `tl/1` of a cons and `tuple_size/1` of a tuple inline; the runtime raises
+    /// badarg otherwise.
+    fn unary_access(&mut self, f: &str, sym: &str, all: &[Value], guard_fail: Option<Block>) -> R<Value> {
+        let v = all[1];
+        let slow = self.b.create_block();
+        self.b.set_cold_block(slow);
+        let done = self.b.create_block();
+        self.b.append_block_param(done, I64);
+        let tag = self.b.ins().band_imm_s(v, 3);
+        let r = if f == "tuple_size" {
+            let boxed = self.b.ins().icmp_imm_s(IntCC::Equal, tag, 2);
+            self.guard_to(boxed, slow);
+            let h = self.load(v, -2);
+            let st = self.b.ins().band_imm_s(h, 0x3F);
+            let is_tuple = self.b.ins().icmp_imm_s(IntCC::Equal, st, make_header(sub::TUPLE, 0) as i64);
+            self.guard_to(is_tuple, slow);
+            let arity = self.b.ins().ushr_imm_s(h, 6);
+            let t = self.b.ins().ishl_imm_s(arity, 4);
+            self.b.ins().bor_imm_s(t, 0xF)
+        } else {
+            let cons = self.b.ins().icmp_imm_s(IntCC::Equal, tag, 1);
+            self.guard_to(cons, slow);
+            self.load(v, if f == "hd" { -1 } else { 7 })
+        };
         self.jump(done, &[r]);
         self.bif_slow(slow, done, sym, all, guard_fail)
     }
