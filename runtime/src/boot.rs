@@ -502,8 +502,10 @@ pub fn describe_exception(class: Term, reason: Term) -> String {
     format!("escript: exception {c}: {text}")
 }
 
-/// Pid serial of the entry process (0 until its first slice).
-static ENTRY_PID: AtomicU64 = AtomicU64::new(0);
+/// Pid serial of the entry process (`NO_ENTRY` until its first slice; serial 0 is a
+/// real pid, `<0.0.0>`, usually the entry process itself).
+static ENTRY_PID: AtomicU64 = AtomicU64::new(NO_ENTRY);
+const NO_ENTRY: u64 = u64::MAX;
 /// The boot object's trampoline.
 static INNER_TRAMPOLINE: AtomicUsize = AtomicUsize::new(0);
 
@@ -526,7 +528,7 @@ unsafe extern "C" fn trampoline(
     if st == STATUS_RAISE {
         // SAFETY: as above.
         let pr = unsafe { &mut *p };
-        let serial = pr.pid().pid_serial().unwrap_or(0);
+        let serial = pr.pid().pid_serial().unwrap_or(NO_ENTRY);
         if serial == ENTRY_PID.load(Ordering::Acquire) {
             flush_stdout();
             eprintln!("{}", describe_exception(pr.exc_class, pr.exc_reason));
@@ -546,8 +548,8 @@ unsafe extern "C" fn first_trampoline(
     x3: u64,
 ) -> u64 {
     // SAFETY: forwarded from the scheduler.
-    let serial = unsafe { &*p }.pid().pid_serial().unwrap_or(0);
-    let _ = ENTRY_PID.compare_exchange(0, serial, Ordering::AcqRel, Ordering::Acquire);
+    let serial = unsafe { &*p }.pid().pid_serial().unwrap_or(NO_ENTRY);
+    let _ = ENTRY_PID.compare_exchange(NO_ENTRY, serial, Ordering::AcqRel, Ordering::Acquire);
     // SAFETY: forwarded from the scheduler.
     unsafe { trampoline(p, reds, x0, x1, x2, x3) }
 }
