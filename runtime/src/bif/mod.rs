@@ -17,7 +17,7 @@ pub mod errors;
 pub mod hash;
 pub mod lists;
 pub mod numbers;
-pub mod text;
+pub mod opaque;
 pub mod time;
 pub mod tuples;
 pub mod types;
