@@ -9,7 +9,9 @@ use crate::{module_err, predefined_atom, unsupported, ModuleCx};
 use cranelift_module::{DataDescription, DataId, Linkage, Module};
 use ferl_diagnostics::Diagnostic;
 use ferl_ir::ir::{FunKind, Literal};
-use ferl_runtime::term::{make_header, sub};
+use ferl_runtime::cmp::compare_exact;
+use ferl_runtime::heap::FragHeap;
+use ferl_runtime::term::{self, make_header, sub, Term, MAP_FLAT_LIMIT};
 use num_bigint::Sign;
 use num_traits::ToPrimitive;
 
@@ -130,12 +132,63 @@ impl Buf {
                     Word::SelfPtr((sb * 8) as u64 | 2)
                 }
             }
-            Literal::Map(_) => return Err(unsupported("map inside a compound literal")),
+            Literal::Map(kvs) => {
+                // Keys sorted into the runtime's map-key order, then the values.
+                let mut h = FragHeap::new();
+                let keys: Option<Vec<Term>> = kvs.iter().map(|(k, _)| scratch_term(&mut h, k)).collect();
+                let keys = keys.ok_or_else(|| unsupported("map literal with a key that is not a term"))?;
+                let mut order: Vec<usize> = (0..kvs.len()).collect();
+                order.sort_by(|&a, &b| compare_exact(keys[a], keys[b]));
+                let n = kvs.len();
+                let st = if n <= MAP_FLAT_LIMIT { sub::MAP_FLAT } else { sub::MAP_LARGE };
+                let at = self.alloc(1 + 2 * n);
+                self.words[at] = Word::Imm(make_header(st, 2 * n));
+                for (j, &i) in order.iter().enumerate() {
+                    let k = self.emit(cx, &kvs[i].0)?;
+                    self.words[at + 1 + j] = k;
+                    let v = self.emit(cx, &kvs[i].1)?;
+                    self.words[at + 1 + n + j] = v;
+                }
+                Word::SelfPtr((at * 8) as u64 | 2)
+            }
         })
     }
 }
 
-/// Emit literal `l` (not a map) as static data when it is not an immediate.
+/// Literal `l` as a runtime term on a scratch heap, so that map keys are ordered at
+/// compile time by the runtime's own `compare_exact` (atoms are interned in the
+/// compiler's atom table, which only their names matter for).
+fn scratch_term(h: &mut FragHeap, l: &Literal) -> Option<Term> {
+    Some(match l {
+        Literal::Atom(a) => Term::intern(a).ok()?,
+        Literal::Nil => Term::NIL,
+        Literal::Int(i) => term::bigint(h, i),
+        Literal::Float(f) => term::float(h, *f),
+        Literal::Tuple(es) => {
+            let ts: Option<Vec<Term>> = es.iter().map(|e| scratch_term(h, e)).collect();
+            term::tuple(h, &ts?)
+        }
+        Literal::List(es, tail) => {
+            let ts: Option<Vec<Term>> = es.iter().map(|e| scratch_term(h, e)).collect();
+            let tail = scratch_term(h, tail)?;
+            term::list_with_tail(h, &ts?, tail)
+        }
+        Literal::Map(kvs) => {
+            let mut pairs = Vec::with_capacity(kvs.len());
+            for (k, v) in kvs {
+                pairs.push((scratch_term(h, k)?, scratch_term(h, v)?));
+            }
+            ferl_runtime::map::from_pairs(h, &pairs)
+        }
+        Literal::Bitstring { bytes, bits } => term::bitstring(h, bytes, *bits as usize),
+        Literal::ExportFun { module, function, arity } => {
+            let (m, f) = (Term::intern(module).ok()?, Term::intern(function).ok()?);
+            term::export_fun(h, m, f, *arity)
+        }
+    })
+}
+
+/// Emit literal `l` as static data when it is not an immediate.
 pub(crate) fn literal(module: &mut dyn Module, cx: &mut ModuleCx, l: &Literal) -> Result<LitValue, Diagnostic> {
     let mut buf = Buf { words: Vec::new() };
     let w = buf.emit(cx, l)?;
