@@ -17,7 +17,7 @@ use ferl_diagnostics::Diagnostic;
 use ferl_ir::ir::{self, Callee, CmpOp, Con, Expr, FailReason, FunId, JoinId, Literal, Operand, Prim, Test, TypeTest, Var};
 use ferl_runtime::process::{frame, frame_marker, offsets, MAX_XREGS};
 use ferl_runtime::term::{make_header, sub};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 type R<T> = Result<T, Diagnostic>;
 
@@ -57,6 +57,9 @@ struct Unit<'m> {
 struct FnInfo {
     /// Variables a jump to the join needs besides its arguments (transitively).
     join_needs: HashMap<JoinId, BTreeSet<Var>>,
+    /// Joins compiled as functions: loops, joins jumped to from another unit, and joins
+    /// jumped to from the body of a join that is itself a function.
+    fn_joins: HashSet<JoinId>,
 }
 
 fn jump_targets_outside(e: &Expr) -> BTreeSet<JoinId> {
@@ -113,7 +116,7 @@ fn collect_joins<'e>(e: &'e Expr, out: &mut Vec<(JoinId, Vec<Var>, &'e Expr)>) {
 
 impl FnInfo {
     fn new(body: &Expr) -> FnInfo {
-        let mut info = FnInfo { join_needs: HashMap::new() };
+        let mut info = FnInfo { join_needs: HashMap::new(), fn_joins: HashSet::new() };
         let mut order = Vec::new();
         collect_joins(body, &mut order);
         // Pre-order: enclosing joins come first.
@@ -131,6 +134,7 @@ impl FnInfo {
             }
             info.join_needs.insert(j, s);
         }
+        info.fn_joins = function_joins(body);
         info
     }
     /// Variables live at the start of `e` (its free variables plus what the joins it jumps
@@ -169,6 +173,30 @@ fn crosses_unit(e: &Expr, j: JoinId) -> bool {
         }
     });
     found
+}
+
+/// The joins of `body` that must be functions (a fixpoint: a jump from a function join's
+/// body to an enclosing join leaves that function, so the target is a function too).
+fn function_joins(body: &Expr) -> HashSet<JoinId> {
+    let mut joins: Vec<(JoinId, bool, BTreeSet<JoinId>)> = Vec::new();
+    body.visit(&mut |x| {
+        if let Expr::LetJoin { join, recursive, join_body, body, .. } = x {
+            joins.push((*join, *recursive || crosses_unit(body, *join), jump_targets_outside(join_body)));
+        }
+    });
+    let mut fns: HashSet<JoinId> = joins.iter().filter(|j| j.1).map(|j| j.0).collect();
+    loop {
+        let reached: Vec<JoinId> = joins
+            .iter()
+            .filter(|(m, _, _)| fns.contains(m))
+            .flat_map(|(m, _, out)| out.iter().filter(move |k| *k != m).copied())
+            .filter(|k| !fns.contains(k))
+            .collect();
+        if reached.is_empty() {
+            return fns;
+        }
+        fns.extend(reached);
+    }
 }
 
 /// Compile IR function `fun` (all its units) into `module`.
@@ -647,8 +675,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 Expr::LetJoin { join, params, recursive, join_body, body } => {
                     // Loops (recursive joins) are functions too, so that every iteration
                     // passes a reduction check (function entry) and can be preempted.
-                    let crosses = *recursive || crosses_unit(body, *join);
-                    if crosses {
+                    if self.info.fn_joins.contains(join) {
                         let extra: Vec<Var> = self.info.join_needs.get(join).map(|s| s.iter().copied().collect()).unwrap_or_default();
                         let mut all = params.clone();
                         all.extend(extra.iter().copied());
