@@ -438,6 +438,11 @@ pub unsafe extern "C" fn ferl_boot_halt_1(p: *mut Process, s: u64) -> u64 {
 /// arity, SystemV symbol `sym(p, args...) -> term | NON_VALUE`).
 pub type RemoteBif = (&'static str, &'static str, u32, &'static str);
 
+/// Symbols of *trap* entry points start with this: instead of a term they return the code
+/// to tail-call (arguments already in the x-registers), or 0 with an exception raised
+/// (`erlang:apply/2,3`, whose arity is only known at run time).
+pub const TRAP_PREFIX: &str = "ferl_trap_";
+
 /// Every BIF an executable registers in its export table: the output BIFs above, `halt`,
 /// and the pure BIFs of `bif::TABLE` (so `fun erlang:length/1` and `apply` find them).
 pub fn remote_bifs() -> Vec<RemoteBif> {
@@ -450,6 +455,8 @@ pub fn remote_bifs() -> Vec<RemoteBif> {
         ("ferl_io", "get_line", 1, "ferl_bif_ferl__io_get__line_1"),
         ("erlang", "halt", 0, "ferl_boot_halt_0"),
         ("erlang", "halt", 1, "ferl_boot_halt_1"),
+        ("erlang", "apply", 2, "ferl_trap_erlang_apply_2"),
+        ("erlang", "apply", 3, "ferl_trap_erlang_apply_3"),
     ];
     for d in TABLE {
         if d.arity <= 4
