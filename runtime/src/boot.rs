@@ -582,6 +582,7 @@ pub unsafe extern "C" fn ferl_boot_main(
     tbl: *const u64,
 ) -> i32 {
     use self::table as t;
+    crate::heap::tune_allocator();
     let table = tbl;
     // SAFETY: the caller guarantees a valid table; we read only its declared extent.
     let w = |i: usize| unsafe { *table.add(i) };

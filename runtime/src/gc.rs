@@ -18,6 +18,9 @@ use crate::term::{header_arity, header_subtag, is_header, sub, Term, NON_VALUE, 
 use std::mem::MaybeUninit;
 use std::sync::OnceLock;
 
+/// The smallest block `shrink_young` shrinks to (words; a BEAM heap size).
+const SHRINK_FLOOR: usize = 4181;
+
 /// Minor collections between two major ones (BEAM's default `fullsweep_after`).
 pub const FULLSWEEP_AFTER: u32 = 65535;
 
@@ -159,6 +162,99 @@ pub fn collect(p: &mut Process, need: usize, roots: &mut [Term]) {
     if p.free_words() < need {
         collect_minor_or_major(p, need, roots, true, None);
     }
+    shrink_young(p, need, roots);
+}
+
+/// After a collection, give back a young block that is far larger than what survived.
+///
+/// The to-space of a collection is sized for the worst case (everything live), so without
+/// this a process that allocates much and keeps little would grow its block at every
+/// collection. Like BEAM, when the block is more than four times what is in use (heap,
+/// stack and `need`), the contents move to a block of `next_heap_size(2 * used)` words and
+/// every pointer into the old block is offset (BEAM's `offset_heap`).
+fn shrink_young(p: &mut Process, need: usize, roots: &mut [Term]) {
+    let (heap, stack) = (p.heap_used(), p.stack_used());
+    let used = heap + stack + need;
+    // Not below SHRINK_FLOOR words: a process that collected is likely to keep allocating,
+    // and tiny blocks would make it collect every few hundred words.
+    let size = next_heap_size((2 * used).max(SHRINK_FLOOR));
+    if p.block.len() <= 4 * used || size >= p.block.len() {
+        return;
+    }
+    let mut block: Box<[MaybeUninit<u64>]> = Box::new_uninit_slice(size);
+    let start = block.as_mut_ptr() as *mut u64;
+    // SAFETY: the new block holds `size >= heap + stack` words; the ranges do not overlap.
+    let (end, new_stop) = unsafe {
+        let end = start.add(size);
+        let new_stop = end.sub(stack);
+        std::ptr::copy_nonoverlapping(p.heap_start, start, heap);
+        std::ptr::copy_nonoverlapping(p.stop, new_stop, stack);
+        (end, new_stop)
+    };
+    let (lo, hi) = (p.heap_start as usize, p.htop as usize);
+    let delta = (start as usize).wrapping_sub(lo);
+    let fix = |w: u64| -> u64 {
+        let tag = w & PRIMARY_MASK;
+        let a = (w & !PRIMARY_MASK) as usize;
+        if (tag == TAG_LIST || tag == TAG_BOXED) && a >= lo && a < hi {
+            w.wrapping_add(delta as u64)
+        } else {
+            w
+        }
+    };
+    // SAFETY: [start, start + heap) holds the copied objects, laid out linearly as the
+    // Cheney scan expects; the copied stack holds well-formed frames up to `end`.
+    unsafe {
+        let mut ptr = start;
+        let top = start.add(heap);
+        while ptr < top {
+            let w = *ptr;
+            if is_header(w) {
+                let arity = header_arity(w);
+                ptr = match header_subtag(w) {
+                    sub::TUPLE | sub::EXPORT | sub::MAP_FLAT | sub::MAP_LARGE => ptr.add(1),
+                    sub::FUN => ptr.add(2),
+                    sub::SUB_BIN => ptr.add(3),
+                    _ => ptr.add(arity + 1),
+                };
+            } else {
+                *ptr = fix(w);
+                ptr = ptr.add(1);
+            }
+        }
+        let mut sp = new_stop;
+        while sp < end {
+            let m = *sp;
+            if !is_frame_marker(m) {
+                debug_assert!(false, "corrupt stack frame marker {m:#x}");
+                break;
+            }
+            let n = (m >> 8) as usize;
+            for i in 0..n {
+                let slot = sp.add(2 + i);
+                *slot = fix(*slot);
+            }
+            sp = sp.add(2 + n);
+        }
+        for r in roots.iter_mut().chain(p.dict.iter_mut()).chain(p.saved.iter_mut()) {
+            *r = Term::from_raw(fix(r.raw()));
+        }
+        // The off-heap list links raw object addresses (young and old).
+        let moved = |o: *mut u64| if (o as usize) >= lo && (o as usize) < hi { (o as usize).wrapping_add(delta) as *mut u64 } else { o };
+        p.off_heap = moved(p.off_heap);
+        let mut obj = p.off_heap;
+        while !obj.is_null() {
+            let next = moved(*obj.add(OFF_HEAP_LINK) as *mut u64);
+            *obj.add(OFF_HEAP_LINK) = next as u64;
+            obj = next;
+        }
+        p.high_water = (p.high_water as usize).wrapping_add(delta) as *mut u64;
+        p.htop = top;
+    }
+    p.block = block;
+    p.heap_start = start;
+    p.stop = new_stop;
+    p.stack_end = end;
 }
 
 /// A major collection (everything live into one fresh block).
@@ -464,6 +560,53 @@ mod tests {
         assert_eq!(to_string(slots[0]), "[104,101,108,108,111]");
         assert_eq!(slots[1], f2, "sharing between frames preserved");
         assert!(p.free_words() >= 1000);
+    }
+
+    #[test]
+    fn block_shrinks_after_garbage_and_keeps_everything_live() {
+        let data = Arc::new(vec![7u8; 100]);
+        let mut p = Process::new(8);
+        p.torture = false;
+        // A big live set grows the block...
+        let mut roots = vec![NIL; 3];
+        for i in 0..100_000 {
+            if p.free_words() < 2 {
+                collect(&mut p, 2, &mut roots);
+            }
+            roots[0] = term::cons(&mut *p, Term::small(i).unwrap(), roots[0]);
+        }
+        let big = p.block_words();
+        assert!(big > 100_000);
+        // ...then the live set becomes small: a REFC_BIN, a sub-binary, a frame, a tuple.
+        let bin = term::refc_binary(&mut *p, data.clone());
+        roots[1] = term::sub_binary(&mut *p, bin, 8, 16).unwrap();
+        let f = term::float(&mut *p, 1.5);
+        assert!(p.push_frame(frame::RETURN, 0xdead0, &[f, bin]));
+        roots[0] = term::tuple(&mut *p, &[f, Term::small(5).unwrap()]);
+        roots[2] = NIL;
+        p.dict.push(f);
+        for _ in 0..3 {
+            collect(&mut p, 10, &mut roots);
+        }
+        for _ in 0..200_000 {
+            if p.free_words() < 3 {
+                collect(&mut p, 3, &mut roots);
+            }
+            let _garbage = term::tuple(&mut *p, &[NIL, NIL]);
+        }
+        assert!(p.block_words() < big / 4, "block shrank: {} -> {}", big, p.block_words());
+        assert_eq!(to_string(roots[0]), "{1.5,5}");
+        assert_eq!(roots[1].binary_bytes(), Some(&[7u8, 7][..]));
+        assert_eq!(p.dict[0].float_value(), Some(1.5));
+        let (_, c, slots) = p.top_frame().unwrap();
+        assert_eq!(c, 0xdead0);
+        assert_eq!(slots[0].float_value(), Some(1.5));
+        assert_eq!(slots[1].binary_bytes().map(|b| b.len()), Some(100));
+        assert_eq!(Arc::strong_count(&data), 2);
+        assert!(p.pop_frame());
+        roots[1] = NIL;
+        collect_major(&mut p, 0, &mut roots);
+        assert_eq!(Arc::strong_count(&data), 1, "the moved off-heap list still releases");
     }
 
     #[test]

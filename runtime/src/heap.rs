@@ -240,3 +240,26 @@ mod tests {
         assert_eq!(Arc::strong_count(&data), 1);
     }
 }
+
+/// Keep freed process blocks in the C allocator instead of returning them to the OS.
+///
+/// Every collection allocates a new young block and frees the old one. glibc serves blocks
+/// above 128 KiB with `mmap` and frees them with `munmap`, so a process with a large heap
+/// paid a page fault and a page clear for every word of every new block. Raising the mmap
+/// and trim thresholds (glibc's maximum is 32 MiB) lets freed blocks be reused, as BEAM's
+/// own allocators do. Called once by the executable's boot; harmless elsewhere.
+pub fn tune_allocator() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        extern "C" {
+            fn mallopt(param: i32, value: i32) -> i32;
+        }
+        const M_TRIM_THRESHOLD: i32 = -1;
+        const M_MMAP_THRESHOLD: i32 = -3;
+        // SAFETY: mallopt only adjusts glibc's tuning parameters.
+        unsafe {
+            mallopt(M_MMAP_THRESHOLD, 32 << 20);
+            mallopt(M_TRIM_THRESHOLD, 256 << 20);
+        }
+    }
+}

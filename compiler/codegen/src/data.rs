@@ -257,6 +257,16 @@ pub(crate) fn fun_entry(module: &mut dyn Module, cx: &mut ModuleCx, i: usize) ->
 }
 
 /// Emit the atom table (names, patched to terms at load) and the module descriptor.
+/// The import table: one zeroed, writable word per remote `M:F/A` the module calls, where
+/// the first call caches the code address the export table gives (no relocations, so
+/// zero-initialised data is fine). Code is never reloaded, so a cached address stays valid.
+pub(crate) fn import_table(module: &mut dyn Module, cx: &ModuleCx) -> Result<(), Diagnostic> {
+    let mut d = DataDescription::new();
+    d.define_zeroinit(8 * cx.imports.len().max(1));
+    d.set_align(8);
+    module.define_data(cx.import_table, &d).map_err(module_err)
+}
+
 pub(crate) fn descriptor(module: &mut dyn Module, cx: &mut ModuleCx) -> Result<DataId, Diagnostic> {
     // Export atoms first so the table is complete before it is written.
     let exports: Vec<(u32, u32, usize)> = cx

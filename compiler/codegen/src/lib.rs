@@ -68,6 +68,10 @@ pub struct ModuleCx<'m> {
     pub(crate) next_lit: u32,
     /// The glue's resume stub, declared on first use.
     pub(crate) resume_fn: Option<FuncId>,
+    /// Remote calls with a literal `M:F/A`: one cached code address per import (a
+    /// writable word, 0 until the first call resolves it through the export table).
+    pub(crate) imports: HashMap<(String, String, u32), u32>,
+    pub(crate) import_table: DataId,
 }
 
 /// The result of compiling a module.
@@ -117,6 +121,10 @@ pub fn compile_module(module: &mut dyn Module, ir: &ir::Module) -> Result<Compil
     let atom_table = module
         .declare_data(&ferl_runtime::abi::atom_table_symbol(&name), Linkage::Local, true, false)
         .map_err(|e| vec![module_err(e)])?;
+    let mm = ferl_runtime::abi::mangle(&name);
+    let import_table = module
+        .declare_data(&format!("ferl_I{}{}", mm.len(), mm), Linkage::Local, true, false)
+        .map_err(|e| vec![module_err(e)])?;
     let mut cx = ModuleCx {
         ir,
         name: name.clone(),
@@ -130,6 +138,8 @@ pub fn compile_module(module: &mut dyn Module, ir: &ir::Module) -> Result<Compil
         next_cont: HashMap::new(),
         next_lit: 0,
         resume_fn: None,
+        imports: HashMap::new(),
+        import_table,
     };
     cx.atom(&name);
     let mut diags = Vec::new();
@@ -146,6 +156,7 @@ pub fn compile_module(module: &mut dyn Module, ir: &ir::Module) -> Result<Compil
     if !diags.is_empty() {
         return Err(diags);
     }
+    data::import_table(module, &cx).map_err(|d| vec![d])?;
     let descriptor = data::descriptor(module, &mut cx).map_err(|d| vec![d])?;
     Ok(CompiledModule { name, descriptor, functions: cx.funcs })
 }
@@ -160,6 +171,12 @@ impl ModuleCx<'_> {
         self.atoms.push(name.to_string());
         self.atom_ix.insert(name.to_string(), i);
         i
+    }
+
+    /// The slot of `m:f/arity` in the import table (added if new).
+    pub(crate) fn import_slot(&mut self, m: &str, f: &str, arity: u32) -> u32 {
+        let n = self.imports.len() as u32;
+        *self.imports.entry((m.to_string(), f.to_string(), arity)).or_insert(n)
     }
 
     /// A runtime function `name` taking `nargs` words and returning one (SystemV).

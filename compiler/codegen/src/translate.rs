@@ -9,7 +9,7 @@
 
 use crate::data::{self, LitValue, Word};
 use crate::{erlang_signature, module_err, unsupported, ModuleCx};
-use cranelift_codegen::ir::condcodes::IntCC;
+use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::{types, Block, BlockArg, FuncRef, GlobalValue, InstBuilder, MemFlagsData, SigRef, Value};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext, Variable};
 use cranelift_module::{DataId, FuncId, Linkage, Module};
@@ -26,6 +26,8 @@ const NIL: i64 = 0x3B;
 const NON_VALUE: i64 = 0x2B;
 const TRUE: i64 = (1 << 6) | 0x0B;
 const FALSE: i64 = 0x0B;
+/// Header of a boxed float (one f64 word follows).
+const FLOAT_HEADER: u64 = make_header(sub::FLOAT, 1);
 
 fn mf() -> MemFlagsData {
     MemFlagsData::trusted()
@@ -724,7 +726,11 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 Expr::If { test, then, else_ } => {
                     let t = self.b.create_block();
                     let f = self.b.create_block();
-                    self.test(test, t, f)?;
+                    // What either branch needs survives a collection inside the test
+                    // (guard primops may allocate).
+                    let mut live = self.info.needs(then);
+                    live.extend(self.info.needs(else_));
+                    self.test(test, t, f, &live)?;
                     let saved = self.tries.clone();
                     self.b.switch_to_block(t);
                     self.expr(then)?;
@@ -951,6 +957,32 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 let fr = self.func_ref(id);
                 self.direct_tail_call(fr, &args);
             }
+            Callee::Remote { module: module @ Operand::Lit(Literal::Atom(ma)), function: function @ Operand::Lit(Literal::Atom(fa)) } => {
+                // Cached in the import table: resolved through the export table once.
+                let slot = self.cx.import_slot(ma, fa, call.args.len() as u32) as i32;
+                let tbl = self.data_addr(self.cx.import_table);
+                let cached = self.load(tbl, slot * 8);
+                let miss = self.b.create_block();
+                self.b.set_cold_block(miss);
+                let go = self.b.create_block();
+                self.b.append_block_param(go, I64);
+                self.b.ins().brif(cached, go, &[BlockArg::Value(cached)], miss, &[]);
+                self.b.switch_to_block(miss);
+                let m = self.operand(module)?;
+                let f = self.operand(function)?;
+                let p = self.p();
+                let n = self.iconst(call.args.len() as i64);
+                let code = self.rt("ferl_rt_call_export", &[p, m, f, n])?;
+                self.check_zero(code);
+                let tbl = self.data_addr(self.cx.import_table);
+                self.store(code, tbl, slot * 8);
+                self.jump(go, &[code]);
+                self.b.switch_to_block(go);
+                let code = self.b.block_params(go)[0];
+                let xs = self.spill_args(&args);
+                let sig = self.sig();
+                self.b.ins().return_call_indirect(sig, code, &xs);
+            }
             Callee::Remote { module, function } => {
                 let m = self.operand(module)?;
                 let f = self.operand(function)?;
@@ -1120,7 +1152,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 self.after_raising(r, guard_fail);
                 Ok(r)
             }
-            Prim::Bif { module, name, args } => self.bif(module, name, args, guard_fail),
+            Prim::Bif { module, name, args } => self.bif(module, name, args, &live, guard_fail),
             Prim::BuildStacktrace(o) => {
                 // Raw traces are not built yet: the trace is `[]` (or what a reraise set).
                 let _ = self.operand(o)?;
@@ -1175,7 +1207,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         }
     }
 
-    fn bif(&mut self, m: &str, f: &str, args: &[Operand], guard_fail: Option<Block>) -> R<Value> {
+    fn bif(&mut self, m: &str, f: &str, args: &[Operand], live: &BTreeSet<Var>, guard_fail: Option<Block>) -> R<Value> {
         let f = if m == "erlang" && f == "!" { "send" } else { f };
         let sym = ferl_runtime::abi::bif_symbol(m, f, args.len() as u32);
         if !ferl_runtime::native::has_symbol(&sym) {
@@ -1186,56 +1218,12 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         let mut all = vec![p];
         all.extend(vals.iter().copied());
         if m == "erlang" && vals.len() == 2 {
-            let (a, b) = (vals[0], vals[1]);
-            let fast = match f {
-                "+" | "-" => Some(true),
-                "<" | "=<" | ">" | ">=" | "==" | "/=" | "=:=" | "=/=" => Some(false),
-                _ => None,
-            };
-            if let Some(arith) = fast {
-                let slow = self.b.create_block();
-                let done = self.b.create_block();
-                self.b.append_block_param(done, I64);
-                self.b.set_cold_block(slow);
-                let both = self.b.ins().band(a, b);
-                let lo = self.b.ins().band_imm_s(both, 0xF);
-                let small = self.b.ins().icmp_imm_s(IntCC::Equal, lo, 0xF);
-                let fastb = self.b.create_block();
-                self.brif(small, fastb, slow);
-                self.b.switch_to_block(fastb);
-                if arith {
-                    let (r, of) = if f == "+" {
-                        let a0 = self.b.ins().iadd_imm_s(a, -0xF);
-                        self.b.ins().sadd_overflow(a0, b)
-                    } else {
-                        let (d, of) = self.b.ins().ssub_overflow(a, b);
-                        (self.b.ins().iadd_imm_s(d, 0xF), of)
-                    };
-                    let okb = self.b.create_block();
-                    self.b.ins().brif(of, slow, &[], okb, &[]);
-                    self.b.switch_to_block(okb);
-                    self.jump(done, &[r]);
-                } else {
-                    let cc = match f {
-                        "<" => IntCC::SignedLessThan,
-                        "=<" => IntCC::SignedLessThanOrEqual,
-                        ">" => IntCC::SignedGreaterThan,
-                        ">=" => IntCC::SignedGreaterThanOrEqual,
-                        "==" | "=:=" => IntCC::Equal,
-                        _ => IntCC::NotEqual,
-                    };
-                    let c = self.b.ins().icmp(cc, a, b);
-                    let t = self.iconst(TRUE);
-                    let fl = self.iconst(FALSE);
-                    let r = self.b.ins().select(c, t, fl);
-                    self.jump(done, &[r]);
-                }
-                self.b.switch_to_block(slow);
-                let r = self.rt(&sym, &all)?;
-                self.after_raising(r, guard_fail);
-                self.jump(done, &[r]);
-                self.b.switch_to_block(done);
-                return Ok(self.b.block_params(done)[0]);
+            match f {
+                "+" | "-" | "*" | "/" => return self.arith(f, &sym, &all, live, guard_fail),
+                "rem" | "div" | "band" | "bor" | "bxor" | "bsr" => return self.int_op(f, &sym, &all, guard_fail),
+                "<" | "=<" | ">" | ">=" | "==" | "/=" | "=:=" | "=/=" => return self.compare(f, &sym, &all, guard_fail),
+                "element" => return self.element(&sym, &all, guard_fail),
+                _ => {}
             }
         }
         let r = self.rt(&sym, &all)?;
@@ -1243,9 +1231,250 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         Ok(r)
     }
 
+    /// The slow path shared by the inline BIFs: call the runtime's entry point (which
+    /// computes the general case and raises BEAM's error) and join `done`.
+    fn bif_slow(&mut self, slow: Block, done: Block, sym: &str, all: &[Value], guard_fail: Option<Block>) -> R<Value> {
+        self.b.switch_to_block(slow);
+        let r = self.rt(sym, all)?;
+        self.after_raising(r, guard_fail);
+        self.jump(done, &[r]);
+        self.b.switch_to_block(done);
+        Ok(self.b.block_params(done)[0])
+    }
+
+    /// Continue in `yes` if `c`, else in a fresh block (returned, and switched to).
+    fn guard_to(&mut self, c: Value, no: Block) {
+        let ok = self.b.create_block();
+        self.brif(c, ok, no);
+        self.b.switch_to_block(ok);
+    }
+
+    /// Jump to `no` unless both operands are small integers.
+    fn both_small(&mut self, a: Value, b: Value, no: Block) {
+        let both = self.b.ins().band(a, b);
+        let lo = self.b.ins().band_imm_s(both, 0xF);
+        let small = self.b.ins().icmp_imm_s(IntCC::Equal, lo, 0xF);
+        self.guard_to(small, no);
+    }
+
+    /// The f64 of a boxed float, or a jump to `no`.
+    fn boxed_float(&mut self, v: Value, no: Block) -> Value {
+        let tag = self.b.ins().band_imm_s(v, 3);
+        let boxed = self.b.ins().icmp_imm_s(IntCC::Equal, tag, 2);
+        self.guard_to(boxed, no);
+        let h = self.load(v, -2);
+        let is_float = self.b.ins().icmp_imm_s(IntCC::Equal, h, FLOAT_HEADER as i64);
+        self.guard_to(is_float, no);
+        self.b.ins().load(types::F64, mf(), v, 6)
+    }
+
+    /// A number as f64 (a boxed float, or a small integer converted as BEAM's mixed
+    /// arithmetic does), or a jump to `no` (bignums and non-numbers).
+    fn number_f64(&mut self, v: Value, no: Block) -> Value {
+        let lo = self.b.ins().band_imm_s(v, 0xF);
+        let small = self.b.ins().icmp_imm_s(IntCC::Equal, lo, 0xF);
+        let sb = self.b.create_block();
+        let fb = self.b.create_block();
+        let done = self.b.create_block();
+        self.b.append_block_param(done, types::F64);
+        self.brif(small, sb, fb);
+        self.b.switch_to_block(sb);
+        let i = self.b.ins().sshr_imm_s(v, 4);
+        let x = self.b.ins().fcvt_from_sint(types::F64, i);
+        self.jump(done, &[x]);
+        self.b.switch_to_block(fb);
+        let y = self.boxed_float(v, no);
+        self.jump(done, &[y]);
+        self.b.switch_to_block(done);
+        self.b.block_params(done)[0]
+    }
+
+    /// `+ - * /` inline: small integers with overflow checks, then floats (and small
+    /// integers mixed with floats) with the result boxed on the heap; bignums, non-finite
+    /// results, division by zero and non-numbers take the runtime's path.
+    fn arith(&mut self, f: &str, sym: &str, all: &[Value], live: &BTreeSet<Var>, guard_fail: Option<Block>) -> R<Value> {
+        let (a, b) = (all[1], all[2]);
+        let slow = self.b.create_block();
+        self.b.set_cold_block(slow);
+        let done = self.b.create_block();
+        self.b.append_block_param(done, I64);
+        let flt = self.b.create_block();
+        if f != "/" {
+            self.both_small(a, b, flt);
+            let (r, of) = match f {
+                "+" => {
+                    let a0 = self.b.ins().iadd_imm_s(a, -0xF);
+                    self.b.ins().sadd_overflow(a0, b)
+                }
+                "-" => {
+                    let (d, of) = self.b.ins().ssub_overflow(a, b);
+                    (self.b.ins().iadd_imm_s(d, 0xF), of)
+                }
+                _ => {
+                    // (va) * (vb << 4) = (va * vb) << 4; fits an i64 exactly when the
+                    // product fits a small.
+                    let x = self.b.ins().sshr_imm_s(a, 4);
+                    let y = self.b.ins().band_imm_s(b, !0xF);
+                    let (m, of) = self.b.ins().smul_overflow(x, y);
+                    (self.b.ins().bor_imm_s(m, 0xF), of)
+                }
+            };
+            let okb = self.b.create_block();
+            self.brif(of, slow, okb);
+            self.b.switch_to_block(okb);
+            self.jump(done, &[r]);
+        } else {
+            self.jump(flt, &[]);
+        }
+        self.b.switch_to_block(flt);
+        let x = self.number_f64(a, slow);
+        let y = self.number_f64(b, slow);
+        let r = match f {
+            "+" => self.b.ins().fadd(x, y),
+            "-" => self.b.ins().fsub(x, y),
+            "*" => self.b.ins().fmul(x, y),
+            _ => {
+                let zero = self.b.ins().f64const(0.0);
+                let nz = self.b.ins().fcmp(FloatCC::NotEqual, y, zero);
+                self.guard_to(nz, slow);
+                self.b.ins().fdiv(x, y)
+            }
+        };
+        let bits = self.b.ins().bitcast(I64, MemFlagsData::new(), r);
+        let e = self.b.ins().band_imm_s(bits, 0x7FF0_0000_0000_0000);
+        let finite = self.b.ins().icmp_imm_s(IntCC::NotEqual, e, 0x7FF0_0000_0000_0000);
+        self.guard_to(finite, slow);
+        self.ensure(2, live)?;
+        let addr = self.bump(2);
+        let h = self.iconst(FLOAT_HEADER as i64);
+        self.store(h, addr, 0);
+        self.store(bits, addr, 8);
+        let t = self.b.ins().iadd_imm_s(addr, 2);
+        self.jump(done, &[t]);
+        self.bif_slow(slow, done, sym, all, guard_fail)
+    }
+
+    /// `rem div band bor bxor bsr` on small integers inline; everything else (bignums,
+    /// zero divisors, errors) through the runtime.
+    fn int_op(&mut self, f: &str, sym: &str, all: &[Value], guard_fail: Option<Block>) -> R<Value> {
+        let (a, b) = (all[1], all[2]);
+        let slow = self.b.create_block();
+        self.b.set_cold_block(slow);
+        let done = self.b.create_block();
+        self.b.append_block_param(done, I64);
+        self.both_small(a, b, slow);
+        let r = match f {
+            "band" => self.b.ins().band(a, b),
+            "bor" => self.b.ins().bor(a, b),
+            "bxor" => {
+                let x = self.b.ins().bxor(a, b);
+                self.b.ins().bor_imm_s(x, 0xF)
+            }
+            "bsr" => {
+                // Shift counts 0..=63 only (negative counts shift left: runtime).
+                let n = self.b.ins().sshr_imm_s(b, 4);
+                let ok = self.b.ins().icmp_imm_u(IntCC::UnsignedLessThan, n, 64);
+                self.guard_to(ok, slow);
+                let v = self.b.ins().sshr_imm_s(a, 4);
+                let s = self.b.ins().sshr(v, n);
+                let t = self.b.ins().ishl_imm_s(s, 4);
+                self.b.ins().bor_imm_s(t, 0xF)
+            }
+            _ => {
+                // div / rem: the divisor must be non-zero; the only overflow
+                // (min_small div -1) still fits an i64 and is caught below.
+                let y = self.b.ins().sshr_imm_s(b, 4);
+                let nz = self.b.ins().icmp_imm_s(IntCC::NotEqual, y, 0);
+                self.guard_to(nz, slow);
+                let x = self.b.ins().sshr_imm_s(a, 4);
+                let q = if f == "div" { self.b.ins().sdiv(x, y) } else { self.b.ins().srem(x, y) };
+                // Back to a small: it must survive the round trip through the tag shift.
+                let t = self.b.ins().ishl_imm_s(q, 4);
+                let back = self.b.ins().sshr_imm_s(t, 4);
+                let fits = self.b.ins().icmp(IntCC::Equal, back, q);
+                self.guard_to(fits, slow);
+                self.b.ins().bor_imm_s(t, 0xF)
+            }
+        };
+        self.jump(done, &[r]);
+        self.bif_slow(slow, done, sym, all, guard_fail)
+    }
+
+    /// Term comparisons inline for two small integers (raw signed compare) and two floats.
+    fn compare(&mut self, f: &str, sym: &str, all: &[Value], guard_fail: Option<Block>) -> R<Value> {
+        let (a, b) = (all[1], all[2]);
+        let slow = self.b.create_block();
+        self.b.set_cold_block(slow);
+        let done = self.b.create_block();
+        self.b.append_block_param(done, I64);
+        let flt = self.b.create_block();
+        self.both_small(a, b, flt);
+        let cc = match f {
+            "<" => IntCC::SignedLessThan,
+            "=<" => IntCC::SignedLessThanOrEqual,
+            ">" => IntCC::SignedGreaterThan,
+            ">=" => IntCC::SignedGreaterThanOrEqual,
+            "==" | "=:=" => IntCC::Equal,
+            _ => IntCC::NotEqual,
+        };
+        let c = self.b.ins().icmp(cc, a, b);
+        let t = self.iconst(TRUE);
+        let fl = self.iconst(FALSE);
+        let r = self.b.ins().select(c, t, fl);
+        self.jump(done, &[r]);
+        // Two floats: IEEE comparison (in OTP 25, 0.0 == -0.0 and 0.0 =:= -0.0 both hold).
+        self.b.switch_to_block(flt);
+        let x = self.boxed_float(a, slow);
+        let y = self.boxed_float(b, slow);
+        let fc = match f {
+            "<" => FloatCC::LessThan,
+            "=<" => FloatCC::LessThanOrEqual,
+            ">" => FloatCC::GreaterThan,
+            ">=" => FloatCC::GreaterThanOrEqual,
+            "==" | "=:=" => FloatCC::Equal,
+            _ => FloatCC::NotEqual,
+        };
+        let c = self.b.ins().fcmp(fc, x, y);
+        let t = self.iconst(TRUE);
+        let fl = self.iconst(FALSE);
+        let r = self.b.ins().select(c, t, fl);
+        self.jump(done, &[r]);
+        self.bif_slow(slow, done, sym, all, guard_fail)
+    }
+
+    /// `element(N, Tuple)` inline when N is a small integer within the tuple's arity.
+    fn element(&mut self, sym: &str, all: &[Value], guard_fail: Option<Block>) -> R<Value> {
+        let (n, t) = (all[1], all[2]);
+        let slow = self.b.create_block();
+        self.b.set_cold_block(slow);
+        let done = self.b.create_block();
+        self.b.append_block_param(done, I64);
+        let lo = self.b.ins().band_imm_s(n, 0xF);
+        let small = self.b.ins().icmp_imm_s(IntCC::Equal, lo, 0xF);
+        self.guard_to(small, slow);
+        let tag = self.b.ins().band_imm_s(t, 3);
+        let boxed = self.b.ins().icmp_imm_s(IntCC::Equal, tag, 2);
+        self.guard_to(boxed, slow);
+        let h = self.load(t, -2);
+        let st = self.b.ins().band_imm_s(h, 0x3F);
+        let is_tuple = self.b.ins().icmp_imm_s(IntCC::Equal, st, make_header(sub::TUPLE, 0) as i64);
+        self.guard_to(is_tuple, slow);
+        let arity = self.b.ins().ushr_imm_s(h, 6);
+        let i = self.b.ins().sshr_imm_s(n, 4);
+        let i0 = self.b.ins().iadd_imm_s(i, -1);
+        // 1 =< N =< arity, as one unsigned comparison of N - 1 < arity.
+        let inb = self.b.ins().icmp(IntCC::UnsignedLessThan, i0, arity);
+        self.guard_to(inb, slow);
+        let off = self.b.ins().ishl_imm_s(i, 3);
+        let a = self.b.ins().iadd(t, off);
+        let v = self.load(a, -2);
+        self.jump(done, &[v]);
+        self.bif_slow(slow, done, sym, all, guard_fail)
+    }
+
     // ---- tests ------------------------------------------------------------------------
 
-    fn test(&mut self, t: &Test, yes: Block, no: Block) -> R<()> {
+    fn test(&mut self, t: &Test, yes: Block, no: Block, live: &BTreeSet<Var>) -> R<()> {
         match t {
             Test::Type(tt, o) => {
                 let v = self.operand(o)?;
@@ -1318,7 +1547,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 Ok(())
             }
             Test::Guard { prim, out } => {
-                let v = self.prim_g(prim, &BTreeSet::new(), Some(no))?;
+                let mut live = live.clone();
+                live.remove(out);
+                let v = self.prim_g(prim, &live, Some(no))?;
                 self.def(*out, v);
                 self.jump(yes, &[]);
                 Ok(())

@@ -88,7 +88,7 @@ const SRC: &str = r#"
 -module(cgt).
 -export([fib25/0, rev/0, map_fun/0, matching/0, deep/0, fact30/0, tries/0, badmatch/0,
          case_clause/0, function_clause/0, remote/0, fib/1, arith/0, guards/0, nested_try/0,
-         tuple_ops/0, big_list/0, throw_uncaught/0]).
+         tuple_ops/0, big_list/0, throw_uncaught/0, floats/0]).
 
 fib(N) when N < 2 -> N;
 fib(N) -> fib(N - 1) + fib(N - 2).
@@ -182,6 +182,21 @@ seq(M, N) -> [M | seq(M + 1, N)].
 sum([H | T], A) -> sum(T, A + H);
 sum([], A) -> A.
 big_list() -> L = seq(1, 200000), {sum(L, 0), len(rev(L))}.
+
+%% Inline float and integer operators, float comparisons in guards, and a guard that
+%% allocates (a tuple) while floats are live (collections inside guards keep them).
+in_set(0, _, _, _, _) -> true;
+in_set(I, Zr, Zi, Cr, Ci) ->
+    Tr = Zr * Zr, Ti = Zi * Zi,
+    if Tr + Ti > 4.0 -> false;
+       true -> in_set(I - 1, Tr - Ti + Cr, 2.0 * Zr * Zi + Ci, Cr, Ci)
+    end.
+floats() ->
+    Pts = [{X / 4, Y / 4.0} || X <- seq(-8, 4), Y <- seq(-4, 4)],
+    In = [P || {Cr, Ci} = P <- Pts, in_set(30, 0.0, 0.0, Cr, Ci)],
+    G = [X || X <- [1, 2.5, -3.0, 7], X * 2.0 > 4.0, {X + 1.0} =/= {3.5}],
+    {length(In), hd(In), G, 1.5 * 4, 3 * -4, 7 rem -3, -7 div 2, 255 band 15 bor 256, 5 bxor 3, -16 bsr 2,
+     element(2, {a, 2.5 + 1}), 0.1 + 0.2, 1 / 3, 2.0 == 2, 2.0 < 2.5, -0.0 == 0.0}.
 "#;
 
 /// Bit syntax: construction, matching, comprehensions (expected values printed by OTP 25).
@@ -331,6 +346,7 @@ fn cases() -> Vec<(&'static str, &'static str)> {
         ("guards", "[big,small,at,at,longlist,other,other]"),
         ("tuple_ops", "{b,{z,b,c},3,[a,b,c],[y]}"),
         ("big_list", "{20000100000,200000}"),
+        ("floats", "{32,{-2.0,0.0},[7],6.0,-12,1,-3,271,6,-4,3.5,0.30000000000000004,0.3333333333333333,true,true,true}"),
     ]
 }
 

@@ -41,8 +41,31 @@ pub fn append(h: &mut dyn Heap, a: Term, b: Term) -> BifResult {
     if a.is_nil() {
         return Ok(b);
     }
-    let elems = proper(a)?;
-    Ok(term::list_with_tail(h, &elems, b))
+    // Two passes over A (length check, then copy) instead of collecting it into a Vec:
+    // `++` is hot in ordinary code.
+    let mut n = 0usize;
+    let mut cur = a;
+    while let Some((_, tl)) = cur.cons_parts() {
+        n += 1;
+        cur = tl;
+    }
+    if !cur.is_nil() {
+        return badarg();
+    }
+    let cells = h.alloc(2 * n);
+    let mut cur = a;
+    // SAFETY: `cells` holds 2n fresh words; cell i's tail points at cell i+1 (the last
+    // one at B), so every word is written before the list is returned.
+    unsafe {
+        for i in 0..n {
+            let (hd, tl) = cur.cons_parts().unwrap_or((term::NIL, term::NIL));
+            let c = cells.add(2 * i);
+            *c = hd.raw();
+            *c.add(1) = if i + 1 < n { Term::from_cons_ptr(c.add(2)).raw() } else { b.raw() };
+            cur = tl;
+        }
+        Ok(Term::from_cons_ptr(cells))
+    }
 }
 
 /// `A -- B`.
