@@ -65,14 +65,24 @@ fn boolean(b: bool) -> Term {
 }
 
 fn spawn_fun(ctx: &mut Ctx, f: Term, opts: SpawnOpts) -> Result<Term, Exception> {
-    let Some((entry, env)) = f.closure_parts() else {
+    let (code, env) = if let Some((entry, env)) = f.closure_parts() {
+        if entry.arity != 0 {
+            return Err(Exception::badarg());
+        }
+        (entry.code, env.to_vec())
+    } else if let Some((m, fname, 0)) = f.export_mfa() {
+        // `fun M:F/0`: its code, or erlang:apply(M, F, []) so the process dies of undef.
+        match crate::native::rt::lookup_export(m, fname, 0) {
+            Some(code) => (code, Vec::new()),
+            None => match crate::native::procs::apply3() {
+                Some(code) => (code, vec![m, fname, Term::NIL]),
+                None => return Err(Exception::error(Term::atom(idx::UNDEF))),
+            },
+        }
+    } else {
         return Err(Exception::badarg());
     };
-    if entry.arity != 0 {
-        return Err(Exception::badarg());
-    }
-    let env = env.to_vec();
-    let (pid, r) = ctx.spawn_compiled(entry.code, &env, opts)?;
+    let (pid, r) = ctx.spawn_compiled(code, &env, opts)?;
     Ok(match r {
         Some(r) => term::tuple(ctx.process(), &[pid, r]),
         None => pid,
