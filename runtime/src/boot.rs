@@ -444,7 +444,8 @@ pub type RemoteBif = (&'static str, &'static str, u32, &'static str);
 pub const TRAP_PREFIX: &str = "ferl_trap_";
 
 /// Every BIF an executable registers in its export table: the output BIFs above, `halt`,
-/// and the pure BIFs of `bif::TABLE` (so `fun erlang:length/1` and `apply` find them).
+/// `apply`, the operators (`native::bifs`) and the pure BIFs of `bif::TABLE` (so
+/// `fun erlang:length/1` and `apply` find them).
 pub fn remote_bifs() -> Vec<RemoteBif> {
     let mut v: Vec<RemoteBif> = vec![
         ("erlang", "display", 1, "ferl_bif_erlang_display_1"),
@@ -458,6 +459,11 @@ pub fn remote_bifs() -> Vec<RemoteBif> {
         ("erlang", "apply", 2, "ferl_trap_erlang_apply_2"),
         ("erlang", "apply", 3, "ferl_trap_erlang_apply_3"),
     ];
+    for (sym, m, f, a) in crate::native::bifs::names() {
+        if !v.iter().any(|x| x.0 == m && x.1 == f && x.2 == a) {
+            v.push((m, f, a, sym));
+        }
+    }
     for d in TABLE {
         if d.arity <= 4
             && !v
