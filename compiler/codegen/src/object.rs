@@ -31,7 +31,7 @@ use cranelift_module::{default_libcall_names, DataDescription, Linkage, Module};
 use cranelift_object::{ObjectBuilder, ObjectModule};
 use ferl_diagnostics::Diagnostic;
 use ferl_ir::ir;
-use ferl_runtime::process::{offsets, STATUS_RAISE};
+use ferl_runtime::process::{offsets, STATUS_RAISE, STATUS_YIELD};
 
 /// Symbol of the boot table.
 pub const BOOT_TABLE_SYMBOL: &str = "ferl_boot_table";
@@ -222,6 +222,18 @@ pub fn compile_boot_object(spec: &BootSpec) -> Result<Vec<u8>, Diagnostic> {
                 b.ins().return_call_indirect(sref, kont, &[p, reds, r, r, r, r]);
             }
             b.switch_to_block(raise);
+            // NON_VALUE with status YIELD: the call killed the caller (a process BIF such
+            // as exit(self(), kill)); return YIELD and the scheduler ends it.
+            let st = b.ins().load(ptr, mf, p, offsets::STATUS as i32);
+            let is_yield = b.ins().icmp_imm_s(IntCC::Equal, st, STATUS_YIELD as i64);
+            let yb = b.create_block();
+            let unw = b.create_block();
+            b.ins().brif(is_yield, yb, &[], unw, &[]);
+            b.switch_to_block(yb);
+            b.ins().store(mf, reds, p, offsets::REDS as i32);
+            let y = b.ins().iconst(ptr, STATUS_YIELD as i64);
+            b.ins().return_(&[y]);
+            b.switch_to_block(unw);
             let uf = m.declare_func_in_func(unwind, b.func);
             let call = b.ins().call(uf, &[p]);
             let h = b.inst_results(call)[0];
