@@ -252,6 +252,10 @@ bif!(
     ferl_bif_erlang_erase_1,
     |ctx, k| Ok(ctx.erase(k))
 );
+bif!("ferl_bif_erlang_get_0", ferl_bif_erlang_get_0, |ctx| Ok(ctx.get_all()));
+bif!("ferl_bif_erlang_get__keys_0", ferl_bif_erlang_get_keys_0, |ctx| Ok(ctx.get_keys()));
+bif!("ferl_bif_erlang_get__keys_1", ferl_bif_erlang_get_keys_1, |ctx, v| Ok(ctx.get_keys_of(v)));
+bif!("ferl_bif_erlang_erase_0", ferl_bif_erlang_erase_0, |ctx| Ok(ctx.erase_all()));
 /// `erlang:halt/1` with a non-negative integer status (the OS keeps its low 8 bits, as
 /// `halt(261)` exits 5 on BEAM): requests shutdown and does not return to the caller (status
 /// YIELD: the caller suspends and the schedulers stop), so no code after `halt` runs.
