@@ -9,8 +9,8 @@
 //! runs the entry function and returns the exit status:
 //! - escript semantics for `main/1`: the arguments as a list of strings; a normal return
 //!   exits 0; `halt(N)` exits N; an uncaught exception prints
-//!   `escript: exception Class: Reason` on stderr and exits 127 (what OTP 25's `escript`
-//!   does);
+//!   `escript: exception Class: Reason` and the stack trace on stderr (`report`; on a
+//!   terminal also the failing source line) and exits 127 (what OTP 25's `escript` does);
 //! - entry functions of arity 0 (`start/0`, `--entry M:F`) behave the same.
 //!
 //! Output: `erlang:display/1` (BEAM's `erts_print` format, `\r\n` line ends as the emulator
@@ -514,8 +514,8 @@ pub fn remote_bifs() -> Vec<RemoteBif> {
 
 // ---- exceptions ----------------------------------------------------------------------
 
-/// escript's text for an uncaught exception (`erl_error:format_exception`, without the
-/// stack trace, which ferl does not record yet).
+/// escript's headline for an uncaught exception (`erl_error:format_exception`'s first
+/// line; `report::describe_uncaught` adds the stack trace).
 pub fn describe_exception(class: Term, reason: Term) -> String {
     let c = class.atom_name().unwrap_or("error");
     let w = crate::print::to_string;
@@ -551,9 +551,22 @@ pub fn describe_exception(class: Term, reason: Term) -> String {
     format!("escript: exception {c}: {text}")
 }
 
-/// Pid serial of the entry process (`NO_ENTRY` until its first slice; serial 0 is a
-/// real pid, `<0.0.0>`, usually the entry process itself).
+/// escript's report of the entry process's uncaught exception on stderr, with the stack
+/// trace; on a terminal, also the source line of the failing expression (underlined).
+fn report_uncaught(pr: &Process) {
+    let mut text = crate::report::describe_uncaught(pr.exc_class, pr.exc_reason, pr.exc_trace);
+    if crate::report::stderr_is_terminal() {
+        if let Some(x) = crate::report::source_excerpt(pr.exc_trace) {
+            text.push('\n');
+            text.push_str(&x);
+        }
+    }
+    eprintln!("{text}");
+}
+
+/// Pid serial of the entry process (`NO_ENTRY` until its first slice).
 static ENTRY_PID: AtomicU64 = AtomicU64::new(NO_ENTRY);
+/// `ENTRY_PID` before the entry process ran (serial 0 is a valid pid: the entry's own).
 const NO_ENTRY: u64 = u64::MAX;
 /// The boot object's trampoline.
 static INNER_TRAMPOLINE: AtomicUsize = AtomicUsize::new(0);
@@ -580,7 +593,7 @@ unsafe extern "C" fn trampoline(
         let serial = pr.pid().pid_serial().unwrap_or(NO_ENTRY);
         if serial == ENTRY_PID.load(Ordering::Acquire) {
             flush_stdout();
-            eprintln!("{}", describe_exception(pr.exc_class, pr.exc_reason));
+            report_uncaught(pr);
             exit_now(UNCAUGHT_STATUS);
         }
     }

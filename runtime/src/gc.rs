@@ -3,9 +3,9 @@
 //! Owns: minor collections (young block + heap fragments evacuated; objects that already
 //! survived one collection are promoted to the old generation), major collections
 //! (everything into one fresh block), BEAM-like heap growth, the off-heap (REFC_BIN)
-//! sweep, and torture mode (`FERL_GC_TORTURE=1`: every collection runs a minor and then
-//! a major collection into a block with no slack, so every object moves and the next
-//! allocation check collects again).
+//! sweep, and torture mode (`FERL_GC_TORTURE=1`: every collection moves every young object
+//! into a block with no slack, so the next allocation check collects again, and every 64th
+//! is a major collection that moves the old generation as well).
 //! Must not: touch any other process's memory, or move objects outside the heaps it owns
 //! (literals, static data).
 //!
@@ -20,6 +20,9 @@ use std::sync::OnceLock;
 
 /// The smallest block `shrink_young` shrinks to (words; a BEAM heap size).
 const SHRINK_FLOOR: usize = 4181;
+
+/// In torture mode, every this many collections is a major one.
+const TORTURE_MAJOR_EVERY: u64 = 64;
 
 /// Minor collections between two major ones (BEAM's default `fullsweep_after`).
 pub const FULLSWEEP_AFTER: u32 = 65535;
@@ -151,8 +154,18 @@ impl Copier {
 /// `need` free words. Chooses minor or major like BEAM.
 pub fn collect(p: &mut Process, need: usize, roots: &mut [Term]) {
     if p.torture {
-        collect_minor_or_major(p, need, roots, false, None);
-        collect_major_exact(p, need, roots);
+        // Every collection moves every young object and leaves exactly `need` free words
+        // (so the next allocation check collects again); every TORTURE_MAJOR_EVERY-th
+        // one is a major collection that moves the old generation too. (Moving all data at
+        // every check made programs with large live data quadratic.)
+        p.gc_stats.torture_count += 1;
+        if p.gc_stats.torture_count % TORTURE_MAJOR_EVERY == 0 {
+            collect_major_exact(p, need, roots);
+        } else {
+            collect_minor_or_major(p, need, roots, false, None);
+            let exact = p.heap_used() + p.stack_used() + need;
+            resize_young(p, exact.max(1), roots);
+        }
         return;
     }
     let mature = (p.high_water as usize - p.heap_start as usize) / 8;
@@ -169,7 +182,7 @@ pub fn collect(p: &mut Process, need: usize, roots: &mut [Term]) {
 ///
 /// The to-space of a collection is sized for the worst case (everything live), so without
 /// this a process that allocates much and keeps little would grow its block at every
-/// collection. Like BEAM, when the block is more than four times what is in use (heap,
+/// collection. Like BEAM, when the block is more than eight times what is in use (heap,
 /// stack and `need`), the contents move to a block of `next_heap_size(2 * used)` words and
 /// every pointer into the old block is offset (BEAM's `offset_heap`).
 fn shrink_young(p: &mut Process, need: usize, roots: &mut [Term]) {
@@ -178,9 +191,17 @@ fn shrink_young(p: &mut Process, need: usize, roots: &mut [Term]) {
     // Not below SHRINK_FLOOR words: a process that collected is likely to keep allocating,
     // and tiny blocks would make it collect every few hundred words.
     let size = next_heap_size((2 * used).max(SHRINK_FLOOR));
-    if p.block.len() <= 4 * used || size >= p.block.len() {
+    if p.block.len() <= 8 * used || size >= p.block.len() {
         return;
     }
+    resize_young(p, size, roots);
+}
+
+/// Move the young heap and the stack into a new block of `size` words (at least what is
+/// in use), offsetting every pointer into the old block.
+fn resize_young(p: &mut Process, size: usize, roots: &mut [Term]) {
+    let (heap, stack) = (p.heap_used(), p.stack_used());
+    debug_assert!(size >= heap + stack);
     let mut block: Box<[MaybeUninit<u64>]> = Box::new_uninit_slice(size);
     let start = block.as_mut_ptr() as *mut u64;
     // SAFETY: the new block holds `size >= heap + stack` words; the ranges do not overlap.

@@ -24,10 +24,12 @@ pub mod print;
 pub mod proc_bifs;
 pub mod process;
 pub mod ptab;
+pub mod report;
 pub mod sched;
 pub mod signal;
 pub mod term;
 pub mod timer;
+pub mod trace;
 
 pub use sched::{Config, Ctx, MustWait, Runtime, SpawnOpts, Status, Timeout, Wait};
 pub use term::Term;

@@ -76,6 +76,8 @@ pub struct GcStats {
     pub minor: u64,
     /// Major (fullsweep) collections.
     pub major: u64,
+    /// Collections in torture mode (decides which ones are major).
+    pub torture_count: u64,
 }
 
 /// A process. The first fields are ABI (offsets fixed and tested).
@@ -103,6 +105,8 @@ pub struct Process {
     pub heap_start: *mut u64,
     /// One past the end of the young block (offset 80).
     pub stack_end: *mut u64,
+    /// Result of the last runtime call made through `ferl_rt_cold_call` (offset 88).
+    pub cold_ret: u64,
     // ---- private to the runtime -----------------------------------------------------
     /// Objects below this survived one collection (promoted at the next minor GC).
     pub(crate) high_water: *mut u64,
@@ -147,6 +151,7 @@ pub mod offsets {
     pub const RESUME: usize = 64;
     pub const HEAP_START: usize = 72;
     pub const STACK_END: usize = 80;
+    pub const COLD_RET: usize = 88;
 }
 
 impl Process {
@@ -184,6 +189,7 @@ impl Process {
             resume: std::ptr::null(),
             heap_start: start,
             stack_end: end,
+            cold_ret: 0,
             high_water: start,
             block,
             old,
@@ -377,6 +383,7 @@ mod tests {
         assert_eq!(offset_of!(Process, resume), offsets::RESUME);
         assert_eq!(offset_of!(Process, heap_start), offsets::HEAP_START);
         assert_eq!(offset_of!(Process, stack_end), offsets::STACK_END);
+        assert_eq!(offset_of!(Process, cold_ret), offsets::COLD_RET);
     }
 
     #[test]

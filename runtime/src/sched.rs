@@ -825,14 +825,9 @@ impl Scheduler {
             STATUS_EXIT => Status::Exit(inner.p.exc_reason),
             STATUS_RAISE => {
                 let reason = crate::signal::exit_reason_of_exception(&mut inner.p);
-                if self.shared.config.log_crashes
-                    && inner.p.exc_class == Term::atom(crate::atom::idx::ERROR)
-                {
-                    eprintln!(
-                        "=ERROR REPORT====\nError in process {} with exit value:\n{}\n",
-                        crate::print::to_string(inner.p.pid()),
-                        crate::print::to_string(reason)
-                    );
+                // BEAM's error logger reports uncaught errors and throws (not exits).
+                if self.shared.config.log_crashes && inner.p.exc_class != Term::atom(crate::atom::idx::EXIT) {
+                    eprintln!("{}", crate::report::crash_report(inner.p.pid(), reason));
                 }
                 Status::Exit(reason)
             }

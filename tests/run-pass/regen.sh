@@ -5,6 +5,7 @@
 #   NAME/            a program of several modules; NAME/NAME.erl exports main/1 or start/0
 #   NAME.args        optional: the program's arguments (one line, split on spaces)
 # Writes NAME.out (stdout, byte for byte) and NAME.status (exit status).
+# With arguments (program names, e.g. `regen.sh stacktrace`), only those programs.
 # The multi-module form runs main/1 under `erl` with escript's policy: halt(0) on
 # return, an uncaught exception prints escript's first line on stderr and halts 127.
 set -eu
@@ -26,7 +27,13 @@ run_erl() { # beam-dir source-dir module args...
     erl -noshell -pa "$dir" -eval "try $call of _ -> halt(0) catch C:R -> io:format(standard_error, \"escript: exception ~p: ~p~n\", [C, R]), halt(127) end."
 }
 
-for f in *.erl */; do
+targets=""
+for n in "$@"; do
+    if [ -d "$n" ]; then targets="$targets $n/"; else targets="$targets ${n%.erl}.erl"; fi
+done
+[ -n "$targets" ] || targets=$(echo *.erl */)
+
+for f in $targets; do
     case $f in
         */) name=${f%/}; [ -f "$name/$name.erl" ] || continue ;;
         *) name=${f%.erl} ;;

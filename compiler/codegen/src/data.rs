@@ -326,6 +326,10 @@ pub(crate) fn descriptor(module: &mut dyn Module, cx: &mut ModuleCx) -> Result<D
         d.write_function_addr((w.len() * 8) as u32, fref);
         w.push(0);
     }
+    // The site table (stack traces).
+    let sgv = module.declare_data_in_data(cx.site_table, &mut d);
+    d.write_data_addr((w.len() * 8) as u32, sgv, 0);
+    w.push(0);
     let bytes: Vec<u8> = w.iter().flat_map(|x| x.to_le_bytes()).collect();
     d.define(bytes.into_boxed_slice());
     d.set_align(8);

@@ -14,6 +14,7 @@
 mod data;
 mod glue;
 pub mod object;
+mod sites;
 mod translate;
 
 pub use glue::{compile_glue, Glue, DONE_SYMBOL, ENTER_SYMBOL, EXIT_SYMBOL, RESUME_SYMBOL, SCHED_ENTER_SYMBOL};
@@ -68,10 +69,16 @@ pub struct ModuleCx<'m> {
     pub(crate) next_lit: u32,
     /// The glue's resume stub, declared on first use.
     pub(crate) resume_fn: Option<FuncId>,
+    /// Stack-trace site records (`sites.rs`) and their table.
+    pub(crate) sites: Vec<sites::SiteSpec>,
+    pub(crate) site_ix: HashMap<sites::SiteSpec, u32>,
+    pub(crate) site_table: DataId,
     /// Remote calls with a literal `M:F/A`: one cached code address per import (a
     /// writable word, 0 until the first call resolves it through the export table).
     pub(crate) imports: HashMap<(String, String, u32), u32>,
     pub(crate) import_table: DataId,
+    /// `ferl_rt_cold_call` (PreserveAll), declared on first use.
+    pub(crate) cold_shim: Option<FuncId>,
 }
 
 /// The result of compiling a module.
@@ -121,6 +128,7 @@ pub fn compile_module(module: &mut dyn Module, ir: &ir::Module) -> Result<Compil
     let atom_table = module
         .declare_data(&ferl_runtime::abi::atom_table_symbol(&name), Linkage::Local, true, false)
         .map_err(|e| vec![module_err(e)])?;
+    let site_table = sites::declare_table(module, &name).map_err(|d| vec![d])?;
     let mm = ferl_runtime::abi::mangle(&name);
     let import_table = module
         .declare_data(&format!("ferl_I{}{}", mm.len(), mm), Linkage::Local, true, false)
@@ -138,8 +146,12 @@ pub fn compile_module(module: &mut dyn Module, ir: &ir::Module) -> Result<Compil
         next_cont: HashMap::new(),
         next_lit: 0,
         resume_fn: None,
+        sites: Vec::new(),
+        site_ix: HashMap::new(),
+        site_table,
         imports: HashMap::new(),
         import_table,
+        cold_shim: None,
     };
     cx.atom(&name);
     let mut diags = Vec::new();
@@ -156,6 +168,7 @@ pub fn compile_module(module: &mut dyn Module, ir: &ir::Module) -> Result<Compil
     if !diags.is_empty() {
         return Err(diags);
     }
+    sites::define_table(module, &mut cx).map_err(|d| vec![d])?;
     data::import_table(module, &cx).map_err(|d| vec![d])?;
     let descriptor = data::descriptor(module, &mut cx).map_err(|d| vec![d])?;
     Ok(CompiledModule { name, descriptor, functions: cx.funcs })
@@ -177,6 +190,23 @@ impl ModuleCx<'_> {
     pub(crate) fn import_slot(&mut self, m: &str, f: &str, arity: u32) -> u32 {
         let n = self.imports.len() as u32;
         *self.imports.entry((m.to_string(), f.to_string(), arity)).or_insert(n)
+    }
+
+    /// The runtime's register-preserving call shim (`native::cold`), if it has one.
+    pub(crate) fn cold_shim(&mut self, module: &mut dyn Module) -> Result<Option<FuncId>, Diagnostic> {
+        if let Some(id) = self.cold_shim {
+            return Ok(Some(id));
+        }
+        if !ferl_runtime::native::has_symbol("ferl_rt_cold_call") {
+            return Ok(None);
+        }
+        let mut s = Signature::new(CallConv::PreserveAll);
+        for _ in 0..6 {
+            s.params.push(AbiParam::new(types::I64));
+        }
+        let id = module.declare_function("ferl_rt_cold_call", Linkage::Import, &s).map_err(module_err)?;
+        self.cold_shim = Some(id);
+        Ok(Some(id))
     }
 
     /// A runtime function `name` taking `nargs` words and returning one (SystemV).

@@ -17,7 +17,10 @@ use ferl_diagnostics::Diagnostic;
 use ferl_ir::ir::{self, Callee, CmpOp, Con, Expr, FailReason, FunId, JoinId, Literal, Operand, Prim, Test, TypeTest, Var};
 use ferl_runtime::process::{frame, frame_marker, offsets, MAX_XREGS};
 use ferl_runtime::term::{make_header, sub};
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
+
+mod raise;
+use raise::Pending;
 
 type R<T> = Result<T, Diagnostic>;
 
@@ -59,9 +62,39 @@ struct Unit<'m> {
 struct FnInfo {
     /// Variables a jump to the join needs besides its arguments (transitively).
     join_needs: HashMap<JoinId, BTreeSet<Var>>,
-    /// Joins compiled as functions: loops, joins jumped to from another unit, and joins
-    /// jumped to from the body of a join that is itself a function.
-    fn_joins: HashSet<JoinId>,
+    /// Joins compiled as functions of their own: loops, joins jumped to from another unit
+    /// (continuation, handler, receive retry), and joins jumped to from the body of a join
+    /// that is itself a function (a fixpoint).
+    fn_joins: std::collections::HashSet<JoinId>,
+}
+
+/// The joins of `body` that must be functions (see `FnInfo::fn_joins`).
+fn function_joins(body: &Expr) -> std::collections::HashSet<JoinId> {
+    // (join, must be a function on its own, joins jumped to from its body)
+    let mut joins: Vec<(JoinId, bool, BTreeSet<JoinId>)> = Vec::new();
+    body.visit(&mut |x| {
+        if let Expr::LetJoin { join, recursive, join_body, body, .. } = x {
+            let mut targets = BTreeSet::new();
+            join_body.visit(&mut |y| {
+                if let Expr::Jump(k, _) = y {
+                    targets.insert(*k);
+                }
+            });
+            joins.push((*join, *recursive || crosses_unit(body, *join), targets));
+        }
+    });
+    let mut set: std::collections::HashSet<JoinId> = joins.iter().filter(|(_, f, _)| *f).map(|(j, ..)| *j).collect();
+    loop {
+        let before = set.len();
+        for (k, _, targets) in &joins {
+            if set.contains(k) {
+                set.extend(targets.iter().copied());
+            }
+        }
+        if set.len() == before {
+            return set;
+        }
+    }
 }
 
 fn jump_targets_outside(e: &Expr) -> BTreeSet<JoinId> {
@@ -118,7 +151,7 @@ fn collect_joins<'e>(e: &'e Expr, out: &mut Vec<(JoinId, Vec<Var>, &'e Expr)>) {
 
 impl FnInfo {
     fn new(body: &Expr) -> FnInfo {
-        let mut info = FnInfo { join_needs: HashMap::new(), fn_joins: HashSet::new() };
+        let mut info = FnInfo { join_needs: HashMap::new(), fn_joins: function_joins(body) };
         let mut order = Vec::new();
         collect_joins(body, &mut order);
         // Pre-order: enclosing joins come first.
@@ -136,7 +169,6 @@ impl FnInfo {
             }
             info.join_needs.insert(j, s);
         }
-        info.fn_joins = function_joins(body);
         info
     }
     /// Variables live at the start of `e` (its free variables plus what the joins it jumps
@@ -177,30 +209,6 @@ fn crosses_unit(e: &Expr, j: JoinId) -> bool {
     found
 }
 
-/// The joins of `body` that must be functions (a fixpoint: a jump from a function join's
-/// body to an enclosing join leaves that function, so the target is a function too).
-fn function_joins(body: &Expr) -> HashSet<JoinId> {
-    let mut joins: Vec<(JoinId, bool, BTreeSet<JoinId>)> = Vec::new();
-    body.visit(&mut |x| {
-        if let Expr::LetJoin { join, recursive, join_body, body, .. } = x {
-            joins.push((*join, *recursive || crosses_unit(body, *join), jump_targets_outside(join_body)));
-        }
-    });
-    let mut fns: HashSet<JoinId> = joins.iter().filter(|j| j.1).map(|j| j.0).collect();
-    loop {
-        let reached: Vec<JoinId> = joins
-            .iter()
-            .filter(|(m, _, _)| fns.contains(m))
-            .flat_map(|(m, _, out)| out.iter().filter(move |k| *k != m).copied())
-            .filter(|k| !fns.contains(k))
-            .collect();
-        if reached.is_empty() {
-            return fns;
-        }
-        fns.extend(reached);
-    }
-}
-
 /// Compile IR function `fun` (all its units) into `module`.
 pub fn compile_function(module: &mut dyn Module, cx: &mut ModuleCx, fun: FunId) -> R<()> {
     let ir = cx.ir;
@@ -236,13 +244,17 @@ pub fn compile_function(module: &mut dyn Module, cx: &mut ModuleCx, fun: FunId) 
                 funcs: HashMap::new(),
                 datas: HashMap::new(),
                 sig: None,
-                raise_block: None,
+                raise_sites: Vec::new(),
+                cur_site: None,
                 blocks: HashMap::new(),
                 fjoins: unit.fjoins.clone(),
                 tries: unit.tries.clone(),
                 work: Vec::new(),
             };
-            t.unit(&unit)?;
+            t.unit(&unit).map_err(|mut d| {
+                d.message = format!("{} (in {}/{})", d.message, f.name, f.arity);
+                d
+            })?;
             let new = std::mem::take(&mut t.work);
             t.b.seal_all_blocks();
             t.b.finalize(fc);
@@ -271,7 +283,10 @@ struct Tx<'a, 'm, 'f> {
     funcs: HashMap<FuncId, FuncRef>,
     datas: HashMap<DataId, GlobalValue>,
     sig: Option<SigRef>,
-    raise_block: Option<Block>,
+    /// Cold blocks of this unit's raise sites (filled by `finish_raise_block`).
+    raise_sites: Vec<(Block, Option<Pending>)>,
+    /// The stack-trace site of the statement being translated.
+    cur_site: Option<Pending>,
     blocks: HashMap<JoinId, BlockJoin>,
     fjoins: HashMap<JoinId, FnJoin>,
     tries: Vec<usize>,
@@ -361,6 +376,27 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         let fr = self.func_ref(id);
         let c = self.b.ins().call(fr, args);
         Ok(self.b.inst_results(c)[0])
+    }
+    /// A runtime call on a cold path (`args[0]` is `p`): through `ferl_rt_cold_call`, which
+    /// clobbers no register, so the hot paths of this function need no callee-saved
+    /// registers. Falls back to a plain call where the runtime has no shim.
+    fn rt_cold(&mut self, name: &str, args: &[Value]) -> R<Value> {
+        let Some(shim) = self.cx.cold_shim(self.module)? else {
+            return self.rt(name, args);
+        };
+        if args.is_empty() || args.len() > 5 {
+            return self.rt(name, args);
+        }
+        let target = self.cx.runtime_fn(self.module, name, args.len())?;
+        let tr = self.func_ref(target);
+        let ta = self.b.ins().func_addr(I64, tr);
+        let zero = self.iconst(0);
+        let mut all = args.to_vec();
+        all.resize(5, zero);
+        all.push(ta);
+        let fr = self.func_ref(shim);
+        self.b.ins().call(fr, &all);
+        Ok(self.load(args[0], offsets::COLD_RET as i32))
     }
     fn bargs(vs: &[Value]) -> Vec<BlockArg> {
         vs.iter().map(|v| BlockArg::Value(*v)).collect()
@@ -494,39 +530,6 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
 
     // ---- raising ------------------------------------------------------------------------
 
-    /// The unit's shared raise path (filled in by `finish_raise_block` at the end).
-    fn raise_block(&mut self) -> Block {
-        if let Some(b) = self.raise_block {
-            return b;
-        }
-        let blk = self.b.create_block();
-        self.b.set_cold_block(blk);
-        self.raise_block = Some(blk);
-        blk
-    }
-
-    /// Unwind to the nearest catch frame's handler, or return RAISE to the trampoline.
-    fn finish_raise_block(&mut self) -> R<()> {
-        let Some(blk) = self.raise_block else { return Ok(()) };
-        self.b.switch_to_block(blk);
-        let p = self.p();
-        let h = self.rt("ferl_rt_unwind", &[p])?;
-        let dead = self.b.create_block();
-        let handler = self.b.create_block();
-        self.brif(h, handler, dead);
-        self.b.switch_to_block(dead);
-        let reds = self.reds();
-        self.store(reds, p, offsets::REDS as i32);
-        let st = self.iconst(ferl_runtime::process::STATUS_RAISE as i64);
-        self.b.ins().return_(&[st]);
-        self.b.switch_to_block(handler);
-        let reds = self.reds();
-        let nil = self.iconst(NIL);
-        let sig = self.sig();
-        self.b.ins().return_call_indirect(sig, h, &[p, reds, nil, nil, nil, nil]);
-        Ok(())
-    }
-
     /// Branch to the raise path when `v` is NON_VALUE; continue in a new block otherwise.
     fn check_raise(&mut self, v: Value) {
         let bad = self.b.ins().icmp_imm_s(IntCC::Equal, v, NON_VALUE);
@@ -612,7 +615,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         }
         let n = self.iconst(need as i64);
         let l = self.iconst(live.len() as i64);
-        self.rt("ferl_rt_gc", &[p, n, l])?;
+        self.rt_cold("ferl_rt_gc", &[p, n, l])?;
         let xr = self.xregs();
         for (i, v) in live.iter().enumerate() {
             let x = self.load(xr, (i * 8) as i32);
@@ -638,24 +641,28 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         let mut e = e;
         loop {
             match e {
-                Expr::Let { var, prim, body, .. } => {
+                Expr::Let { var, prim, body, loc } => {
+                    self.cur_site = Some(Pending::for_prim(prim, *loc));
                     let mut live = self.info.needs(body);
                     live.remove(var);
                     let v = self.prim(prim, &live, false)?;
                     self.def(*var, v);
                     e = body;
                 }
-                Expr::Do { prim, body, .. } => {
+                Expr::Do { prim, body, loc } => {
+                    self.cur_site = Some(Pending::for_prim(prim, *loc));
                     let live = self.info.needs(body);
                     self.prim(prim, &live, false)?;
                     e = body;
                 }
                 Expr::LetCall { var, call, body } if direct_bif(call).is_some() => {
+                    self.cur_site = Some(Pending::for_call(call, false));
                     let v = self.direct_bif_call(call)?;
                     self.def(*var, v);
                     e = body;
                 }
                 Expr::TailCall(call) if direct_bif(call).is_some() => {
+                    self.cur_site = Some(Pending::for_call(call, true));
                     let v = self.direct_bif_call(call)?;
                     return self.emit_return(v);
                 }
@@ -664,12 +671,17 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                     slots.remove(var);
                     let slots: Vec<Var> = slots.into_iter().collect();
                     let k = self.new_unit(UnitKind::Cont { result: *var, slots: slots.clone() }, body, self.tries.clone())?;
+                    self.add_cont_site(k, call.loc);
+                    self.cur_site = Some(Pending::for_call(call, false));
                     let mut live: BTreeSet<Var> = slots.iter().copied().collect();
                     live.extend(call_vars(call));
                     self.push_frame(frame::RETURN, k, &slots, &live)?;
                     return self.call(call);
                 }
-                Expr::TailCall(call) => return self.call(call),
+                Expr::TailCall(call) => {
+                    self.cur_site = Some(Pending::for_call(call, true));
+                    return self.call(call);
+                }
                 Expr::Return(o) => {
                     let v = self.operand(o)?;
                     return self.emit_return(v);
@@ -677,7 +689,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 Expr::LetJoin { join, params, recursive, join_body, body } => {
                     // Loops (recursive joins) are functions too, so that every iteration
                     // passes a reduction check (function entry) and can be preempted.
-                    if self.info.fn_joins.contains(join) {
+                    let crosses = self.info.fn_joins.contains(join);
+                    let _ = (recursive, body);
+                    if crosses {
                         let extra: Vec<Var> = self.info.join_needs.get(join).map(|s| s.iter().copied().collect()).unwrap_or_default();
                         let mut all = params.clone();
                         all.extend(extra.iter().copied());
@@ -783,7 +797,8 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                     self.b.switch_to_block(em);
                     e = empty;
                 }
-                Expr::RecvWait { timeout, retry, .. } => {
+                Expr::RecvWait { timeout, retry, loc } => {
+                    self.cur_site = Some(Pending::plain(*loc));
                     let t = match timeout {
                         Some((o, _)) => self.operand(o)?,
                         None => self.iconst(ferl_runtime::term::Term::atom(ferl_runtime::atom::idx::INFINITY).raw() as i64),
@@ -825,7 +840,10 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                         }
                     }
                 }
-                Expr::Fail { reason, .. } => return self.fail(reason),
+                Expr::Fail { reason, loc } => {
+                    self.cur_site = Some(Pending::for_fail(reason, *loc));
+                    return self.fail(reason);
+                }
             }
         }
     }
@@ -972,7 +990,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 let f = self.operand(function)?;
                 let p = self.p();
                 let n = self.iconst(call.args.len() as i64);
-                let code = self.rt("ferl_rt_call_export", &[p, m, f, n])?;
+                let code = self.rt_cold("ferl_rt_call_export", &[p, m, f, n])?;
                 self.check_zero(code);
                 let tbl = self.data_addr(self.cx.import_table);
                 self.store(code, tbl, slot * 8);
@@ -1040,7 +1058,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 let c = self.operand(c)?;
                 let re = self.operand(re)?;
                 let t = self.operand(t)?;
-                self.rt("ferl_rt_reraise", &[p, c, re, t])?;
+                self.rt_cold("ferl_rt_reraise", &[p, c, re, t])?;
                 let rb = self.raise_block();
                 self.jump(rb, &[]);
                 return Ok(());
@@ -1051,7 +1069,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
             None => self.iconst(NIL),
         };
         let kv = self.iconst(kind as i64);
-        self.rt("ferl_rt_fail", &[p, kv, v])?;
+        self.rt_cold("ferl_rt_fail", &[p, kv, v])?;
         let rb = self.raise_block();
         self.jump(rb, &[]);
         Ok(())
@@ -1153,11 +1171,8 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 Ok(r)
             }
             Prim::Bif { module, name, args } => self.bif(module, name, args, &live, guard_fail),
-            Prim::BuildStacktrace(o) => {
-                // Raw traces are not built yet: the trace is `[]` (or what a reraise set).
-                let _ = self.operand(o)?;
-                Ok(self.iconst(NIL))
-            }
+            // The runtime builds the trace term at the raise (`ferl_rt_raise_at`).
+            Prim::BuildStacktrace(o) => self.operand(o),
             Prim::BinBuild(segs) => {
                 if segs.len() * 3 > MAX_XREGS {
                     return Err(unsupported("binary construction with more than 85 segments"));
@@ -1235,7 +1250,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
     /// computes the general case and raises BEAM's error) and join `done`.
     fn bif_slow(&mut self, slow: Block, done: Block, sym: &str, all: &[Value], guard_fail: Option<Block>) -> R<Value> {
         self.b.switch_to_block(slow);
-        let r = self.rt(sym, all)?;
+        let r = self.rt_cold(sym, all)?;
         self.after_raising(r, guard_fail);
         self.jump(done, &[r]);
         self.b.switch_to_block(done);

@@ -88,7 +88,7 @@ const SRC: &str = r#"
 -module(cgt).
 -export([fib25/0, rev/0, map_fun/0, matching/0, deep/0, fact30/0, tries/0, badmatch/0,
          case_clause/0, function_clause/0, remote/0, fib/1, arith/0, guards/0, nested_try/0,
-         tuple_ops/0, big_list/0, throw_uncaught/0, floats/0]).
+         tuple_ops/0, big_list/0, throw_uncaught/0, floats/0, catch_in_clause/0]).
 
 fib(N) when N < 2 -> N;
 fib(N) -> fib(N - 1) + fib(N - 2).
@@ -197,6 +197,23 @@ floats() ->
     G = [X || X <- [1, 2.5, -3.0, 7], X * 2.0 > 4.0, {X + 1.0} =/= {3.5}],
     {length(In), hd(In), G, 1.5 * 4, 3 * -4, 7 rem -3, -7 div 2, 255 band 15 bor 256, 5 bxor 3, -16 bsr 2,
      element(2, {a, 2.5 + 1}), 0.1 + 0.2, 1 / 3, 2.0 == 2, 2.0 < 2.5, -0.0 == 0.0}.
+
+%% A clause whose guard can fail after a `catch` was compiled in an earlier clause body:
+%% the fallthrough join is reached from a join that must be a function of its own.
+cc(Pid, {put, Enc, Chars} = R0) when is_list(Chars), element(1, Pid) =:= node ->
+    R = case catch cc_g(Chars, Enc) of
+            B when is_tuple(B) -> {put, Enc, B};
+            _ -> R0
+        end,
+    {false, R};
+cc(_Pid, {put, _Enc, Chars} = R0) when is_list(Chars) ->
+    case catch cc_g(Chars, x) of
+        B when is_tuple(B) -> {false, B};
+        _ -> {false, R0}
+    end;
+cc(_, R) -> {false, R}.
+cc_g(C, _) -> list_to_tuple(C).
+catch_in_clause() -> [cc({node}, {put, e, "ab"}), cc({other}, {put, e, [a]}), cc(x, {put, e, "c"}), cc({node}, x), cc({node}, {put, e, b})].
 "#;
 
 /// Bit syntax: construction, matching, comprehensions (expected values printed by OTP 25).
@@ -346,6 +363,7 @@ fn cases() -> Vec<(&'static str, &'static str)> {
         ("guards", "[big,small,at,at,longlist,other,other]"),
         ("tuple_ops", "{b,{z,b,c},3,[a,b,c],[y]}"),
         ("big_list", "{20000100000,200000}"),
+        ("catch_in_clause", "[{false,{put,e,{97,98}}},{false,{a}},{false,{99}},{false,x},{false,{put,e,b}}]"),
         ("floats", "{32,{-2.0,0.0},[7],6.0,-12,1,-3,271,6,-4,3.5,0.30000000000000004,0.3333333333333333,true,true,true}"),
     ]
 }

@@ -135,6 +135,66 @@ fn programs_match_erl_output_and_exit_status() {
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
+/// Run `exe` with `env` set, killing it after `limit`; `None` on timeout.
+fn run_with_timeout(exe: &Path, args: &[String], env: (&str, &str), limit: std::time::Duration) -> Option<Output> {
+    let mut child = Command::new(exe)
+        .args(args)
+        .env(env.0, env.1)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run the executable");
+    let start = std::time::Instant::now();
+    // Drain stdout on a thread so a chatty program cannot block on a full pipe.
+    let mut out = child.stdout.take().expect("stdout");
+    let reader = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        let _ = std::io::Read::read_to_end(&mut out, &mut v);
+        v
+    });
+    loop {
+        if let Ok(Some(status)) = child.try_wait() {
+            let stdout = reader.join().unwrap_or_default();
+            return Some(Output { status, stdout, stderr: Vec::new() });
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            return None;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+/// Every program again with `FERL_GC_TORTURE=1` (every allocation check collects and
+/// moves every live object): same stdout and exit status as erl.
+#[test]
+fn programs_match_erl_output_under_gc_torture() {
+    let dir = work_dir("torture");
+    let mut failures = Vec::new();
+    for p in &programs() {
+        let (Ok(want_out), Ok(want_status)) = (
+            std::fs::read(suite().join(format!("{}.out", p.name))),
+            std::fs::read_to_string(suite().join(format!("{}.status", p.name))),
+        ) else {
+            continue; // reported by programs_match_erl_output_and_exit_status
+        };
+        let Ok(exe) = build(p, &dir) else { continue };
+        match run_with_timeout(&exe, &p.args, ("FERL_GC_TORTURE", "1"), std::time::Duration::from_secs(300)) {
+            None => failures.push(format!("{}: did not finish under GC torture in 300 s", p.name)),
+            Some(o) => {
+                if o.stdout != want_out {
+                    failures.push(format!("{}: stdout differs under GC torture\n--- got\n{}", p.name, text(&o.stdout)));
+                }
+                if o.status.code() != want_status.trim().parse().ok() {
+                    failures.push(format!("{}: status {:?} under GC torture, want {}", p.name, o.status.code(), want_status.trim()));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
 #[test]
 fn uncaught_exception_is_reported_like_escript() {
     let dir = work_dir("uncaught");
@@ -142,7 +202,48 @@ fn uncaught_exception_is_reported_like_escript() {
     let exe = build(&p, &dir).expect("build");
     let o = Command::new(&exe).output().expect("run");
     assert_eq!(o.status.code(), Some(127));
-    assert_eq!(text(&o.stderr).lines().next(), Some("escript: exception error: bad argument"));
+    let err = text(&o.stderr);
+    let lines: Vec<&str> = err.lines().collect();
+    // erl_error's layout: the BIF with its arguments, then the callers with file and line
+    // (escript's own frames aside; escript numbers lines from the file's second line).
+    assert_eq!(lines[0], "escript: exception error: bad argument", "{err}");
+    assert_eq!(lines[1], "  in function  element/2", "{err}");
+    assert_eq!(lines[2], "     called as element(7,{a,b})", "{err}");
+    assert!(lines[3].starts_with("  in call from uncaught_error:check/1 (") && lines[3].ends_with("uncaught_error.erl, line 12)"), "{err}");
+    assert!(lines[4].starts_with("  in call from uncaught_error:main/1 (") && lines[4].ends_with(", line 8)"), "{err}");
+    assert_eq!(lines.len(), 5, "{err}");
+}
+
+/// A spawned process that dies of an uncaught error is reported on stderr like BEAM's
+/// error logger (with the stack trace); one that exits with `exit/1` is not; the
+/// program's stdout and status are unaffected.
+#[test]
+fn crash_reports_of_spawned_processes() {
+    let dir = work_dir("crash");
+    let src = dir.join("crashy.erl");
+    std::fs::write(
+        &src,
+        "-module(crashy).\n-export([main/1]).\n\
+         main(_) ->\n    {P, M} = spawn_monitor(fun() -> 1 = id(2) end),\n\
+         \x20   receive {'DOWN', M, process, P, {R, [Top | _]}} -> io:format(\"~p ~p~n\", [R, element(2, Top)]) end,\n\
+         \x20   {P2, M2} = spawn_monitor(fun() -> exit(quiet) end),\n\
+         \x20   receive {'DOWN', M2, process, P2, quiet} -> ok end,\n\
+         \x20   {P3, M3} = spawn_monitor(fun() -> throw(ball) end),\n\
+         \x20   receive {'DOWN', M3, process, P3, {{nocatch, ball}, _}} -> ok end.\n\
+         id(X) -> X.\n",
+    )
+    .expect("write");
+    let p = Program { name: "crashy".into(), sources: vec![src], args: vec![] };
+    let exe = build(&p, &dir).expect("build");
+    let o = Command::new(&exe).output().expect("run");
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(text(&o.stdout), "{badmatch,2} '-main/1-fun-0-'\n");
+    let err = text(&o.stderr);
+    assert_eq!(err.matches("=ERROR REPORT==== ").count(), 2, "{err}");
+    assert!(err.contains(" with exit value:\n{{badmatch,2},[{crashy,'-main/1-fun-0-',0,[{file,\""), "{err}");
+    assert!(err.contains("{line,4}]}]}"), "{err}");
+    assert!(err.contains("with exit value:\n{{nocatch,ball},"), "{err}");
+    assert!(!err.contains("quiet"), "{err}");
 }
 
 #[test]

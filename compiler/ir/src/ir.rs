@@ -33,6 +33,11 @@ pub struct FunId(pub u32);
 pub struct Loc {
     pub file: u32,
     pub line: u32,
+    /// 1-based column (in characters) where the expression starts (0 = unknown); used
+    /// to underline the failing expression in uncaught-error reports.
+    pub col: u32,
+    /// 1-based column just past its end when it ends on the same line (0 = unknown).
+    pub end_col: u32,
 }
 
 /// A constant term. Compound literals are emitted as static data by the code generator.

@@ -201,7 +201,9 @@ impl<'a> Lowerer<'a> {
     pub(crate) fn loc(&mut self, span: Span) -> Loc {
         let Some(src) = self.src else { return Loc::default() };
         let Some(f) = src.try_get(span.file) else { return Loc::default() };
-        let line = f.line(span.start);
+        let (line, col) = f.line_col(span.start);
+        let (end_line, end) = f.line_col(span.end);
+        let end_col = if end_line == line && end > col { end } else { 0 };
         let file = match self.file_ids.get(&span.file) {
             Some(i) => *i,
             None => {
@@ -212,7 +214,7 @@ impl<'a> Lowerer<'a> {
             }
         };
         let _ = self.main_file;
-        Loc { file, line }
+        Loc { file, line, col, end_col }
     }
 
     pub(crate) fn let_prim(&mut self, b: &mut Block, prim: Prim, loc: Loc) -> Operand {

@@ -2,7 +2,7 @@
 //!
 //! Owns: rewriting every record construct into plain tuples, calls and cases:
 //! `#r{...}` -> `{r, ...}` (defaults, `_ = V`, `undefined`), `#r.f` -> index, `X#r.f` ->
-//! checked `element/2` (raising `{badrecord, Term}`), `X#r{f = V}` -> checked `setelement/3`
+//! checked `element/2` (raising `{badrecord, Value}`), `X#r{f = V}` -> checked `setelement/3`
 //! chain, record patterns -> tuple patterns with `_` for unmentioned fields,
 //! `record_info(fields|size, r)`, `is_record(X, r)` -> `is_record(X, r, Size)`.
 //! Must not: panic on any AST (unknown records and fields are left alone: the checker has
@@ -129,17 +129,17 @@ impl Expander {
         ))
     }
 
-    /// `error({badrecord, Term})` (OTP 25 reports the term, not the record name).
-    fn badrecord(term: Expr, span: Span) -> Expr {
-        remote_call("erlang", "error", vec![mk(ExprKind::Tuple(vec![atom("badrecord", span), term]), span)], span)
+    /// `error({badrecord, Value})` (OTP 25 raises with the value, not the record name).
+    fn badrecord(value: Expr, span: Span) -> Expr {
+        remote_call("erlang", "error", vec![mk(ExprKind::Tuple(vec![atom("badrecord", span), value]), span)], span)
     }
 
     /// `case E of V when is_record(V, r, N) -> Body(V); W -> error({badrecord, W}) end`.
     fn checked(&mut self, e: Expr, name: &Name, span: Span, body: impl FnOnce(Expr) -> Expr) -> Expr {
         let v = self.fresh();
+        let w = self.fresh();
         let test = self.is_record_test(var(&v, span), name, span).unwrap_or_else(|| atom("true", span));
         let ok = Clause { name: None, patterns: vec![var(&v, span)], guards: vec![vec![test]], body: vec![body(var(&v, span))], span };
-        let w = self.fresh();
         let bad = Clause { name: None, patterns: vec![var(&w, span)], guards: vec![], body: vec![Self::badrecord(var(&w, span), span)], span };
         mk(ExprKind::Case(Box::new(e), vec![ok, bad]), span)
     }

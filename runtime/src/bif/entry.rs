@@ -9,7 +9,7 @@
 //! use the process's heap. Symbols are `abi::bif_symbol(module, name, arity)` (tested).
 //! Must not: implement behaviour (the family modules do).
 
-use super::{atoms, binaries, errors, hash, lists, numbers, opaque, time, tuples, types};
+use super::{atoms, binaries, errors, hash, lists, maps, math, numbers, opaque, time, tuples, types};
 use crate::exception::{BifResult, Exception};
 use crate::heap::Heap;
 use crate::process::Process;
@@ -137,13 +137,58 @@ extern: [
     "erlang" "element" ferl_bif_erlang_element_2 = tuples::element[a, b];
     "erlang" "setelement" ferl_bif_erlang_setelement_3 = tuples::setelement[a, b, c];
     "erlang" "tuple_size" ferl_bif_erlang_tuple__size_1 = tuples::tuple_size[a];
-    "erlang" "map_size" ferl_bif_erlang_map__size_1 = tuples::map_size[a];
     "erlang" "size" ferl_bif_erlang_size_1 = tuples::size[a];
     "erlang" "make_tuple" ferl_bif_erlang_make__tuple_2 = tuples::make_tuple2[a, b];
     "erlang" "make_tuple" ferl_bif_erlang_make__tuple_3 = tuples::make_tuple3[a, b, c];
     "erlang" "append_element" ferl_bif_erlang_append__element_2 = tuples::append_element[a, b];
     "erlang" "list_to_tuple" ferl_bif_erlang_list__to__tuple_1 = tuples::list_to_tuple[a];
     "erlang" "tuple_to_list" ferl_bif_erlang_tuple__to__list_1 = tuples::tuple_to_list[a];
+
+    "erlang" "map_size" ferl_bif_erlang_map__size_1 = maps::map_size[a];
+    "erlang" "map_get" ferl_bif_erlang_map__get_2 = maps::get[a, b];
+    "erlang" "is_map_key" ferl_bif_erlang_is__map__key_2 = maps::is_key[a, b];
+    "maps" "get" ferl_bif_maps_get_2 = maps::get[a, b];
+    "maps" "get" ferl_bif_maps_get_3 = maps::get3[a, b, c];
+    "maps" "find" ferl_bif_maps_find_2 = maps::find[a, b];
+    "maps" "is_key" ferl_bif_maps_is__key_2 = maps::is_key[a, b];
+    "maps" "put" ferl_bif_maps_put_3 = maps::put[a, b, c];
+    "maps" "update" ferl_bif_maps_update_3 = maps::update[a, b, c];
+    "maps" "remove" ferl_bif_maps_remove_2 = maps::remove[a, b];
+    "maps" "take" ferl_bif_maps_take_2 = maps::take[a, b];
+    "maps" "keys" ferl_bif_maps_keys_1 = maps::keys[a];
+    "maps" "values" ferl_bif_maps_values_1 = maps::values[a];
+    "maps" "to_list" ferl_bif_maps_to__list_1 = maps::to_list[a];
+    "maps" "from_list" ferl_bif_maps_from__list_1 = maps::from_list[a];
+    "maps" "from_keys" ferl_bif_maps_from__keys_2 = maps::from_keys[a, b];
+    "maps" "merge" ferl_bif_maps_merge_2 = maps::merge[a, b];
+    "maps" "new" ferl_bif_maps_new_0 = maps::new[];
+    "maps" "size" ferl_bif_maps_size_1 = maps::map_size[a];
+
+    "math" "pi" ferl_bif_math_pi_0 = math::pi[];
+    "math" "sin" ferl_bif_math_sin_1 = math::sin[a];
+    "math" "cos" ferl_bif_math_cos_1 = math::cos[a];
+    "math" "tan" ferl_bif_math_tan_1 = math::tan[a];
+    "math" "asin" ferl_bif_math_asin_1 = math::asin[a];
+    "math" "acos" ferl_bif_math_acos_1 = math::acos[a];
+    "math" "atan" ferl_bif_math_atan_1 = math::atan[a];
+    "math" "sinh" ferl_bif_math_sinh_1 = math::sinh[a];
+    "math" "cosh" ferl_bif_math_cosh_1 = math::cosh[a];
+    "math" "tanh" ferl_bif_math_tanh_1 = math::tanh[a];
+    "math" "asinh" ferl_bif_math_asinh_1 = math::asinh[a];
+    "math" "acosh" ferl_bif_math_acosh_1 = math::acosh[a];
+    "math" "atanh" ferl_bif_math_atanh_1 = math::atanh[a];
+    "math" "exp" ferl_bif_math_exp_1 = math::exp[a];
+    "math" "log" ferl_bif_math_log_1 = math::log[a];
+    "math" "log2" ferl_bif_math_log2_1 = math::log2[a];
+    "math" "log10" ferl_bif_math_log10_1 = math::log10[a];
+    "math" "sqrt" ferl_bif_math_sqrt_1 = math::sqrt[a];
+    "math" "erf" ferl_bif_math_erf_1 = math::erf[a];
+    "math" "erfc" ferl_bif_math_erfc_1 = math::erfc[a];
+    "math" "floor" ferl_bif_math_floor_1 = math::floor[a];
+    "math" "ceil" ferl_bif_math_ceil_1 = math::ceil[a];
+    "math" "atan2" ferl_bif_math_atan2_2 = math::atan2[a, b];
+    "math" "pow" ferl_bif_math_pow_2 = math::pow[a, b];
+    "math" "fmod" ferl_bif_math_fmod_2 = math::fmod[a, b];
 
     "erlang" "length" ferl_bif_erlang_length_1 = lists::length[a];
     "erlang" "hd" ferl_bif_erlang_hd_1 = lists::hd[a];

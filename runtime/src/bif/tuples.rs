@@ -48,11 +48,6 @@ pub fn tuple_size(_h: &mut dyn Heap, t: Term) -> BifResult {
     ))
 }
 
-/// `map_size(Map)` (badarg, not `{badmap, M}`, for a non-map).
-pub fn map_size(_h: &mut dyn Heap, m: Term) -> BifResult {
-    Ok(uint(m.map_size().ok_or_else(Exception::badarg)?))
-}
-
 /// `size(Tuple | Binary)`: the arity, or the byte size rounded down.
 pub fn size(_h: &mut dyn Heap, t: Term) -> BifResult {
     if let Some(e) = t.tuple_elements() {

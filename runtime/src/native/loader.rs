@@ -7,7 +7,8 @@
 use crate::term::Term;
 use std::ffi::CStr;
 
-/// Descriptor header words (then `2 * n_patches` patch words, then `3 * n_exports`).
+/// Descriptor header words (then `2 * n_patches` patch words, then `3 * n_exports`, then
+/// the address of the module's site table for stack traces, `crate::trace`, or 0).
 pub mod desc {
     #![allow(missing_docs)]
     pub const N_ATOMS: usize = 0;
@@ -66,6 +67,8 @@ pub unsafe fn load_module(d: *const u64) -> Result<Term, LoadError> {
             let code = *exports.add(3 * i + 2) as *const u8;
             super::rt::register_export(m, f, arity, code);
         }
+        // After the exports: the site table (stack traces), or 0.
+        crate::trace::register_sites(*exports.add(3 * n_exports) as *const u64);
         Ok(m)
     }
 }

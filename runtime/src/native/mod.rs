@@ -9,8 +9,10 @@
 
 pub mod bifs;
 pub mod bin;
+pub mod cold;
 pub mod loader;
 pub mod procs;
+pub mod raise;
 pub mod rt;
 
 /// Every runtime symbol compiled code may reference: (linker name, address).
@@ -20,6 +22,8 @@ pub fn symbols() -> Vec<(&'static str, *const u8)> {
     v.extend(crate::bif::entry::symbols());
     v.extend(procs::symbols());
     v.extend(bin::symbols());
+    v.extend(raise::symbols());
+    v.extend(cold::symbols());
     for (n, a) in procs::entry_symbols() {
         if !v.iter().any(|(m, _)| *m == n) {
             v.push((n, a));

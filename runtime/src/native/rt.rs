@@ -24,6 +24,15 @@ use std::sync::RwLock;
 pub unsafe extern "C" fn ferl_rt_unwind(p: *mut Process) -> u64 {
     // SAFETY: caller guarantees a valid, exclusively accessed process.
     let p = unsafe { &mut *p };
+    // Raised by code without a site (a BIF stub): the trace is the frames only.
+    if p.exc_trace.is_nil() {
+        crate::trace::build(p, None);
+    }
+    unwind_frames(p)
+}
+
+/// The unwinding part of [`ferl_rt_unwind`] (no trace building).
+pub(crate) fn unwind_frames(p: &mut Process) -> u64 {
     p.status = STATUS_RAISE;
     loop {
         let Some((kind, cont, _)) = p.top_frame() else { return 0 };
