@@ -9,9 +9,7 @@ use crate::{module_err, predefined_atom, unsupported, ModuleCx};
 use cranelift_module::{DataDescription, DataId, Linkage, Module};
 use ferl_diagnostics::Diagnostic;
 use ferl_ir::ir::{FunKind, Literal};
-use ferl_runtime::cmp::compare_exact;
-use ferl_runtime::heap::FragHeap;
-use ferl_runtime::term::{self, make_header, sub, Term, MAP_FLAT_LIMIT};
+use ferl_runtime::term::{make_header, sub};
 use num_bigint::Sign;
 use num_traits::ToPrimitive;
 
@@ -41,6 +39,64 @@ pub(crate) fn small_word(i: &num_bigint::BigInt) -> Option<u64> {
     } else {
         None
     }
+}
+
+/// The indices of `kvs` in the runtime's map-key order (`cmp::compare_exact`), one per
+/// distinct key (the last pair wins, as in a map expression). The keys are built as
+/// runtime terms on a scratch heap so the order is the runtime's own.
+fn map_key_order(kvs: &[(Literal, Literal)]) -> Result<Vec<usize>, Diagnostic> {
+    let mut heap = ferl_runtime::heap::FragHeap::new();
+    let mut keys = Vec::with_capacity(kvs.len());
+    for (k, _) in kvs {
+        keys.push(literal_term(&mut heap, k)?);
+    }
+    let mut idx: Vec<usize> = (0..kvs.len()).collect();
+    // Stable: among equal keys the later pair stays last.
+    idx.sort_by(|&a, &b| ferl_runtime::cmp::compare_exact(keys[a], keys[b]));
+    let mut out: Vec<usize> = Vec::with_capacity(idx.len());
+    for i in idx {
+        match out.last_mut() {
+            Some(last) if ferl_runtime::cmp::compare_exact(keys[*last], keys[i]).is_eq() => *last = i,
+            _ => out.push(i),
+        }
+    }
+    Ok(out)
+}
+
+/// A literal as a runtime term on `heap` (compile time only: for ordering map keys).
+fn literal_term(heap: &mut ferl_runtime::heap::FragHeap, l: &Literal) -> Result<ferl_runtime::term::Term, Diagnostic> {
+    use ferl_runtime::term::{self, Term};
+    let atom = |a: &str| Term::intern(a).map_err(|_| unsupported(format!("atom literal '{a}' (too long)")));
+    Ok(match l {
+        Literal::Atom(a) => atom(a)?,
+        Literal::Nil => term::NIL,
+        Literal::Int(i) => term::bigint(heap, i),
+        Literal::Float(f) => term::float(heap, *f),
+        Literal::Tuple(es) => {
+            let v = es.iter().map(|e| literal_term(heap, e)).collect::<Result<Vec<_>, _>>()?;
+            term::tuple(heap, &v)
+        }
+        Literal::List(es, tail) => {
+            let v = es.iter().map(|e| literal_term(heap, e)).collect::<Result<Vec<_>, _>>()?;
+            let t = literal_term(heap, tail)?;
+            term::list_with_tail(heap, &v, t)
+        }
+        Literal::Bitstring { bytes, bits } => term::bitstring(heap, bytes, *bits as usize),
+        Literal::ExportFun { module, function, arity } => {
+            let (m, f) = (atom(module)?, atom(function)?);
+            term::export_fun(heap, m, f, *arity)
+        }
+        Literal::Map(kvs) => {
+            let order = map_key_order(kvs)?;
+            let mut ks = Vec::new();
+            let mut vs = Vec::new();
+            for i in order {
+                ks.push(literal_term(heap, &kvs[i].0)?);
+                vs.push(literal_term(heap, &kvs[i].1)?);
+            }
+            term::map_from_sorted(heap, &ks, &vs)
+        }
+    })
 }
 
 /// A literal: either an immediate word or a static object (data id + tag addend).
@@ -133,21 +189,18 @@ impl Buf {
                 }
             }
             Literal::Map(kvs) => {
-                // Keys sorted into the runtime's map-key order, then the values.
-                let mut h = FragHeap::new();
-                let keys: Option<Vec<Term>> = kvs.iter().map(|(k, _)| scratch_term(&mut h, k)).collect();
-                let keys = keys.ok_or_else(|| unsupported("map literal with a key that is not a term"))?;
-                let mut order: Vec<usize> = (0..kvs.len()).collect();
-                order.sort_by(|&a, &b| compare_exact(keys[a], keys[b]));
-                let n = kvs.len();
-                let st = if n <= MAP_FLAT_LIMIT { sub::MAP_FLAT } else { sub::MAP_LARGE };
+                // A map object with its keys in the runtime's map-key order (flat layout;
+                // subtag MAP_LARGE above 32 keys, same layout: docs/runtime-abi.md).
+                let order = map_key_order(kvs)?;
+                let n = order.len();
+                let st = if n > 32 { sub::MAP_LARGE } else { sub::MAP_FLAT };
                 let at = self.alloc(1 + 2 * n);
                 self.words[at] = Word::Imm(make_header(st, 2 * n));
-                for (j, &i) in order.iter().enumerate() {
-                    let k = self.emit(cx, &kvs[i].0)?;
-                    self.words[at + 1 + j] = k;
-                    let v = self.emit(cx, &kvs[i].1)?;
-                    self.words[at + 1 + n + j] = v;
+                for (slot, &i) in order.iter().enumerate() {
+                    let kw = self.emit(cx, &kvs[i].0)?;
+                    self.words[at + 1 + slot] = kw;
+                    let vw = self.emit(cx, &kvs[i].1)?;
+                    self.words[at + 1 + n + slot] = vw;
                 }
                 Word::SelfPtr((at * 8) as u64 | 2)
             }
@@ -155,40 +208,7 @@ impl Buf {
     }
 }
 
-/// Literal `l` as a runtime term on a scratch heap, so that map keys are ordered at
-/// compile time by the runtime's own `compare_exact` (atoms are interned in the
-/// compiler's atom table, which only their names matter for).
-fn scratch_term(h: &mut FragHeap, l: &Literal) -> Option<Term> {
-    Some(match l {
-        Literal::Atom(a) => Term::intern(a).ok()?,
-        Literal::Nil => Term::NIL,
-        Literal::Int(i) => term::bigint(h, i),
-        Literal::Float(f) => term::float(h, *f),
-        Literal::Tuple(es) => {
-            let ts: Option<Vec<Term>> = es.iter().map(|e| scratch_term(h, e)).collect();
-            term::tuple(h, &ts?)
-        }
-        Literal::List(es, tail) => {
-            let ts: Option<Vec<Term>> = es.iter().map(|e| scratch_term(h, e)).collect();
-            let tail = scratch_term(h, tail)?;
-            term::list_with_tail(h, &ts?, tail)
-        }
-        Literal::Map(kvs) => {
-            let mut pairs = Vec::with_capacity(kvs.len());
-            for (k, v) in kvs {
-                pairs.push((scratch_term(h, k)?, scratch_term(h, v)?));
-            }
-            ferl_runtime::map::from_pairs(h, &pairs)
-        }
-        Literal::Bitstring { bytes, bits } => term::bitstring(h, bytes, *bits as usize),
-        Literal::ExportFun { module, function, arity } => {
-            let (m, f) = (Term::intern(module).ok()?, Term::intern(function).ok()?);
-            term::export_fun(h, m, f, *arity)
-        }
-    })
-}
-
-/// Emit literal `l` as static data when it is not an immediate.
+/// Emit literal `l` (not a map) as static data when it is not an immediate.
 pub(crate) fn literal(module: &mut dyn Module, cx: &mut ModuleCx, l: &Literal) -> Result<LitValue, Diagnostic> {
     let mut buf = Buf { words: Vec::new() };
     let w = buf.emit(cx, l)?;
