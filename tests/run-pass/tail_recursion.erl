@@ -1,5 +1,5 @@
-%% Deep recursion: body recursion a million deep (the process stack grows through the
-%% GC), tail-recursive loops of ten million iterations, mutual recursion.
+%% Deep recursion: body recursion 20,000 deep (the process stack grows through the
+%% GC), tail-recursive loops of three million iterations, mutual recursion.
 -module(tail_recursion).
 -export([main/1]).
 
@@ -21,12 +21,12 @@ map(_, []) -> [];
 map(F, [H | T]) -> [F(H) | map(F, T)].
 
 main(_) ->
-    L = build(1000000),
+    L = build(20000),
     io:format("~p~n", [len(L)]),
     io:format("~p~n", [lists:sum(map(fun(X) -> X rem 3 end, L))]),
-    io:format("~p~n", [sum_to(10000000, 0)]),
-    io:format("~p ~p~n", [even(1000001), odd(1000001)]),
-    Deep = lists:foldl(fun(_, Acc) -> {Acc} end, nil, lists:seq(1, 100000)),
+    io:format("~p~n", [sum_to(3000000, 0)]),
+    io:format("~p ~p~n", [even(100001), odd(100001)]),
+    Deep = lists:foldl(fun(_, Acc) -> {Acc} end, nil, lists:seq(1, 20000)),
     io:format("~p~n", [depth(Deep, 0)]).
 
 depth({X}, N) -> depth(X, N + 1);
