@@ -581,7 +581,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
     // ---- heap -------------------------------------------------------------------------
 
     /// Ensure `need` free words between htop and stop, collecting with `live` as roots.
-    fn ensure(&mut self, need: usize, live: &BTreeSet<Var>) -> R<()> {
+    fn ensure(&mut self, need: usize, live: &BTreeSet<Var>) -> R<(Value, Value)> {
         if live.len() > MAX_XREGS {
             return Err(unsupported("more than 256 live variables at an allocation"));
         }
@@ -592,8 +592,10 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         let full = self.b.ins().icmp(IntCC::UnsignedGreaterThan, lim, stop);
         let gc = self.b.create_block();
         let ok = self.b.create_block();
+        self.b.append_block_param(ok, I64);
+        self.b.append_block_param(ok, I64);
         self.b.set_cold_block(gc);
-        self.brif(full, gc, ok);
+        self.b.ins().brif(full, gc, &[], ok, &[BlockArg::Value(htop), BlockArg::Value(stop)]);
         self.b.switch_to_block(gc);
         let xr = self.xregs();
         let live: Vec<Var> = live.iter().copied().collect();
@@ -609,15 +611,17 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
             let x = self.load(xr, (i * 8) as i32);
             self.def(*v, x);
         }
-        self.jump(ok, &[]);
+        let htop = self.load(p, offsets::HTOP as i32);
+        let stop = self.load(p, offsets::STOP as i32);
+        self.jump(ok, &[htop, stop]);
         self.b.switch_to_block(ok);
-        Ok(())
+        let ps = self.b.block_params(ok);
+        Ok((ps[0], ps[1]))
     }
 
-    /// Bump-allocate `n` words (after `ensure`): the object's address.
-    fn bump(&mut self, n: usize) -> Value {
+    /// Bump-allocate `n` words at `htop` (what `ensure` returned): the object's address.
+    fn bump(&mut self, htop: Value, n: usize) -> Value {
         let p = self.p();
-        let htop = self.load(p, offsets::HTOP as i32);
         let nt = self.b.ins().iadd_imm_s(htop, (n * 8) as i64);
         self.store(nt, p, offsets::HTOP as i32);
         htop
@@ -879,9 +883,8 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
 
     fn push_frame(&mut self, kind: u64, cont: FuncId, slots: &[Var], live: &BTreeSet<Var>) -> R<()> {
         let n = slots.len();
-        self.ensure(2 + n, live)?;
+        let (_, stop) = self.ensure(2 + n, live)?;
         let p = self.p();
-        let stop = self.load(p, offsets::STOP as i32);
         let ns = self.b.ins().iadd_imm_s(stop, -((16 + 8 * n) as i64));
         let m = self.iconst(frame_marker(kind, n) as i64);
         self.store(m, ns, 0);
@@ -1080,9 +1083,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         match prim {
             Prim::Move(o) => self.operand(o),
             Prim::Tuple(es) => {
-                self.ensure(1 + es.len(), &live)?;
+                let (htop, _) = self.ensure(1 + es.len(), &live)?;
                 let vals = self.operands(es)?;
-                let a = self.bump(1 + es.len());
+                let a = self.bump(htop, 1 + es.len());
                 let h = self.iconst(make_header(sub::TUPLE, es.len()) as i64);
                 self.store(h, a, 0);
                 for (i, v) in vals.iter().enumerate() {
@@ -1091,10 +1094,10 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 Ok(self.b.ins().iadd_imm_s(a, 2))
             }
             Prim::Cons(h, t) => {
-                self.ensure(2, &live)?;
+                let (htop, _) = self.ensure(2, &live)?;
                 let hv = self.operand(h)?;
                 let tv = self.operand(t)?;
-                let a = self.bump(2);
+                let a = self.bump(htop, 2);
                 self.store(hv, a, 0);
                 self.store(tv, a, 8);
                 Ok(self.b.ins().iadd_imm_s(a, 1))
@@ -1113,9 +1116,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
             }
             Prim::MakeFun { fun_id, free } => {
                 let entry = *self.cx.fun_entries.get(&fun_id.0).ok_or_else(|| unsupported("make_fun of a function that is not a lambda"))?;
-                self.ensure(2 + free.len(), &live)?;
+                let (htop, _) = self.ensure(2 + free.len(), &live)?;
                 let vals = self.operands(free)?;
-                let a = self.bump(2 + free.len());
+                let a = self.bump(htop, 2 + free.len());
                 let h = self.iconst(make_header(sub::FUN, 1 + free.len()) as i64);
                 self.store(h, a, 0);
                 let ea = self.data_addr(entry);
@@ -1347,8 +1350,8 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         let e = self.b.ins().band_imm_s(bits, 0x7FF0_0000_0000_0000);
         let finite = self.b.ins().icmp_imm_s(IntCC::NotEqual, e, 0x7FF0_0000_0000_0000);
         self.guard_to(finite, slow);
-        self.ensure(2, live)?;
-        let addr = self.bump(2);
+        let (htop, _) = self.ensure(2, live)?;
+        let addr = self.bump(htop, 2);
         let h = self.iconst(FLOAT_HEADER as i64);
         self.store(h, addr, 0);
         self.store(bits, addr, 8);

@@ -64,3 +64,55 @@ fn otp_sources_check_without_errors() {
     println!("OTP corpus: {} files checked, {} with errors, {} errors", files.len(), failures.len(), errors);
     assert!(failures.is_empty(), "{} files with errors:\n{}", failures.len(), failures.join(""));
 }
+
+/// Back end acceptance (slow: opt-in with `FERL_CODEGEN_ALL_OTP=1`): every OTP source of the
+/// apps above also lowers and compiles to a native object with no E0501 and no panic.
+#[test]
+fn otp_sources_compile_to_native_objects() {
+    if std::env::var("FERL_CODEGEN_ALL_OTP").as_deref() != Ok("1") {
+        println!("note: set FERL_CODEGEN_ALL_OTP=1 to compile all of OTP's sources to objects");
+        return;
+    }
+    let dirs: Vec<PathBuf> = APPS.iter().filter_map(|a| app_dir(a)).collect();
+    let mut files: Vec<PathBuf> = dirs
+        .iter()
+        .filter_map(|d| std::fs::read_dir(d.join("src")).ok())
+        .flatten()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "erl"))
+        .collect();
+    files.sort();
+    let include_dirs: Vec<PathBuf> = dirs.iter().map(|d| d.join("include")).collect();
+    let mut failures = Vec::new();
+    let mut compiled = 0;
+    for path in &files {
+        let src_dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+        let mut inc = vec![src_dir];
+        inc.extend(include_dirs.iter().cloned());
+        let defines = vec![("COMPILER_VSN".to_string(), Some("\"8.2.3\"".to_string()))];
+        let pp = preprocess::Options { include_dirs: inc, lib_dirs: vec![PathBuf::from(OTP_LIB)], defines };
+        let p = path.clone();
+        // The compiler recurses on expression depth: give it the stack ferlc gives it.
+        let r = std::thread::Builder::new()
+            .stack_size(ferl_driver::BIG_STACK)
+            .spawn(move || -> Result<(), Vec<String>> {
+                let mut checked = check_file_with(&p, &pp, Warnings::On);
+                if checked.has_errors() {
+                    return Err(vec!["front-end errors".into()]);
+                }
+                ferl_sema::expand_records(&mut checked.module);
+                let msgs = |ds: Vec<ferl_diagnostics::Diagnostic>| ds.iter().map(|d| d.message.clone()).collect::<Vec<_>>();
+                let ir = ferl_ir::lower_module_with_source(&checked.module, &p.display().to_string(), &checked.map).map_err(msgs)?;
+                ferl_codegen::object::compile_object(&ir).map(|_| ()).map_err(msgs)
+            })
+            .expect("spawn")
+            .join();
+        match r {
+            Ok(Ok(())) => compiled += 1,
+            Ok(Err(msgs)) => failures.push(format!("{}: {}", path.display(), msgs.join("; "))),
+            Err(_) => failures.push(format!("{}: PANIC", path.display())),
+        }
+    }
+    println!("{compiled} of {} OTP files compiled to objects", files.len());
+    assert!(failures.is_empty(), "{} files failed:\n{}", failures.len(), failures.join("\n"));
+}

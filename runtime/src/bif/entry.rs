@@ -137,6 +137,7 @@ extern: [
     "erlang" "element" ferl_bif_erlang_element_2 = tuples::element[a, b];
     "erlang" "setelement" ferl_bif_erlang_setelement_3 = tuples::setelement[a, b, c];
     "erlang" "tuple_size" ferl_bif_erlang_tuple__size_1 = tuples::tuple_size[a];
+    "erlang" "make_fun" ferl_bif_erlang_make__fun_3 = tuples::make_fun[a, b, c];
     "erlang" "size" ferl_bif_erlang_size_1 = tuples::size[a];
     "erlang" "make_tuple" ferl_bif_erlang_make__tuple_2 = tuples::make_tuple2[a, b];
     "erlang" "make_tuple" ferl_bif_erlang_make__tuple_3 = tuples::make_tuple3[a, b, c];
