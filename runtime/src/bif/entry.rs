@@ -232,7 +232,6 @@ extern: [
     "erlang" "pid_to_list" ferl_bif_erlang_pid__to__list_1 = opaque::pid_to_list[a];
     "erlang" "ref_to_list" ferl_bif_erlang_ref__to__list_1 = opaque::ref_to_list[a];
     "erlang" "fun_to_list" ferl_bif_erlang_fun__to__list_1 = opaque::fun_to_list[a];
-    "erlang" "make_fun" ferl_bif_erlang_make__fun_3 = opaque::make_fun[a, b, c];
     "erlang" "fun_info" ferl_bif_erlang_fun__info_2 = opaque::fun_info[a, b];
 
     "erlang" "list_to_binary" ferl_bif_erlang_list__to__binary_1 = binaries::list_to_binary[a];

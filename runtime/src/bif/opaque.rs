@@ -1,6 +1,6 @@
 //! Opaque terms (pids, references, funs): their text forms `pid_to_list/1`,
 //! `erlang:ref_to_list/1`, `erlang:fun_to_list/1` (what `io_lib` prints for these terms),
-//! `erlang:make_fun/3` (`fun M:F/A` with variable parts) and `erlang:fun_info/2`.
+//! and `erlang:fun_info/2`.
 //!
 //! Owns: nothing but the spelling, which is `print::write_term`'s (`<0.N.0>`,
 //! `#Ref<0.A.B.C>`, `#Fun<M.I.U>`, `fun M:F/A`).
@@ -31,14 +31,6 @@ pub fn ref_to_list(h: &mut dyn Heap, t: Term) -> BifResult {
 /// `erlang:fun_to_list(Fun)`.
 pub fn fun_to_list(h: &mut dyn Heap, t: Term) -> BifResult {
     text_of(h, t, &[Kind::Fun, Kind::Export])
-}
-
-/// `erlang:make_fun(Module, Function, Arity)`: an export fun (arity 0..=255).
-pub fn make_fun(h: &mut dyn Heap, m: Term, f: Term, a: Term) -> BifResult {
-    match (m.atom_name(), f.atom_name(), a.small_value()) {
-        (Some(_), Some(_), Some(n)) if (0..=255).contains(&n) => Ok(term::export_fun(h, m, f, n as u32)),
-        _ => badarg(),
-    }
 }
 
 /// `erlang:fun_info(Fun, Item)` for the items that do not depend on the process:
