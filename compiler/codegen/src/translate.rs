@@ -1558,7 +1558,23 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 };
                 let c = self.b.ins().icmp(cc, va, vb);
                 self.brif(c, yes, no);
+                // Two floats: IEEE comparison (OTP 25: 0.0 == -0.0 and 0.0 =:= -0.0).
                 self.b.switch_to_block(slow);
+                let rt = self.b.create_block();
+                self.b.set_cold_block(rt);
+                let x = self.boxed_float(va, rt);
+                let y = self.boxed_float(vb, rt);
+                let fc = match op {
+                    CmpOp::Eq | CmpOp::ExactEq => FloatCC::Equal,
+                    CmpOp::Ne | CmpOp::ExactNe => FloatCC::NotEqual,
+                    CmpOp::Lt => FloatCC::LessThan,
+                    CmpOp::Le => FloatCC::LessThanOrEqual,
+                    CmpOp::Gt => FloatCC::GreaterThan,
+                    CmpOp::Ge => FloatCC::GreaterThanOrEqual,
+                };
+                let c = self.b.ins().fcmp(fc, x, y);
+                self.brif(c, yes, no);
+                self.b.switch_to_block(rt);
                 let code = match op {
                     CmpOp::Eq => 0,
                     CmpOp::Ne => 1,
