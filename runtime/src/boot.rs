@@ -451,6 +451,7 @@ pub fn remote_bifs() -> Vec<RemoteBif> {
         ("erlang", "halt", 0, "ferl_boot_halt_0"),
         ("erlang", "halt", 1, "ferl_boot_halt_1"),
     ];
+    v.extend(crate::ets::bifs::table());
     for d in TABLE {
         if d.arity <= 4
             && !v
