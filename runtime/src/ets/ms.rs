@@ -34,6 +34,38 @@ fn var(t: Term) -> Option<usize> {
     d.parse().ok()
 }
 
+const OPERATORS: &[&str] = &[
+    ">", "<", ">=", "=<", "==", "/=", "=:=", "=/=", "and", "or", "xor", "not", "+", "-", "*",
+    "/", "div", "rem", "band", "bor", "bxor", "bsl", "bsr", "bnot", "andalso", "orelse",
+    "is_record",
+];
+
+const GUARD_BIFS: &[&str] = &[
+    "is_atom", "is_float", "is_integer", "is_list", "is_number", "is_pid", "is_port",
+    "is_reference", "is_tuple", "is_map", "is_binary", "is_bitstring", "is_boolean",
+    "is_function", "is_map_key", "map_get", "map_size", "abs", "element", "hd", "tl",
+    "length", "node", "round", "size", "bit_size", "byte_size", "tuple_size", "trunc",
+    "float", "binary_part", "min", "max",
+];
+
+/// Is `x` a guard or body expression a match specification may contain?
+fn valid(x: Term) -> bool {
+    if let Some((h, t)) = x.cons_parts() {
+        return valid(h) && valid(t);
+    }
+    let Some(el) = x.tuple_elements() else { return true };
+    if el.len() == 1 {
+        if let Some(inner) = el[0].tuple_elements() {
+            return inner.iter().all(|i| valid(*i));
+        }
+    }
+    match el.first().and_then(|f| f.atom_name()) {
+        Some("const") => el.len() == 2,
+        Some(f) if OPERATORS.contains(&f) || GUARD_BIFS.contains(&f) => el[1..].iter().all(|i| valid(*i)),
+        _ => false,
+    }
+}
+
 fn is_wild(t: Term) -> bool {
     t.atom_name() == Some("_")
 }
@@ -50,7 +82,11 @@ pub fn compile(spec: Term) -> Option<Spec> {
         if body.is_empty() {
             return None;
         }
-        clauses.push(Clause { head: *head, guards: guards.list_to_vec()?, body });
+        let guards = guards.list_to_vec()?;
+        if !guards.iter().chain(&body).all(|x| valid(*x)) {
+            return None;
+        }
+        clauses.push(Clause { head: *head, guards, body });
     }
     Some(Spec { clauses })
 }
@@ -227,13 +263,6 @@ fn call<H: Heap + ?Sized>(h: &mut H, f: &str, v: &[Term]) -> R {
             Some(e.len() as i64) == n.small_value() && e.first() == Some(r)
         })),
         _ => {
-            const GUARD_BIFS: &[&str] = &[
-                "is_atom", "is_float", "is_integer", "is_list", "is_number", "is_pid", "is_port",
-                "is_reference", "is_tuple", "is_map", "is_binary", "is_bitstring", "is_boolean",
-                "is_function", "is_map_key", "map_get", "map_size", "abs", "element", "hd", "tl",
-                "length", "node", "round", "size", "bit_size", "byte_size", "tuple_size", "trunc",
-                "float", "binary_part", "min", "max",
-            ];
             if !GUARD_BIFS.contains(&f) {
                 return bad();
             }
