@@ -99,7 +99,7 @@
         ((fun () ->
             __FerlX = (Expect),
             case (Expr) of
-                __FerlX -> ok;
+                __FerlV when __FerlV =:= __FerlX -> ok;
                 __FerlV -> erlang:error({assertEqual,
                                          [{module, ?MODULE},
                                           {line, ?LINE},
@@ -117,7 +117,7 @@
         ((fun () ->
             __FerlX = (Unexpected),
             case (Expr) of
-                __FerlX -> erlang:error({assertNotEqual,
+                __FerlV when __FerlV =:= __FerlX -> erlang:error({assertNotEqual,
                                          [{module, ?MODULE},
                                           {line, ?LINE},
                                           {expression, (??Expr)},
