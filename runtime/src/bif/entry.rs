@@ -9,7 +9,7 @@
 //! use the process's heap. Symbols are `abi::bif_symbol(module, name, arity)` (tested).
 //! Must not: implement behaviour (the family modules do).
 
-use super::{atoms, binaries, errors, hash, lists, maps, math, numbers, time, tuples, types};
+use super::{atoms, binaries, errors, hash, idtext, lists, maps, math, numbers, time, tuples, types};
 use crate::exception::{BifResult, Exception};
 use crate::heap::Heap;
 use crate::process::Process;
@@ -245,6 +245,11 @@ extern: [
     "erlang" "term_to_binary" ferl_bif_erlang_term__to__binary_2 = binaries::term_to_binary2[a, b];
     "erlang" "binary_to_term" ferl_bif_erlang_binary__to__term_1 = binaries::binary_to_term[a];
     "erlang" "binary_to_term" ferl_bif_erlang_binary__to__term_2 = binaries::binary_to_term2[a, b];
+
+    "erlang" "pid_to_list" ferl_bif_erlang_pid__to__list_1 = idtext::pid_to_list[a];
+    "erlang" "ref_to_list" ferl_bif_erlang_ref__to__list_1 = idtext::ref_to_list[a];
+    "erlang" "port_to_list" ferl_bif_erlang_port__to__list_1 = idtext::port_to_list[a];
+    "erlang" "fun_to_list" ferl_bif_erlang_fun__to__list_1 = idtext::fun_to_list[a];
 
     "erlang" "phash2" ferl_bif_erlang_phash2_1 = hash::phash2[a];
     "erlang" "phash2" ferl_bif_erlang_phash2_2 = hash::phash2_2[a, b];

@@ -16,6 +16,7 @@ pub mod binaries;
 pub mod entry;
 pub mod errors;
 pub mod hash;
+pub mod idtext;
 pub mod lists;
 pub mod maps;
 pub mod math;
