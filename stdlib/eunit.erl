@@ -134,13 +134,27 @@ run_module(M, Ctx, St) ->
         true when Tests =/= [] -> io:format("module '~w'~n", [M]);
         _ -> ok
     end,
-    St1 = lists:foldl(
-            fun({F, test}, S) ->
-                    run_test(fun() -> M:F() end, io_lib:format("~w: ~w", [M, F]), Ctx, S);
-               ({F, generator}, S) ->
-                    run_generator(fun() -> M:F() end, {M, F}, [{mod, M, F} | Ctx], S)
-            end, St, Tests),
-    St1.
+    %% As EUnit: the module's generator functions are called first; if one fails, the
+    %% whole module is cancelled (no test of it counts).
+    Expanded = lists:map(
+                 fun({F, test}) -> {test, F};
+                    ({F, generator}) ->
+                         try M:F() of
+                             Ts -> {tests, F, Ts}
+                         catch
+                             C:R:S ->
+                                 io:format("*** test generator ~w:~w/0 failed ***~n", [M, F]),
+                                 print_exception(C, R, S),
+                                 io:nl(),
+                                 throw({ferl_eunit_cancel, St#st{cancel = true}})
+                         end
+                 end, Tests),
+    lists:foldl(
+      fun({test, F}, S) ->
+              run_test(fun() -> M:F() end, io_lib:format("~w: ~w", [M, F]), Ctx, S);
+         ({tests, F, Ts}, S) ->
+              run_spec(Ts, [{mod, M, F} | Ctx], S)
+      end, St, Expanded).
 
 run_generator(G, Name, Ctx, St) ->
     try G() of
