@@ -8,13 +8,11 @@
 
 %% foldl/3: Fun(Object, Acc) over the objects in table order (first/next).
 foldl(F, Acc, T) when is_function(F, 2) ->
-    lists:foldl(F, Acc, ets:tab2list(T));
-foldl(_, _, _) -> erlang:error(badarg).
+    lists:foldl(F, Acc, ets:tab2list(T)).
 
 %% foldr/3: the same in reverse order.
 foldr(F, Acc, T) when is_function(F, 2) ->
-    lists:foldr(F, Acc, ets:tab2list(T));
-foldr(_, _, _) -> erlang:error(badarg).
+    lists:foldr(F, Acc, ets:tab2list(T)).
 
 %% select/3 and match/3 with a limit: the whole result in one chunk.
 select(T, Spec, Limit) when is_integer(Limit), Limit > 0 ->
