@@ -909,3 +909,67 @@ pub fn info2(p: &mut Process, tab: Term, item: Term) -> BifResult {
         _ => info_item(p, &t, name).ok_or_else(Exception::badarg),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::print::to_string;
+
+    fn atom(s: &str) -> Term {
+        Term::intern(s).unwrap()
+    }
+
+    fn opts(p: &mut Process, o: &[&str]) -> Term {
+        let v: Vec<Term> = o.iter().map(|s| atom(s)).collect();
+        term::list(p, &v)
+    }
+
+    #[test]
+    fn objects_are_copies_and_tables_die_with_their_owner() {
+        let mut p = Process::new(900_001);
+        let o = opts(&mut p, &["ordered_set", "public"]);
+        let t = new(&mut p, atom("unit_t"), o).unwrap();
+        let big = term::int(&mut *p, 1 << 40);
+        let obj = term::tuple(&mut *p, &[atom("k"), big]);
+        insert(&mut p, t, obj).unwrap();
+        let got = lookup(&mut p, t, atom("k")).unwrap();
+        assert_eq!(to_string(got), "[{k,1099511627776}]");
+        // The stored object is not on p's heap: the returned list is a fresh copy.
+        let (h, _) = got.cons_parts().unwrap();
+        assert_ne!(h.raw(), obj.raw());
+        let mut other = Process::new(900_002);
+        assert_eq!(to_string(lookup(&mut other, t, atom("k")).unwrap()), "[{k,1099511627776}]");
+        let sent = std::cell::Cell::new(0);
+        owner_exited(900_001, p.pid(), &|_| false, &|_, _| sent.set(sent.get() + 1));
+        assert!(resolve(t).is_none(), "the table went with its owner");
+        assert!(lookup(&mut other, t, atom("k")).is_err());
+        assert_eq!(sent.get(), 0);
+    }
+
+    #[test]
+    fn concurrent_counters_from_threads() {
+        let mut p = Process::new(900_010);
+        let o = opts(&mut p, &["set", "public"]);
+        let t = new(&mut p, atom("unit_c"), o).unwrap();
+        let id = t.ref_ids().unwrap();
+        let zero = Term::small(0).unwrap();
+        let obj = term::tuple(&mut *p, &[atom("n"), zero]);
+        insert(&mut p, t, obj).unwrap();
+        let hs: Vec<_> = (0..4)
+            .map(|i| {
+                std::thread::spawn(move || {
+                    let mut q = Process::new(900_020 + i);
+                    let t = term::reference(&mut *q, id);
+                    for _ in 0..1000 {
+                        update_counter(&mut q, t, atom("n"), Term::small(1).unwrap(), None).unwrap();
+                    }
+                })
+            })
+            .collect();
+        for h in hs {
+            h.join().unwrap();
+        }
+        assert_eq!(to_string(lookup(&mut p, t, atom("n")).unwrap()), "[{n,4000}]");
+        delete_table(&mut p, t).unwrap();
+    }
+}
