@@ -491,7 +491,12 @@ fn insert_one(t: &Table, d: &mut Data, obj: Term) {
 }
 
 fn objects_arg(t: &Table, objs: Term) -> Result<Vec<Term>, Exception> {
-    let v = if objs.is_tuple() { vec![objs] } else { objs.list_to_vec().ok_or_else(Exception::badarg)? };
+    let mut v = if objs.is_tuple() { vec![objs] } else { objs.list_to_vec().ok_or_else(Exception::badarg)? };
+    if t.kind == Kind::Bag {
+        // BEAM adds a list of objects to a bag last to first: `insert(B, [{k,1}, {k,2}])`
+        // then looks up as [{k,2}, {k,1}] (single inserts append).
+        v.reverse();
+    }
     if v.iter().all(|o| t.valid_object(*o)) {
         Ok(v)
     } else {
@@ -780,7 +785,7 @@ pub enum SelectMode {
 /// `ets:select/2`, `select_count/2`, `select_delete/2` (and `match`, `match_object`).
 pub fn select(p: &mut Process, tab: Term, spec: Term, mode: SelectMode) -> BifResult {
     let t = table(p, tab, if mode == SelectMode::Delete { Op::Write } else { Op::Read })?;
-    let spec = ms::compile(spec).ok_or_else(Exception::badarg)?;
+    let spec = ms::compile(spec, p.pid()).ok_or_else(Exception::badarg)?;
     if mode == SelectMode::Delete {
         let mut d = t.data.write();
         let mut n = 0usize;

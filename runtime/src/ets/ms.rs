@@ -22,6 +22,8 @@ struct Clause {
 /// A validated match specification.
 pub struct Spec {
     clauses: Vec<Clause>,
+    /// The caller's pid (`{self}`).
+    me: Term,
 }
 
 /// `'$N'` -> Some(N).
@@ -37,15 +39,14 @@ fn var(t: Term) -> Option<usize> {
 const OPERATORS: &[&str] = &[
     ">", "<", ">=", "=<", "==", "/=", "=:=", "=/=", "and", "or", "xor", "not", "+", "-", "*",
     "/", "div", "rem", "band", "bor", "bxor", "bsl", "bsr", "bnot", "andalso", "orelse",
-    "is_record",
+    "is_record", "self",
 ];
 
 const GUARD_BIFS: &[&str] = &[
     "is_atom", "is_float", "is_integer", "is_list", "is_number", "is_pid", "is_port",
-    "is_reference", "is_tuple", "is_map", "is_binary", "is_bitstring", "is_boolean",
-    "is_function", "is_map_key", "map_get", "map_size", "abs", "element", "hd", "tl",
-    "length", "node", "round", "size", "bit_size", "byte_size", "tuple_size", "trunc",
-    "float", "binary_part", "min", "max",
+    "is_reference", "is_tuple", "is_map", "is_binary", "is_function", "is_map_key",
+    "map_get", "map_size", "abs", "element", "hd", "tl", "length", "node", "round", "size",
+    "bit_size", "byte_size", "trunc", "float", "binary_part",
 ];
 
 /// Is `x` a guard or body expression a match specification may contain?
@@ -71,7 +72,7 @@ fn is_wild(t: Term) -> bool {
 }
 
 /// Validate and compile `[{Head, Guards, Body}]`.
-pub fn compile(spec: Term) -> Option<Spec> {
+pub fn compile(spec: Term, me: Term) -> Option<Spec> {
     let mut clauses = Vec::new();
     for c in spec.list_to_vec()? {
         let [head, guards, body] = c.tuple_elements()? else { return None };
@@ -88,7 +89,7 @@ pub fn compile(spec: Term) -> Option<Spec> {
         }
         clauses.push(Clause { head: *head, guards, body });
     }
-    Some(Spec { clauses })
+    Some(Spec { clauses, me })
 }
 
 /// A pattern as a spec returning the object (`match_object`) or the bindings (`match`).
@@ -158,6 +159,7 @@ fn bad() -> R {
 }
 
 struct Env<'a> {
+    me: Term,
     obj: Term,
     b: &'a [Option<Term>],
 }
@@ -219,7 +221,8 @@ fn eval<H: Heap + ?Sized>(h: &mut H, e: &Env, x: Term) -> R {
             }
             return Ok(Term::bool(false));
         }
-        ("self", 0) | ("is_seq_trace", 0) | ("get_tcw", 0) => return bad(),
+        ("self", 0) => return Ok(e.me),
+        ("is_seq_trace", 0) | ("get_tcw", 0) => return bad(),
         _ => {}
     }
     let mut v = Vec::with_capacity(args.len());
@@ -294,7 +297,7 @@ impl Spec {
             if !pmatch(c.head, obj, &mut b) {
                 continue;
             }
-            let e = Env { obj, b: &b };
+            let e = Env { me: self.me, obj, b: &b };
             let ok = c.guards.iter().all(|g| matches!(eval(h, &e, *g).map(truth), Ok(Ok(true))));
             if !ok {
                 continue;
