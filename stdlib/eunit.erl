@@ -2,7 +2,8 @@
 %% of a module (found through ferl_eunit_tests/0, which the front-end hook adds to every
 %% module that includes eunit/include/eunit.hrl; see compiler/driver/src/eunit.rs) or
 %% any test representation, and prints EUnit's output: failure details and the summary
-%% lines "  All N tests passed." / "  Test passed." / "  There were no tests to run." /
+%% lines "  All N tests passed." (N > 2) / "  2 tests passed." / "  Test passed." /
+%% "  There were no tests to run." /
 %% "  Failed: F.  Skipped: 0.  Passed: P.".
 %%
 %% Supported representations: Module, {module, M}, fun/0, {Line, fun/0}, {M, F},
@@ -55,6 +56,7 @@ summary(#st{pass = P, fail = F, cancel = C, verbose = V}) ->
             case P of
                 0 -> io:put_chars("  There were no tests to run.\n");
                 1 -> io:put_chars("  Test passed.\n");
+                2 -> io:put_chars("  2 tests passed.\n");
                 _ -> io:format("  All ~w tests passed.~n", [P])
             end,
             ok;

@@ -24,6 +24,7 @@ fn digest(out: &str) -> (Vec<String>, usize) {
         .filter(|l| {
             l.starts_with("  All ")
                 || *l == "  Test passed."
+                || *l == "  2 tests passed."
                 || *l == "  There were no tests to run."
                 || l.starts_with("  Failed: ")
                 || *l == "One or more tests were cancelled."
