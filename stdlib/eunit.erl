@@ -12,9 +12,11 @@
 %% {foreach, S, C, Is}, {foreach, Where, S, C, Is}, {foreachx, S, Pairs},
 %% {foreachx, S, C, Pairs}, {with, X, [fun/1]}, {timeout, T, Tests}, {inorder, Tests},
 %% {inparallel, Tests}, {inparallel, N, Tests}, {spawn, Tests}.
+%% Each test has a time limit (5 s, or {timeout, Seconds, Tests}).
 %% Differences from OTP: the tests of a run execute one after the other in one process
-%% (spawned for the run); {timeout, ...} and inparallel are accepted but not enforced;
-%% the stack traces of failures show ferl's frames.
+%% (spawned for the run; inparallel is accepted but sequential; setup/cleanup have no
+%% time limit); the output of tests is not captured; the stack traces of failures show
+%% ferl's frames.
 -module(eunit).
 -export([test/1, test/2]).
 
@@ -22,26 +24,49 @@
 
 test(Tests) -> test(Tests, []).
 
+%% The tests run in a runner process; it reports each test's start (with its timeout)
+%% and end to the caller, which kills it when a test overruns: the test is reported
+%% "*timed out*" and the rest of the run is cancelled, as EUnit does.
 test(Tests, Options) ->
     Verbose = lists:member(verbose, Options),
     Parent = self(),
-    {Pid, Ref} = spawn_monitor(fun() -> Parent ! {self(), run(Tests, Verbose)} end),
+    {Pid, Ref} = spawn_monitor(fun() -> Parent ! {self(), result, run(Tests, Verbose, Parent)} end),
+    watch(Pid, Ref, #st{verbose = Verbose}, none).
+
+watch(Pid, Ref, St, Running) ->
+    Timeout = case Running of
+                  none -> infinity;
+                  {_, Limit} -> Limit
+              end,
     receive
-        {Pid, Result} ->
+        {Pid, result, Result} ->
             receive {'DOWN', Ref, process, Pid, _} -> ok end,
             Result;
+        {Pid, start, Name, Ms, St1} ->
+            watch(Pid, Ref, St1, {Name, Ms});
+        {Pid, done, St1} ->
+            watch(Pid, Ref, St1, none);
         {'DOWN', Ref, process, Pid, Reason} ->
-            io:format("*** the test runner died: ~tp~n", [Reason]),
-            error
+            io:format("*** the test process died: ~tp~n", [Reason]),
+            summary(St#st{cancel = true})
+    after Timeout ->
+            exit(Pid, kill),
+            receive {'DOWN', Ref, process, Pid, _} -> ok end,
+            {Name, _} = Running,
+            case St#st.verbose of
+                true -> io:put_chars("*timed out*\n");
+                false -> io:format("~ts...*timed out*~n", [Name])
+            end,
+            summary(St#st{cancel = true})
     end.
 
-run(Tests, Verbose) ->
+run(Tests, Verbose, Parent) ->
     case Verbose of
         true -> io:put_chars("======================== EUnit ========================\n");
         false -> ok
     end,
     St0 = #st{verbose = Verbose},
-    St = try run_spec(Tests, [], St0)
+    St = try run_spec(Tests, [{watcher, Parent}], St0)
          catch throw:{ferl_eunit_cancel, S} -> S
          end,
     summary(St).
@@ -110,7 +135,8 @@ run_spec({foreachx, S, C, Pairs}, Ctx, St) ->
     run_foreachx(S, C, Pairs, Ctx, St);
 run_spec({with, X, Fs}, Ctx, St) when is_list(Fs) ->
     run_spec([fun() -> F(X) end || F <- Fs], Ctx, St);
-run_spec({timeout, _T, Tests}, Ctx, St) -> run_spec(Tests, Ctx, St);
+run_spec({timeout, T, Tests}, Ctx, St) when is_number(T), T >= 0 ->
+    run_spec(Tests, [{timeout, round(T * 1000)} | Ctx], St);
 run_spec({inorder, Tests}, Ctx, St) -> run_spec(Tests, Ctx, St);
 run_spec({inparallel, Tests}, Ctx, St) -> run_spec(Tests, Ctx, St);
 run_spec({inparallel, _N, Tests}, Ctx, St) -> run_spec(Tests, Ctx, St);
@@ -234,6 +260,20 @@ run_test(F, Name0, Ctx, St) ->
         true -> io:format("  ~ts...", [Name]);
         false -> ok
     end,
+    Limit = case [Ms || {timeout, Ms} <- Ctx] of
+                [Ms | _] -> Ms;
+                [] -> 5000
+            end,
+    Watcher = case [W || {watcher, W} <- Ctx] of
+                  [W | _] -> W;
+                  [] -> none
+              end,
+    Watcher =/= none andalso (Watcher ! {self(), start, Name, Limit, St}),
+    St2 = run_test_body(F, Name, St),
+    Watcher =/= none andalso (Watcher ! {self(), done, St2}),
+    St2.
+
+run_test_body(F, Name, St) ->
     try F() of
         _ ->
             case St#st.verbose of
