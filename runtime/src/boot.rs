@@ -500,6 +500,7 @@ pub fn remote_bifs() -> Vec<RemoteBif> {
             v.push((m, f, a, sym));
         }
     }
+    v.extend(crate::ets::bifs::table());
     for d in TABLE {
         if d.arity <= 4
             && !v

@@ -14,6 +14,7 @@ pub mod cmp;
 pub mod copy;
 pub mod entry;
 pub mod etf;
+pub mod ets;
 pub mod exception;
 pub mod gc;
 pub mod heap;

@@ -202,6 +202,10 @@ pub(crate) fn exit(s: &Scheduler, cell: &ProcCell, inner: &mut ProcInner, reason
             cell.reg_name.store(0, Ordering::Release);
         });
     }
+    // ETS tables owned by this process go (or pass to their heirs).
+    crate::ets::owner_exited(me, cell.pid(), &|s| sh.is_alive(s), &|s, m| {
+        sh.send_signal(s, Signal::Msg(m));
+    });
     {
         let _l = cell.lock.lock();
         cell.state.fetch_or(EXITED, Ordering::AcqRel);

@@ -94,7 +94,8 @@ pub fn check_loaded(
     file_stem: Option<String>,
 ) -> (Module, Vec<Diagnostic>) {
     let mut diags = Diagnostics::new();
-    let module = ferl_syntax::parse_module(map, file, pp, loader, &mut diags);
+    let mut module = ferl_syntax::parse_module(map, file, pp, loader, &mut diags);
+    crate::eunit::transform(&mut module);
     diags.extend(ferl_sema::check(&module, map, &ferl_sema::Options { file_stem, ..Default::default() }));
     (module, diags.items)
 }

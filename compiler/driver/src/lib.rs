@@ -6,6 +6,7 @@
 //! Must not: contain language rules (those live in ferl_syntax / ferl_sema) or format
 //! diagnostics itself (ferl_diagnostics::render does).
 
+pub mod eunit;
 pub mod frontend;
 pub mod loader;
 pub mod native;

@@ -251,6 +251,8 @@ extern: [
     "erlang" "binary_to_term" ferl_bif_erlang_binary__to__term_1 = binaries::binary_to_term[a];
     "erlang" "binary_to_term" ferl_bif_erlang_binary__to__term_2 = binaries::binary_to_term2[a, b];
 
+    "erlang" "port_to_list" ferl_bif_erlang_port__to__list_1 = opaque::port_to_list[a];
+
     "erlang" "phash2" ferl_bif_erlang_phash2_1 = hash::phash2[a];
     "erlang" "phash2" ferl_bif_erlang_phash2_2 = hash::phash2_2[a, b];
 

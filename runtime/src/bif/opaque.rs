@@ -1,5 +1,5 @@
 //! Opaque terms (pids, references, funs): their text forms `pid_to_list/1`,
-//! `erlang:ref_to_list/1`, `erlang:fun_to_list/1` (what `io_lib` prints for these terms),
+//! `erlang:ref_to_list/1`, `port_to_list/1`, `erlang:fun_to_list/1` (what `io_lib` prints for these terms),
 //! and `erlang:fun_info/2`.
 //!
 //! Owns: nothing but the spelling, which is `print::write_term`'s (`<0.N.0>`,
@@ -26,6 +26,11 @@ pub fn pid_to_list(h: &mut dyn Heap, t: Term) -> BifResult {
 /// `erlang:ref_to_list(Ref)`.
 pub fn ref_to_list(h: &mut dyn Heap, t: Term) -> BifResult {
     text_of(h, t, &[Kind::Ref])
+}
+
+/// `port_to_list(Port)`.
+pub fn port_to_list(h: &mut dyn Heap, t: Term) -> BifResult {
+    text_of(h, t, &[Kind::Port])
 }
 
 /// `erlang:fun_to_list(Fun)`.

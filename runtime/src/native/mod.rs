@@ -24,6 +24,7 @@ pub fn symbols() -> Vec<(&'static str, *const u8)> {
     v.extend(bin::symbols());
     v.extend(raise::symbols());
     v.extend(cold::symbols());
+    v.extend(crate::ets::bifs::symbols());
     for (n, a) in procs::entry_symbols() {
         if !v.iter().any(|(m, _)| *m == n) {
             v.push((n, a));

@@ -125,6 +125,8 @@ specs() ->
      {erlang, binary_to_float, [[<<"1.5">>], [<<"1">>], [<<"1.5e3">>], [<<"-1.5E-3">>], [<<"+1.5">>],
                                 [<<".5">>], [<<"1.0e400">>], [<<"1.5 ">>]]},
      {erlang, atom_to_list, [[a], [unicode_atom()], ['']]},
+     {erlang, pid_to_list, [[pid()]]},
+     {erlang, fun_to_list, [[fun erlang:abs/1]]},
      {erlang, list_to_atom, [["abc"], [[1114111]], [[1114112]], [[16#D800]], [Long], [[$a | Long]],
                              [[-1]], [[]], [[$a | b]]]},
      {erlang, list_to_existing_atom, [["ok"], ["no_such_atom_ferl_zq"], [[1114112]]], NoAtomMaking},
