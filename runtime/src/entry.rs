@@ -90,7 +90,14 @@ bif!(
 bif!(
     "ferl_bif_erlang_make__ref_0",
     ferl_bif_erlang_make_ref_0,
-    |ctx| Ok(ctx.make_ref())
+    |ctx| {
+        // Every fresh reference binds the receive marker (see `Ctx::recv_mark`): a
+        // following receive that matches it (the compiler emits the hint) skips older
+        // messages.
+        let r = ctx.make_ref();
+        ctx.recv_mark(r);
+        Ok(r)
+    }
 );
 bif!(
     "ferl_bif_erlang_spawn_1",
@@ -266,6 +273,42 @@ pub unsafe extern "C" fn ferl_bif_erlang_halt_1(p: *mut Process, status: u64) ->
     }
     r
 }
+
+fn memory_item(ctx: &mut Ctx, item: Term) -> Result<Term, Exception> {
+    let v = item
+        .atom_name()
+        .and_then(crate::memory::item)
+        .ok_or(Exception::badarg())?;
+    Ok(term::int(ctx.process(), v as i64))
+}
+
+fn memory_pairs(ctx: &mut Ctx, items: &[Term]) -> Result<Term, Exception> {
+    let mut out = Vec::with_capacity(items.len());
+    for &it in items {
+        let v = memory_item(ctx, it)?;
+        out.push(term::tuple(ctx.process(), &[it, v]));
+    }
+    Ok(crate::signal::list_of(ctx.process(), &out))
+}
+
+bif!("ferl_bif_erlang_memory_0", ferl_bif_erlang_memory_0, |ctx| {
+    let items: Vec<Term> = crate::memory::ITEMS
+        .iter()
+        .map(|n| Term::intern(n).unwrap_or(Term::atom(idx::UNDEFINED)))
+        .collect();
+    memory_pairs(ctx, &items)
+});
+bif!(
+    "ferl_bif_erlang_memory_1",
+    ferl_bif_erlang_memory_1,
+    |ctx, what| {
+        if what.is_atom() {
+            return memory_item(ctx, what);
+        }
+        let l = what.list_to_vec().ok_or(Exception::badarg())?;
+        memory_pairs(ctx, &l)
+    }
+);
 
 bif!(
     "ferl_rt_process_info_request",

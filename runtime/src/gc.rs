@@ -333,6 +333,7 @@ fn collect_minor_or_major(p: &mut Process, need: usize, roots: &mut [Term], majo
         p.gc_stats.minor += 1;
         p.minors_since_major += 1;
     }
+    p.account();
 }
 
 /// Runtime entry for compiled code: collect with the first `live` x-registers and the

@@ -78,6 +78,9 @@ impl<T> Default for MpscQueue<T> {
 }
 
 impl<T> MpscQueue<T> {
+    /// Bytes of one queue node (the queue always holds one).
+    pub const NODE_BYTES: usize = std::mem::size_of::<Node<T>>();
+
     /// An empty queue.
     pub fn new() -> MpscQueue<T> {
         let stub = Box::into_raw(Box::new(Node { next: AtomicPtr::new(ptr::null_mut()), item: None }));

@@ -127,6 +127,8 @@ pub struct Process {
     pub dict: Vec<Term>,
     /// Terms native (Rust-written) process bodies keep across suspensions (GC roots).
     pub saved: Vec<Term>,
+    /// Bytes of this process's memory last added to `memory::processes` (see `account`).
+    pub(crate) accounted: usize,
 }
 
 // SAFETY: a Process exclusively owns its memory; raw pointers in it point into that memory
@@ -172,7 +174,7 @@ impl Process {
         let xp = std::ptr::null_mut();
         let mut old: Box<[MaybeUninit<u64>]> = Box::new_uninit_slice(0);
         let old_top = old.as_mut_ptr() as *mut u64;
-        Process {
+        let mut p = Process {
             htop: start,
             stop: end,
             reds: 0,
@@ -197,7 +199,18 @@ impl Process {
             torture: crate::gc::torture(),
             dict: Vec::new(),
             saved: Vec::new(),
-        }
+            accounted: 0,
+        };
+        p.account();
+        p
+    }
+
+    /// Bring `memory::processes` up to date with this process's block, old generation
+    /// and fragments (called at creation, after every collection and at the end).
+    pub(crate) fn account(&mut self) {
+        let now = self.memory_bytes();
+        crate::memory::add_process_bytes(now as isize - self.accounted as isize);
+        self.accounted = now;
     }
 
     /// Bytes of memory this process's heap, stack and fragments occupy (not counting the
@@ -314,8 +327,7 @@ impl Process {
     /// Adopt a message fragment's memory (its terms become part of this heap).
     pub fn adopt(&mut self, frag: FragHeap) {
         let mut frag = frag;
-        let (chunks, mut off) = frag.take();
-        self.frags.absorb_chunks(chunks);
+        let mut off = frag.move_chunks_into(&mut self.frags);
         while !off.is_null() {
             // SAFETY: walking the fragment's valid off-heap list, relinking each object
             // (its reference moves to us).
@@ -351,6 +363,7 @@ impl Drop for Process {
         // SAFETY: the process is dying; all its objects are dead.
         unsafe { crate::heap::release_off_heap_list(self.off_heap) };
         self.off_heap = std::ptr::null_mut();
+        crate::memory::add_process_bytes(-(self.accounted as isize));
     }
 }
 

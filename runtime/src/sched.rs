@@ -201,6 +201,17 @@ impl ptab::Entry for ProcCell {
     }
 }
 
+/// Bytes a process cell costs beyond its heap: the cell and its signal queue's stub node
+/// (accounted in `memory::processes` from creation to the cell's free).
+pub(crate) const CELL_BYTES: usize =
+    std::mem::size_of::<ProcCell>() + crate::mailbox::MpscQueue::<Signal>::NODE_BYTES;
+
+impl Drop for ProcCell {
+    fn drop(&mut self) {
+        crate::memory::add_process_bytes(-(CELL_BYTES as isize));
+    }
+}
+
 impl ProcCell {
     pub(crate) fn pid(&self) -> Term {
         Term::pid(self.serial)
@@ -395,6 +406,7 @@ impl Shared {
             reg_name: AtomicU32::new(0),
             inner: UnsafeCell::new(inner),
         };
+        crate::memory::add_process_bytes(CELL_BYTES as isize);
         let guard = epoch::pin();
         match self.table.insert(Owned::new(cell), &guard) {
             Ok(c) => {
@@ -1147,6 +1159,7 @@ impl<'a> Ctx<'a> {
         }
         let mref = if opts.monitor {
             let r = self.make_ref();
+            self.recv_mark(r);
             let ids = r.ref_ids().unwrap_or([0; 3]);
             ci.ext_mut().monitored_by.push(crate::signal::Mon {
                 r: ids,

@@ -331,6 +331,7 @@ impl Ctx<'_> {
             return Err(Exception::badarg());
         };
         let r = self.make_ref();
+        self.recv_mark(r);
         let ids = r.ref_ids().unwrap_or([0; 3]);
         let me = self.cell.serial;
         let ok = match serial {
