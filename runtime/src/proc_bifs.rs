@@ -312,9 +312,7 @@ impl Ctx<'_> {
         let inner: &mut ProcInner = self.inner;
         // Build in a fragment (the inspected state includes the heap), then adopt it.
         let m = Message::build(64, |h| info_result(s, cell, inner, &items, single, h, true));
-        let (t, frag) = m.into_parts();
-        inner.p.adopt(frag);
-        Ok(t)
+        Ok(m.copy_into(&mut inner.p))
     }
 
     /// `process_info(Pid, ItemOrItems)` for another process: sends a request and

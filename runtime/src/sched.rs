@@ -16,7 +16,7 @@
 
 use crate::exception::Exception;
 use crate::gc;
-use crate::mailbox::{Message, MessageQueue, MpscQueue};
+use crate::mailbox::{Message, MessageQueue, SigQueue};
 use crate::process::{
     frame, Process, MAX_XREGS, STATUS_EXIT, STATUS_OK, STATUS_RAISE, STATUS_WAIT, STATUS_YIELD,
 };
@@ -177,7 +177,7 @@ pub(crate) struct ProcCell {
     pub(crate) state: AtomicU32,
     /// Orders link/monitor requests against the final exit (not used for messages).
     pub(crate) lock: Mutex<()>,
-    pub(crate) signals: MpscQueue<Signal>,
+    pub(crate) signals: SigQueue<Signal>,
     /// Id of the receive timer that fired last.
     pub(crate) timeout_fired: AtomicU64,
     /// Registered name (atom index + 1, 0 = none).
@@ -204,7 +204,7 @@ impl ptab::Entry for ProcCell {
 /// Bytes a process cell costs beyond its heap: the cell and its signal queue's stub node
 /// (accounted in `memory::processes` from creation to the cell's free).
 pub(crate) const CELL_BYTES: usize =
-    std::mem::size_of::<ProcCell>() + crate::mailbox::MpscQueue::<Signal>::NODE_BYTES;
+    std::mem::size_of::<ProcCell>() + SigQueue::<Signal>::STUB_BYTES;
 
 impl Drop for ProcCell {
     fn drop(&mut self) {
@@ -401,7 +401,7 @@ impl Shared {
             // Owned by the creator until it is enqueued.
             state: AtomicU32::new(Q),
             lock: Mutex::new(()),
-            signals: MpscQueue::new(),
+            signals: SigQueue::new(),
             timeout_fired: AtomicU64::new(0),
             reg_name: AtomicU32::new(0),
             inner: UnsafeCell::new(inner),

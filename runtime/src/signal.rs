@@ -74,6 +74,18 @@ pub(crate) enum Signal {
     },
 }
 
+impl crate::mailbox::SigItem for Signal {
+    fn into_msg(self) -> Result<Message, Self> {
+        match self {
+            Signal::Msg(m) => Ok(m),
+            other => Err(other),
+        }
+    }
+    fn from_msg(m: Message) -> Self {
+        Signal::Msg(m)
+    }
+}
+
 fn atom(i: u32) -> Term {
     Term::atom(i)
 }
@@ -119,7 +131,7 @@ pub(crate) fn handle_signals(s: &Scheduler, cell: &ProcCell, inner: &mut ProcInn
                         None => continue, // unlinked meanwhile: ignored
                     }
                 }
-                let r = reason.term;
+                let r = reason.term();
                 if !link && r == atom(idx::KILL) {
                     inner.pending_exit = Some(Message::new(atom(idx::KILLED)));
                 } else if inner.trap_exit {
@@ -229,7 +241,7 @@ pub(crate) fn exit(s: &Scheduler, cell: &ProcCell, inner: &mut ProcInner, reason
             Signal::Msg(_) | Signal::Exit { .. } | Signal::Down { .. } => {}
         }
     }
-    let r = reason.term;
+    let r = reason.term();
     for &l in &ext.links {
         sh.send_signal(
             l,
