@@ -311,7 +311,7 @@ fn collect_minor_or_major(p: &mut Process, need: usize, roots: &mut [Term], majo
 
     // Install the new memory.
     p.off_heap = new_list;
-    p.block = block;
+    p.block = crate::process::HeapBlock::from(block);
     p.heap_start = start;
     p.htop = c.young_top;
     p.stop = new_stop;

@@ -188,10 +188,12 @@ struct SigNode<T> {
 /// A process's signal queue: Vyukov's intrusive MPSC queue (wait-free push: one atomic
 /// swap; lock-free pop by the owner). Messages are pushed as their own buffers (no extra
 /// node); other signals are boxed. Everything one sender pushes arrives in push order.
+#[repr(C)]
 pub(crate) struct SigQueue<T> {
     head: AtomicPtr<SigHdr>,
     tail: UnsafeCell<*mut SigHdr>,
-    stub: NonNull<SigHdr>,
+    /// The permanent stub node, inline (so the queue must not move after `init`).
+    stub: UnsafeCell<SigHdr>,
     _t: std::marker::PhantomData<T>,
 }
 
@@ -210,21 +212,25 @@ pub(crate) trait SigItem: Sized {
 }
 
 impl<T: SigItem> SigQueue<T> {
-    /// Bytes of the queue's permanent stub node.
-    pub(crate) const STUB_BYTES: usize = std::mem::size_of::<SigHdr>();
-
+    /// A queue that must be `init`ed at its final address before use.
     pub(crate) fn new() -> SigQueue<T> {
-        let stub = Box::into_raw(Box::new(SigHdr { next: AtomicPtr::new(ptr::null_mut()), kind: KIND_STUB }));
         SigQueue {
-            head: AtomicPtr::new(stub),
-            tail: UnsafeCell::new(stub),
-            // SAFETY: Box::into_raw is never null.
-            stub: unsafe { NonNull::new_unchecked(stub) },
+            head: AtomicPtr::new(ptr::null_mut()),
+            tail: UnsafeCell::new(ptr::null_mut()),
+            stub: UnsafeCell::new(SigHdr { next: AtomicPtr::new(ptr::null_mut()), kind: KIND_STUB }),
             _t: std::marker::PhantomData,
         }
     }
 
+    /// Point the queue at its inline stub; the queue must not move afterwards.
+    pub(crate) fn init(&mut self) {
+        let stub = self.stub.get();
+        *self.head.get_mut() = stub;
+        *self.tail.get_mut() = stub;
+    }
+
     fn push_node(&self, node: *mut SigHdr) {
+        debug_assert!(!self.head.load(Ordering::Relaxed).is_null(), "SigQueue used before init");
         // SAFETY: node is a live node we own until it is linked.
         unsafe { (*node).next.store(ptr::null_mut(), Ordering::Relaxed) };
         let prev = self.head.swap(node, Ordering::AcqRel);
@@ -249,7 +255,7 @@ impl<T: SigItem> SigQueue<T> {
     pub(crate) unsafe fn pop_shared(&self) -> Option<T> {
         // SAFETY: single consumer (caller's contract); nodes reachable from tail are live.
         unsafe {
-            let stub = self.stub.as_ptr();
+            let stub = self.stub.get();
             let mut tail = *self.tail.get();
             let mut next = (*tail).next.load(Ordering::Acquire);
             if tail == stub {
@@ -294,7 +300,6 @@ impl<T> Drop for SigQueue<T> {
     fn drop(&mut self) {
         // SAFETY: we are the only user now; free every linked node except the stub.
         unsafe {
-            let stub = self.stub.as_ptr();
             let mut n = *self.tail.get();
             while !n.is_null() {
                 let next = (*n).next.load(Ordering::Acquire);
@@ -305,7 +310,6 @@ impl<T> Drop for SigQueue<T> {
                 }
                 n = next;
             }
-            drop(Box::from_raw(stub));
         }
     }
 }

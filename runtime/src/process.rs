@@ -69,6 +69,60 @@ pub fn next_heap_size(min_words: usize) -> usize {
     }
 }
 
+/// The young block of a process: owned (a boxed slice), or borrowed storage that lives as
+/// long as the process and never moves (the first, small block of a spawned process is
+/// embedded in its process cell, so spawning allocates once). The first collection
+/// replaces a borrowed block with an owned one.
+pub struct HeapBlock {
+    ptr: *mut MaybeUninit<u64>,
+    len: usize,
+    owned: bool,
+}
+
+impl HeapBlock {
+    /// A block over storage the process does not own.
+    ///
+    /// # Safety
+    /// `ptr` must be valid for `len` words for as long as the block is in use, and not
+    /// be used for anything else meanwhile.
+    pub(crate) unsafe fn borrowed(ptr: *mut MaybeUninit<u64>, len: usize) -> HeapBlock {
+        HeapBlock { ptr, len, owned: false }
+    }
+    /// An empty block (a placeholder, or the block of a finished process).
+    pub(crate) fn empty() -> HeapBlock {
+        HeapBlock { ptr: std::ptr::NonNull::dangling().as_ptr(), len: 0, owned: false }
+    }
+    /// Words in the block.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+    /// Is the block empty.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+    /// The first word.
+    pub fn as_mut_ptr(&mut self) -> *mut u64 {
+        self.ptr as *mut u64
+    }
+}
+
+impl From<Box<[MaybeUninit<u64>]>> for HeapBlock {
+    fn from(b: Box<[MaybeUninit<u64>]>) -> HeapBlock {
+        let len = b.len();
+        let ptr = Box::into_raw(b) as *mut MaybeUninit<u64>;
+        HeapBlock { ptr, len, owned: true }
+    }
+}
+
+impl Drop for HeapBlock {
+    fn drop(&mut self) {
+        if self.owned {
+            // SAFETY: an owned block came from Box::into_raw of a slice of `len` words.
+            unsafe { drop(Box::from_raw(std::ptr::slice_from_raw_parts_mut(self.ptr, self.len))) };
+        }
+    }
+}
+
 /// GC counters.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct GcStats {
@@ -106,7 +160,7 @@ pub struct Process {
     // ---- private to the runtime -----------------------------------------------------
     /// Objects below this survived one collection (promoted at the next minor GC).
     pub(crate) high_water: *mut u64,
-    pub(crate) block: Box<[MaybeUninit<u64>]>,
+    pub(crate) block: HeapBlock,
     pub(crate) old: Box<[MaybeUninit<u64>]>,
     pub(crate) old_top: *mut u64,
     /// Overflow allocations made by the runtime when the block is full, and adopted
@@ -166,9 +220,14 @@ impl Process {
     /// of its own: the scheduler points `xregs` at its own array while the process runs.
     /// The first collection grows the block to BEAM's sizes (>= 233 words).
     pub fn new_lean(id: u64, heap_words: usize) -> Process {
-        let heap_words = heap_words.max(1);
-        let mut block = Box::new_uninit_slice(heap_words);
-        let start = block.as_mut_ptr() as *mut u64;
+        Process::with_block(id, HeapBlock::from(Box::new_uninit_slice(heap_words.max(1))))
+    }
+
+    /// A process whose young block is `block` (see `HeapBlock::borrowed` for a block the
+    /// process does not own, e.g. one embedded in the structure that holds the process).
+    pub(crate) fn with_block(id: u64, mut block: HeapBlock) -> Process {
+        let heap_words = block.len();
+        let start = block.as_mut_ptr();
         // SAFETY: start + len is one past the end of the same allocation.
         let end = unsafe { start.add(heap_words) };
         let xp = std::ptr::null_mut();
@@ -216,7 +275,8 @@ impl Process {
     /// Bytes of memory this process's heap, stack and fragments occupy (not counting the
     /// process struct itself).
     pub fn memory_bytes(&self) -> usize {
-        (self.block.len() + self.old.len()) * 8 + self.frags.capacity_words() * 8
+        let block = if self.block.owned { self.block.len() } else { 0 };
+        (block + self.old.len()) * 8 + self.frags.capacity_words() * 8
     }
 
     /// This process's pid.

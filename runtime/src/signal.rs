@@ -272,7 +272,7 @@ pub(crate) fn exit(s: &Scheduler, cell: &ProcCell, inner: &mut ProcInner, reason
     inner.msgs = Default::default();
     inner.p.dict = Vec::new();
     inner.p.saved = Vec::new();
-    inner.p = Process::new_lean(me, 1);
+    inner.p = Process::with_block(me, crate::process::HeapBlock::empty());
     drop(reason);
     let guard = crossbeam::epoch::pin();
     sh.table.remove(me, &guard);
