@@ -150,14 +150,41 @@ pub fn collect(p: &mut Process, need: usize, roots: &mut [Term]) {
     if p.torture {
         collect_minor_or_major(p, need, roots, false, None);
         collect_major_exact(p, need, roots);
+    } else {
+        let mature = (p.high_water as usize - p.heap_start as usize) / 8;
+        let old_free = (p.old.len() * 8 + p.old.as_ptr() as usize - p.old_top as usize) / 8;
+        let major = p.minors_since_major >= FULLSWEEP_AFTER || (mature > old_free && p.old_used() > 0);
+        collect_minor_or_major(p, need, roots, major, None);
+        if p.free_words() < need {
+            collect_minor_or_major(p, need, roots, true, None);
+        }
+    }
+    check_max_heap(p);
+}
+
+/// The `max_heap_size` flag: a heap above the limit after a collection gets the process
+/// reported (stderr) and/or killed (by the scheduler, when the process next returns to
+/// it), as BEAM: the exit reason is `killed`, and only this process dies.
+fn check_max_heap(p: &mut Process) {
+    let max = p.max_heap;
+    if max.size == 0 || p.heap_limit_hit || p.total_heap_size() <= max.size {
         return;
     }
-    let mature = (p.high_water as usize - p.heap_start as usize) / 8;
-    let old_free = (p.old.len() * 8 + p.old.as_ptr() as usize - p.old_top as usize) / 8;
-    let major = p.minors_since_major >= FULLSWEEP_AFTER || (mature > old_free && p.old_used() > 0);
-    collect_minor_or_major(p, need, roots, major, None);
-    if p.free_words() < need {
-        collect_minor_or_major(p, need, roots, true, None);
+    if max.error_logger {
+        eprintln!(
+            "=ERROR REPORT====\n     Process:            {} \n     Context:            maximum heap size reached\n     Max Heap Size:      {}\n     Total Heap Size:    {}\n     Kill:               {}\n     Error Logger:       {}\n",
+            crate::print::to_string(p.pid()),
+            max.size,
+            p.total_heap_size(),
+            max.kill,
+            max.error_logger
+        );
+    }
+    if max.kill {
+        // Compiled code keeps its reductions in a register: it runs on to the end of its
+        // slice (or its next receive wait), then the scheduler ends it.
+        p.heap_limit_hit = true;
+        p.reds = 0;
     }
 }
 

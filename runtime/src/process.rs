@@ -183,6 +183,29 @@ pub struct Process {
     pub saved: Vec<Term>,
     /// Bytes of this process's memory last added to `memory::processes` (see `account`).
     pub(crate) accounted: usize,
+    /// The `max_heap_size` process flag.
+    pub max_heap: MaxHeap,
+    /// A collection found the heap above `max_heap.size` (with `kill`): the scheduler
+    /// ends the process with reason `killed` when it next gets control.
+    pub(crate) heap_limit_hit: bool,
+}
+
+/// The `max_heap_size` process flag (BEAM's map: size in words, 0 = no limit; `kill`;
+/// `error_logger`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MaxHeap {
+    /// Limit on the total heap size in words (0: none).
+    pub size: usize,
+    /// Kill the process when the limit is exceeded.
+    pub kill: bool,
+    /// Report it (on stderr, like BEAM's error logger).
+    pub error_logger: bool,
+}
+
+impl Default for MaxHeap {
+    fn default() -> Self {
+        MaxHeap { size: 0, kill: true, error_logger: true }
+    }
 }
 
 // SAFETY: a Process exclusively owns its memory; raw pointers in it point into that memory
@@ -259,6 +282,8 @@ impl Process {
             dict: Vec::new(),
             saved: Vec::new(),
             accounted: 0,
+            max_heap: MaxHeap::default(),
+            heap_limit_hit: false,
         };
         p.account();
         p
@@ -307,6 +332,11 @@ impl Process {
     /// Words allocated in heap fragments (not yet collected).
     pub fn frag_used(&self) -> usize {
         self.frags.used_words()
+    }
+    /// The total heap size as `max_heap_size` counts it (BEAM: young and old heap blocks
+    /// plus heap fragments), in words.
+    pub fn total_heap_size(&self) -> usize {
+        self.block.len() + self.old.len() + self.frags.capacity_words()
     }
     /// Total heap words in use: young block + fragments + old generation.
     pub fn total_heap_used(&self) -> usize {

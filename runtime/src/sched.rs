@@ -819,6 +819,9 @@ impl Scheduler {
         loop {
             cell.state.fetch_and(!WAKE, Ordering::AcqRel);
             crate::signal::handle_signals(self, cell, inner);
+            if inner.p.heap_limit_hit && inner.pending_exit.is_none() {
+                inner.pending_exit = Some(Message::new(Term::atom(crate::atom::idx::KILLED)));
+            }
             if inner.pending_exit.is_some() {
                 return self.exit_process(cell, inner, None);
             }
@@ -828,6 +831,9 @@ impl Scheduler {
             let used = (reds - inner.p.reds.max(0)).max(1);
             inner.reductions += used as u64;
             reds -= used;
+            if inner.p.heap_limit_hit && inner.pending_exit.is_none() {
+                inner.pending_exit = Some(Message::new(Term::atom(crate::atom::idx::KILLED)));
+            }
             if inner.pending_exit.is_some() {
                 return self.exit_process(cell, inner, None);
             }
