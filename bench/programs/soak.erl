@@ -15,23 +15,28 @@ main([A, B]) ->
     Server = spawn(fun() -> server(0, [], Report) end),
     Per = N div C,
     Clients = [spawn(fun() -> client(Per, Server, Self) end) || _ <- lists:seq(1, C)],
-    [receive {P, done} -> ok end || P <- Clients],
+    wait_all(Clients),
     Ref = make_ref(),
     Server ! {count, self(), Ref},
     receive {Ref, Count} -> ok end,
     io:format("soak: server handled ~w messages~n", [Count]).
 
+wait_all([]) -> ok;
+wait_all([P | Ps]) -> receive {P, done} -> wait_all(Ps) end.
+
 client(0, _Server, Main) -> Main ! {self(), done};
 client(K, Server, Main) ->
     Server ! {cast, K, [K, K + 1]},
     case K rem 1000 of
-        0 ->
-            Ref = make_ref(),
-            Server ! {call, self(), Ref},
-            receive {Ref, _} -> ok end;
+        0 -> sync(Server);
         _ -> ok
     end,
     client(K - 1, Server, Main).
+
+sync(Server) ->
+    Ref = make_ref(),
+    Server ! {call, self(), Ref},
+    receive {Ref, _} -> ok end.
 
 server(Count, Last, Report) ->
     receive

@@ -33,9 +33,19 @@ struct FromSpace {
 }
 
 impl FromSpace {
+    fn new(mut ranges: Vec<(usize, usize)>) -> FromSpace {
+        ranges.retain(|&(s, e)| s < e);
+        ranges.sort_unstable();
+        FromSpace { ranges }
+    }
     #[inline]
     fn contains(&self, a: usize) -> bool {
-        self.ranges.iter().any(|&(s, e)| a >= s && a < e)
+        if self.ranges.len() <= 8 {
+            return self.ranges.iter().any(|&(s, e)| a >= s && a < e);
+        }
+        // Sorted, disjoint: the last range starting at or below `a`.
+        let i = self.ranges.partition_point(|&(s, _)| s <= a);
+        i > 0 && a < self.ranges[i - 1].1
     }
 }
 
@@ -213,10 +223,11 @@ fn collect_minor_or_major(p: &mut Process, need: usize, roots: &mut [Term], majo
     // From-space: young heap part, fragments, and (major) the old generation.
     let mut ranges = vec![(p.heap_start as usize, p.htop as usize)];
     ranges.extend(p.frags.ranges());
+    ranges.extend(p.adopted.iter().map(|m| m.data_range()));
     if major {
         ranges.push((p.old.as_ptr() as usize, p.old_top as usize));
     }
-    let from = FromSpace { ranges };
+    let from = FromSpace::new(ranges);
 
     // Old generation for a minor collection: make room for the mature objects.
     let mut new_old: Option<Box<[MaybeUninit<u64>]>> = None;
@@ -335,6 +346,8 @@ fn collect_minor_or_major(p: &mut Process, need: usize, roots: &mut [Term], majo
     }
     let _ = p.frags.take();
     p.frags = crate::heap::FragHeap::new();
+    p.adopted.clear();
+    p.adopted_words = 0;
 
     // Install the new memory.
     p.off_heap = new_list;

@@ -149,6 +149,39 @@ impl Message {
         copy_term(h, self.term())
     }
 
+    /// The words in use in the buffer, as an address range `[start, end)` (the overflow,
+    /// if any, is separate: see `take_overflow`).
+    pub fn data_range(&self) -> (usize, usize) {
+        let b = self.ptr.as_ptr();
+        let start = b as usize + MSG_HDR_WORDS * 8;
+        // SAFETY: the buffer is live while we own it.
+        (start, start + unsafe { (*b).used } * 8)
+    }
+
+    /// Words in use (buffer + overflow).
+    pub fn used_words(&self) -> usize {
+        // SAFETY: the buffer is live while we own it.
+        unsafe {
+            let b = self.ptr.as_ptr();
+            (*b).used + if (*b).overflow.is_null() { 0 } else { (*(*b).overflow).used_words() }
+        }
+    }
+
+    /// Give up the off-heap list (the caller takes over the references in it).
+    pub fn take_off_heap(&mut self) -> *mut u64 {
+        // SAFETY: we own the buffer.
+        unsafe { std::mem::replace(&mut (*self.ptr.as_ptr()).off_heap, ptr::null_mut()) }
+    }
+
+    /// Give up the overflow fragment heap, if any.
+    pub fn take_overflow(&mut self) -> Option<Box<FragHeap>> {
+        // SAFETY: we own the buffer; a non-null overflow came from Box::into_raw.
+        unsafe {
+            let o = std::mem::replace(&mut (*self.ptr.as_ptr()).overflow, ptr::null_mut());
+            (!o.is_null()).then(|| Box::from_raw(o))
+        }
+    }
+
     fn into_raw(self) -> *mut SigHdr {
         let p = self.ptr.as_ptr() as *mut SigHdr;
         std::mem::forget(self);
@@ -433,13 +466,16 @@ impl MessageQueue {
             self.save += 1;
         }
     }
-    /// The current message matched: remove it, copy it into `p`'s heap (which never
-    /// collects: the block's free words, else a heap fragment), free its buffer, and reset
-    /// the save pointer for the next receive.
+    /// The current message matched: remove it, make its buffer part of `p`'s heap (the
+    /// receive already holds terms that point into it; the next collection evacuates
+    /// what is live and frees the buffer), and reset the save pointer for the next
+    /// receive.
     pub fn take(&mut self, p: &mut Process) -> Option<Term> {
         let (_, m) = self.private.remove(self.save)?;
         self.save = 0;
-        Some(m.copy_into(p))
+        let t = m.term();
+        p.adopt_message(m);
+        Some(t)
     }
     /// A receive ended without taking a message (timeout): reset the save pointer.
     pub fn reset(&mut self) {

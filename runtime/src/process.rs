@@ -181,6 +181,10 @@ pub struct Process {
     pub dict: Vec<Term>,
     /// Terms native (Rust-written) process bodies keep across suspensions (GC roots).
     pub saved: Vec<Term>,
+    /// Received message buffers, part of the heap until the next collection frees them.
+    pub(crate) adopted: Vec<crate::mailbox::Message>,
+    /// Words in use in `adopted`.
+    pub(crate) adopted_words: usize,
     /// Bytes of this process's memory last added to `memory::processes` (see `account`).
     pub(crate) accounted: usize,
     /// The `max_heap_size` process flag.
@@ -281,6 +285,8 @@ impl Process {
             torture: crate::gc::torture(),
             dict: Vec::new(),
             saved: Vec::new(),
+            adopted: Vec::new(),
+            adopted_words: 0,
             accounted: 0,
             max_heap: MaxHeap::default(),
             heap_limit_hit: false,
@@ -331,7 +337,7 @@ impl Process {
     }
     /// Words allocated in heap fragments (not yet collected).
     pub fn frag_used(&self) -> usize {
-        self.frags.used_words()
+        self.frags.used_words() + self.adopted_words
     }
     /// The total heap size as `max_heap_size` counts it (BEAM: young and old heap blocks
     /// plus heap fragments), in words.
@@ -427,6 +433,41 @@ impl Process {
                 off = next;
             }
         }
+    }
+}
+
+impl Process {
+    /// Make a received message part of this heap: its buffer stays where it is (terms the
+    /// receive has already extracted point into it) until the next collection; its
+    /// off-heap binaries join this process's list and its overflow joins `frags`.
+    pub fn adopt_message(&mut self, mut m: crate::mailbox::Message) {
+        let mut off = m.take_off_heap();
+        if let Some(mut o) = m.take_overflow() {
+            let mut off2 = o.move_chunks_into(&mut self.frags);
+            while !off2.is_null() {
+                // SAFETY: walking the overflow's valid off-heap list; each object's
+                // reference moves to us.
+                unsafe {
+                    let next = *off2.add(OFF_HEAP_LINK) as *mut u64;
+                    self.link_off_heap(off2);
+                    off2 = next;
+                }
+            }
+        }
+        while !off.is_null() {
+            // SAFETY: as above, for the buffer's own list.
+            unsafe {
+                let next = *off.add(OFF_HEAP_LINK) as *mut u64;
+                self.link_off_heap(off);
+                off = next;
+            }
+        }
+        let (s, e) = m.data_range();
+        if s == e {
+            return; // an immediate: nothing on the heap refers to the buffer
+        }
+        self.adopted_words += (e - s) / 8;
+        self.adopted.push(m);
     }
 }
 
