@@ -168,6 +168,7 @@ pub fn collect(p: &mut Process, need: usize, roots: &mut [Term]) {
         if p.free_words() < need {
             collect_minor_or_major(p, need, roots, true, None);
         }
+        shrink_if_sparse(p, need, roots);
     }
     check_max_heap(p);
 }
@@ -195,6 +196,19 @@ fn check_max_heap(p: &mut Process) {
         // slice (or its next receive wait), then the scheduler ends it.
         p.heap_limit_hit = true;
         p.reds = 0;
+    }
+}
+
+/// The to-space is sized for the worst case (everything in from-space alive), so a
+/// process that allocates garbage quickly (or receives many messages) would get a bigger
+/// block at every collection. When what survived (young and old) uses less than a
+/// quarter of the new block, collect once more into a block sized for the survivors
+/// (twice their size plus the stack), as BEAM shrinks heaps that are mostly empty.
+fn shrink_if_sparse(p: &mut Process, need: usize, roots: &mut [Term]) {
+    let live = p.heap_used() + p.old_used();
+    let want = next_heap_size(2 * live + p.stack_used() + need);
+    if p.block_words() > crate::process::MIN_HEAP_WORDS && want * 2 <= p.block_words() {
+        collect_minor_or_major(p, need, roots, true, Some(want));
     }
 }
 
