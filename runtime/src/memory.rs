@@ -10,8 +10,8 @@
 //!   process's heap+stack block, old generation and heap fragments, as last accounted
 //!   (at spawn, at every collection, at exit);
 //! - `system`: `total - processes`; `atom`/`atom_used`: the atom table (names + slots);
-//!   `binary`: bytes of live reference-counted binaries; `code`, `ets`: 0 (no code
-//!   accounting, no ETS yet).
+//!   `binary`: what `add_binary_bytes` reported (nothing calls it yet: 0 until off-heap
+//!   binaries are hooked up); `code`, `ets`: 0 (no code accounting, no ETS yet).
 //!
 //! Must not: walk processes (reading is O(shards)), or take locks.
 
