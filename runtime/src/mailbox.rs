@@ -90,10 +90,13 @@ impl Heap for MsgHeap<'_> {
 
 impl Message {
     fn alloc(cap: usize) -> Message {
-        let layout = msg_layout(cap);
-        // SAFETY: the layout has a non-zero size (the header).
-        let raw = unsafe { std::alloc::alloc(layout) } as *mut MsgBuf;
-        let Some(ptr) = NonNull::new(raw) else { std::alloc::handle_alloc_error(layout) };
+        let (raw, cap) = if cap <= SMALL_CAP {
+            (pool_take().unwrap_or_else(|| raw_alloc(SMALL_CAP)), SMALL_CAP)
+        } else {
+            (raw_alloc(cap), cap)
+        };
+        // SAFETY: raw_alloc never returns null.
+        let ptr = unsafe { NonNull::new_unchecked(raw) };
         // SAFETY: fresh allocation large enough for the header.
         unsafe {
             raw.write(MsgBuf {
@@ -206,9 +209,85 @@ impl Drop for Message {
                 drop(Box::from_raw((*b).overflow));
             }
             let cap = (*b).cap;
-            std::alloc::dealloc(b as *mut u8, msg_layout(cap));
+            if cap != SMALL_CAP || !pool_give(b) {
+                std::alloc::dealloc(b as *mut u8, msg_layout(cap));
+            }
         }
     }
+}
+
+/// Capacity (words) of the small message buffers that are recycled.
+const SMALL_CAP: usize = 8;
+/// Small buffers a thread keeps for reuse.
+const POOL_MAX: usize = 4096;
+
+fn raw_alloc(cap: usize) -> *mut MsgBuf {
+    let layout = msg_layout(cap);
+    // SAFETY: the layout has a non-zero size (the header).
+    let raw = unsafe { std::alloc::alloc(layout) } as *mut MsgBuf;
+    if raw.is_null() {
+        std::alloc::handle_alloc_error(layout)
+    }
+    raw
+}
+
+/// A per-thread LIFO of freed small message buffers (linked through their queue link):
+/// a scheduler frees received buffers at collections and reuses them for the messages
+/// its processes send, without the allocator, and with the most recently freed (cache
+/// warm) first.
+struct Pool {
+    head: *mut MsgBuf,
+    len: usize,
+}
+
+impl Drop for Pool {
+    fn drop(&mut self) {
+        while !self.head.is_null() {
+            // SAFETY: every pooled buffer is an unused SMALL_CAP allocation.
+            unsafe {
+                let next = (*self.head).hdr.next.load(Ordering::Relaxed) as *mut MsgBuf;
+                std::alloc::dealloc(self.head as *mut u8, msg_layout(SMALL_CAP));
+                self.head = next;
+            }
+        }
+    }
+}
+
+thread_local! {
+    static POOL: std::cell::RefCell<Pool> =
+        const { std::cell::RefCell::new(Pool { head: ptr::null_mut(), len: 0 }) };
+}
+
+fn pool_take() -> Option<*mut MsgBuf> {
+    POOL.try_with(|p| {
+        let mut p = p.borrow_mut();
+        if p.head.is_null() {
+            return None;
+        }
+        let b = p.head;
+        // SAFETY: pooled buffers are valid, unused allocations.
+        p.head = unsafe { (*b).hdr.next.load(Ordering::Relaxed) } as *mut MsgBuf;
+        p.len -= 1;
+        Some(b)
+    })
+    .ok()
+    .flatten()
+}
+
+/// Keep `b` (an unused SMALL_CAP buffer) for reuse; false if the pool is full.
+fn pool_give(b: *mut MsgBuf) -> bool {
+    POOL.try_with(|p| {
+        let mut p = p.borrow_mut();
+        if p.len >= POOL_MAX {
+            return false;
+        }
+        // SAFETY: `b` is an unused buffer we own; its header is plain memory now.
+        unsafe { (*b).hdr.next.store(p.head as *mut SigHdr, Ordering::Relaxed) };
+        p.head = b;
+        p.len += 1;
+        true
+    })
+    .unwrap_or(false)
 }
 
 /// A signal other than a message, boxed as a queue node.

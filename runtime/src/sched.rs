@@ -37,6 +37,10 @@ pub const SLICE_REDS: i64 = 4000;
 /// Default initial young-heap size of a spawned process, in words. Smaller than BEAM's
 /// 233 so idle processes are cheap; the first collection grows it to BEAM's sizes.
 pub const SPAWN_HEAP_WORDS: usize = 32;
+/// A suspended process that holds this many received message buffers is collected
+/// (which frees them into the scheduler's buffer pool), so thousands of mostly idle
+/// processes (a ring) do not each keep a tail of dead messages.
+pub const ADOPTED_GC: usize = 16;
 /// Default capacity of the process table (BEAM's default `+P`).
 pub const DEFAULT_MAX_PROCESSES: usize = 1 << 20;
 
@@ -881,7 +885,7 @@ impl Scheduler {
     /// stack, the dictionary and `saved`. Torture mode collects at every switch.
     fn switch_out_gc(&self, inner: &mut ProcInner) {
         let p = &mut inner.p;
-        if p.torture || p.frag_used() > p.block_words().max(256) {
+        if p.torture || p.frag_used() > p.block_words().max(256) || p.adopted.len() >= ADOPTED_GC {
             gc::collect(p, 0, &mut []);
         }
     }
