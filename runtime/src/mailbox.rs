@@ -258,7 +258,15 @@ thread_local! {
         const { std::cell::RefCell::new(Pool { head: ptr::null_mut(), len: 0 }) };
 }
 
+fn pool_on() -> bool {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| std::env::var("FERL_MSG_POOL").map_or(true, |v| v != "0"))
+}
+
 fn pool_take() -> Option<*mut MsgBuf> {
+    if !pool_on() {
+        return None;
+    }
     POOL.try_with(|p| {
         let mut p = p.borrow_mut();
         if p.head.is_null() {
@@ -276,6 +284,9 @@ fn pool_take() -> Option<*mut MsgBuf> {
 
 /// Keep `b` (an unused SMALL_CAP buffer) for reuse; false if the pool is full.
 fn pool_give(b: *mut MsgBuf) -> bool {
+    if !pool_on() {
+        return false;
+    }
     POOL.try_with(|p| {
         let mut p = p.borrow_mut();
         if p.len >= POOL_MAX {

@@ -41,6 +41,13 @@ pub const SPAWN_HEAP_WORDS: usize = 32;
 /// (which frees them into the scheduler's buffer pool), so thousands of mostly idle
 /// processes (a ring) do not each keep a tail of dead messages.
 pub const ADOPTED_GC: usize = 16;
+
+fn adopted_gc() -> usize {
+    static N: OnceLock<usize> = OnceLock::new();
+    *N.get_or_init(|| {
+        std::env::var("FERL_ADOPTED_GC").ok().and_then(|v| v.parse().ok()).unwrap_or(ADOPTED_GC)
+    })
+}
 /// Default capacity of the process table (BEAM's default `+P`).
 pub const DEFAULT_MAX_PROCESSES: usize = 1 << 20;
 
@@ -885,7 +892,7 @@ impl Scheduler {
     /// stack, the dictionary and `saved`. Torture mode collects at every switch.
     fn switch_out_gc(&self, inner: &mut ProcInner) {
         let p = &mut inner.p;
-        if p.torture || p.frag_used() > p.block_words().max(256) || p.adopted.len() >= ADOPTED_GC {
+        if p.torture || p.frag_used() > p.block_words().max(256) || p.adopted.len() >= adopted_gc() {
             gc::collect(p, 0, &mut []);
         }
     }
