@@ -322,6 +322,15 @@ impl Shared {
 
     /// Make a process runnable that we now own (bit Q just set by us).
     pub(crate) fn enqueue(&self, t: Task) {
+        self.enqueue_with(t, true)
+    }
+
+    /// `enqueue`; `notify`: wake a sleeping scheduler if our queue already had work.
+    /// Spawning does not notify: a new process usually runs for a moment (to its first
+    /// receive), and handing it to another core costs more than that; a scheduler whose
+    /// queue holds work behind a process that used a whole slice wakes a helper instead
+    /// (see `run_task`).
+    pub(crate) fn enqueue_with(&self, t: Task, notify: bool) {
         let pushed_local = CURRENT.with(|c| {
             let s = c.get();
             if s.is_null() {
@@ -335,7 +344,7 @@ impl Shared {
             }
             let busy = !s.worker.is_empty();
             s.worker.push(t);
-            if busy {
+            if busy && notify {
                 self.notify_one();
             }
             true
@@ -853,7 +862,12 @@ impl Scheduler {
                 Status::Yield => {
                     self.switch_out_gc(inner);
                     inner.p.xregs = std::ptr::null_mut();
+                    // CPU-bound work waits behind this one: let a sleeper help.
+                    let busy = !self.worker.is_empty();
                     self.worker.push(task);
+                    if busy {
+                        self.shared.notify_one();
+                    }
                     return;
                 }
                 Status::Wait => {
@@ -1306,7 +1320,7 @@ impl<'a> Ctx<'a> {
             None
         };
         let pid = child.pid();
-        sh.enqueue(Task(c));
+        sh.enqueue_with(Task(c), false);
         Ok((pid, mref))
     }
 }
