@@ -10,8 +10,12 @@ use crate::term::{header_arity, header_subtag, sub, Term, NIL, TAG_BOXED, TAG_LI
 
 /// Words `copy_term` will allocate for `t`.
 pub fn size_of(t: Term) -> usize {
+    if t.raw() & 3 == 3 {
+        return 0; // immediate
+    }
     let mut n = 0;
-    let mut work = vec![t];
+    let mut work: Stack<Term> = Stack::new();
+    work.push(t);
     while let Some(t) = work.pop() {
         if let Some((h, tl)) = t.cons_parts() {
             n += 2;
@@ -35,7 +39,7 @@ fn term_word_range(h: u64) -> std::ops::Range<usize> {
     }
 }
 
-fn push_children(t: Term, h: u64, work: &mut Vec<Term>) {
+fn push_children(t: Term, h: u64, work: &mut Stack<Term>) {
     let p = t.boxed_ptr();
     for i in term_word_range(h) {
         // SAFETY: validity invariant: word i of this object is a term (see term_word_range).
@@ -45,8 +49,12 @@ fn push_children(t: Term, h: u64, work: &mut Vec<Term>) {
 
 /// Deep-copy `t` onto `heap`.
 pub fn copy_term<H: Heap + ?Sized>(heap: &mut H, t: Term) -> Term {
+    if t.raw() & 3 == 3 {
+        return t; // immediate
+    }
     let mut result = NIL.raw();
-    let mut work: Vec<(Term, *mut u64)> = vec![(t, &mut result as *mut u64)];
+    let mut work: Stack<(Term, *mut u64)> = Stack::new();
+    work.push((t, &mut result as *mut u64));
     while let Some((t, dst)) = work.pop() {
         let new = match t.raw() & 3 {
             TAG_LIST => {
@@ -89,6 +97,41 @@ pub fn copy_term<H: Heap + ?Sized>(heap: &mut H, t: Term) -> Term {
     }
     // SAFETY: result holds a valid term built on `heap`.
     unsafe { Term::from_raw(result) }
+}
+
+/// A work stack that lives on the native stack for small terms (no allocation for the
+/// common small message) and spills to a `Vec` beyond that.
+struct Stack<T: Copy> {
+    inline: [std::mem::MaybeUninit<T>; 32],
+    len: usize,
+    spill: Vec<T>,
+}
+
+impl<T: Copy> Stack<T> {
+    fn new() -> Self {
+        Stack { inline: [const { std::mem::MaybeUninit::uninit() }; 32], len: 0, spill: Vec::new() }
+    }
+    #[inline]
+    fn push(&mut self, v: T) {
+        if self.len < 32 {
+            self.inline[self.len].write(v);
+            self.len += 1;
+        } else {
+            self.spill.push(v);
+        }
+    }
+    #[inline]
+    fn pop(&mut self) -> Option<T> {
+        if let Some(v) = self.spill.pop() {
+            return Some(v);
+        }
+        if self.len == 0 {
+            return None;
+        }
+        self.len -= 1;
+        // SAFETY: slots below `len` were written by `push`.
+        Some(unsafe { self.inline[self.len].assume_init() })
+    }
 }
 
 #[cfg(test)]

@@ -100,7 +100,14 @@ bif!(
 bif!(
     "ferl_bif_erlang_make__ref_0",
     ferl_bif_erlang_make_ref_0,
-    |ctx| Ok(ctx.make_ref())
+    |ctx| {
+        // Every fresh reference binds the receive marker (see `Ctx::recv_mark`): a
+        // following receive that matches it (the compiler emits the hint) skips older
+        // messages.
+        let r = ctx.make_ref();
+        ctx.recv_mark(r);
+        Ok(r)
+    }
 );
 bif!(
     "ferl_bif_erlang_spawn_1",
@@ -172,10 +179,17 @@ bif!(
     "ferl_bif_erlang_process__flag_2",
     ferl_bif_erlang_process_flag_2,
     |ctx, flag, value| {
-        if flag.atom_name() != Some("trap_exit") || !value.is_boolean() {
-            return Err(Exception::badarg());
+        match flag.atom_name() {
+            Some("trap_exit") if value.is_boolean() => {
+                Ok(boolean(ctx.set_trap_exit(value == Term::atom(idx::TRUE))))
+            }
+            Some("max_heap_size") => {
+                let new = parse_max_heap(value).ok_or(Exception::badarg())?;
+                let old = std::mem::replace(&mut ctx.process().max_heap, new);
+                Ok(max_heap_term(ctx.process(), old))
+            }
+            _ => Err(Exception::badarg()),
         }
-        Ok(boolean(ctx.set_trap_exit(value == Term::atom(idx::TRUE))))
     }
 );
 bif!(
@@ -280,6 +294,79 @@ pub unsafe extern "C" fn ferl_bif_erlang_halt_1(p: *mut Process, status: u64) ->
     }
     r
 }
+
+/// `process_flag(max_heap_size, V)`: a size in words (0, or at least the minimum heap
+/// size), or a map with `size` and optionally `kill` / `error_logger` (booleans; other
+/// keys are ignored, as on BEAM).
+fn parse_max_heap(v: Term) -> Option<crate::process::MaxHeap> {
+    let size_of = |t: Term| -> Option<usize> {
+        let n = t.small_value()?;
+        (n == 0 || n >= crate::process::MIN_HEAP_WORDS as i64).then_some(n as usize)
+    };
+    let mut m = crate::process::MaxHeap::default();
+    if v.is_map() {
+        let get = |k: &str| Term::intern(k).ok().and_then(|k| crate::map::get(v, k));
+        m.size = size_of(get("size")?)?;
+        let flag = |t: Option<Term>, d: bool| -> Option<bool> {
+            match t {
+                None => Some(d),
+                Some(t) if t.is_boolean() => Some(t == Term::atom(idx::TRUE)),
+                Some(_) => None,
+            }
+        };
+        m.kill = flag(get("kill"), true)?;
+        m.error_logger = flag(get("error_logger"), true)?;
+    } else {
+        m.size = size_of(v)?;
+    }
+    Some(m)
+}
+
+/// `#{error_logger => E, kill => K, size => S}`.
+fn max_heap_term(p: &mut Process, m: crate::process::MaxHeap) -> Term {
+    let k = |n: &str| Term::intern(n).unwrap_or(Term::atom(idx::UNDEFINED));
+    let size = term::int(p, m.size as i64);
+    crate::map::from_pairs(
+        p,
+        &[(k("error_logger"), Term::bool(m.error_logger)), (k("kill"), Term::bool(m.kill)), (k("size"), size)],
+    )
+}
+
+fn memory_item(ctx: &mut Ctx, item: Term) -> Result<Term, Exception> {
+    let v = item
+        .atom_name()
+        .and_then(crate::memory::item)
+        .ok_or(Exception::badarg())?;
+    Ok(term::int(ctx.process(), v as i64))
+}
+
+fn memory_pairs(ctx: &mut Ctx, items: &[Term]) -> Result<Term, Exception> {
+    let mut out = Vec::with_capacity(items.len());
+    for &it in items {
+        let v = memory_item(ctx, it)?;
+        out.push(term::tuple(ctx.process(), &[it, v]));
+    }
+    Ok(crate::signal::list_of(ctx.process(), &out))
+}
+
+bif!("ferl_bif_erlang_memory_0", ferl_bif_erlang_memory_0, |ctx| {
+    let items: Vec<Term> = crate::memory::ITEMS
+        .iter()
+        .map(|n| Term::intern(n).unwrap_or(Term::atom(idx::UNDEFINED)))
+        .collect();
+    memory_pairs(ctx, &items)
+});
+bif!(
+    "ferl_bif_erlang_memory_1",
+    ferl_bif_erlang_memory_1,
+    |ctx, what| {
+        if what.is_atom() {
+            return memory_item(ctx, what);
+        }
+        let l = what.list_to_vec().ok_or(Exception::badarg())?;
+        memory_pairs(ctx, &l)
+    }
+);
 
 bif!(
     "ferl_rt_process_info_request",

@@ -39,9 +39,19 @@ struct FromSpace {
 }
 
 impl FromSpace {
+    fn new(mut ranges: Vec<(usize, usize)>) -> FromSpace {
+        ranges.retain(|&(s, e)| s < e);
+        ranges.sort_unstable();
+        FromSpace { ranges }
+    }
     #[inline]
     fn contains(&self, a: usize) -> bool {
-        self.ranges.iter().any(|&(s, e)| a >= s && a < e)
+        if self.ranges.len() <= 8 {
+            return self.ranges.iter().any(|&(s, e)| a >= s && a < e);
+        }
+        // Sorted, disjoint: the last range starting at or below `a`.
+        let i = self.ranges.partition_point(|&(s, _)| s <= a);
+        i > 0 && a < self.ranges[i - 1].1
     }
 }
 
@@ -166,16 +176,43 @@ pub fn collect(p: &mut Process, need: usize, roots: &mut [Term]) {
             let exact = p.heap_used() + p.stack_used() + need;
             resize_young(p, exact.max(1), roots);
         }
+    } else {
+        let mature = (p.high_water as usize - p.heap_start as usize) / 8;
+        let old_free = (p.old.len() * 8 + p.old.as_ptr() as usize - p.old_top as usize) / 8;
+        let major = p.minors_since_major >= FULLSWEEP_AFTER || (mature > old_free && p.old_used() > 0);
+        collect_minor_or_major(p, need, roots, major, None);
+        if p.free_words() < need {
+            collect_minor_or_major(p, need, roots, true, None);
+        }
+        shrink_young(p, need, roots);
+    }
+    check_max_heap(p);
+}
+
+/// The `max_heap_size` flag: a heap above the limit after a collection gets the process
+/// reported (stderr) and/or killed (by the scheduler, when the process next returns to
+/// it), as BEAM: the exit reason is `killed`, and only this process dies.
+fn check_max_heap(p: &mut Process) {
+    let max = p.max_heap;
+    if max.size == 0 || p.heap_limit_hit || p.total_heap_size() <= max.size {
         return;
     }
-    let mature = (p.high_water as usize - p.heap_start as usize) / 8;
-    let old_free = (p.old.len() * 8 + p.old.as_ptr() as usize - p.old_top as usize) / 8;
-    let major = p.minors_since_major >= FULLSWEEP_AFTER || (mature > old_free && p.old_used() > 0);
-    collect_minor_or_major(p, need, roots, major, None);
-    if p.free_words() < need {
-        collect_minor_or_major(p, need, roots, true, None);
+    if max.error_logger {
+        eprintln!(
+            "=ERROR REPORT====\n     Process:            {} \n     Context:            maximum heap size reached\n     Max Heap Size:      {}\n     Total Heap Size:    {}\n     Kill:               {}\n     Error Logger:       {}\n",
+            crate::print::to_string(p.pid()),
+            max.size,
+            p.total_heap_size(),
+            max.kill,
+            max.error_logger
+        );
     }
-    shrink_young(p, need, roots);
+    if max.kill {
+        // Compiled code keeps its reductions in a register: it runs on to the end of its
+        // slice (or its next receive wait), then the scheduler ends it.
+        p.heap_limit_hit = true;
+        p.reds = 0;
+    }
 }
 
 /// After a collection, give back a young block that is far larger than what survived.
@@ -272,10 +309,11 @@ fn resize_young(p: &mut Process, size: usize, roots: &mut [Term]) {
         p.high_water = (p.high_water as usize).wrapping_add(delta) as *mut u64;
         p.htop = top;
     }
-    p.block = block;
+    p.block = crate::process::HeapBlock::from(block);
     p.heap_start = start;
     p.stop = new_stop;
     p.stack_end = end;
+    p.account();
 }
 
 /// A major collection (everything live into one fresh block).
@@ -303,10 +341,11 @@ fn collect_minor_or_major(p: &mut Process, need: usize, roots: &mut [Term], majo
     // From-space: young heap part, fragments, and (major) the old generation.
     let mut ranges = vec![(p.heap_start as usize, p.htop as usize)];
     ranges.extend(p.frags.ranges());
+    ranges.extend(p.adopted.iter().map(|m| m.data_range()));
     if major {
         ranges.push((p.old.as_ptr() as usize, p.old_top as usize));
     }
-    let from = FromSpace { ranges };
+    let from = FromSpace::new(ranges);
 
     // Old generation for a minor collection: make room for the mature objects.
     let mut new_old: Option<Box<[MaybeUninit<u64>]>> = None;
@@ -425,10 +464,12 @@ fn collect_minor_or_major(p: &mut Process, need: usize, roots: &mut [Term], majo
     }
     let _ = p.frags.take();
     p.frags = crate::heap::FragHeap::new();
+    p.adopted.clear();
+    p.adopted_words = 0;
 
     // Install the new memory.
     p.off_heap = new_list;
-    p.block = block;
+    p.block = crate::process::HeapBlock::from(block);
     p.heap_start = start;
     p.htop = c.young_top;
     p.stop = new_stop;
@@ -450,6 +491,7 @@ fn collect_minor_or_major(p: &mut Process, need: usize, roots: &mut [Term], majo
         p.gc_stats.minor += 1;
         p.minors_since_major += 1;
     }
+    p.account();
 }
 
 /// Runtime entry for compiled code: collect with the first `live` x-registers and the

@@ -89,8 +89,14 @@ impl Chunk {
 }
 
 /// A growable heap made of chunks that never move (for messages, decoding, tests).
+///
+/// The first chunk is stored inline, so a message fragment (one chunk sized exactly for
+/// the message) costs one allocation; word counts are kept, not recomputed.
 pub struct FragHeap {
-    chunks: Vec<Chunk>,
+    first: Option<Chunk>,
+    rest: Vec<Chunk>,
+    used: usize,
+    cap: usize,
     off_heap: *mut u64,
     next_chunk: usize,
 }
@@ -108,29 +114,41 @@ impl Default for FragHeap {
 impl FragHeap {
     /// An empty fragment heap.
     pub fn new() -> FragHeap {
-        FragHeap { chunks: Vec::new(), off_heap: std::ptr::null_mut(), next_chunk: 64 }
+        FragHeap { first: None, rest: Vec::new(), used: 0, cap: 0, off_heap: std::ptr::null_mut(), next_chunk: 64 }
     }
     /// A fragment heap with one chunk of exactly `words`.
     pub fn with_capacity(words: usize) -> FragHeap {
         let mut h = FragHeap::new();
-        h.chunks.push(Chunk::new(words));
+        h.push_chunk(Chunk::new(words));
         h
+    }
+    fn push_chunk(&mut self, c: Chunk) {
+        self.used += c.used;
+        self.cap += c.mem.len();
+        if self.first.is_none() && self.rest.is_empty() {
+            self.first = Some(c);
+        } else {
+            self.rest.push(c);
+        }
+    }
+    fn chunks(&self) -> impl Iterator<Item = &Chunk> + '_ {
+        self.first.iter().chain(self.rest.iter())
     }
     /// Total words in use.
     pub fn used_words(&self) -> usize {
-        self.chunks.iter().map(|c| c.used).sum()
+        self.used
     }
     /// Total words reserved by the chunks.
     pub fn capacity_words(&self) -> usize {
-        self.chunks.iter().map(|c| c.mem.len()).sum()
+        self.cap
     }
     /// Is nothing allocated.
     pub fn is_empty(&self) -> bool {
-        self.used_words() == 0 && self.off_heap.is_null()
+        self.used == 0 && self.off_heap.is_null()
     }
     /// Address ranges `[start, end)` in use.
     pub fn ranges(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
-        self.chunks.iter().map(|c| (c.start() as usize, c.start() as usize + c.used * 8))
+        self.chunks().map(|c| (c.start() as usize, c.start() as usize + c.used * 8))
     }
     /// Head of the off-heap list.
     pub fn off_heap(&self) -> *mut u64 {
@@ -138,9 +156,7 @@ impl FragHeap {
     }
     /// Move all chunks and the off-heap list of `other` into `self` (message adoption).
     pub fn absorb(&mut self, mut other: FragHeap) {
-        self.chunks.append(&mut other.chunks);
-        let mut tail = other.off_heap;
-        other.off_heap = std::ptr::null_mut();
+        let mut tail = other.move_chunks_into(self);
         while !tail.is_null() {
             // SAFETY: `tail` walks other's valid off-heap list; each object is relinked
             // into ours, transferring its reference.
@@ -151,26 +167,52 @@ impl FragHeap {
             }
         }
     }
+    /// Move the chunks of `self` into `dst` and give up the off-heap list, which the
+    /// caller must relink (its objects' references move with it). `self` is left empty.
+    pub fn move_chunks_into(&mut self, dst: &mut FragHeap) -> *mut u64 {
+        if let Some(c) = self.first.take() {
+            dst.push_chunk(c);
+        }
+        for c in self.rest.drain(..) {
+            dst.push_chunk(c);
+        }
+        self.used = 0;
+        self.cap = 0;
+        std::mem::replace(&mut self.off_heap, std::ptr::null_mut())
+    }
     /// Append chunks taken from another heap (their off-heap objects must be relinked
     /// by the caller).
     pub fn absorb_chunks(&mut self, chunks: Vec<Chunk>) {
-        self.chunks.extend(chunks);
+        for c in chunks {
+            self.push_chunk(c);
+        }
     }
     /// Give up the chunks and the off-heap list without releasing anything (the GC has
     /// copied the live data and swept the list).
     pub fn take(&mut self) -> (Vec<Chunk>, *mut u64) {
         let off = std::mem::replace(&mut self.off_heap, std::ptr::null_mut());
-        (std::mem::take(&mut self.chunks), off)
+        let mut v = std::mem::take(&mut self.rest);
+        if let Some(c) = self.first.take() {
+            v.insert(0, c);
+        }
+        self.used = 0;
+        self.cap = 0;
+        (v, off)
     }
 }
 
 impl Heap for FragHeap {
     fn alloc(&mut self, words: usize) -> *mut u64 {
-        if let Some(c) = self.chunks.last_mut() {
+        let last = match self.rest.last_mut() {
+            Some(c) => Some(c),
+            None => self.first.as_mut(),
+        };
+        if let Some(c) = last {
             if c.mem.len() - c.used >= words {
                 // SAFETY: used + words <= len, so the pointer stays inside the chunk.
                 let p = unsafe { c.start().add(c.used) };
                 c.used += words;
+                self.used += words;
                 return p;
             }
         }
@@ -179,7 +221,7 @@ impl Heap for FragHeap {
         let mut c = Chunk::new(size);
         c.used = words;
         let p = c.start();
-        self.chunks.push(c);
+        self.push_chunk(c);
         p
     }
     unsafe fn link_off_heap(&mut self, obj: *mut u64) {

@@ -19,6 +19,7 @@ pub mod exception;
 pub mod gc;
 pub mod heap;
 pub mod mailbox;
+pub mod memory;
 pub mod native;
 pub mod map;
 pub mod print;

@@ -13,41 +13,427 @@ use crate::copy::copy_term;
 use crate::heap::FragHeap;
 use crate::process::Process;
 use crate::term::Term;
+use crate::heap::Heap;
 use std::cell::UnsafeCell;
 use std::collections::VecDeque;
-use std::ptr;
+use std::ptr::{self, NonNull};
 use std::sync::atomic::{AtomicPtr, Ordering};
 
-/// One message: the term and the fragment holding it.
+/// Header shared by every node of a process's signal queue ([`SigQueue`]): message
+/// buffers are queue nodes themselves, other signals are boxed in a [`SigNode`].
+#[repr(C)]
+pub(crate) struct SigHdr {
+    next: AtomicPtr<SigHdr>,
+    kind: usize,
+}
+
+const KIND_MSG: usize = 0;
+const KIND_OTHER: usize = 1;
+const KIND_STUB: usize = 2;
+
+/// A message buffer: one allocation holding the queue link, the message term and the
+/// words it lives in (`cap` words follow the struct). Runtime-built messages whose size
+/// was underestimated continue in `overflow`.
+#[repr(C)]
+struct MsgBuf {
+    hdr: SigHdr,
+    term: Term,
+    off_heap: *mut u64,
+    overflow: *mut FragHeap,
+    cap: usize,
+    used: usize,
+}
+
+const MSG_HDR_WORDS: usize = std::mem::size_of::<MsgBuf>() / 8;
+
+fn msg_layout(cap: usize) -> std::alloc::Layout {
+    // Cannot overflow for any message that fits in memory.
+    std::alloc::Layout::from_size_align((MSG_HDR_WORDS + cap) * 8, 8).expect("message layout")
+}
+
+/// One message: the term and the memory holding it, in one allocation that also serves as
+/// the signal-queue node (so sending a message allocates exactly once).
 pub struct Message {
-    /// The message term (lives in `frag`, or is an immediate).
-    pub term: Term,
-    frag: FragHeap,
+    ptr: NonNull<MsgBuf>,
+}
+
+// SAFETY: a Message exclusively owns its buffer and the REFC_BIN references in it; the
+// binary data is shared only through Arc (thread-safe counts).
+unsafe impl Send for Message {}
+
+/// The heap a message is built on (see [`Message::build`]).
+pub struct MsgHeap<'a> {
+    buf: &'a mut MsgBuf,
+}
+
+impl Heap for MsgHeap<'_> {
+    fn alloc(&mut self, words: usize) -> *mut u64 {
+        let b = &mut *self.buf;
+        if b.cap - b.used >= words {
+            // SAFETY: the data area of `cap` words follows the header; used + words <= cap.
+            let p = unsafe { (b as *mut MsgBuf as *mut u64).add(MSG_HDR_WORDS + b.used) };
+            b.used += words;
+            return p;
+        }
+        if b.overflow.is_null() {
+            b.overflow = Box::into_raw(Box::new(FragHeap::new()));
+        }
+        // SAFETY: overflow is a live FragHeap owned by this buffer.
+        unsafe { (*b.overflow).alloc(words) }
+    }
+    unsafe fn link_off_heap(&mut self, obj: *mut u64) {
+        // SAFETY: caller guarantees obj is a REFC_BIN object of this message.
+        unsafe { *obj.add(crate::heap::OFF_HEAP_LINK) = self.buf.off_heap as u64 };
+        self.buf.off_heap = obj;
+    }
 }
 
 impl Message {
-    /// Copy `t` into a fresh fragment sized exactly for it.
+    fn alloc(cap: usize) -> Message {
+        let (raw, cap) = if cap <= SMALL_CAP {
+            (pool_take().unwrap_or_else(|| raw_alloc(SMALL_CAP)), SMALL_CAP)
+        } else {
+            (raw_alloc(cap), cap)
+        };
+        // SAFETY: raw_alloc never returns null.
+        let ptr = unsafe { NonNull::new_unchecked(raw) };
+        // SAFETY: fresh allocation large enough for the header.
+        unsafe {
+            raw.write(MsgBuf {
+                hdr: SigHdr { next: AtomicPtr::new(ptr::null_mut()), kind: KIND_MSG },
+                term: crate::term::NIL,
+                off_heap: ptr::null_mut(),
+                overflow: ptr::null_mut(),
+                cap,
+                used: 0,
+            })
+        };
+        Message { ptr }
+    }
+
+    /// Copy `t` into a fresh buffer sized exactly for it.
     pub fn new(t: Term) -> Message {
         let words = crate::copy::size_of(t);
+        let mut m = Message::alloc(words);
         if words == 0 {
-            return Message { term: t, frag: FragHeap::new() };
+            // SAFETY: we own the buffer.
+            unsafe { (*m.ptr.as_ptr()).term = t };
+            return m;
         }
-        let mut frag = FragHeap::with_capacity(words);
-        let term = copy_term(&mut frag, t);
-        Message { term, frag }
+        let term = copy_term(&mut m.heap(), t);
+        // SAFETY: we own the buffer.
+        unsafe { (*m.ptr.as_ptr()).term = term };
+        m
+    }
+
+    /// Build a message directly in a fresh buffer (`words` is a capacity hint).
+    pub fn build(words: usize, f: impl FnOnce(&mut MsgHeap<'_>) -> Term) -> Message {
+        let mut m = Message::alloc(words);
+        let term = f(&mut m.heap());
+        // SAFETY: we own the buffer.
+        unsafe { (*m.ptr.as_ptr()).term = term };
+        m
+    }
+
+    fn heap(&mut self) -> MsgHeap<'_> {
+        // SAFETY: we own the buffer exclusively.
+        MsgHeap { buf: unsafe { self.ptr.as_mut() } }
+    }
+
+    /// The message term (lives in this message's memory, or is an immediate).
+    #[inline]
+    pub fn term(&self) -> Term {
+        // SAFETY: the buffer is live while we own it.
+        unsafe { self.ptr.as_ref().term }
+    }
+
+    /// Copy the message into `h` (e.g. the receiving process's heap) and free it.
+    pub fn copy_into<H: Heap + ?Sized>(self, h: &mut H) -> Term {
+        copy_term(h, self.term())
+    }
+
+    /// The words in use in the buffer, as an address range `[start, end)` (the overflow,
+    /// if any, is separate: see `take_overflow`).
+    pub fn data_range(&self) -> (usize, usize) {
+        let b = self.ptr.as_ptr();
+        let start = b as usize + MSG_HDR_WORDS * 8;
+        // SAFETY: the buffer is live while we own it.
+        (start, start + unsafe { (*b).used } * 8)
+    }
+
+    /// Words in use (buffer + overflow).
+    pub fn used_words(&self) -> usize {
+        // SAFETY: the buffer is live while we own it.
+        unsafe {
+            let b = self.ptr.as_ptr();
+            (*b).used + if (*b).overflow.is_null() { 0 } else { (*(*b).overflow).used_words() }
+        }
+    }
+
+    /// Give up the off-heap list (the caller takes over the references in it).
+    pub fn take_off_heap(&mut self) -> *mut u64 {
+        // SAFETY: we own the buffer.
+        unsafe { std::mem::replace(&mut (*self.ptr.as_ptr()).off_heap, ptr::null_mut()) }
+    }
+
+    /// Give up the overflow fragment heap, if any.
+    pub fn take_overflow(&mut self) -> Option<Box<FragHeap>> {
+        // SAFETY: we own the buffer; a non-null overflow came from Box::into_raw.
+        unsafe {
+            let o = std::mem::replace(&mut (*self.ptr.as_ptr()).overflow, ptr::null_mut());
+            (!o.is_null()).then(|| Box::from_raw(o))
+        }
+    }
+
+    fn into_raw(self) -> *mut SigHdr {
+        let p = self.ptr.as_ptr() as *mut SigHdr;
+        std::mem::forget(self);
+        p
+    }
+
+    /// # Safety
+    /// `p` must come from `into_raw` (a KIND_MSG node no one else owns).
+    unsafe fn from_raw(p: *mut SigHdr) -> Message {
+        // SAFETY: per the contract, p is a live MsgBuf.
+        Message { ptr: unsafe { NonNull::new_unchecked(p as *mut MsgBuf) } }
     }
 }
 
-impl Message {
-    /// Build a message directly in a fresh fragment (`words` is a capacity hint).
-    pub fn build(words: usize, f: impl FnOnce(&mut FragHeap) -> Term) -> Message {
-        let mut frag = if words == 0 { FragHeap::new() } else { FragHeap::with_capacity(words) };
-        let term = f(&mut frag);
-        Message { term, frag }
+impl Drop for Message {
+    fn drop(&mut self) {
+        // SAFETY: we own the buffer; its off-heap list and overflow belong to it.
+        unsafe {
+            let b = self.ptr.as_ptr();
+            crate::heap::release_off_heap_list((*b).off_heap);
+            if !(*b).overflow.is_null() {
+                drop(Box::from_raw((*b).overflow));
+            }
+            let cap = (*b).cap;
+            if cap != SMALL_CAP || !pool_give(b) {
+                std::alloc::dealloc(b as *mut u8, msg_layout(cap));
+            }
+        }
     }
-    /// The term and the fragment holding it.
-    pub fn into_parts(self) -> (Term, FragHeap) {
-        (self.term, self.frag)
+}
+
+/// Capacity (words) of the small message buffers that are recycled.
+const SMALL_CAP: usize = 8;
+/// Small buffers a thread keeps for reuse.
+const POOL_MAX: usize = 4096;
+
+fn raw_alloc(cap: usize) -> *mut MsgBuf {
+    let layout = msg_layout(cap);
+    // SAFETY: the layout has a non-zero size (the header).
+    let raw = unsafe { std::alloc::alloc(layout) } as *mut MsgBuf;
+    if raw.is_null() {
+        std::alloc::handle_alloc_error(layout)
+    }
+    raw
+}
+
+/// A per-thread LIFO of freed small message buffers (linked through their queue link):
+/// a scheduler frees received buffers at collections and reuses them for the messages
+/// its processes send, without the allocator, and with the most recently freed (cache
+/// warm) first.
+struct Pool {
+    head: *mut MsgBuf,
+    len: usize,
+}
+
+impl Drop for Pool {
+    fn drop(&mut self) {
+        while !self.head.is_null() {
+            // SAFETY: every pooled buffer is an unused SMALL_CAP allocation.
+            unsafe {
+                let next = (*self.head).hdr.next.load(Ordering::Relaxed) as *mut MsgBuf;
+                std::alloc::dealloc(self.head as *mut u8, msg_layout(SMALL_CAP));
+                self.head = next;
+            }
+        }
+    }
+}
+
+thread_local! {
+    static POOL: std::cell::RefCell<Pool> =
+        const { std::cell::RefCell::new(Pool { head: ptr::null_mut(), len: 0 }) };
+}
+
+fn pool_on() -> bool {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| std::env::var("FERL_MSG_POOL").map_or(true, |v| v != "0"))
+}
+
+fn pool_take() -> Option<*mut MsgBuf> {
+    if !pool_on() {
+        return None;
+    }
+    POOL.try_with(|p| {
+        let mut p = p.borrow_mut();
+        if p.head.is_null() {
+            return None;
+        }
+        let b = p.head;
+        // SAFETY: pooled buffers are valid, unused allocations.
+        p.head = unsafe { (*b).hdr.next.load(Ordering::Relaxed) } as *mut MsgBuf;
+        p.len -= 1;
+        Some(b)
+    })
+    .ok()
+    .flatten()
+}
+
+/// Keep `b` (an unused SMALL_CAP buffer) for reuse; false if the pool is full.
+fn pool_give(b: *mut MsgBuf) -> bool {
+    if !pool_on() {
+        return false;
+    }
+    POOL.try_with(|p| {
+        let mut p = p.borrow_mut();
+        if p.len >= POOL_MAX {
+            return false;
+        }
+        // SAFETY: `b` is an unused buffer we own; its header is plain memory now.
+        unsafe { (*b).hdr.next.store(p.head as *mut SigHdr, Ordering::Relaxed) };
+        p.head = b;
+        p.len += 1;
+        true
+    })
+    .unwrap_or(false)
+}
+
+/// A signal other than a message, boxed as a queue node.
+#[repr(C)]
+struct SigNode<T> {
+    hdr: SigHdr,
+    item: T,
+}
+
+/// A process's signal queue: Vyukov's intrusive MPSC queue (wait-free push: one atomic
+/// swap; lock-free pop by the owner). Messages are pushed as their own buffers (no extra
+/// node); other signals are boxed. Everything one sender pushes arrives in push order.
+#[repr(C)]
+pub(crate) struct SigQueue<T> {
+    head: AtomicPtr<SigHdr>,
+    tail: UnsafeCell<*mut SigHdr>,
+    /// The permanent stub node, inline (so the queue must not move after `init`).
+    stub: UnsafeCell<SigHdr>,
+    _t: std::marker::PhantomData<T>,
+}
+
+// SAFETY: as MpscQueue: producers touch only `head` and a node's `next` (atomics); the
+// single consumer owns `tail`.
+unsafe impl<T: Send> Send for SigQueue<T> {}
+// SAFETY: as above.
+unsafe impl<T: Send> Sync for SigQueue<T> {}
+
+/// What a [`SigQueue`] carries: a message, or something else.
+pub(crate) trait SigItem: Sized {
+    /// Split off the message case.
+    fn into_msg(self) -> Result<Message, Self>;
+    /// Wrap a message.
+    fn from_msg(m: Message) -> Self;
+}
+
+impl<T: SigItem> SigQueue<T> {
+    /// A queue that must be `init`ed at its final address before use.
+    pub(crate) fn new() -> SigQueue<T> {
+        SigQueue {
+            head: AtomicPtr::new(ptr::null_mut()),
+            tail: UnsafeCell::new(ptr::null_mut()),
+            stub: UnsafeCell::new(SigHdr { next: AtomicPtr::new(ptr::null_mut()), kind: KIND_STUB }),
+            _t: std::marker::PhantomData,
+        }
+    }
+
+    /// Point the queue at its inline stub; the queue must not move afterwards.
+    pub(crate) fn init(&mut self) {
+        let stub = self.stub.get();
+        *self.head.get_mut() = stub;
+        *self.tail.get_mut() = stub;
+    }
+
+    fn push_node(&self, node: *mut SigHdr) {
+        debug_assert!(!self.head.load(Ordering::Relaxed).is_null(), "SigQueue used before init");
+        // SAFETY: node is a live node we own until it is linked.
+        unsafe { (*node).next.store(ptr::null_mut(), Ordering::Relaxed) };
+        let prev = self.head.swap(node, Ordering::AcqRel);
+        // SAFETY: prev stays allocated until the consumer has followed its `next`.
+        unsafe { (*prev).next.store(node, Ordering::Release) };
+    }
+
+    /// Push (any thread).
+    pub(crate) fn push(&self, item: T) {
+        let node = match item.into_msg() {
+            Ok(m) => m.into_raw(),
+            Err(other) => Box::into_raw(Box::new(SigNode { hdr: SigHdr { next: AtomicPtr::new(ptr::null_mut()), kind: KIND_OTHER }, item: other })) as *mut SigHdr,
+        };
+        self.push_node(node);
+    }
+
+    /// Pop through a shared reference. None when empty, or when a push is half-done
+    /// (its item becomes visible on a later pop).
+    ///
+    /// # Safety
+    /// The caller must be the queue's only consumer (no concurrent `pop_shared`).
+    pub(crate) unsafe fn pop_shared(&self) -> Option<T> {
+        // SAFETY: single consumer (caller's contract); nodes reachable from tail are live.
+        unsafe {
+            let stub = self.stub.get();
+            let mut tail = *self.tail.get();
+            let mut next = (*tail).next.load(Ordering::Acquire);
+            if tail == stub {
+                if next.is_null() {
+                    return None;
+                }
+                *self.tail.get() = next;
+                tail = next;
+                next = (*next).next.load(Ordering::Acquire);
+            }
+            if next.is_null() {
+                if tail != self.head.load(Ordering::Acquire) {
+                    return None; // a push is half-done
+                }
+                self.push_node(stub);
+                next = (*tail).next.load(Ordering::Acquire);
+                if next.is_null() {
+                    return None;
+                }
+            }
+            *self.tail.get() = next;
+            Some(Self::unwrap_node(tail))
+        }
+    }
+
+    /// # Safety
+    /// `node` must be a popped, owned KIND_MSG or KIND_OTHER node.
+    unsafe fn unwrap_node(node: *mut SigHdr) -> T {
+        // SAFETY: per the contract.
+        unsafe {
+            if (*node).kind == KIND_MSG {
+                T::from_msg(Message::from_raw(node))
+            } else {
+                let b = Box::from_raw(node as *mut SigNode<T>);
+                b.item
+            }
+        }
+    }
+}
+
+impl<T> Drop for SigQueue<T> {
+    fn drop(&mut self) {
+        // SAFETY: we are the only user now; free every linked node except the stub.
+        unsafe {
+            let mut n = *self.tail.get();
+            while !n.is_null() {
+                let next = (*n).next.load(Ordering::Acquire);
+                match (*n).kind {
+                    KIND_MSG => drop(Message::from_raw(n)),
+                    KIND_OTHER => drop(Box::from_raw(n as *mut SigNode<T>)),
+                    _ => {}
+                }
+                n = next;
+            }
+        }
     }
 }
 
@@ -78,6 +464,9 @@ impl<T> Default for MpscQueue<T> {
 }
 
 impl<T> MpscQueue<T> {
+    /// Bytes of one queue node (the queue always holds one).
+    pub const NODE_BYTES: usize = std::mem::size_of::<Node<T>>();
+
     /// An empty queue.
     pub fn new() -> MpscQueue<T> {
         let stub = Box::into_raw(Box::new(Node { next: AtomicPtr::new(ptr::null_mut()), item: None }));
@@ -159,7 +548,7 @@ impl MessageQueue {
     }
     /// The message at the save pointer (None: every message has been looked at).
     pub fn current(&self) -> Option<Term> {
-        self.private.get(self.save).map(|(_, m)| m.term)
+        self.private.get(self.save).map(|(_, m)| m.term())
     }
     /// The current message did not match: move the save pointer past it.
     pub fn advance(&mut self) {
@@ -167,13 +556,16 @@ impl MessageQueue {
             self.save += 1;
         }
     }
-    /// The current message matched: remove it, adopt its memory into `p`, reset the save
-    /// pointer for the next receive.
+    /// The current message matched: remove it, make its buffer part of `p`'s heap (the
+    /// receive already holds terms that point into it; the next collection evacuates
+    /// what is live and frees the buffer), and reset the save pointer for the next
+    /// receive.
     pub fn take(&mut self, p: &mut Process) -> Option<Term> {
         let (_, m) = self.private.remove(self.save)?;
         self.save = 0;
-        p.adopt(m.frag);
-        Some(m.term)
+        let t = m.term();
+        p.adopt_message(m);
+        Some(t)
     }
     /// A receive ended without taking a message (timeout): reset the save pointer.
     pub fn reset(&mut self) {
@@ -182,13 +574,13 @@ impl MessageQueue {
     /// Remove (and drop) every message for which `f` is true; returns how many.
     pub fn remove_where(&mut self, mut f: impl FnMut(Term) -> bool) -> usize {
         let before = self.private.len();
-        self.private.retain(|(_, m)| !f(m.term));
+        self.private.retain(|(_, m)| !f(m.term()));
         self.save = self.save.min(self.private.len());
         before - self.private.len()
     }
     /// Iterate over the queued message terms (oldest first).
     pub fn iter(&self) -> impl Iterator<Item = Term> + '_ {
-        self.private.iter().map(|(_, m)| m.term)
+        self.private.iter().map(|(_, m)| m.term())
     }
     /// Bind a marker to reference `r` (ids): messages that arrive from now on are the
     /// only ones that can contain `r`.

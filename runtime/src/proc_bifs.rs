@@ -39,6 +39,11 @@ pub const INFO_ITEMS: &[&str] = &[
     "memory",
     "dictionary",
     "reductions",
+    "messages",
+    "stack_size",
+    "max_heap_size",
+    "priority",
+    "min_heap_size",
 ];
 
 /// Bytes a process occupies: its cell, heap/stack/fragments, queued messages, links and
@@ -129,6 +134,24 @@ fn info_value<H: Heap + ?Sized>(
             list_of(h, &v)
         }
         "reductions" => small(inner.reductions as usize),
+        "messages" => {
+            // Copies: queued messages live in their own buffers, not on the heap `h`
+            // belongs to, and may be dropped before the result is.
+            let v: Vec<Term> = inner.msgs.iter().map(|m| copy_term(h, m)).collect();
+            list_of(h, &v)
+        }
+        "stack_size" => small(inner.p.stack_used()),
+        "max_heap_size" => {
+            let m = inner.p.max_heap;
+            let k = |n: &str| atom_t(ai(n));
+            let size = small(m.size);
+            crate::map::from_pairs(
+                h,
+                &[(k("error_logger"), Term::bool(m.error_logger)), (k("kill"), Term::bool(m.kill)), (k("size"), size)],
+            )
+        }
+        "priority" => atom_t(ai("normal")),
+        "min_heap_size" => small(crate::process::MIN_HEAP_WORDS),
         _ => atom_t(idx::UNDEFINED),
     }
 }
@@ -312,9 +335,7 @@ impl Ctx<'_> {
         let inner: &mut ProcInner = self.inner;
         // Build in a fragment (the inspected state includes the heap), then adopt it.
         let m = Message::build(64, |h| info_result(s, cell, inner, &items, single, h, true));
-        let (t, frag) = m.into_parts();
-        inner.p.adopt(frag);
-        Ok(t)
+        Ok(m.copy_into(&mut inner.p))
     }
 
     /// `process_info(Pid, ItemOrItems)` for another process: sends a request and

@@ -69,6 +69,60 @@ pub fn next_heap_size(min_words: usize) -> usize {
     }
 }
 
+/// The young block of a process: owned (a boxed slice), or borrowed storage that lives as
+/// long as the process and never moves (the first, small block of a spawned process is
+/// embedded in its process cell, so spawning allocates once). The first collection
+/// replaces a borrowed block with an owned one.
+pub struct HeapBlock {
+    ptr: *mut MaybeUninit<u64>,
+    len: usize,
+    owned: bool,
+}
+
+impl HeapBlock {
+    /// A block over storage the process does not own.
+    ///
+    /// # Safety
+    /// `ptr` must be valid for `len` words for as long as the block is in use, and not
+    /// be used for anything else meanwhile.
+    pub(crate) unsafe fn borrowed(ptr: *mut MaybeUninit<u64>, len: usize) -> HeapBlock {
+        HeapBlock { ptr, len, owned: false }
+    }
+    /// An empty block (a placeholder, or the block of a finished process).
+    pub(crate) fn empty() -> HeapBlock {
+        HeapBlock { ptr: std::ptr::NonNull::dangling().as_ptr(), len: 0, owned: false }
+    }
+    /// Words in the block.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+    /// Is the block empty.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+    /// The first word.
+    pub fn as_mut_ptr(&mut self) -> *mut u64 {
+        self.ptr as *mut u64
+    }
+}
+
+impl From<Box<[MaybeUninit<u64>]>> for HeapBlock {
+    fn from(b: Box<[MaybeUninit<u64>]>) -> HeapBlock {
+        let len = b.len();
+        let ptr = Box::into_raw(b) as *mut MaybeUninit<u64>;
+        HeapBlock { ptr, len, owned: true }
+    }
+}
+
+impl Drop for HeapBlock {
+    fn drop(&mut self) {
+        if self.owned {
+            // SAFETY: an owned block came from Box::into_raw of a slice of `len` words.
+            unsafe { drop(Box::from_raw(std::ptr::slice_from_raw_parts_mut(self.ptr, self.len))) };
+        }
+    }
+}
+
 /// GC counters.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct GcStats {
@@ -110,7 +164,7 @@ pub struct Process {
     // ---- private to the runtime -----------------------------------------------------
     /// Objects below this survived one collection (promoted at the next minor GC).
     pub(crate) high_water: *mut u64,
-    pub(crate) block: Box<[MaybeUninit<u64>]>,
+    pub(crate) block: HeapBlock,
     pub(crate) old: Box<[MaybeUninit<u64>]>,
     pub(crate) old_top: *mut u64,
     /// Overflow allocations made by the runtime when the block is full, and adopted
@@ -131,6 +185,35 @@ pub struct Process {
     pub dict: Vec<Term>,
     /// Terms native (Rust-written) process bodies keep across suspensions (GC roots).
     pub saved: Vec<Term>,
+    /// Received message buffers, part of the heap until the next collection frees them.
+    pub(crate) adopted: Vec<crate::mailbox::Message>,
+    /// Words in use in `adopted`.
+    pub(crate) adopted_words: usize,
+    /// Bytes of this process's memory last added to `memory::processes` (see `account`).
+    pub(crate) accounted: usize,
+    /// The `max_heap_size` process flag.
+    pub max_heap: MaxHeap,
+    /// A collection found the heap above `max_heap.size` (with `kill`): the scheduler
+    /// ends the process with reason `killed` when it next gets control.
+    pub(crate) heap_limit_hit: bool,
+}
+
+/// The `max_heap_size` process flag (BEAM's map: size in words, 0 = no limit; `kill`;
+/// `error_logger`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MaxHeap {
+    /// Limit on the total heap size in words (0: none).
+    pub size: usize,
+    /// Kill the process when the limit is exceeded.
+    pub kill: bool,
+    /// Report it (on stderr, like BEAM's error logger).
+    pub error_logger: bool,
+}
+
+impl Default for MaxHeap {
+    fn default() -> Self {
+        MaxHeap { size: 0, kill: true, error_logger: true }
+    }
 }
 
 // SAFETY: a Process exclusively owns its memory; raw pointers in it point into that memory
@@ -169,15 +252,20 @@ impl Process {
     /// of its own: the scheduler points `xregs` at its own array while the process runs.
     /// The first collection grows the block to BEAM's sizes (>= 233 words).
     pub fn new_lean(id: u64, heap_words: usize) -> Process {
-        let heap_words = heap_words.max(1);
-        let mut block = Box::new_uninit_slice(heap_words);
-        let start = block.as_mut_ptr() as *mut u64;
+        Process::with_block(id, HeapBlock::from(Box::new_uninit_slice(heap_words.max(1))))
+    }
+
+    /// A process whose young block is `block` (see `HeapBlock::borrowed` for a block the
+    /// process does not own, e.g. one embedded in the structure that holds the process).
+    pub(crate) fn with_block(id: u64, mut block: HeapBlock) -> Process {
+        let heap_words = block.len();
+        let start = block.as_mut_ptr();
         // SAFETY: start + len is one past the end of the same allocation.
         let end = unsafe { start.add(heap_words) };
         let xp = std::ptr::null_mut();
         let mut old: Box<[MaybeUninit<u64>]> = Box::new_uninit_slice(0);
         let old_top = old.as_mut_ptr() as *mut u64;
-        Process {
+        let mut p = Process {
             htop: start,
             stop: end,
             reds: 0,
@@ -203,13 +291,29 @@ impl Process {
             torture: crate::gc::torture(),
             dict: Vec::new(),
             saved: Vec::new(),
-        }
+            adopted: Vec::new(),
+            adopted_words: 0,
+            accounted: 0,
+            max_heap: MaxHeap::default(),
+            heap_limit_hit: false,
+        };
+        p.account();
+        p
+    }
+
+    /// Bring `memory::processes` up to date with this process's block, old generation
+    /// and fragments (called at creation, after every collection and at the end).
+    pub(crate) fn account(&mut self) {
+        let now = self.memory_bytes();
+        crate::memory::add_process_bytes(now as isize - self.accounted as isize);
+        self.accounted = now;
     }
 
     /// Bytes of memory this process's heap, stack and fragments occupy (not counting the
     /// process struct itself).
     pub fn memory_bytes(&self) -> usize {
-        (self.block.len() + self.old.len()) * 8 + self.frags.capacity_words() * 8
+        let block = if self.block.owned { self.block.len() } else { 0 };
+        (block + self.old.len()) * 8 + self.frags.capacity_words() * 8
     }
 
     /// This process's pid.
@@ -239,7 +343,12 @@ impl Process {
     }
     /// Words allocated in heap fragments (not yet collected).
     pub fn frag_used(&self) -> usize {
-        self.frags.used_words()
+        self.frags.used_words() + self.adopted_words
+    }
+    /// The total heap size as `max_heap_size` counts it (BEAM: young and old heap blocks
+    /// plus heap fragments), in words.
+    pub fn total_heap_size(&self) -> usize {
+        self.block.len() + self.old.len() + self.frags.capacity_words()
     }
     /// Total heap words in use: young block + fragments + old generation.
     pub fn total_heap_used(&self) -> usize {
@@ -320,8 +429,7 @@ impl Process {
     /// Adopt a message fragment's memory (its terms become part of this heap).
     pub fn adopt(&mut self, frag: FragHeap) {
         let mut frag = frag;
-        let (chunks, mut off) = frag.take();
-        self.frags.absorb_chunks(chunks);
+        let mut off = frag.move_chunks_into(&mut self.frags);
         while !off.is_null() {
             // SAFETY: walking the fragment's valid off-heap list, relinking each object
             // (its reference moves to us).
@@ -331,6 +439,41 @@ impl Process {
                 off = next;
             }
         }
+    }
+}
+
+impl Process {
+    /// Make a received message part of this heap: its buffer stays where it is (terms the
+    /// receive has already extracted point into it) until the next collection; its
+    /// off-heap binaries join this process's list and its overflow joins `frags`.
+    pub fn adopt_message(&mut self, mut m: crate::mailbox::Message) {
+        let mut off = m.take_off_heap();
+        if let Some(mut o) = m.take_overflow() {
+            let mut off2 = o.move_chunks_into(&mut self.frags);
+            while !off2.is_null() {
+                // SAFETY: walking the overflow's valid off-heap list; each object's
+                // reference moves to us.
+                unsafe {
+                    let next = *off2.add(OFF_HEAP_LINK) as *mut u64;
+                    self.link_off_heap(off2);
+                    off2 = next;
+                }
+            }
+        }
+        while !off.is_null() {
+            // SAFETY: as above, for the buffer's own list.
+            unsafe {
+                let next = *off.add(OFF_HEAP_LINK) as *mut u64;
+                self.link_off_heap(off);
+                off = next;
+            }
+        }
+        let (s, e) = m.data_range();
+        if s == e {
+            return; // an immediate: nothing on the heap refers to the buffer
+        }
+        self.adopted_words += (e - s) / 8;
+        self.adopted.push(m);
     }
 }
 
@@ -357,6 +500,7 @@ impl Drop for Process {
         // SAFETY: the process is dying; all its objects are dead.
         unsafe { crate::heap::release_off_heap_list(self.off_heap) };
         self.off_heap = std::ptr::null_mut();
+        crate::memory::add_process_bytes(-(self.accounted as isize));
     }
 }
 

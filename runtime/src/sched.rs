@@ -16,9 +16,9 @@
 
 use crate::exception::Exception;
 use crate::gc;
-use crate::mailbox::{Message, MessageQueue, MpscQueue};
+use crate::mailbox::{Message, MessageQueue, SigQueue};
 use crate::process::{
-    frame, Process, MAX_XREGS, STATUS_EXIT, STATUS_OK, STATUS_RAISE, STATUS_WAIT, STATUS_YIELD,
+    frame, HeapBlock, Process, MAX_XREGS, STATUS_EXIT, STATUS_OK, STATUS_RAISE, STATUS_WAIT, STATUS_YIELD,
 };
 use crate::ptab::{self, Registry, Table};
 use crate::signal::{Ext, Signal};
@@ -37,6 +37,17 @@ pub const SLICE_REDS: i64 = 4000;
 /// Default initial young-heap size of a spawned process, in words. Smaller than BEAM's
 /// 233 so idle processes are cheap; the first collection grows it to BEAM's sizes.
 pub const SPAWN_HEAP_WORDS: usize = 32;
+/// A suspended process that holds this many received message buffers is collected
+/// (which frees them into the scheduler's buffer pool), so thousands of mostly idle
+/// processes (a ring) do not each keep a tail of dead messages.
+pub const ADOPTED_GC: usize = 16;
+
+fn adopted_gc() -> usize {
+    static N: OnceLock<usize> = OnceLock::new();
+    *N.get_or_init(|| {
+        std::env::var("FERL_ADOPTED_GC").ok().and_then(|v| v.parse().ok()).unwrap_or(ADOPTED_GC)
+    })
+}
 /// Default capacity of the process table (BEAM's default `+P`).
 pub const DEFAULT_MAX_PROCESSES: usize = 1 << 20;
 
@@ -163,6 +174,9 @@ pub(crate) struct ProcInner {
     pub(crate) trap_exit: bool,
     pub(crate) waiting: bool,
     pub(crate) reductions: u64,
+    /// Storage of the first young block of a process spawned with at most
+    /// `SPAWN_HEAP_WORDS` words (so spawning allocates the cell and nothing else).
+    pub(crate) first_block: [std::mem::MaybeUninit<u64>; SPAWN_HEAP_WORDS],
 }
 
 /// A process as the runtime stores it: the shared part other threads use (signal queue,
@@ -172,16 +186,20 @@ pub(crate) struct ProcInner {
 /// clear, the sender now owns the process and enqueues it. The owner clears `WAKE`
 /// before it looks at the queue, and gives the process up (clears `Q`) only with a CAS
 /// that fails if `WAKE` was set meanwhile, so no wake-up is lost.
+///
+/// Layout (`repr(C)`): what a sender touches (the queue's head, `state`, `serial`) shares
+/// the first cache line; the private part follows with the process's ABI fields first.
+#[repr(C)]
 pub(crate) struct ProcCell {
-    pub(crate) serial: u64,
+    pub(crate) signals: SigQueue<Signal>,
     pub(crate) state: AtomicU32,
-    /// Orders link/monitor requests against the final exit (not used for messages).
-    pub(crate) lock: Mutex<()>,
-    pub(crate) signals: MpscQueue<Signal>,
-    /// Id of the receive timer that fired last.
-    pub(crate) timeout_fired: AtomicU64,
     /// Registered name (atom index + 1, 0 = none).
     pub(crate) reg_name: AtomicU32,
+    pub(crate) serial: u64,
+    /// Id of the receive timer that fired last.
+    pub(crate) timeout_fired: AtomicU64,
+    /// Orders link/monitor requests against the final exit (not used for messages).
+    pub(crate) lock: Mutex<()>,
     pub(crate) inner: UnsafeCell<ProcInner>,
 }
 
@@ -198,6 +216,16 @@ impl ptab::Entry for ProcCell {
     fn set_serial(&mut self, s: u64) {
         self.serial = s;
         self.inner.get_mut().p.id = s;
+    }
+}
+
+/// Bytes a process cell costs beyond its heap: the cell and its signal queue's stub node
+/// (accounted in `memory::processes` from creation to the cell's free).
+pub(crate) const CELL_BYTES: usize = std::mem::size_of::<ProcCell>();
+
+impl Drop for ProcCell {
+    fn drop(&mut self) {
+        crate::memory::add_process_bytes(-(CELL_BYTES as isize));
     }
 }
 
@@ -220,6 +248,8 @@ unsafe impl Send for Task {}
 /// One scheduler's shared handles.
 pub(crate) struct SchedShared {
     pub(crate) stealer: Stealer<Task>,
+    /// Tasks this scheduler has started running (progress, as seen by thieves).
+    pub(crate) runs: AtomicU64,
     pub(crate) timers: Mutex<TimerWheel>,
     pub(crate) thread: OnceLock<std::thread::Thread>,
 }
@@ -232,6 +262,8 @@ pub(crate) struct Shared {
     pub(crate) injector: Injector<Task>,
     sleepers: Mutex<Vec<usize>>,
     n_sleeping: AtomicUsize,
+    /// A sleeper was unparked and has not searched for work yet (see `notify_one`).
+    waking: AtomicBool,
     pub(crate) shutdown: AtomicBool,
     exit_status: AtomicI32,
     pub(crate) entry: AtomicU64,
@@ -259,10 +291,17 @@ impl Shared {
         }
     }
 
-    /// Wake one sleeping scheduler, if any.
+    /// Wake one sleeping scheduler, if any, unless one was woken and has not yet looked
+    /// for work (`waking`): it will find this work too. This keeps a process that sends
+    /// or spawns in a loop from waking the same sleeper (a futex call) at every step.
+    /// No wake-up is lost: a scheduler clears `waking` before the fenced re-check it makes
+    /// in `park`, so either it sees the new work or the notifier sees `waking` clear.
     fn notify_one(&self) {
         std::sync::atomic::fence(Ordering::SeqCst);
-        if self.n_sleeping.load(Ordering::SeqCst) == 0 {
+        if self.n_sleeping.load(Ordering::SeqCst) == 0 || self.waking.load(Ordering::SeqCst) {
+            return;
+        }
+        if self.waking.swap(true, Ordering::SeqCst) {
             return;
         }
         let idx = {
@@ -271,15 +310,27 @@ impl Shared {
             self.n_sleeping.store(s.len(), Ordering::SeqCst);
             i
         };
-        if let Some(i) = idx {
-            if let Some(t) = self.scheds[i].thread.get() {
-                t.unpark();
+        match idx {
+            Some(i) => {
+                if let Some(t) = self.scheds[i].thread.get() {
+                    t.unpark();
+                }
             }
+            None => self.waking.store(false, Ordering::SeqCst),
         }
     }
 
     /// Make a process runnable that we now own (bit Q just set by us).
     pub(crate) fn enqueue(&self, t: Task) {
+        self.enqueue_with(t, true)
+    }
+
+    /// `enqueue`; `notify`: wake a sleeping scheduler if our queue already had work.
+    /// Spawning does not notify: a new process usually runs for a moment (to its first
+    /// receive), and handing it to another core costs more than that; a scheduler whose
+    /// queue holds work behind a process that used a whole slice wakes a helper instead
+    /// (see `run_task`).
+    pub(crate) fn enqueue_with(&self, t: Task, notify: bool) {
         let pushed_local = CURRENT.with(|c| {
             let s = c.get();
             if s.is_null() {
@@ -293,7 +344,7 @@ impl Shared {
             }
             let busy = !s.worker.is_empty();
             s.worker.push(t);
-            if busy {
+            if busy && notify {
                 self.notify_one();
             }
             true
@@ -308,6 +359,14 @@ impl Shared {
     pub(crate) fn wake(&self, cell: &ProcCell) {
         let old = cell.state.fetch_or(WAKE | Q, Ordering::AcqRel);
         if old & Q == 0 {
+            // We own the process now: start loading what running it will touch first
+            // (its ABI fields and the top of its stack, where its receive state is).
+            // SAFETY: bit Q makes us the owner of the private part until we enqueue it.
+            unsafe {
+                let p = &(*cell.inner.get()).p;
+                prefetch(p as *const Process as *const u8);
+                prefetch(p.stop as *const u8);
+            }
             self.enqueue(Task(cell as *const ProcCell));
         }
     }
@@ -374,7 +433,7 @@ impl Shared {
         heap_words: usize,
     ) -> Result<*const ProcCell, Exception> {
         let inner = ProcInner {
-            p: Process::new_lean(0, heap_words),
+            p: Process::with_block(0, HeapBlock::empty()),
             msgs: MessageQueue::default(),
             body,
             ext: None,
@@ -384,19 +443,35 @@ impl Shared {
             trap_exit: false,
             waiting: false,
             reductions: 0,
+            first_block: [const { std::mem::MaybeUninit::uninit() }; SPAWN_HEAP_WORDS],
         };
         let cell = ProcCell {
             serial: 0,
             // Owned by the creator until it is enqueued.
             state: AtomicU32::new(Q),
             lock: Mutex::new(()),
-            signals: MpscQueue::new(),
+            signals: SigQueue::new(),
             timeout_fired: AtomicU64::new(0),
             reg_name: AtomicU32::new(0),
             inner: UnsafeCell::new(inner),
         };
+        crate::memory::add_process_bytes(CELL_BYTES as isize);
+        // Now at its final address: point the queue at its stub, give the process its block.
+        let mut cell = Owned::new(cell);
+        cell.signals.init();
+        {
+            let inner = cell.inner.get_mut();
+            let block = if heap_words <= SPAWN_HEAP_WORDS {
+                // SAFETY: the storage is part of the cell, which outlives its process
+                // and never moves (it is freed only after the process has exited).
+                unsafe { HeapBlock::borrowed(inner.first_block.as_mut_ptr(), heap_words.max(1)) }
+            } else {
+                HeapBlock::from(Box::new_uninit_slice(heap_words))
+            };
+            inner.p = Process::with_block(0, block);
+        }
         let guard = epoch::pin();
-        match self.table.insert(Owned::new(cell), &guard) {
+        match self.table.insert(cell, &guard) {
             Ok(c) => {
                 self.spawned.fetch_add(1, Ordering::Relaxed);
                 Ok(c)
@@ -421,6 +496,18 @@ impl Shared {
         let sched = (ids[2] & 0x7FFF_FFFF) as usize;
         (sched < self.scheds.len()).then(|| (sched, ids[0] as u64 | (ids[1] as u64) << 18))
     }
+}
+
+/// Hint the CPU to load the cache line at `p` (no effect on other architectures).
+#[inline(always)]
+fn prefetch(p: *const u8) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: prefetching never faults, whatever the address.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch(p as *const i8, std::arch::x86_64::_MM_HINT_T0)
+    };
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
 }
 
 // The scheduler running on this thread (null elsewhere).
@@ -463,6 +550,7 @@ impl Runtime {
             .iter()
             .map(|w| SchedShared {
                 stealer: w.stealer(),
+                runs: AtomicU64::new(0),
                 timers: Mutex::new(TimerWheel {
                     wheel: Wheel::new(0),
                 }),
@@ -476,6 +564,7 @@ impl Runtime {
             injector: Injector::new(),
             sleepers: Mutex::new(Vec::new()),
             n_sleeping: AtomicUsize::new(0),
+            waking: AtomicBool::new(false),
             shutdown: AtomicBool::new(false),
             exit_status: AtomicI32::new(0),
             entry: AtomicU64::new(u64::MAX),
@@ -572,19 +661,67 @@ fn scheduler_main(shared: Arc<Shared>, idx: usize, worker: Worker<Task>) {
 
 impl Scheduler {
     fn run_loop(&self) {
+        let mut woken = false;
+        let never = vec![false; self.shared.scheds.len()];
         loop {
             if self.shared.shutdown.load(Ordering::Acquire) {
                 return;
             }
             self.fire_timers();
-            match self.find_task() {
+            // Lone tasks of other schedulers are left to them here (see `spin_for_work`).
+            let t = self.find_task(Some(&never));
+            if woken {
+                // We have searched since being woken: later work may wake a sleeper again.
+                self.shared.waking.store(false, Ordering::SeqCst);
+                woken = false;
+            }
+            match t {
                 Some(t) => self.run_task(t),
-                None => self.park(),
+                None => {
+                    if !self.spin_for_work() {
+                        self.park();
+                        woken = true;
+                    }
+                }
             }
         }
     }
 
-    fn find_task(&self) -> Option<Task> {
+    /// Before sleeping, look for work a little longer (work often arrives within
+    /// microseconds, and a futex sleep + wake costs more). Runs a task it finds; false if
+    /// none showed up (the caller parks).
+    ///
+    /// A lone task in another scheduler's queue is taken only if that scheduler has not
+    /// started any task for a while (it is busy with a long one): a process that was just
+    /// woken by a message is usually run by its waker's scheduler within a microsecond,
+    /// and moving it to another core (ping-pong, a ring) costs more than it gains.
+    fn spin_for_work(&self) -> bool {
+        let sh = &self.shared;
+        let seen: Vec<u64> = sh.scheds.iter().map(|s| s.runs.load(Ordering::Relaxed)).collect();
+        let mut force = vec![false; seen.len()];
+        for round in 0..64 {
+            for _ in 0..16 {
+                std::hint::spin_loop();
+            }
+            if sh.shutdown.load(Ordering::Relaxed) {
+                return true;
+            }
+            if round >= 16 {
+                for (i, s) in sh.scheds.iter().enumerate() {
+                    force[i] = s.runs.load(Ordering::Relaxed) == seen[i];
+                }
+            }
+            if let Some(t) = self.find_task(Some(&force)) {
+                self.run_task(t);
+                return true;
+            }
+        }
+        false
+    }
+
+    /// The next task: local queue, global queue, then stealing. `single`: per victim,
+    /// whether to take its only queued task (None: always).
+    fn find_task(&self, single: Option<&[bool]>) -> Option<Task> {
         if let Some(t) = self.worker.pop() {
             return Some(t);
         }
@@ -607,6 +744,12 @@ impl Scheduler {
                 let i = (start + k) % n;
                 if i == self.idx {
                     continue;
+                }
+                let victim = &self.shared.scheds[i].stealer;
+                match victim.len() {
+                    0 => continue,
+                    1 if single.is_some_and(|s| !s[i]) => continue,
+                    _ => {}
                 }
                 loop {
                     match self.shared.scheds[i]
@@ -687,6 +830,8 @@ impl Scheduler {
         let cell = unsafe { &*task.0 };
         // SAFETY: as above.
         let inner = unsafe { &mut *cell.inner.get() };
+        let runs = &self.shared.scheds[self.idx].runs;
+        runs.store(runs.load(Ordering::Relaxed) + 1, Ordering::Relaxed);
         // SAFETY: the scheduler's x-register array is used only by the process it runs.
         let xregs = unsafe { (*self.xregs.get()).as_mut_ptr() };
         inner.p.xregs = xregs;
@@ -694,6 +839,9 @@ impl Scheduler {
         loop {
             cell.state.fetch_and(!WAKE, Ordering::AcqRel);
             crate::signal::handle_signals(self, cell, inner);
+            if inner.p.heap_limit_hit && inner.pending_exit.is_none() {
+                inner.pending_exit = Some(Message::new(Term::atom(crate::atom::idx::KILLED)));
+            }
             if inner.pending_exit.is_some() {
                 return self.exit_process(cell, inner, None);
             }
@@ -703,6 +851,9 @@ impl Scheduler {
             let used = (reds - inner.p.reds.max(0)).max(1);
             inner.reductions += used as u64;
             reds -= used;
+            if inner.p.heap_limit_hit && inner.pending_exit.is_none() {
+                inner.pending_exit = Some(Message::new(Term::atom(crate::atom::idx::KILLED)));
+            }
             if inner.pending_exit.is_some() {
                 return self.exit_process(cell, inner, None);
             }
@@ -711,7 +862,12 @@ impl Scheduler {
                 Status::Yield => {
                     self.switch_out_gc(inner);
                     inner.p.xregs = std::ptr::null_mut();
+                    // CPU-bound work waits behind this one: let a sleeper help.
+                    let busy = !self.worker.is_empty();
                     self.worker.push(task);
+                    if busy {
+                        self.shared.notify_one();
+                    }
                     return;
                 }
                 Status::Wait => {
@@ -750,7 +906,7 @@ impl Scheduler {
     /// stack, the dictionary and `saved`. Torture mode collects at every switch.
     fn switch_out_gc(&self, inner: &mut ProcInner) {
         let p = &mut inner.p;
-        if p.torture || p.frag_used() > p.block_words().max(256) {
+        if p.torture || p.frag_used() > p.block_words().max(256) || p.adopted.len() >= adopted_gc() {
             gc::collect(p, 0, &mut []);
         }
     }
@@ -1142,6 +1298,7 @@ impl<'a> Ctx<'a> {
         }
         let mref = if opts.monitor {
             let r = self.make_ref();
+            self.recv_mark(r);
             let ids = r.ref_ids().unwrap_or([0; 3]);
             ci.ext_mut().monitored_by.push(crate::signal::Mon {
                 r: ids,
@@ -1158,7 +1315,7 @@ impl<'a> Ctx<'a> {
             None
         };
         let pid = child.pid();
-        sh.enqueue(Task(c));
+        sh.enqueue_with(Task(c), false);
         Ok((pid, mref))
     }
 }

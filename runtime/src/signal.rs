@@ -74,6 +74,18 @@ pub(crate) enum Signal {
     },
 }
 
+impl crate::mailbox::SigItem for Signal {
+    fn into_msg(self) -> Result<Message, Self> {
+        match self {
+            Signal::Msg(m) => Ok(m),
+            other => Err(other),
+        }
+    }
+    fn from_msg(m: Message) -> Self {
+        Signal::Msg(m)
+    }
+}
+
 fn atom(i: u32) -> Term {
     Term::atom(i)
 }
@@ -119,7 +131,7 @@ pub(crate) fn handle_signals(s: &Scheduler, cell: &ProcCell, inner: &mut ProcInn
                         None => continue, // unlinked meanwhile: ignored
                     }
                 }
-                let r = reason.term;
+                let r = reason.term();
                 if !link && r == atom(idx::KILL) {
                     inner.pending_exit = Some(Message::new(atom(idx::KILLED)));
                 } else if inner.trap_exit {
@@ -233,7 +245,7 @@ pub(crate) fn exit(s: &Scheduler, cell: &ProcCell, inner: &mut ProcInner, reason
             Signal::Msg(_) | Signal::Exit { .. } | Signal::Down { .. } => {}
         }
     }
-    let r = reason.term;
+    let r = reason.term();
     for &l in &ext.links {
         sh.send_signal(
             l,
@@ -264,7 +276,7 @@ pub(crate) fn exit(s: &Scheduler, cell: &ProcCell, inner: &mut ProcInner, reason
     inner.msgs = Default::default();
     inner.p.dict = Vec::new();
     inner.p.saved = Vec::new();
-    inner.p = Process::new_lean(me, 1);
+    inner.p = Process::with_block(me, crate::process::HeapBlock::empty());
     drop(reason);
     let guard = crossbeam::epoch::pin();
     sh.table.remove(me, &guard);
@@ -335,6 +347,7 @@ impl Ctx<'_> {
             return Err(Exception::badarg());
         };
         let r = self.make_ref();
+        self.recv_mark(r);
         let ids = r.ref_ids().unwrap_or([0; 3]);
         let me = self.cell.serial;
         let ok = match serial {

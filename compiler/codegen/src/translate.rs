@@ -1196,6 +1196,11 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 let p = self.p();
                 self.rt("ferl_rt_recv_next", &[p])
             }
+            Prim::RecvUseMark(o) => {
+                let r = self.operand(o)?;
+                let p = self.p();
+                self.rt("ferl_rt_recv_use_mark", &[p, r])
+            }
             // The match context is the bitstring itself (see native::bin).
             Prim::BsStartMatch(o) => self.operand(o),
         }

@@ -533,12 +533,17 @@ impl<'a> Lowerer<'a> {
         let matched = self.lower_clauses(vec![msg], &cs, env, false, next, k, Some(Prim::RecvRemove));
         let wait = Expr::RecvWait { timeout, retry: Box::new(Expr::Jump(lp, vec![])), loc };
         let peek = Expr::RecvPeek { msg, got: Box::new(matched), empty: Box::new(wait) };
+        let enter = Expr::Jump(lp, vec![]);
+        let enter = match ref_marker_operand(clauses, env) {
+            Some(r) => Expr::Do { prim: Prim::RecvUseMark(r), loc: Loc::default(), body: Box::new(enter) },
+            None => enter,
+        };
         b.finish(Expr::LetJoin {
             join: lp,
             params: vec![],
             recursive: true,
             join_body: Box::new(peek),
-            body: Box::new(Expr::Jump(lp, vec![])),
+            body: Box::new(enter),
         })
     }
 
@@ -718,4 +723,47 @@ pub(crate) fn default_size(ty: BinType) -> Option<Operand> {
         BinType::Float => Some(Operand::Lit(Literal::int(64))),
         _ => None,
     }
+}
+
+/// The reference-marker hint of a receive (OTP 24's `recv_marker_use`): a variable bound
+/// before the receive that every clause's pattern matches as a value (inside tuples,
+/// lists, aliases or map keys/values; not as a binary segment size). A message matching
+/// any clause then contains that term, so if it is a reference created after the
+/// runtime's marker was set, older messages cannot match and are skipped. The runtime
+/// checks that the marker is bound to exactly this reference; anything else is a no-op.
+fn ref_marker_operand(clauses: &[ast::Clause], env: &Env) -> Option<Operand> {
+    fn bound_vars<'a>(e: &'a ast::Expr, env: &Env, out: &mut Vec<&'a str>) {
+        match &e.kind {
+            ast::ExprKind::Var(n) => {
+                if env.contains_key(n) {
+                    out.push(n);
+                }
+            }
+            ast::ExprKind::Tuple(es) => es.iter().for_each(|x| bound_vars(x, env, out)),
+            ast::ExprKind::Cons(h, t) | ast::ExprKind::Match(h, t) => {
+                bound_vars(h, env, out);
+                bound_vars(t, env, out);
+            }
+            ast::ExprKind::Map(None, fields) => {
+                for f in fields {
+                    bound_vars(&f.key, env, out);
+                    bound_vars(&f.value, env, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut common: Option<Vec<&str>> = None;
+    for c in clauses {
+        let mut vs = Vec::new();
+        bound_vars(c.patterns.first()?, env, &mut vs);
+        common = Some(match common {
+            None => vs,
+            Some(prev) => prev.into_iter().filter(|v| vs.contains(v)).collect(),
+        });
+    }
+    common?.into_iter().find_map(|n| match env.get(n)? {
+        o @ Operand::Var(_) => Some(o.clone()),
+        Operand::Lit(_) => None,
+    })
 }

@@ -224,6 +224,11 @@ pub enum Prim {
     RecvRemove,
     /// Receive: advance the save pointer past the current message. Result is `ok`.
     RecvNext,
+    /// Receive hint (OTP 24's reference marker): the receive that follows matches the
+    /// operand in every clause, so if it is the reference the runtime's marker was bound
+    /// to (by `make_ref()`/`monitor`), messages older than the marker are skipped. A no-op
+    /// otherwise. Result is `ok`; never raises.
+    RecvUseMark(Operand),
     /// A match context over a value known to be a bitstring (after a `Binary` switch case).
     /// Never raises. The result is not a term: see [`Test::BsGet`].
     BsStartMatch(Operand),
@@ -496,6 +501,7 @@ impl Prim {
             Prim::MakeFun { free, .. } => free.iter().collect(),
             Prim::Bif { args, .. } => args.iter().collect(),
             Prim::RecvRemove | Prim::RecvNext => vec![],
+            Prim::RecvUseMark(o) => vec![o],
         }
     }
     /// `true` if this primop can raise an exception in body context.

@@ -156,6 +156,7 @@ impl Printer<'_> {
             Prim::BuildStacktrace(o) => format!("build_stacktrace {}", self.op(o)),
             Prim::RecvRemove => "recv_remove".to_string(),
             Prim::RecvNext => "recv_next".to_string(),
+            Prim::RecvUseMark(o) => format!("recv_use_mark({})", self.op(o)),
             Prim::BsStartMatch(o) => format!("bs_start_match {}", self.op(o)),
         }
     }

@@ -236,6 +236,7 @@ fn rn_prim(p: &mut Prim, m: &HashMap<Var, Var>) {
         Prim::MakeFun { free, .. } => free.iter_mut().for_each(|o| rn_op(o, m)),
         Prim::Bif { args, .. } => args.iter_mut().for_each(|o| rn_op(o, m)),
         Prim::RecvRemove | Prim::RecvNext => {}
+        Prim::RecvUseMark(o) => rn_op(o, m),
     }
 }
 

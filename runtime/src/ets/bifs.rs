@@ -100,7 +100,7 @@ fn give_away(p: &mut Process, tab: Term, pid: Term, gift: Term) -> BifResult {
                 return Err(Exception::badarg());
             }
             let (_, msg) = super::give_away(ctx.process(), tab, pid, gift)?;
-            ctx.send(pid, msg.term)?;
+            ctx.send(pid, msg.term())?;
             drop(msg);
             Ok(Term::bool(true))
         })

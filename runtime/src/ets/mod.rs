@@ -50,7 +50,7 @@ impl Stored {
     }
     /// The stored term (valid while `self` lives).
     pub fn term(&self) -> Term {
-        self.0.term
+        self.0.term()
     }
 }
 

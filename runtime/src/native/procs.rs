@@ -133,6 +133,8 @@ pub(crate) fn entry_symbols() -> Vec<(&'static str, *const u8)> {
         ("ferl_bif_erlang_get__keys_1", crate::entry::ferl_bif_erlang_get_keys_1 as *const u8),
         ("ferl_bif_erlang_erase_0", crate::entry::ferl_bif_erlang_erase_0 as *const u8),
         ("ferl_bif_erlang_halt_1", crate::entry::ferl_bif_erlang_halt_1 as *const u8),
+        ("ferl_bif_erlang_memory_0", crate::entry::ferl_bif_erlang_memory_0 as *const u8),
+        ("ferl_bif_erlang_memory_1", crate::entry::ferl_bif_erlang_memory_1 as *const u8),
         ("ferl_rt_process_info_request", crate::entry::ferl_rt_process_info_request as *const u8),
         ("ferl_rt_spawn", crate::entry::ferl_rt_spawn as *const u8),
         ("ferl_rt_recv_peek", crate::entry::ferl_rt_recv_peek as *const u8),
