@@ -248,6 +248,7 @@ extern: [
 
     "erlang" "phash2" ferl_bif_erlang_phash2_1 = hash::phash2[a];
     "erlang" "phash2" ferl_bif_erlang_phash2_2 = hash::phash2_2[a, b];
+    "erlang" "phash" ferl_bif_erlang_phash_2 = hash::phash[a, b];
 
     "erlang" "node" ferl_bif_erlang_node_0 = time::node[];
     "erlang" "node" ferl_bif_erlang_node_1 = time::node1[a];
