@@ -89,6 +89,11 @@ swalk(N, S, St) ->
     end,
     swalk(N - 1, S1, St1).
 
+%% a v1 set folded over a map of over 32 keys would see BEAM's hash order (ferl: term order)
+comparable(A, B) when is_map(A), not is_map(B) -> map_size(A) =< 32;
+comparable(A, B) when is_map(B), not is_map(A) -> map_size(B) =< 32;
+comparable(_, _) -> true.
+
 srt(L) -> lists:sort(fun(A, B) -> {A, is_float(A)} =< {B, is_float(B)} end, L).
 
 show(S) when is_map(S), map_size(S) > 32 -> {big_map, srt(maps:keys(S))};
@@ -120,13 +125,13 @@ main(_) ->
     Ls = [element(1, gen(N, N * 31, [])) || N <- [0, 1, 5, 20, 60, 100]],
     Vs = [sets:from_list(L) || L <- Ls] ++ [sets:from_list(L, [{version, 2}]) || L <- Ls],
     [p({show(sets:union(A, B)), show(sets:intersection(A, B)), show(sets:subtract(A, B)),
-        sets:is_subset(A, B), sets:is_disjoint(A, B)}) || A <- Vs, B <- Vs],
+        sets:is_subset(A, B), sets:is_disjoint(A, B)}) || A <- Vs, B <- Vs, comparable(A, B)],
     p(show(sets:union(Vs))),
     p(sets:intersection(lists:sublist(Vs, 3, 3))),
     p(sets:from_list([1, 2])),
     p(sets:new([{version, 2}])),
     p(sets:new([{version, 1}])),
-    p([sets:is_set(X) || X <- [id(a), id({set}), sets:new(), #{}]]),
+    p([sets:is_set(X) || X <- [id(a), id({set}), sets:new(), maps:new()]]),
     [p(run(G)) || G <- [fun() -> dict:fetch(a, dict:new()) end,
                         fun() -> dict:update(a, fun(X) -> X end, dict:new()) end,
                         fun() -> dict:update_counter(a, id(x), dict:new()) end,
