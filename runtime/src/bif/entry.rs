@@ -9,7 +9,7 @@
 //! use the process's heap. Symbols are `abi::bif_symbol(module, name, arity)` (tested).
 //! Must not: implement behaviour (the family modules do).
 
-use super::{atoms, binaries, errors, hash, lists, maps, math, numbers, time, tuples, types};
+use super::{atoms, binaries, binmod, errors, hash, lists, maps, math, numbers, time, tuples, types};
 use crate::exception::{BifResult, Exception};
 use crate::heap::Heap;
 use crate::process::Process;
@@ -249,6 +249,29 @@ extern: [
     "erlang" "phash2" ferl_bif_erlang_phash2_1 = hash::phash2[a];
     "erlang" "phash2" ferl_bif_erlang_phash2_2 = hash::phash2_2[a, b];
     "erlang" "phash" ferl_bif_erlang_phash_2 = hash::phash[a, b];
+    "binary" "first" ferl_bif_binary_first_1 = binmod::first[a];
+    "binary" "last" ferl_bif_binary_last_1 = binmod::last[a];
+    "binary" "at" ferl_bif_binary_at_2 = binmod::at[a, b];
+    "binary" "part" ferl_bif_binary_part_2 = binmod::part2[a, b];
+    "binary" "part" ferl_bif_binary_part_3 = binmod::part3[a, b, c];
+    "binary" "bin_to_list" ferl_bif_binary_bin__to__list_1 = binmod::bin_to_list1[a];
+    "binary" "bin_to_list" ferl_bif_binary_bin__to__list_2 = binmod::bin_to_list2[a, b];
+    "binary" "bin_to_list" ferl_bif_binary_bin__to__list_3 = binmod::bin_to_list3[a, b, c];
+    "binary" "list_to_bin" ferl_bif_binary_list__to__bin_1 = binmod::list_to_bin[a];
+    "binary" "copy" ferl_bif_binary_copy_1 = binmod::copy1[a];
+    "binary" "copy" ferl_bif_binary_copy_2 = binmod::copy2[a, b];
+    "binary" "encode_unsigned" ferl_bif_binary_encode__unsigned_1 = binmod::encode_unsigned1[a];
+    "binary" "encode_unsigned" ferl_bif_binary_encode__unsigned_2 = binmod::encode_unsigned2[a, b];
+    "binary" "decode_unsigned" ferl_bif_binary_decode__unsigned_1 = binmod::decode_unsigned1[a];
+    "binary" "decode_unsigned" ferl_bif_binary_decode__unsigned_2 = binmod::decode_unsigned2[a, b];
+    "binary" "longest_common_prefix" ferl_bif_binary_longest__common__prefix_1 = binmod::longest_common_prefix[a];
+    "binary" "longest_common_suffix" ferl_bif_binary_longest__common__suffix_1 = binmod::longest_common_suffix[a];
+    "binary" "referenced_byte_size" ferl_bif_binary_referenced__byte__size_1 = binmod::referenced_byte_size[a];
+    "binary" "compile_pattern" ferl_bif_binary_compile__pattern_1 = binmod::compile_pattern[a];
+    "binary" "match" ferl_bif_binary_match_2 = binmod::match2[a, b];
+    "binary" "match" ferl_bif_binary_match_3 = binmod::match3[a, b, c];
+    "binary" "matches" ferl_bif_binary_matches_2 = binmod::matches2[a, b];
+    "binary" "matches" ferl_bif_binary_matches_3 = binmod::matches3[a, b, c];
 
     "erlang" "node" ferl_bif_erlang_node_0 = time::node[];
     "erlang" "node" ferl_bif_erlang_node_1 = time::node1[a];

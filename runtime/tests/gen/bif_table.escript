@@ -9,7 +9,8 @@
 %% value is not reproducible (clocks). For every BIF the rows are: hand-picked argument
 %% lists, plus the first of them with each argument position replaced in turn by every
 %% sample of samples() (wrong types: atom, integers, float, bignums, strings, improper
-%% list, tuples, binaries, bitstring, map, pid, ref, fun). runtime/tests/bif_table.rs
+%% list, tuples, binaries, bitstring, map, pid, ref, fun; minus those in the spec's
+%% `skip` list or satisfying its `skip_if` predicate). runtime/tests/bif_table.rs
 %% checks every row.
 -mode(compile).
 
@@ -33,8 +34,9 @@ run(M, F, A) ->
 rows({M, F, Goods}) -> rows({M, F, Goods, []});
 rows({M, F, [First | _] = Goods, Opts}) ->
     Skip = proplists:get_value(skip, Opts, []),
+    SkipIf = proplists:get_value(skip_if, Opts, fun(_) -> false end),
     Subst = [setnth(I, First, S) || I <- lists:seq(1, length(First)),
-                                    S <- samples(), not lists:member(S, Skip)],
+                                    S <- samples(), not lists:member(S, Skip), not SkipIf(S)],
     [row(M, F, A, Opts) || A <- Goods ++ Subst].
 
 row(M, F, A, Opts) ->
@@ -169,7 +171,39 @@ specs() ->
                                                R <- [1, 0, 1 bsl 32, (1 bsl 32) + 1, 7, 1000, -1]]]},
      {erlang, phash, [[{a, b}, 7] | [[X, R] || X <- [X1 || X1 <- PhashTerms, not is_map(X1)] ++ [[1 | 2], 1 bsl 32],
                                               R <- [1, 7, 16, 1 bsl 32, (1 bsl 32) + 1, 0, -1]]],
-      [{skip, [#{a => 1}, pid(), fun erlang:abs/1]}]},
+      [{skip, [#{a => 1}, pid(), fun erlang:abs/1]}, {skip_if, fun erlang:is_reference/1}]},
+     {binary, first, [[<<1, 2>>], [<<>>], [<<1:3>>]]},
+     {binary, last, [[<<1, 2>>], [<<>>], [<<1, 2, 3:4>>]]},
+     {binary, at, [[<<1, 2>>, 0], [<<1, 2>>, 1], [<<1, 2>>, 2], [<<1, 2>>, -1], [<<>>, 0]]},
+     {binary, part, [[<<1, 2, 3>>, {1, 2}], [<<1, 2, 3>>, {3, -2}], [<<1, 2, 3>>, {0, 4}], [<<1, 2, 3>>, {3, 0}],
+                     [<<1, 2, 3>>, {1}], [<<1:3>>, {0, 0}]]},
+     {binary, part, [[<<1, 2, 3>>, 1, 2], [<<1, 2, 3>>, 3, -2], [<<1, 2, 3>>, 0, 4], [<<1, 2, 3>>, 2, -3]]},
+     {binary, bin_to_list, [[<<1, 2, 3>>], [<<>>], [<<1:3>>]]},
+     {binary, bin_to_list, [[<<1, 2, 3>>, {1, 2}], [<<1, 2, 3>>, {3, -3}], [<<1, 2, 3>>, {2, 2}]]},
+     {binary, bin_to_list, [[<<1, 2, 3>>, 1, 2], [<<1, 2, 3>>, 3, -1], [<<1, 2, 3>>, 4, 0], [<<1, 2, 3>>, 4, -1]]},
+     {binary, list_to_bin, [[[1, <<2>>, [3]]], [[]], [[256]], [<<1>>], [[1 | <<2>>]]]},
+     {binary, copy, [[<<1, 2>>], [<<>>]]},
+     {binary, copy, [[<<1, 2>>, 3], [<<1, 2>>, 0], [<<>>, 5], [<<1, 2>>, -1]]},
+     {binary, encode_unsigned, [[0], [255], [256], [1 bsl 64], [(1 bsl 100) + 7], [-1]]},
+     {binary, encode_unsigned, [[0, big], [258, little], [1 bsl 70, little], [258, middle], [-5, big]]},
+     {binary, decode_unsigned, [[<<1, 2>>], [<<>>], [<<0, 0, 1>>], [binary:copy(<<255>>, 20)]]},
+     {binary, decode_unsigned, [[<<1, 2>>, little], [<<1, 2>>, big], [<<>>, little], [<<1, 2>>, x]]},
+     {binary, longest_common_prefix, [[[<<"abc">>, <<"abd">>]], [[<<"abc">>]], [[]], [[<<"a">>, <<>>]],
+                                      [[<<"abc">>, <<"abcd">>, <<"ab">>]], [[<<"x">>, a]], [[<<"ab">> | <<"a">>]]]},
+     {binary, longest_common_suffix, [[[<<"abc">>, <<"xbc">>]], [[<<"abc">>]], [[]], [[<<"a">>, <<>>]],
+                                      [[<<"abc">>, <<"zabc">>, <<"c">>]], [[<<"x">>, 1]]]},
+     {binary, referenced_byte_size, [[<<1, 2, 3>>], [<<>>], [binary:part(binary:copy(<<1>>, 100), 3, 5)]]},
+     {binary, match, [[<<"abcabc">>, <<"bc">>], [<<"abcabc">>, [<<"c">>, <<"bc">>]], [<<"abc">>, <<"x">>],
+                      [<<"abc">>, <<>>], [<<"abc">>, []], [<<"abc">>, [<<"a">>, <<>>]], [<<>>, <<"a">>],
+                      [<<"abab">>, [<<"a">>, <<"ab">>, <<"b">>]]]},
+     {binary, match, [[<<"abcabc">>, <<"bc">>, []], [<<"abcabc">>, <<"bc">>, [{scope, {2, 4}}]],
+                      [<<"abcabc">>, <<"bc">>, [{scope, {6, -3}}]], [<<"abcabc">>, <<"bc">>, [{scope, {2, 5}}]],
+                      [<<"abcabc">>, <<"bc">>, [{scope, {1, 2}}]], [<<"abc">>, <<"a">>, [foo]],
+                      [<<"abc">>, <<"a">>, [{scope, 1}]], [<<"abc">>, <<"a">>, {scope, {0, 1}}]]},
+     {binary, matches, [[<<"abcabc">>, <<"bc">>], [<<"aaaa">>, <<"aa">>], [<<"abcabc">>, [<<"a">>, <<"abc">>, <<"c">>]],
+                        [<<"abc">>, <<>>], [<<"abc">>, <<"x">>]]},
+     {binary, matches, [[<<"abcabc">>, <<"bc">>, []], [<<"abcabc">>, <<"bc">>, [{scope, {2, 4}}]],
+                        [<<"abcabc">>, [<<"b">>, <<"c">>], [{scope, {6, -5}}]], [<<"abc">>, <<"a">>, [x]]]},
      {erlang, node, [[]]},
      {erlang, node, [[pid()], [make_ref()], [a]]},
      {erlang, monotonic_time, [[]], [any]},
