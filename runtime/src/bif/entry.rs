@@ -9,7 +9,7 @@
 //! use the process's heap. Symbols are `abi::bif_symbol(module, name, arity)` (tested).
 //! Must not: implement behaviour (the family modules do).
 
-use super::{atoms, binaries, binmod, errors, hash, lists, maps, math, numbers, time, tuples, types};
+use super::{atoms, binaries, binmod, clock, errors, hash, lists, maps, math, numbers, time, tuples, types};
 use crate::exception::{BifResult, Exception};
 use crate::heap::Heap;
 use crate::process::Process;
@@ -282,6 +282,14 @@ extern: [
     "os" "system_time" ferl_bif_os_system__time_0 = time::system_time[];
     "os" "system_time" ferl_bif_os_system__time_1 = time::system_time1[a];
     "erlang" "timestamp" ferl_bif_erlang_timestamp_0 = time::timestamp[];
+    "os" "timestamp" ferl_bif_os_timestamp_0 = time::timestamp[];
+    "erlang" "universaltime" ferl_bif_erlang_universaltime_0 = clock::universaltime[];
+    "erlang" "localtime" ferl_bif_erlang_localtime_0 = clock::localtime[];
+    "erlang" "date" ferl_bif_erlang_date_0 = clock::date[];
+    "erlang" "time" ferl_bif_erlang_time_0 = clock::time[];
+    "erlang" "universaltime_to_localtime" ferl_bif_erlang_universaltime__to__localtime_1 = clock::universaltime_to_localtime[a];
+    "erlang" "localtime_to_universaltime" ferl_bif_erlang_localtime__to__universaltime_1 = clock::localtime_to_universaltime1[a];
+    "erlang" "localtime_to_universaltime" ferl_bif_erlang_localtime__to__universaltime_2 = clock::localtime_to_universaltime2[a, b];
     "erlang" "convert_time_unit" ferl_bif_erlang_convert__time__unit_3 = time::convert_time_unit[a, b, c];
 
     "erlang" "error" ferl_bif_erlang_error_1 = errors::error[a];

@@ -14,6 +14,7 @@
 pub mod atoms;
 pub mod binaries;
 pub mod binmod;
+pub mod clock;
 pub mod entry;
 pub mod errors;
 pub mod hash;
