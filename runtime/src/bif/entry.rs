@@ -9,7 +9,7 @@
 //! use the process's heap. Symbols are `abi::bif_symbol(module, name, arity)` (tested).
 //! Must not: implement behaviour (the family modules do).
 
-use super::{atoms, binaries, binmod, clock, errors, hash, lists, maps, math, numbers, time, tuples, types};
+use super::{atoms, binaries, binmod, clock, errors, funs, hash, lists, maps, math, numbers, time, tuples, types};
 use crate::exception::{BifResult, Exception};
 use crate::heap::Heap;
 use crate::process::Process;
@@ -282,6 +282,10 @@ extern: [
     "os" "system_time" ferl_bif_os_system__time_0 = time::system_time[];
     "os" "system_time" ferl_bif_os_system__time_1 = time::system_time1[a];
     "erlang" "timestamp" ferl_bif_erlang_timestamp_0 = time::timestamp[];
+    "erlang" "make_fun" ferl_bif_erlang_make__fun_3 = funs::make_fun[a, b, c];
+    "erlang" "fun_info" ferl_bif_erlang_fun__info_1 = funs::fun_info1[a];
+    "erlang" "fun_info" ferl_bif_erlang_fun__info_2 = funs::fun_info2[a, b];
+    "erlang" "fun_to_list" ferl_bif_erlang_fun__to__list_1 = funs::fun_to_list[a];
     "os" "timestamp" ferl_bif_os_timestamp_0 = time::timestamp[];
     "erlang" "universaltime" ferl_bif_erlang_universaltime_0 = clock::universaltime[];
     "erlang" "localtime" ferl_bif_erlang_localtime_0 = clock::localtime[];

@@ -17,6 +17,7 @@ pub mod binmod;
 pub mod clock;
 pub mod entry;
 pub mod errors;
+pub mod funs;
 pub mod hash;
 pub mod lists;
 pub mod maps;
