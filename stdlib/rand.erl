@@ -1,8 +1,9 @@
-%% rand: pseudo random numbers, written from scratch for ferl. The generator is OTP's
-%% default, exsss (xorshift116** on two 58-bit words, seeded through splitmix64), so
-%% rand:seed(exsss, S) followed by uniform/0,1, uniform_s/1,2, uniform_real/0 and
-%% export_seed/0 give OTP's numbers and states. Other algorithm names (exrop, exsp,
-%% exs1024s, exro928ss, exsplus, exs64, exs1024) are accepted but run exsss, so their
+%% rand: pseudo random numbers, written from scratch for ferl. Three of OTP's
+%% generators are implemented exactly: exsss (the default: xorshift116** on two 58-bit
+%% words, seeded through splitmix64), exsp (xorshift116+) and exrop (xoroshiro116+), so
+%% rand:seed(Alg, S) followed by uniform/0,1, uniform_s/1,2, uniform_real/0 and
+%% export_seed/0 give OTP's numbers and states. exsplus runs exsp; the other names
+%% (exs1024s, exro928ss, exs64, exs1024) are accepted but run exsss, so their
 %% sequences differ from OTP's; normal/0,2 use the Box-Muller transform (OTP: a
 %% ziggurat), bytes/1 takes 7 bytes per 58-bit output (values differ from OTP's), and
 %% jump/0,1 is not implemented. The state lives in the process dictionary under
@@ -35,13 +36,34 @@ seed_s(X) -> erlang:error(badarg, [X]).
 
 seed_s(Alg, S) when is_atom(Alg) ->
     case lists:member(Alg, algs()) of
-        true -> {handler(Alg), words(S)};
+        true -> {handler(Alg), words(Alg, S)};
         false -> erlang:error(function_clause, [Alg, S])
     end.
 
 handler(Alg) -> #{type => Alg, bits => 58}.
 
+%% the generator an algorithm name runs
+gen(exsp) -> exsp;
+gen(exsplus) -> exsp;
+gen(exrop) -> exrop;
+gen(_) -> exsss.
+
 %% the two state words from an integer or a 3-tuple seed
+words(Alg, {A1, A2, A3}) when is_integer(A1), is_integer(A2), is_integer(A3) ->
+    case gen(Alg) of
+        exsss -> words({A1, A2, A3});
+        G ->
+            %% OTP's older seeding of the + generators: three LCG-scaled words mixed
+            %% by two steps
+            W1 = (A1 * 4294967197 + 1) band ?M58,
+            W2 = (A2 * 4294967231 + 1) band ?M58,
+            W3 = (A3 * 4294967279 + 1) band ?M58,
+            {_, R1} = step(G, [W1 | W2]),
+            {_, R2} = step(G, [W3 | tl(R1)]),
+            R2
+    end;
+words(_, S) -> words(S).
+
 words(X) when is_integer(X) ->
     {S0, X0} = seed58(X band ?M64),
     {S1, _} = seed58(X0),
@@ -66,11 +88,26 @@ seed58(X) ->
         {Z, X1} -> {Z band ?M58, X1}
     end.
 
-%% one step: the new state and a 58-bit output (xorshift116, then the ** scrambler)
-next([S1 | S0]) ->
+%% one step of generator G: a 58-bit output and the new state
+step(exsss, [S1 | S0]) ->
+    New = xorshift116(S1, S0),
+    {starstar(S0), [S0 | New]};
+step(exsp, [S1 | S0]) ->
+    New = xorshift116(S1, S0),
+    {(S0 + New) band ?M58, [S0 | New]};
+step(exrop, [S0 | S1]) ->
+    X = S1 bxor S0,
+    {(S0 + S1) band ?M58, [rotl(S0, 24) bxor X bxor ((X bsl 2) band ?M58) | rotl(X, 35)]}.
+
+xorshift116(S1, S0) ->
     T = (S1 bxor ((S1 bsl 24) band ?M58)),
-    New = T bxor S0 bxor (T bsr 11) bxor (S0 bsr 41),
-    {starstar(S0), [S0 | New band ?M58]}.
+    (T bxor S0 bxor (T bsr 11) bxor (S0 bsr 41)) band ?M58.
+
+rotl(X, K) -> ((X bsl K) band ?M58) bor (X bsr (58 - K)).
+
+%% the low bits the + generators leave weak (skipped when outputs are concatenated)
+weak(exsss) -> 0;
+weak(_) -> 1.
 
 starstar(S) ->
     A = (S * 5) band ?M58,
@@ -101,45 +138,48 @@ uniform(N) ->
     store(State),
     X.
 
-uniform_s({H, Ws}) ->
-    {V, Ws1} = next(Ws),
+uniform_s({#{type := Alg} = H, Ws}) ->
+    {V, Ws1} = step(gen(Alg), Ws),
     {(V bsr 5) * (1 / (1 bsl 53)), {H, Ws1}}.
 
-uniform_s(N, {H, Ws}) when is_integer(N), N >= 1 ->
-    {V, Ws1} = next(Ws),
-    {X, Ws2} = range(N, V, Ws1),
+uniform_s(N, {#{type := Alg} = H, Ws}) when is_integer(N), N >= 1 ->
+    G = gen(Alg),
+    {V, Ws1} = step(G, Ws),
+    {X, Ws2} = range(G, N, V, Ws1),
     {X, {H, Ws2}}.
 
 %% 1..N from output V (and more outputs when needed), rejecting the truncated top range
-range(N, V, Ws) when N =< 1 bsl 58 ->
+range(G, N, V, Ws) when N =< 1 bsl 58 ->
     case V < N of
         true -> {V + 1, Ws};
         false ->
             I = V rem N,
             case V - I =< (1 bsl 58) - N of
                 true -> {I + 1, Ws};
-                false -> {V1, Ws1} = next(Ws), range(N, V1, Ws1)
+                false -> {V1, Ws1} = step(G, Ws), range(G, N, V1, Ws1)
             end
     end;
-range(N, V, Ws) ->
+range(G, N, V, Ws) ->
     case N band (N - 1) of
         0 ->
-            {V1, Ws1, _} = widen(N bsr 58, V, Ws, 1 bsl 58),
+            {V1, Ws1, _} = widen(G, N bsr 58, V, Ws, 1 bsl 58),
             {(V1 band (N - 1)) + 1, Ws1};
         _ ->
-            {V1, Ws1, B} = widen(N bsr 56, V, Ws, 1 bsl 58),
+            {V1, Ws1, B} = widen(G, N bsr 56, V, Ws, 1 bsl 58),
             I = V1 rem N,
             case V1 - I =< B - N of
                 true -> {I + 1, Ws1};
-                false -> {V2, Ws2} = next(Ws1), range(N, V2, Ws2)
+                false -> {V2, Ws2} = step(G, Ws1), range(G, N, V2, Ws2)
             end
     end.
 
-%% append 58-bit outputs to V until the remaining range R is covered; B is 2^bits of V
-widen(R, V, Ws, B) when R =< 1 -> {V, Ws, B};
-widen(R, V, Ws, B) ->
-    {V1, Ws1} = next(Ws),
-    widen(R bsr 58, (V bsl 58) bor V1, Ws1, B bsl 58).
+%% append outputs to V (dropping V's weak low bits) until the remaining range R is
+%% covered; B is 2^bits of V
+widen(_, R, V, Ws, B) when R =< 1 -> {V, Ws, B};
+widen(G, R, V, Ws, B) ->
+    Shift = 58 - weak(G),
+    {V1, Ws1} = step(G, Ws),
+    widen(G, R bsr Shift, ((V bsr weak(G)) bsl (Shift + weak(G))) bor V1, Ws1, B bsl Shift).
 
 uniform_real() ->
     {X, State} = uniform_real_s(state()),
@@ -148,8 +188,8 @@ uniform_real() ->
 
 %% a float in (0.0, 1.0) with a full 53-bit mantissa: the first 53 bits from the leading
 %% one of the stream of 56-bit chunks (the top of each 58-bit output)
-uniform_real_s({H, Ws}) ->
-    {V, Ws1} = next(Ws),
+uniform_real_s({#{type := Alg} = H, Ws}) ->
+    {V, Ws1} = step(gen(Alg), Ws),
     real(V bsr 2, 56, 0, Ws1, H).
 
 %% M: bits so far (Nb of them significant below the leading one), E: exponent of M's
@@ -158,8 +198,8 @@ real(M, Used, _, Ws, H) when M >= 1 bsl 52 ->
     Extra = bits(M) - 53,
     {(M bsr Extra) * math:pow(2.0, Extra - Used), {H, Ws}};
 real(0, Used, _, Ws, H) when Used >= 1064 -> uniform_real_s({H, Ws});
-real(M, Used, _, Ws, H) ->
-    {V, Ws1} = next(Ws),
+real(M, Used, _, Ws, #{type := Alg} = H) ->
+    {V, Ws1} = step(gen(Alg), Ws),
     C = V bsr 2,
     Need = 53 - bits(M),
     case M of
@@ -191,13 +231,13 @@ bytes(N) ->
     store(State),
     B.
 
-bytes_s(N, {H, Ws}) when is_integer(N), N >= 0 ->
-    {Bin, Ws1} = bytes_acc(N, Ws, []),
+bytes_s(N, {#{type := Alg} = H, Ws}) when is_integer(N), N >= 0 ->
+    {Bin, Ws1} = bytes_acc(gen(Alg), N, Ws, []),
     {Bin, {H, Ws1}}.
 
-bytes_acc(N, Ws, Acc) when N =< 0 ->
+bytes_acc(_, N, Ws, Acc) when N =< 0 ->
     B = list_to_binary(lists:reverse(Acc)),
     {binary:part(B, 0, byte_size(B) + N), Ws};
-bytes_acc(N, Ws, Acc) ->
-    {V, Ws1} = next(Ws),
-    bytes_acc(N - 7, Ws1, [<<(V bsr 2):56>> | Acc]).
+bytes_acc(G, N, Ws, Acc) ->
+    {V, Ws1} = step(G, Ws),
+    bytes_acc(G, N - 7, Ws1, [<<(V bsr 2):56>> | Acc]).

@@ -1,7 +1,8 @@
 -module(stdlib_rand).
 -export([main/1]).
 
-%% rand with OTP's default algorithm exsss and random (Wichmann-Hill): seeded
+%% rand with OTP's algorithms exsss (the default), exsp and exrop, and random
+%% (Wichmann-Hill): seeded
 %% sequences must equal OTP's exactly. 60 seeds (integers and 3-tuples from a tiny
 %% LCG) x uniform/0, uniform/1 over ranges up to 2^130, uniform_real/0, the functional
 %% _s variants and export_seed; then the old random module.
@@ -26,8 +27,9 @@ main(_) ->
                    1 -> {S1 rem 1000, lcg(S1) rem 100000, -(S1 rem 77)};
                    _ -> S1 * 1000000007 * I
                end,
-        St = rand:seed(exsss, Seed),
-        p({seed, Seed, rand:export_seed(), rand:export_seed_s(St)}),
+        Alg = element(I rem 3 + 1, {exsss, exsp, exrop}),
+        St = rand:seed(Alg, Seed),
+        p({seed, Alg, Seed, rand:export_seed(), rand:export_seed_s(St)}),
         p([rand:uniform() || _ <- lists:seq(1, 5)]),
         p([rand:uniform(N) || N <- ranges()]),
         p([rand:uniform_real() || _ <- lists:seq(1, 20)]),
