@@ -1,45 +1,34 @@
-%% unicode: conversions between chardata encodings (OTP 25's characters_to_list/1,2,
-%% characters_to_binary/1,2,3, bom_to_encoding/1, encoding_to_bom/1), written from
-%% scratch in Erlang for ferl (on BEAM the conversions are C BIFs).
-%%
-%% Encodings: latin1, unicode/utf8, utf16, utf32 (big or {_, little}). Errors return
-%% {error, Converted, Rest} and a UTF-8/16/32 binary cut inside a character at the very
-%% end of the input {incomplete, Converted, Rest}, as OTP; Rest nests like the input
-%% ([InnerRest | OuterRest]). Non-chardata raises badarg. Not implemented: the
+%% unicode: conversions between chardata encodings, written from scratch for ferl.
+%% characters_to_list/2 and characters_to_binary/2 are runtime BIFs as on BEAM
+%% (runtime/src/bif/unicode.rs: decoding, {error, Done, Rest}, {incomplete, Done,
+%% Rest}); here: characters_to_list/1, characters_to_binary/1,3 (any output
+%% encoding), bom_to_encoding/1, encoding_to_bom/1. Not implemented: the
 %% normalization functions (characters_to_nfc_list and friends).
 -module(unicode).
--export([characters_to_list/1, characters_to_list/2, characters_to_binary/1,
-         characters_to_binary/2, characters_to_binary/3, bom_to_encoding/1,
-         encoding_to_bom/1]).
+-export([characters_to_list/1, characters_to_binary/1, characters_to_binary/3,
+         bom_to_encoding/1, encoding_to_bom/1]).
 
-characters_to_list(Data) -> characters_to_list(Data, unicode).
+characters_to_list(Data) -> unicode:characters_to_list(Data, unicode).
 
-characters_to_list(Data, In) ->
-    try conv(Data, enc(In)) of
-        {ok, Cps} -> Cps;
-        {Tag, Cps, Rest} -> {Tag, Cps, Rest}
-    catch throw:badarg -> erlang:error(badarg, [Data, In])
-    end.
+characters_to_binary(Data) -> unicode:characters_to_binary(Data, unicode).
 
-characters_to_binary(Data) -> characters_to_binary(Data, unicode, unicode).
-
-characters_to_binary(Data, In) -> characters_to_binary(Data, In, unicode).
+%% characters_to_list/2 and characters_to_binary/2 are runtime BIFs
+%% (runtime/src/bif/unicode.rs), as on BEAM.
 
 characters_to_binary(Data, In, Out) ->
-    try {enc(In), enc(Out)} of
-        {E1, E2} ->
-            try conv(Data, E1) of
-                {ok, Cps} ->
-                    case encode(Cps, E2, []) of
+    try enc(Out) of
+        E2 ->
+            case unicode:characters_to_list(Data, In) of
+                L when is_list(L) ->
+                    case encode(L, E2, []) of
                         {ok, Bin} -> Bin;
                         {error, Bin, Bad} -> {error, Bin, Bad}
                     end;
-                {Tag, Cps, Rest} ->
-                    case encode(Cps, E2, []) of
+                {Tag, L, Rest} ->
+                    case encode(L, E2, []) of
                         {ok, Bin} -> {Tag, Bin, Rest};
                         {error, Bin, Bad} -> {error, Bin, Bad}
                     end
-            catch throw:badarg -> erlang:error(badarg, [Data, In, Out])
             end
     catch throw:badarg -> erlang:error(badarg, [Data, In, Out])
     end.
@@ -52,102 +41,6 @@ enc({utf16, E}) when E =:= big; E =:= little -> {utf16, E};
 enc(utf32) -> {utf32, big};
 enc({utf32, E}) when E =:= big; E =:= little -> {utf32, E};
 enc(_) -> throw(badarg).
-
-%% {ok, Cps} | {error | incomplete, Cps, Rest}. A character may continue from one
-%% binary into the next (the unfinished bytes are carried), as on BEAM.
-conv(Data, E) ->
-    R = case Data of
-            _ when is_binary(Data) -> bin(Data, E, [], true);
-            _ -> list(Data, E, [], <<>>)
-        end,
-    case R of
-        {ok, Acc} -> {ok, lists:reverse(Acc)};
-        {pending, Acc, P} -> {incomplete, lists:reverse(Acc), P};
-        {Tag, Acc, Rest} -> {Tag, lists:reverse(Acc), Rest}
-    end.
-
-%% {ok, Acc} | {pending, Acc, Bytes} (unfinished character at the end) | {error, Acc, Rest}
-list([C | T], E, Acc, <<>>) when is_integer(C) ->
-    case valid(C, E) of
-        true -> list(T, E, [C | Acc], <<>>);
-        false -> {error, Acc, [C | T]}
-    end;
-list([C | T], _, Acc, P) when is_integer(C) -> {error, Acc, [P, [C | T]]};
-list([H | T], E, Acc, P) when is_binary(H) ->
-    case bin(<<P/binary, H/binary>>, E, Acc, false) of
-        {ok, Acc1} -> list(T, E, Acc1, <<>>);
-        {pending, Acc1, P1} -> list(T, E, Acc1, P1);
-        {error, Acc1, R} when byte_size(R) > byte_size(H) -> {error, Acc1, [P, H | T]};
-        {error, Acc1, R} -> {error, Acc1, [R | T]}
-    end;
-list([H | T], E, Acc, P) when is_list(H) ->
-    case list(H, E, Acc, P) of
-        {ok, Acc1} -> list(T, E, Acc1, <<>>);
-        {pending, Acc1, P1} -> list(T, E, Acc1, P1);
-        {error, Acc1, R} -> {error, Acc1, [R | T]}
-    end;
-list([], _, Acc, <<>>) -> {ok, Acc};
-list([], _, Acc, P) -> {pending, Acc, P};
-list(B, E, Acc, P) when is_binary(B) -> list([B], E, Acc, P);
-list(_, _, _, _) -> throw(badarg).
-
-valid(C, latin1) -> C >= 0 andalso C =< 255;
-valid(C, _) -> C >= 0 andalso C =< 16#10FFFF andalso (C < 16#D800 orelse C > 16#DFFF).
-
-bin(<<>>, _, Acc, _) -> {ok, Acc};
-bin(B, latin1, Acc, _) -> {ok, lists:reverse(binary_to_list(B), Acc)};
-bin(B, utf8, Acc, Last) -> utf8(B, Acc, Last);
-bin(B, {utf16, End}, Acc, Last) -> utf16(B, End, Acc, Last);
-bin(B, {utf32, End}, Acc, Last) -> utf32(B, End, Acc, Last).
-
-utf8(<<C/utf8, R/binary>>, Acc, Last) -> utf8(R, [C | Acc], Last);
-utf8(<<>>, Acc, _) -> {ok, Acc};
-utf8(B, Acc, _) ->
-    case utf8_prefix(B) of
-        true -> {pending, Acc, B};
-        false -> {error, Acc, B}
-    end.
-
-%% B is the start of a valid UTF-8 sequence cut short
-utf8_prefix(<<2#110:3, _:5>>) -> true;
-utf8_prefix(<<2#1110:4, _:4>>) -> true;
-utf8_prefix(<<2#1110:4, _:4, 2#10:2, _:6>> = B) -> valid_start(B);
-utf8_prefix(<<2#11110:5, _:3>>) -> true;
-utf8_prefix(<<2#11110:5, _:3, 2#10:2, _:6>> = B) -> valid_start(B);
-utf8_prefix(<<2#11110:5, _:3, 2#10:2, _:6, 2#10:2, _:6>> = B) -> valid_start(B);
-utf8_prefix(_) -> false.
-
-%% the bits so far do not already make an overlong, surrogate or too large character
-valid_start(<<16#E0, B, _/binary>>) -> B >= 16#A0;
-valid_start(<<16#ED, B, _/binary>>) -> B < 16#A0;
-valid_start(<<16#F0, B, _/binary>>) -> B >= 16#90;
-valid_start(<<16#F4, B, _/binary>>) -> B < 16#90;
-valid_start(<<C, _/binary>>) -> C =< 16#F4.
-
-utf16(<<C/utf16-big, R/binary>>, big, Acc, Last) -> utf16(R, big, [C | Acc], Last);
-utf16(<<C/utf16-little, R/binary>>, little, Acc, Last) -> utf16(R, little, [C | Acc], Last);
-utf16(<<>>, _, Acc, _) -> {ok, Acc};
-utf16(B, End, Acc, _) ->
-    Incomplete =
-        case {B, End} of
-            {<<_>>, _} -> true;
-            {<<W:16/big, _/binary>>, big} -> byte_size(B) < 4 andalso W >= 16#D800 andalso W =< 16#DBFF;
-            {<<W:16/little, _/binary>>, little} -> byte_size(B) < 4 andalso W >= 16#D800 andalso W =< 16#DBFF;
-            _ -> false
-        end,
-    case Incomplete of
-        true -> {pending, Acc, B};
-        false -> {error, Acc, B}
-    end.
-
-utf32(<<C/utf32-big, R/binary>>, big, Acc, Last) -> utf32(R, big, [C | Acc], Last);
-utf32(<<C/utf32-little, R/binary>>, little, Acc, Last) -> utf32(R, little, [C | Acc], Last);
-utf32(<<>>, _, Acc, _) -> {ok, Acc};
-utf32(B, _, Acc, _) ->
-    case byte_size(B) < 4 of
-        true -> {pending, Acc, B};
-        false -> {error, Acc, B}
-    end.
 
 encode([C | T], E, Acc) ->
     case E of

@@ -9,7 +9,7 @@
 //! use the process's heap. Symbols are `abi::bif_symbol(module, name, arity)` (tested).
 //! Must not: implement behaviour (the family modules do).
 
-use super::{atoms, binaries, binmod, clock, errors, funs, hash, lists, maps, math, numbers, time, tuples, types};
+use super::{atoms, binaries, binmod, clock, errors, funs, hash, lists, maps, math, numbers, time, tuples, types, unicode};
 use crate::exception::{BifResult, Exception};
 use crate::heap::Heap;
 use crate::process::Process;
@@ -249,6 +249,8 @@ extern: [
     "erlang" "phash2" ferl_bif_erlang_phash2_1 = hash::phash2[a];
     "erlang" "phash2" ferl_bif_erlang_phash2_2 = hash::phash2_2[a, b];
     "erlang" "phash" ferl_bif_erlang_phash_2 = hash::phash[a, b];
+    "unicode" "characters_to_list" ferl_bif_unicode_characters__to__list_2 = unicode::characters_to_list[a, b];
+    "unicode" "characters_to_binary" ferl_bif_unicode_characters__to__binary_2 = unicode::characters_to_binary[a, b];
     "binary" "first" ferl_bif_binary_first_1 = binmod::first[a];
     "binary" "last" ferl_bif_binary_last_1 = binmod::last[a];
     "binary" "at" ferl_bif_binary_at_2 = binmod::at[a, b];

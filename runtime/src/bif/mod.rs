@@ -2,7 +2,7 @@
 //! and the global tables (atoms, clocks): type tests, tuples, lists, numbers and their
 //! text forms, atoms, binaries and iolists, the external term format, `phash2`, time,
 //! `node`, and the exception-raising BIFs; and the C-implemented BIFs of modules `maps`,
-//! `math` and `binary`.
+//! `math`, `binary` and `unicode`.
 //!
 //! Each family has one file; every BIF is a Rust function `fn(&mut dyn Heap, args...) ->
 //! BifResult` raising BEAM's exact error (checked row by row against OTP 25 by
@@ -26,6 +26,7 @@ pub mod numbers;
 pub mod time;
 pub mod tuples;
 pub mod types;
+pub mod unicode;
 
 pub use entry::{lookup, BifDef, TABLE};
 
