@@ -174,7 +174,11 @@ pub fn decode_unsigned1(h: &mut dyn Heap, b: Term) -> BifResult {
 /// `binary:decode_unsigned(Subject, Endianness)`.
 pub fn decode_unsigned2(h: &mut dyn Heap, b: Term, e: Term) -> BifResult {
     let bs = bytes(b)?;
-    let v = if endian(e)? { BigInt::from_bytes_be(Sign::Plus, bs) } else { BigInt::from_bytes_le(Sign::Plus, bs) };
+    let v = if endian(e)? {
+        BigInt::from_bytes_be(Sign::Plus, bs)
+    } else {
+        BigInt::from_bytes_le(Sign::Plus, bs)
+    };
     Ok(term::bigint(h, &v))
 }
 
@@ -190,7 +194,13 @@ fn binaries_of(l: Term) -> Result<Vec<&'static [u8]>, Exception> {
 pub fn longest_common_prefix(_h: &mut dyn Heap, l: Term) -> BifResult {
     let bs = binaries_of(l)?;
     let first = bs[0];
-    let n = bs[1..].iter().fold(first.len(), |n, b| first[..n].iter().zip(b.iter()).take_while(|(x, y)| x == y).count());
+    let n = bs[1..].iter().fold(first.len(), |n, b| {
+        first[..n]
+            .iter()
+            .zip(b.iter())
+            .take_while(|(x, y)| x == y)
+            .count()
+    });
     Ok(uint(n))
 }
 
@@ -199,7 +209,12 @@ pub fn longest_common_suffix(_h: &mut dyn Heap, l: Term) -> BifResult {
     let bs = binaries_of(l)?;
     let first = bs[0];
     let n = bs[1..].iter().fold(first.len(), |n, b| {
-        first[first.len() - n..].iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count()
+        first[first.len() - n..]
+            .iter()
+            .rev()
+            .zip(b.iter().rev())
+            .take_while(|(x, y)| x == y)
+            .count()
     });
     Ok(uint(n))
 }
@@ -229,7 +244,11 @@ fn patterns(p: Term) -> Result<Vec<&'static [u8]>, Exception> {
         }
         return badarg();
     }
-    let ps = if p.is_binary() { vec![bytes(p)?] } else { binaries_of(p)? };
+    let ps = if p.is_binary() {
+        vec![bytes(p)?]
+    } else {
+        binaries_of(p)?
+    };
     if ps.iter().any(|x| x.is_empty()) {
         return badarg();
     }

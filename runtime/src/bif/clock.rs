@@ -29,7 +29,19 @@ struct Tm {
 
 impl Default for Tm {
     fn default() -> Tm {
-        Tm { sec: 0, min: 0, hour: 0, mday: 1, mon: 0, year: 70, wday: 0, yday: 0, isdst: 0, gmtoff: 0, zone: std::ptr::null() }
+        Tm {
+            sec: 0,
+            min: 0,
+            hour: 0,
+            mday: 1,
+            mon: 0,
+            year: 70,
+            wday: 0,
+            yday: 0,
+            isdst: 0,
+            gmtoff: 0,
+            zone: std::ptr::null(),
+        }
     }
 }
 
@@ -61,7 +73,15 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
     let mp = (5 * doy + 2) / 153;
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (if m <= 2 { yoe + era * 400 + 1 } else { yoe + era * 400 }, m, d)
+    (
+        if m <= 2 {
+            yoe + era * 400 + 1
+        } else {
+            yoe + era * 400
+        },
+        m,
+        d,
+    )
 }
 
 fn to_datetime(secs: i64) -> DateTime {
@@ -74,7 +94,9 @@ fn from_datetime(((y, m, d), (h, mi, s)): DateTime) -> i64 {
 }
 
 fn now() -> i64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
 }
 
 fn local(secs: i64) -> DateTime {
@@ -100,7 +122,9 @@ fn make(h: &mut dyn Heap, ((y, m, d), (hh, mi, s)): DateTime) -> Term {
 
 /// A valid {{Y,M,D},{H,Mi,S}} argument (None: badarg).
 fn parse(t: Term) -> Option<DateTime> {
-    let [date, time] = t.tuple_elements()? else { return None };
+    let [date, time] = t.tuple_elements()? else {
+        return None;
+    };
     let three = |x: Term| -> Option<(i64, i64, i64)> {
         match x.tuple_elements()? {
             [a, b, c] => Some((a.small_value()?, b.small_value()?, c.small_value()?)),
@@ -117,7 +141,11 @@ fn parse(t: Term) -> Option<DateTime> {
         1..=12 => 31,
         _ => return None,
     };
-    let ok = y >= 0 && (1..=last).contains(&d) && (0..24).contains(&hh) && (0..60).contains(&mi) && (0..60).contains(&s);
+    let ok = y >= 0
+        && (1..=last).contains(&d)
+        && (0..24).contains(&hh)
+        && (0..60).contains(&mi)
+        && (0..60).contains(&s);
     ok.then_some(((y, m, d), (hh, mi, s)))
 }
 
@@ -168,7 +196,9 @@ pub fn localtime_to_universaltime2(h: &mut dyn Heap, t: Term, dst: Term) -> BifR
 }
 
 fn to_universal(h: &mut dyn Heap, t: Term, isdst: i32) -> BifResult {
-    let Some(((y, m, d), (hh, mi, s))) = parse(t) else { return badarg() };
+    let Some(((y, m, d), (hh, mi, s))) = parse(t) else {
+        return badarg();
+    };
     let mut tm = Tm {
         sec: s as i32,
         min: mi as i32,

@@ -18,7 +18,9 @@ fn atom(name: &str) -> Term {
 /// `erlang:make_fun(Module, Function, Arity)`.
 pub fn make_fun(h: &mut dyn Heap, m: Term, f: Term, a: Term) -> BifResult {
     match (m.atom_name(), f.atom_name(), a.small_value()) {
-        (Some(_), Some(_), Some(n)) if (0..=255).contains(&n) => Ok(term::export_fun(h, m, f, n as u32)),
+        (Some(_), Some(_), Some(n)) if (0..=255).contains(&n) => {
+            Ok(term::export_fun(h, m, f, n as u32))
+        }
         _ => badarg(),
     }
 }
@@ -59,7 +61,9 @@ pub fn fun_info2(h: &mut dyn Heap, fun: Term, it: Term) -> BifResult {
     if !fun.is_fun() {
         return badarg();
     }
-    let Some(name) = it.atom_name() else { return badarg() };
+    let Some(name) = it.atom_name() else {
+        return badarg();
+    };
     match item(h, fun, name) {
         Some(v) => Ok(term::tuple(h, &[it, v])),
         None => badarg(),
@@ -74,7 +78,18 @@ pub fn fun_info1(h: &mut dyn Heap, fun: Term) -> BifResult {
     let items: &[&str] = if fun.export_mfa().is_some() {
         &["module", "name", "arity", "env", "type"]
     } else {
-        &["pid", "module", "new_index", "new_uniq", "index", "uniq", "name", "arity", "env", "type"]
+        &[
+            "pid",
+            "module",
+            "new_index",
+            "new_uniq",
+            "index",
+            "uniq",
+            "name",
+            "arity",
+            "env",
+            "type",
+        ]
     };
     let mut pairs = Vec::new();
     for it in items {

@@ -158,7 +158,11 @@ fn decode(b: &[u8], e: Enc, out: &mut Vec<u32>) -> Dec {
                     return Dec::Pending(i);
                 }
                 let x = [rest[0], rest[1], rest[2], rest[3]];
-                let c = if big { u32::from_be_bytes(x) } else { u32::from_le_bytes(x) };
+                let c = if big {
+                    u32::from_be_bytes(x)
+                } else {
+                    u32::from_le_bytes(x)
+                };
                 if !valid(c as i64, e) {
                     return Dec::Error(i);
                 }
@@ -273,7 +277,9 @@ fn result(h: &mut dyn Heap, done: Term, o: Outcome) -> Term {
 
 /// `unicode:characters_to_list(Data, InEncoding)`.
 pub fn characters_to_list(h: &mut dyn Heap, data: Term, enc: Term) -> BifResult {
-    let Some(e) = encoding(enc) else { return badarg() };
+    let Some(e) = encoding(enc) else {
+        return badarg();
+    };
     let mut cps = Vec::new();
     let o = convert(h, data, e, &mut cps)?;
     let elems: Vec<Term> = cps.iter().map(|&c| uint(c as usize)).collect();
@@ -283,7 +289,9 @@ pub fn characters_to_list(h: &mut dyn Heap, data: Term, enc: Term) -> BifResult 
 
 /// `unicode:characters_to_binary(Data, InEncoding)` (UTF-8 output).
 pub fn characters_to_binary(h: &mut dyn Heap, data: Term, enc: Term) -> BifResult {
-    let Some(e) = encoding(enc) else { return badarg() };
+    let Some(e) = encoding(enc) else {
+        return badarg();
+    };
     let mut cps = Vec::new();
     let o = convert(h, data, e, &mut cps)?;
     let s: String = cps.iter().filter_map(|&c| char::from_u32(c)).collect();
