@@ -9,7 +9,7 @@
 //! use the process's heap. Symbols are `abi::bif_symbol(module, name, arity)` (tested).
 //! Must not: implement behaviour (the family modules do).
 
-use super::{atoms, binaries, errors, hash, lists, maps, math, numbers, opaque, time, tuples, types};
+use super::{atoms, binaries, binmod, clock, errors, funs, hash, lists, maps, math, numbers, opaque, time, tuples, types, unicode};
 use crate::exception::{BifResult, Exception};
 use crate::heap::Heap;
 use crate::process::Process;
@@ -137,7 +137,6 @@ extern: [
     "erlang" "element" ferl_bif_erlang_element_2 = tuples::element[a, b];
     "erlang" "setelement" ferl_bif_erlang_setelement_3 = tuples::setelement[a, b, c];
     "erlang" "tuple_size" ferl_bif_erlang_tuple__size_1 = tuples::tuple_size[a];
-    "erlang" "make_fun" ferl_bif_erlang_make__fun_3 = tuples::make_fun[a, b, c];
     "erlang" "size" ferl_bif_erlang_size_1 = tuples::size[a];
     "erlang" "make_tuple" ferl_bif_erlang_make__tuple_2 = tuples::make_tuple2[a, b];
     "erlang" "make_tuple" ferl_bif_erlang_make__tuple_3 = tuples::make_tuple3[a, b, c];
@@ -231,8 +230,6 @@ extern: [
     "erlang" "binary_to_existing_atom" ferl_bif_erlang_binary__to__existing__atom_2 = atoms::binary_to_existing_atom2[a, b];
     "erlang" "pid_to_list" ferl_bif_erlang_pid__to__list_1 = opaque::pid_to_list[a];
     "erlang" "ref_to_list" ferl_bif_erlang_ref__to__list_1 = opaque::ref_to_list[a];
-    "erlang" "fun_to_list" ferl_bif_erlang_fun__to__list_1 = opaque::fun_to_list[a];
-    "erlang" "fun_info" ferl_bif_erlang_fun__info_2 = opaque::fun_info[a, b];
 
     "erlang" "list_to_binary" ferl_bif_erlang_list__to__binary_1 = binaries::list_to_binary[a];
     "erlang" "iolist_to_binary" ferl_bif_erlang_iolist__to__binary_1 = binaries::iolist_to_binary[a];
@@ -255,6 +252,32 @@ extern: [
 
     "erlang" "phash2" ferl_bif_erlang_phash2_1 = hash::phash2[a];
     "erlang" "phash2" ferl_bif_erlang_phash2_2 = hash::phash2_2[a, b];
+    "erlang" "phash" ferl_bif_erlang_phash_2 = hash::phash[a, b];
+    "unicode" "characters_to_list" ferl_bif_unicode_characters__to__list_2 = unicode::characters_to_list[a, b];
+    "unicode" "characters_to_binary" ferl_bif_unicode_characters__to__binary_2 = unicode::characters_to_binary[a, b];
+    "binary" "first" ferl_bif_binary_first_1 = binmod::first[a];
+    "binary" "last" ferl_bif_binary_last_1 = binmod::last[a];
+    "binary" "at" ferl_bif_binary_at_2 = binmod::at[a, b];
+    "binary" "part" ferl_bif_binary_part_2 = binmod::part2[a, b];
+    "binary" "part" ferl_bif_binary_part_3 = binmod::part3[a, b, c];
+    "binary" "bin_to_list" ferl_bif_binary_bin__to__list_1 = binmod::bin_to_list1[a];
+    "binary" "bin_to_list" ferl_bif_binary_bin__to__list_2 = binmod::bin_to_list2[a, b];
+    "binary" "bin_to_list" ferl_bif_binary_bin__to__list_3 = binmod::bin_to_list3[a, b, c];
+    "binary" "list_to_bin" ferl_bif_binary_list__to__bin_1 = binmod::list_to_bin[a];
+    "binary" "copy" ferl_bif_binary_copy_1 = binmod::copy1[a];
+    "binary" "copy" ferl_bif_binary_copy_2 = binmod::copy2[a, b];
+    "binary" "encode_unsigned" ferl_bif_binary_encode__unsigned_1 = binmod::encode_unsigned1[a];
+    "binary" "encode_unsigned" ferl_bif_binary_encode__unsigned_2 = binmod::encode_unsigned2[a, b];
+    "binary" "decode_unsigned" ferl_bif_binary_decode__unsigned_1 = binmod::decode_unsigned1[a];
+    "binary" "decode_unsigned" ferl_bif_binary_decode__unsigned_2 = binmod::decode_unsigned2[a, b];
+    "binary" "longest_common_prefix" ferl_bif_binary_longest__common__prefix_1 = binmod::longest_common_prefix[a];
+    "binary" "longest_common_suffix" ferl_bif_binary_longest__common__suffix_1 = binmod::longest_common_suffix[a];
+    "binary" "referenced_byte_size" ferl_bif_binary_referenced__byte__size_1 = binmod::referenced_byte_size[a];
+    "binary" "compile_pattern" ferl_bif_binary_compile__pattern_1 = binmod::compile_pattern[a];
+    "binary" "match" ferl_bif_binary_match_2 = binmod::match2[a, b];
+    "binary" "match" ferl_bif_binary_match_3 = binmod::match3[a, b, c];
+    "binary" "matches" ferl_bif_binary_matches_2 = binmod::matches2[a, b];
+    "binary" "matches" ferl_bif_binary_matches_3 = binmod::matches3[a, b, c];
 
     "erlang" "node" ferl_bif_erlang_node_0 = time::node[];
     "erlang" "node" ferl_bif_erlang_node_1 = time::node1[a];
@@ -265,6 +288,18 @@ extern: [
     "os" "system_time" ferl_bif_os_system__time_0 = time::system_time[];
     "os" "system_time" ferl_bif_os_system__time_1 = time::system_time1[a];
     "erlang" "timestamp" ferl_bif_erlang_timestamp_0 = time::timestamp[];
+    "erlang" "make_fun" ferl_bif_erlang_make__fun_3 = funs::make_fun[a, b, c];
+    "erlang" "fun_info" ferl_bif_erlang_fun__info_1 = funs::fun_info1[a];
+    "erlang" "fun_info" ferl_bif_erlang_fun__info_2 = funs::fun_info2[a, b];
+    "erlang" "fun_to_list" ferl_bif_erlang_fun__to__list_1 = funs::fun_to_list[a];
+    "os" "timestamp" ferl_bif_os_timestamp_0 = time::timestamp[];
+    "erlang" "universaltime" ferl_bif_erlang_universaltime_0 = clock::universaltime[];
+    "erlang" "localtime" ferl_bif_erlang_localtime_0 = clock::localtime[];
+    "erlang" "date" ferl_bif_erlang_date_0 = clock::date[];
+    "erlang" "time" ferl_bif_erlang_time_0 = clock::time[];
+    "erlang" "universaltime_to_localtime" ferl_bif_erlang_universaltime__to__localtime_1 = clock::universaltime_to_localtime[a];
+    "erlang" "localtime_to_universaltime" ferl_bif_erlang_localtime__to__universaltime_1 = clock::localtime_to_universaltime1[a];
+    "erlang" "localtime_to_universaltime" ferl_bif_erlang_localtime__to__universaltime_2 = clock::localtime_to_universaltime2[a, b];
     "erlang" "convert_time_unit" ferl_bif_erlang_convert__time__unit_3 = time::convert_time_unit[a, b, c];
 
     "erlang" "error" ferl_bif_erlang_error_1 = errors::error[a];

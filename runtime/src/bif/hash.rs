@@ -1,5 +1,6 @@
 //! `erlang:phash2/1,2`: the portable term hash, bit-for-bit equal to BEAM's (Bob
-//! Jenkins' mix over 32-bit words, as erts' `make_hash2`), so hashes agree with `erl`.
+//! Jenkins' mix over 32-bit words, as erts' `make_hash2`), so hashes agree with `erl`;
+//! and `erlang:phash/2`, erts' older `make_hash` (dict and sets place keys with it).
 //!
 //! Owns: the hash of every term kind, including atoms (erts' hashpjw over the name) and
 //! maps (order-independent: pair hashes xor-ed). Iterative: deep terms cannot overflow
@@ -291,6 +292,134 @@ pub fn make_hash2(t: Term) -> u32 {
     hs.hash
 }
 
+/// The primes of erts' old `make_hash` (`erlang:phash/2`).
+const FUNNY: [u32; 15] = [
+    0, 268_440_163, 268_439_161, 268_435_459, 268_436_141, 268_438_633, 268_437_017,
+    268_438_039, 268_437_511, 268_439_627, 268_440_479, 268_440_577, 268_440_581,
+    268_440_593, 268_440_611,
+];
+
+enum OldOp {
+    Term(Term),
+    /// the tail of a list cell: continue the list, or hash it and multiply
+    Cdr(Term),
+    /// after a non-list tail
+    CdrPost,
+    /// after a tuple's elements
+    TupleEnd(u32),
+}
+
+/// BEAM's old `make_hash` (the hash of `erlang:phash/2`, which `dict` and `sets` use
+/// for their slots), bit-for-bit for numbers, atoms, lists, tuples and bitstrings:
+/// integers hash their magnitude's bytes (little-endian, in whole 32-bit groups) with
+/// the sign in the final factor, a list element that is a byte is added directly, a
+/// non-`[]` list tail is hashed then multiplied. Maps, funs, pids, ports and
+/// references are hashed with `make_hash2` instead (BEAM's values differ).
+pub fn make_hash(t: Term) -> u32 {
+    let f = &FUNNY;
+    let mut hash: u32 = 0;
+    let mut stack = vec![OldOp::Term(t)];
+    let step = |hash: u32, x: u32, p: u32| {
+        let mut h = hash;
+        for i in 0..4 {
+            h = h.wrapping_mul(p).wrapping_add((x >> (8 * i)) & 0xFF);
+        }
+        h
+    };
+    while let Some(op) = stack.pop() {
+        let t = match op {
+            OldOp::Term(t) => t,
+            OldOp::CdrPost => {
+                hash = hash.wrapping_mul(f[8]);
+                continue;
+            }
+            OldOp::TupleEnd(n) => {
+                hash = hash.wrapping_mul(f[9]).wrapping_add(n);
+                continue;
+            }
+            OldOp::Cdr(tl) => {
+                if tl.cons_parts().is_some() {
+                    tl
+                } else {
+                    stack.push(OldOp::CdrPost);
+                    tl
+                }
+            }
+        };
+        match t.kind() {
+            Kind::Nil => hash = hash.wrapping_mul(f[3]).wrapping_add(1),
+            Kind::Atom => {
+                hash = hash.wrapping_mul(f[1]).wrapping_add(atom_hash(t.atom_name().unwrap_or("")))
+            }
+            Kind::Cons => {
+                if let Some((h, tl)) = t.cons_parts() {
+                    stack.push(OldOp::Cdr(tl));
+                    match h.small_value().filter(|v| (0..256).contains(v)) {
+                        Some(b) => hash = hash.wrapping_mul(f[2]).wrapping_add(b as u32),
+                        None => stack.push(OldOp::Term(h)),
+                    }
+                }
+            }
+            Kind::Tuple => {
+                let e = t.tuple_elements().unwrap_or(&[]);
+                stack.push(OldOp::TupleEnd(e.len() as u32));
+                for &x in e.iter().rev() {
+                    stack.push(OldOp::Term(x));
+                }
+            }
+            Kind::Small | Kind::Big => {
+                let (neg, mag): (bool, Vec<u64>) = match t.int_value() {
+                    Some(Int::Small(x)) => (x < 0, vec![x.unsigned_abs()]),
+                    _ => match t.big_limbs() {
+                        Some((neg, m)) => (neg, m.to_vec()),
+                        None => (false, vec![0]),
+                    },
+                };
+                let mut words: Vec<u32> = mag.iter().flat_map(|&d| [d as u32, (d >> 32) as u32]).collect();
+                while words.len() > 1 && *words.last().unwrap_or(&1) == 0 {
+                    words.pop();
+                }
+                for w in words {
+                    hash = step(hash, w, f[2]);
+                }
+                hash = hash.wrapping_mul(if neg { f[4] } else { f[3] });
+            }
+            Kind::Float => {
+                let x = t.float_value().unwrap_or(0.0);
+                let bits = if x == 0.0 { 0 } else { x.to_bits() };
+                hash = hash.wrapping_mul(f[6]).wrapping_add((bits as u32) ^ ((bits >> 32) as u32));
+            }
+            Kind::Bits => {
+                if let Some(b) = t.bits() {
+                    let packed = b.to_vec();
+                    let sz = b.bit_size / 8;
+                    for &byte in &packed[..sz] {
+                        hash = hash.wrapping_mul(f[1]).wrapping_add(byte as u32);
+                    }
+                    let rest = (b.bit_size % 8) as u32;
+                    if rest > 0 {
+                        let last = (packed[sz] >> (8 - rest)) as u32;
+                        hash = hash.wrapping_mul(f[1]).wrapping_add(last).wrapping_mul(f[12]).wrapping_add(rest);
+                    }
+                    hash = hash.wrapping_mul(f[4]).wrapping_add(sz as u32);
+                }
+            }
+            _ => hash = hash.wrapping_mul(f[7]).wrapping_add(make_hash2(t)),
+        }
+    }
+    hash
+}
+
+/// `phash(Term, Range)`: in 1..=Range, Range in 1..=2^32.
+pub fn phash(h: &mut dyn Heap, t: Term, range: Term) -> BifResult {
+    let r = match range.small_value() {
+        Some(r) if (1..=1 << 32).contains(&r) => r as u64,
+        _ => return badarg(),
+    };
+    let v = make_hash(t) as u64 % r + 1;
+    Ok(crate::term::int(h, v as i64))
+}
+
 /// `phash2(Term)`: in 0..2^27.
 pub fn phash2(_h: &mut dyn Heap, t: Term) -> BifResult {
     Ok(Term::small((make_hash2(t) & ((1 << 27) - 1)) as i64).unwrap_or(Term::NIL))
@@ -316,5 +445,15 @@ mod tests {
         assert_eq!(make_hash2(Term::intern("a").unwrap()), 97);
         assert_eq!(make_hash2(Term::intern("\u{e9}").unwrap()), 233);
         assert_eq!(make_hash2(Term::NIL) & ((1 << 27) - 1), 113427502);
+    }
+
+    #[test]
+    fn old_hash_as_erl() {
+        // erl: erlang:phash(X, 1 bsl 32) - 1
+        assert_eq!(make_hash(Term::NIL), 1);
+        assert_eq!(make_hash(Term::intern("abc").unwrap()), 26499);
+        assert_eq!(make_hash(Term::small(1).unwrap()), 2788898427);
+        assert_eq!(make_hash(Term::small(-1).unwrap()), 1680185269);
+        assert_eq!(make_hash(Term::small(1 << 40).unwrap()), 1920229267);
     }
 }

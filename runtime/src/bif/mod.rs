@@ -1,8 +1,8 @@
 //! The BIFs of module `erlang` (and `os:system_time`) that depend only on their arguments
 //! and the global tables (atoms, clocks): type tests, tuples, lists, numbers and their
 //! text forms, atoms, binaries and iolists, the external term format, `phash2`, time,
-//! `node`, and the exception-raising BIFs; and the C-implemented BIFs of modules `maps`
-//! and `math`.
+//! `node`, and the exception-raising BIFs; and the C-implemented BIFs of modules `maps`,
+//! `math`, `binary` and `unicode`.
 //!
 //! Each family has one file; every BIF is a Rust function `fn(&mut dyn Heap, args...) ->
 //! BifResult` raising BEAM's exact error (checked row by row against OTP 25 by
@@ -13,8 +13,11 @@
 
 pub mod atoms;
 pub mod binaries;
+pub mod binmod;
+pub mod clock;
 pub mod entry;
 pub mod errors;
+pub mod funs;
 pub mod hash;
 pub mod lists;
 pub mod maps;
@@ -24,6 +27,7 @@ pub mod opaque;
 pub mod time;
 pub mod tuples;
 pub mod types;
+pub mod unicode;
 
 pub use entry::{lookup, BifDef, TABLE};
 

@@ -1,6 +1,6 @@
-//! Opaque terms (pids, references, funs): their text forms `pid_to_list/1`,
-//! `erlang:ref_to_list/1`, `port_to_list/1`, `erlang:fun_to_list/1` (what `io_lib` prints for these terms),
-//! and `erlang:fun_info/2`.
+//! Opaque terms (pids, references, ports): their text forms `pid_to_list/1`,
+//! `erlang:ref_to_list/1`, `port_to_list/1` (what `io_lib` prints for these terms). Funs
+//! are `funs.rs`.
 //!
 //! Owns: nothing but the spelling, which is `print::write_term`'s (`<0.N.0>`,
 //! `#Ref<0.A.B.C>`, `#Fun<M.I.U>`, `fun M:F/A`).
@@ -31,43 +31,4 @@ pub fn ref_to_list(h: &mut dyn Heap, t: Term) -> BifResult {
 /// `port_to_list(Port)`.
 pub fn port_to_list(h: &mut dyn Heap, t: Term) -> BifResult {
     text_of(h, t, &[Kind::Port])
-}
-
-/// `erlang:fun_to_list(Fun)`.
-pub fn fun_to_list(h: &mut dyn Heap, t: Term) -> BifResult {
-    text_of(h, t, &[Kind::Fun, Kind::Export])
-}
-
-/// `erlang:fun_info(Fun, Item)` for the items that do not depend on the process:
-/// `arity`, `module`, `name`, `type`, `env`, `index`, `new_index`, `uniq`.
-pub fn fun_info(h: &mut dyn Heap, f: Term, item: Term) -> BifResult {
-    let atom = |s: &str| Term::intern(s).map_err(|_| crate::exception::Exception::badarg());
-    let value = if let Some((m, name, arity)) = f.export_mfa() {
-        match item.atom_name() {
-            Some("arity") => super::uint(arity as usize),
-            Some("module") => m,
-            Some("name") => name,
-            Some("type") => atom("external")?,
-            Some("env") => Term::NIL,
-            Some("index" | "new_index" | "uniq" | "new_uniq" | "pid") => atom("undefined")?,
-            _ => return badarg(),
-        }
-    } else if let Some((e, free)) = f.closure_parts() {
-        match item.atom_name() {
-            Some("arity") => super::uint(e.arity as usize),
-            Some("module") => e.module,
-            Some("name") => e.name,
-            Some("type") => atom("local")?,
-            Some("env") => {
-                let free = free.to_vec();
-                term::list(h, &free)
-            }
-            Some("index" | "new_index") => super::uint(e.index as usize),
-            Some("uniq") => super::uint(e.old_uniq as usize),
-            _ => return badarg(),
-        }
-    } else {
-        return badarg();
-    };
-    Ok(term::tuple(h, &[item, value]))
 }

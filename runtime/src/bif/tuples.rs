@@ -1,6 +1,5 @@
 //! Tuple BIFs: `element/2`, `setelement/3`, `tuple_size/1`, `size/1`, `make_tuple/2,3`,
-//! `append_element/2`, `list_to_tuple/1`, `tuple_to_list/1`, and `make_fun/3` (an export
-//! fun is a three-word object like a small tuple).
+//! `append_element/2`, `list_to_tuple/1`, `tuple_to_list/1`.
 //!
 //! Owns: index checking (1-based, badarg outside) and BEAM's tuple arity limit.
 //! Must not: mutate a tuple in place (terms are immutable; setelement copies).
@@ -104,13 +103,4 @@ pub fn list_to_tuple(h: &mut dyn Heap, l: Term) -> BifResult {
 pub fn tuple_to_list(h: &mut dyn Heap, t: Term) -> BifResult {
     let e = t.tuple_elements().ok_or_else(Exception::badarg)?.to_vec();
     Ok(term::list(h, &e))
-}
-
-/// `erlang:make_fun(Module, Function, Arity)`: the export fun `fun Module:Function/Arity`
-/// (the function need not exist yet); badarg unless two atoms and an arity in 0..=255.
-pub fn make_fun(h: &mut dyn Heap, m: Term, f: Term, a: Term) -> BifResult {
-    match a.small_value() {
-        Some(n) if m.is_atom() && f.is_atom() && (0..=255).contains(&n) => Ok(term::export_fun(h, m, f, n as u32)),
-        _ => Err(Exception::badarg()),
-    }
 }
