@@ -178,7 +178,6 @@ do_start_child({M, F, A}) ->
         {ok, Pid, Extra} when is_pid(Pid) -> {ok, Pid, Extra};
         ignore -> {ok, undefined};
         {error, Reason} -> {error, Reason};
-        {'EXIT', Reason} -> {error, Reason};
         What -> {error, What}
     end.
 
@@ -219,7 +218,12 @@ handle_call({terminate_child, Pid}, _From, #state{strategy = simple_one_for_one}
             [C] = S#state.children,
             shutdown(C#child{pid = Pid}, S#state.name),
             {reply, ok, del_dynamic(Pid, S)};
-        false -> {reply, {error, not_found}, S}
+        false when is_pid(Pid) ->
+            case is_process_alive(Pid) of
+                true -> {reply, {error, not_found}, S};
+                false -> {reply, ok, S}
+            end;
+        false -> {reply, {error, simple_one_for_one}, S}
     end;
 handle_call({terminate_child, Id}, _From, S) ->
     case find_by_id_or_pid(Id, S) of
