@@ -372,7 +372,12 @@ system_replace_state(Fun, [Name, State, Mod, Time]) ->
 %%% ---------------------------------------------------------------- terminate
 
 terminate(Class, Reason, St, Name, Msg, Mod, State) ->
-    Res = try {ok, Mod:terminate(Reason, State)}
+    TermReason = case Class of
+                     error -> {Reason, St};
+                     throw -> {{nocatch, Reason}, St};
+                     exit -> Reason
+                 end,
+    Res = try {ok, Mod:terminate(TermReason, State)}
           catch error:undef:USt ->
                   case USt of
                       [{Mod, terminate, _, _} | _] -> {ok, ok};
