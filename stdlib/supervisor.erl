@@ -362,7 +362,11 @@ child_of(Pid, #state{strategy = simple_one_for_one} = S) ->
     case maps:find(Pid, S#state.dynamic) of
         {ok, Args} ->
             [#child{mfa = {M, F, _}} = C] = S#state.children,
-            C#child{pid = Pid, mfa = {M, F, Args}};
+            case C#child.restart of
+                %% OTP keeps no arguments for temporary dynamic children
+                temporary -> C#child{pid = Pid, mfa = {M, F, undefined}};
+                _ -> C#child{pid = Pid, mfa = {M, F, Args}}
+            end;
         error -> false
     end;
 child_of(Pid, S) ->
