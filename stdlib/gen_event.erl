@@ -219,12 +219,12 @@ call_terminate(M, Args, S) ->
 remove_crashed(Id, M, S, Why, Name, Event) ->
     _ = call_terminate(M, {error, {'EXIT', Why}}, S),
     logger:ferl_report(error, "ERROR REPORT",
-                       io_lib:format("** gen_event handler ~tp crashed.~n"
+                       fun() -> io_lib:format("** gen_event handler ~tp crashed.~n"
                                      "** Was installed in ~tp~n"
                                      "** Last event was: ~tp~n"
                                      "** When handler state == ~tp~n"
                                      "** Reason == ~tp~n",
-                                     [Id, Name, Event, S, Why])).
+                                     [Id, Name, Event, S, Why]) end).
 
 stop_all(_Reason, _Name, Hs) ->
     lists:foreach(fun({_, M, S, _}) -> _ = call_terminate(M, stop, S) end, Hs).

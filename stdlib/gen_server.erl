@@ -261,8 +261,8 @@ try_dispatch(Mod, handle_info, Msg, State) ->
                 [{Mod, handle_info, _, _} | _] ->
                     logger:ferl_report(
                       warning, "WARNING REPORT",
-                      io_lib:format("** Undefined handle_info in ~p~n** Unhandled message: ~tp~n",
-                                    [Mod, Msg])),
+                      fun() -> io_lib:format("** Undefined handle_info in ~p~n"
+                                             "** Unhandled message: ~tp~n", [Mod, Msg]) end),
                     {ok, {noreply, State}};
                 _ -> {'EXIT', error, undef, St}
             end;
@@ -404,6 +404,10 @@ report(Class, Reason, St, Name, Msg, State) ->
               throw -> {{nocatch, Reason}, St};
               exit -> Reason
           end,
+    logger:ferl_report(error, "ERROR REPORT",
+                       fun() -> report_text(Why, Name, Msg, State) end).
+
+report_text(Why, Name, Msg, State) ->
     LastMsg = case Msg of
                   {'$gen_call', _, Req} -> Req;
                   {'$gen_cast', Req} -> {'$gen_cast', Req};
@@ -424,7 +428,7 @@ report(Class, Reason, St, Name, Msg, State) ->
                           "** ~tp~n",
                           [name_text(Name), LastMsg, State, Why]),
             Client],
-    logger:ferl_report(error, "ERROR REPORT", Text).
+    Text.
 
 name_text(Name) when is_pid(Name) -> pid_to_list(Name);
 name_text(Name) -> io_lib:format("~tp", [Name]).

@@ -417,6 +417,9 @@ report(Class, Reason, St, Ev, S) ->
               throw -> {{nocatch, Reason}, St};
               exit -> Reason
           end,
+    logger:ferl_report(error, "ERROR REPORT", fun() -> report_text(Class, Why, Ev, S) end).
+
+report_text(Class, Why, Ev, S) ->
     Name = case S#s.name of
                P when is_pid(P) -> pid_to_list(P);
                N -> io_lib:format("~tp", [N])
@@ -427,4 +430,4 @@ report(Class, Reason, St, Ev, S) ->
                          "** Reason for termination = ~w:~tp~n"
                          "** Callback mode = ~p~n",
                          [Name, Ev, {S#s.state, S#s.data}, Class, Why, S#s.mode]),
-    logger:ferl_report(error, "ERROR REPORT", Text).
+    Text.

@@ -108,10 +108,14 @@ log(Level, Fmt, Args) when is_list(Fmt); is_binary(Fmt) ->
 log(Level, Report, _) ->
     ferl_report(Level, "INFO REPORT", io_lib:format("~tp~n", [Report])).
 
-%% Write one report: "=HEADER==== date ===\nText\n" on standard_error.
-ferl_report(Level, Header, Text) ->
+%% Write one report: "=HEADER==== date ===\nText\n" on standard_error. Text may be a
+%% fun returning the text, so that nothing is formatted when the level is off.
+ferl_report(Level, Header, Text0) ->
     case allow(Level) of
         true ->
+            Text = if is_function(Text0, 0) -> Text0();
+                      true -> Text0
+                   end,
             io:put_chars(standard_error,
                          ["=", Header, "==== ", timestamp_text(), " ===\n", Text, "\n"]);
         false -> ok

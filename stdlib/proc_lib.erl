@@ -80,15 +80,18 @@ init_p(Parent, Ancestors, F) when is_function(F) ->
 init_p(Parent, Ancestors, M, F, A) ->
     put('$ancestors', [Parent | Ancestors]),
     put('$initial_call', trans_init(M, F, A)),
-    try apply(M, F, A)
+    try apply_mfa(M, F, A)
     catch Class:Reason:St -> exit_p(Class, Reason, St)
     end.
 
 fun_initial_call(F) ->
-    {module, M} = erlang:fun_info(F, module),
-    {name, N} = erlang:fun_info(F, name),
-    {arity, Ar} = erlang:fun_info(F, arity),
-    {M, N, Ar}.
+    try
+        {module, M} = erlang:fun_info(F, module),
+        {name, N} = erlang:fun_info(F, name),
+        {arity, Ar} = erlang:fun_info(F, arity),
+        {M, N, Ar}
+    catch _:_ -> {erlang, apply, 2}
+    end.
 
 trans_init(gen, init_it, [gen_server, _, _, supervisor, {_, Module, _}, _]) ->
     {supervisor, Module, 1};
@@ -141,7 +144,11 @@ exit_p(Class, Reason, St) ->
 crash_report(exit, normal, _, _) -> ok;
 crash_report(exit, shutdown, _, _) -> ok;
 crash_report(exit, {shutdown, _}, _, _) -> ok;
-crash_report(Class, Reason, {M, F, A}, St) ->
+crash_report(Class, Reason, MFA, St) ->
+    logger:ferl_report(error, "CRASH REPORT",
+                       fun() -> crash_text(Class, Reason, MFA, St) end).
+
+crash_text(Class, Reason, {M, F, A}, St) ->
     Name = case erlang:process_info(self(), registered_name) of
                {registered_name, N} when is_atom(N) -> [io_lib:format("    registered_name: ~p~n", [N])];
                _ -> []
@@ -162,7 +169,7 @@ crash_report(Class, Reason, {M, F, A}, St) ->
             io_lib:format("    ancestors: ~w~n", [Ancestors]),
             io_lib:format("    links: ~w~n", [Links]),
             "  neighbours:\n"],
-    logger:ferl_report(error, "CRASH REPORT", Text).
+    Text.
 
 %% "    exception error: ..." and the in function / in call from lines, as erl_error.
 format_exception(Class, Reason, St) ->
@@ -227,3 +234,16 @@ get_ancestors() ->
         A when is_list(A) -> A;
         _ -> []
     end.
+
+%% apply(M, F, Args) by the length of Args (ferl: a dynamic apply/3 is not yet in the
+%% export table of executables, a remote call with a variable module is)
+apply_mfa(M, F, []) -> M:F();
+apply_mfa(M, F, [A]) -> M:F(A);
+apply_mfa(M, F, [A, B]) -> M:F(A, B);
+apply_mfa(M, F, [A, B, C]) -> M:F(A, B, C);
+apply_mfa(M, F, [A, B, C, D]) -> M:F(A, B, C, D);
+apply_mfa(M, F, [A, B, C, D, E]) -> M:F(A, B, C, D, E);
+apply_mfa(M, F, [A, B, C, D, E, G]) -> M:F(A, B, C, D, E, G);
+apply_mfa(M, F, [A, B, C, D, E, G, H]) -> M:F(A, B, C, D, E, G, H);
+apply_mfa(M, F, [A, B, C, D, E, G, H, I]) -> M:F(A, B, C, D, E, G, H, I);
+apply_mfa(M, F, Args) -> apply(M, F, Args).

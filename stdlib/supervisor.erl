@@ -173,7 +173,7 @@ start_in_order([C | Rest], Started, Name) ->
     end.
 
 do_start_child({M, F, A}) ->
-    case catch apply(M, F, A) of
+    case catch apply_mfa(M, F, A) of
         {ok, Pid} when is_pid(Pid) -> {ok, Pid};
         {ok, Pid, Extra} when is_pid(Pid) -> {ok, Pid, Extra};
         ignore -> {ok, undefined};
@@ -305,7 +305,7 @@ handle_call(count_children, _From, S) ->
 
 handle_call(Req, _From, S) ->
     logger:ferl_report(error, "ERROR REPORT",
-                       io_lib:format("Supervisor received unexpected message: ~tp~n", [Req])),
+                       fun() -> io_lib:format("Supervisor received unexpected message: ~tp~n", [Req]) end),
     {reply, ok, S}.
 
 handle_cast({try_again_restart, Key}, S) ->
@@ -322,7 +322,7 @@ handle_info({'EXIT', Pid, Reason}, S) ->
     end;
 handle_info(Msg, S) ->
     logger:ferl_report(error, "ERROR REPORT",
-                       io_lib:format("Supervisor received unexpected message: ~tp~n", [Msg])),
+                       fun() -> io_lib:format("Supervisor received unexpected message: ~tp~n", [Msg]) end),
     {noreply, S}.
 
 terminate(_Reason, #state{strategy = simple_one_for_one} = S) ->
@@ -587,3 +587,16 @@ report(Context, Reason, C, Name) ->
                                  [Name, Context, Reason, Offender]),
             logger:ferl_report(error, "SUPERVISOR REPORT", Text)
     end.
+
+%% apply(M, F, Args) by the length of Args (ferl: a dynamic apply/3 is not yet in the
+%% export table of executables, a remote call with a variable module is)
+apply_mfa(M, F, []) -> M:F();
+apply_mfa(M, F, [A]) -> M:F(A);
+apply_mfa(M, F, [A, B]) -> M:F(A, B);
+apply_mfa(M, F, [A, B, C]) -> M:F(A, B, C);
+apply_mfa(M, F, [A, B, C, D]) -> M:F(A, B, C, D);
+apply_mfa(M, F, [A, B, C, D, E]) -> M:F(A, B, C, D, E);
+apply_mfa(M, F, [A, B, C, D, E, G]) -> M:F(A, B, C, D, E, G);
+apply_mfa(M, F, [A, B, C, D, E, G, H]) -> M:F(A, B, C, D, E, G, H);
+apply_mfa(M, F, [A, B, C, D, E, G, H, I]) -> M:F(A, B, C, D, E, G, H, I);
+apply_mfa(M, F, Args) -> apply(M, F, Args).

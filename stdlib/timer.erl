@@ -23,7 +23,7 @@ send_after(T, Dest, Msg) -> {error, {badarg, [T, Dest, Msg]}}.
 apply_after(T, M, F, A) when is_integer(T), T >= 0, is_atom(M), is_atom(F), is_list(A) ->
     Pid = spawn(fun() ->
                         receive cancel -> ok
-                        after T -> _ = spawn(M, F, A), ok
+                        after T -> _ = spawn(fun() -> apply_mfa(M, F, A) end), ok
                         end
                 end),
     {ok, {apply_after, Pid}};
@@ -48,7 +48,7 @@ apply_interval(T, M, F, A) when is_integer(T), T >= 0 ->
     Owner = self(),
     Pid = spawn(fun() ->
                         Ref = erlang:monitor(process, Owner),
-                        interval(T, Ref, fun() -> spawn(M, F, A) end)
+                        interval(T, Ref, fun() -> spawn(fun() -> apply_mfa(M, F, A) end) end)
                 end),
     {ok, {interval, Pid}};
 apply_interval(T, M, F, A) -> {error, {badarg, [T, M, F, A]}}.
@@ -75,11 +75,11 @@ tc(F) ->
     {erlang:monotonic_time(microsecond) - T0, V}.
 tc(F, A) ->
     T0 = erlang:monotonic_time(microsecond),
-    V = apply(F, A),
+    V = apply_fun(F, A),
     {erlang:monotonic_time(microsecond) - T0, V}.
 tc(M, F, A) ->
     T0 = erlang:monotonic_time(microsecond),
-    V = apply(M, F, A),
+    V = apply_mfa(M, F, A),
     {erlang:monotonic_time(microsecond) - T0, V}.
 
 now_diff({A2, B2, C2}, {A1, B1, C1}) ->
@@ -89,3 +89,22 @@ seconds(S) -> 1000 * S.
 minutes(M) -> 60 * 1000 * M.
 hours(H) -> 60 * 60 * 1000 * H.
 hms(H, M, S) -> hours(H) + minutes(M) + seconds(S).
+
+%% apply(M, F, Args) by the length of Args (ferl: a dynamic apply/3 is not yet in the
+%% export table of executables, a remote call with a variable module is)
+apply_mfa(M, F, []) -> M:F();
+apply_mfa(M, F, [A]) -> M:F(A);
+apply_mfa(M, F, [A, B]) -> M:F(A, B);
+apply_mfa(M, F, [A, B, C]) -> M:F(A, B, C);
+apply_mfa(M, F, [A, B, C, D]) -> M:F(A, B, C, D);
+apply_mfa(M, F, [A, B, C, D, E]) -> M:F(A, B, C, D, E);
+apply_mfa(M, F, [A, B, C, D, E, G]) -> M:F(A, B, C, D, E, G);
+apply_mfa(M, F, [A, B, C, D, E, G, H]) -> M:F(A, B, C, D, E, G, H);
+apply_mfa(M, F, [A, B, C, D, E, G, H, I]) -> M:F(A, B, C, D, E, G, H, I);
+apply_mfa(M, F, Args) -> apply(M, F, Args).
+apply_fun(F, []) -> F();
+apply_fun(F, [A]) -> F(A);
+apply_fun(F, [A, B]) -> F(A, B);
+apply_fun(F, [A, B, C]) -> F(A, B, C);
+apply_fun(F, [A, B, C, D]) -> F(A, B, C, D);
+apply_fun(F, Args) -> apply(F, Args).
