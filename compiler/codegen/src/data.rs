@@ -41,6 +41,64 @@ pub(crate) fn small_word(i: &num_bigint::BigInt) -> Option<u64> {
     }
 }
 
+/// The indices of `kvs` in the runtime's map-key order (`cmp::compare_exact`), one per
+/// distinct key (the last pair wins, as in a map expression). The keys are built as
+/// runtime terms on a scratch heap so the order is the runtime's own.
+fn map_key_order(kvs: &[(Literal, Literal)]) -> Result<Vec<usize>, Diagnostic> {
+    let mut heap = ferl_runtime::heap::FragHeap::new();
+    let mut keys = Vec::with_capacity(kvs.len());
+    for (k, _) in kvs {
+        keys.push(literal_term(&mut heap, k)?);
+    }
+    let mut idx: Vec<usize> = (0..kvs.len()).collect();
+    // Stable: among equal keys the later pair stays last.
+    idx.sort_by(|&a, &b| ferl_runtime::cmp::compare_exact(keys[a], keys[b]));
+    let mut out: Vec<usize> = Vec::with_capacity(idx.len());
+    for i in idx {
+        match out.last_mut() {
+            Some(last) if ferl_runtime::cmp::compare_exact(keys[*last], keys[i]).is_eq() => *last = i,
+            _ => out.push(i),
+        }
+    }
+    Ok(out)
+}
+
+/// A literal as a runtime term on `heap` (compile time only: for ordering map keys).
+fn literal_term(heap: &mut ferl_runtime::heap::FragHeap, l: &Literal) -> Result<ferl_runtime::term::Term, Diagnostic> {
+    use ferl_runtime::term::{self, Term};
+    let atom = |a: &str| Term::intern(a).map_err(|_| unsupported(format!("atom literal '{a}' (too long)")));
+    Ok(match l {
+        Literal::Atom(a) => atom(a)?,
+        Literal::Nil => term::NIL,
+        Literal::Int(i) => term::bigint(heap, i),
+        Literal::Float(f) => term::float(heap, *f),
+        Literal::Tuple(es) => {
+            let v = es.iter().map(|e| literal_term(heap, e)).collect::<Result<Vec<_>, _>>()?;
+            term::tuple(heap, &v)
+        }
+        Literal::List(es, tail) => {
+            let v = es.iter().map(|e| literal_term(heap, e)).collect::<Result<Vec<_>, _>>()?;
+            let t = literal_term(heap, tail)?;
+            term::list_with_tail(heap, &v, t)
+        }
+        Literal::Bitstring { bytes, bits } => term::bitstring(heap, bytes, *bits as usize),
+        Literal::ExportFun { module, function, arity } => {
+            let (m, f) = (atom(module)?, atom(function)?);
+            term::export_fun(heap, m, f, *arity)
+        }
+        Literal::Map(kvs) => {
+            let order = map_key_order(kvs)?;
+            let mut ks = Vec::new();
+            let mut vs = Vec::new();
+            for i in order {
+                ks.push(literal_term(heap, &kvs[i].0)?);
+                vs.push(literal_term(heap, &kvs[i].1)?);
+            }
+            term::map_from_sorted(heap, &ks, &vs)
+        }
+    })
+}
+
 /// A literal: either an immediate word or a static object (data id + tag addend).
 pub(crate) enum LitValue {
     Word(Word),
@@ -130,7 +188,22 @@ impl Buf {
                     Word::SelfPtr((sb * 8) as u64 | 2)
                 }
             }
-            Literal::Map(_) => return Err(unsupported("map inside a compound literal")),
+            Literal::Map(kvs) => {
+                // A map object with its keys in the runtime's map-key order (flat layout;
+                // subtag MAP_LARGE above 32 keys, same layout: docs/runtime-abi.md).
+                let order = map_key_order(kvs)?;
+                let n = order.len();
+                let st = if n > 32 { sub::MAP_LARGE } else { sub::MAP_FLAT };
+                let at = self.alloc(1 + 2 * n);
+                self.words[at] = Word::Imm(make_header(st, 2 * n));
+                for (slot, &i) in order.iter().enumerate() {
+                    let kw = self.emit(cx, &kvs[i].0)?;
+                    self.words[at + 1 + slot] = kw;
+                    let vw = self.emit(cx, &kvs[i].1)?;
+                    self.words[at + 1 + n + slot] = vw;
+                }
+                Word::SelfPtr((at * 8) as u64 | 2)
+            }
         })
     }
 }

@@ -568,18 +568,6 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
             }
             Literal::Nil => Ok(self.iconst(NIL)),
             Literal::Int(i) if data::small_word(i).is_some() => Ok(self.iconst(data::small_word(i).unwrap_or(0) as i64)),
-            Literal::Map(kvs) => {
-                // Built at run time (the runtime sorts keys): pairs in the x-registers.
-                if kvs.len() * 2 > MAX_XREGS {
-                    return Err(unsupported("map literal with more than 128 keys"));
-                }
-                let mut vals = Vec::new();
-                for (k, v) in kvs {
-                    vals.push(self.literal(k)?);
-                    vals.push(self.literal(v)?);
-                }
-                self.map_new(&vals)
-            }
             _ => match data::literal(self.module, self.cx, l)? {
                 LitValue::Word(w) => Ok(self.word(w)),
                 LitValue::Static(id, tag) => {

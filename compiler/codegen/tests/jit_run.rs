@@ -419,11 +419,12 @@ fn results_agree_with_erl() {
 
 #[test]
 fn unsupported_constructs_are_e0501_diagnostics() {
-    // A literal map nested in another literal is not emitted as static data yet.
-    let src = "-module(u).\n-export([f/0]).\nf() -> {a, [#{k => 1}]}.\n";
-    let ir = lower(src, "u");
+    // A map built from more variable values than there are x-registers to pass them in.
+    let pairs: Vec<String> = (0..130).map(|i| format!("k{i} => X")).collect();
+    let src = format!("-module(u).\n-export([f/1]).\nf(X) -> #{{{}}}.\n", pairs.join(", "));
+    let ir = lower(&src, "u");
     let mut jit = jit_module();
-    let err = ferl_codegen::compile_module(&mut jit, &ir).expect_err("nested map literals are not supported yet");
+    let err = ferl_codegen::compile_module(&mut jit, &ir).expect_err("maps of more than 128 run-time pairs");
     assert_eq!(err[0].code, "E0501");
-    assert!(err[0].message.contains("map"), "{}", err[0].message);
+    assert!(err[0].message.contains("map") && err[0].message.contains("f/1"), "{}", err[0].message);
 }
