@@ -48,7 +48,11 @@ kill_one(Sup, W) ->
             {W, Pid, _, _} = lists:keyfind(W, 1, supervisor:which_children(SupPid)),
             exit(Pid, kill),
             Evs = collect({Sup, W}, []),
+            %% wait until the restart is complete: the top supervisor (when the
+            %% middle one was restarted) and the middle one (one_for_all and
+            %% rest_for_one start more children after the victim)
             _ = supervisor:which_children(fi_top),
+            _ = supervisor:which_children(Sup),
             Evs ++ flush([])
     end.
 
