@@ -438,8 +438,14 @@ pub unsafe extern "C" fn ferl_boot_halt_1(p: *mut Process, s: u64) -> u64 {
 /// arity, SystemV symbol `sym(p, args...) -> term | NON_VALUE`).
 pub type RemoteBif = (&'static str, &'static str, u32, &'static str);
 
+/// Symbols of *trap* entry points start with this: instead of a term they return the code
+/// to tail-call (arguments already in the x-registers), or 0 with an exception raised
+/// (`erlang:apply/2,3`, whose arity is only known at run time).
+pub const TRAP_PREFIX: &str = "ferl_trap_";
+
 /// Every BIF an executable registers in its export table: the output BIFs above, `halt`,
-/// and the pure BIFs of `bif::TABLE` (so `fun erlang:length/1` and `apply` find them).
+/// `apply`, the operators (`native::bifs`) and the pure BIFs of `bif::TABLE` (so
+/// `fun erlang:length/1` and `apply` find them).
 pub fn remote_bifs() -> Vec<RemoteBif> {
     let mut v: Vec<RemoteBif> = vec![
         ("erlang", "display", 1, "ferl_bif_erlang_display_1"),
@@ -450,7 +456,50 @@ pub fn remote_bifs() -> Vec<RemoteBif> {
         ("ferl_io", "get_line", 1, "ferl_bif_ferl__io_get__line_1"),
         ("erlang", "halt", 0, "ferl_boot_halt_0"),
         ("erlang", "halt", 1, "ferl_boot_halt_1"),
+        ("erlang", "apply", 2, "ferl_trap_erlang_apply_2"),
+        ("erlang", "apply", 3, "ferl_trap_erlang_apply_3"),
+        // process BIFs (`entry.rs`, `native/procs.rs`)
+        ("erlang", "self", 0, "ferl_bif_erlang_self_0"),
+        ("erlang", "send", 2, "ferl_bif_erlang_send_2"),
+        ("erlang", "!", 2, "ferl_bif_erlang_send_2"),
+        ("erlang", "make_ref", 0, "ferl_bif_erlang_make__ref_0"),
+        ("erlang", "spawn", 1, "ferl_bif_erlang_spawn_1"),
+        ("erlang", "spawn", 3, "ferl_bif_erlang_spawn_3"),
+        ("erlang", "spawn_link", 1, "ferl_bif_erlang_spawn__link_1"),
+        ("erlang", "spawn_link", 3, "ferl_bif_erlang_spawn__link_3"),
+        ("erlang", "spawn_monitor", 1, "ferl_bif_erlang_spawn__monitor_1"),
+        ("erlang", "spawn_monitor", 3, "ferl_bif_erlang_spawn__monitor_3"),
+        ("erlang", "link", 1, "ferl_bif_erlang_link_1"),
+        ("erlang", "unlink", 1, "ferl_bif_erlang_unlink_1"),
+        ("erlang", "monitor", 2, "ferl_bif_erlang_monitor_2"),
+        ("erlang", "demonitor", 1, "ferl_bif_erlang_demonitor_1"),
+        ("erlang", "demonitor", 2, "ferl_bif_erlang_demonitor_2"),
+        ("erlang", "exit", 2, "ferl_bif_erlang_exit_2"),
+        ("erlang", "process_flag", 2, "ferl_bif_erlang_process__flag_2"),
+        ("erlang", "process_info", 2, "ferl_bif_erlang_process__info_2"),
+        ("erlang", "processes", 0, "ferl_bif_erlang_processes_0"),
+        ("erlang", "is_process_alive", 1, "ferl_bif_erlang_is__process__alive_1"),
+        ("erlang", "register", 2, "ferl_bif_erlang_register_2"),
+        ("erlang", "unregister", 1, "ferl_bif_erlang_unregister_1"),
+        ("erlang", "whereis", 1, "ferl_bif_erlang_whereis_1"),
+        ("erlang", "registered", 0, "ferl_bif_erlang_registered_0"),
+        ("erlang", "put", 2, "ferl_bif_erlang_put_2"),
+        ("erlang", "get", 1, "ferl_bif_erlang_get_1"),
+        ("erlang", "erase", 1, "ferl_bif_erlang_erase_1"),
+        ("erlang", "get", 0, "ferl_bif_erlang_get_0"),
+        ("erlang", "get_keys", 0, "ferl_bif_erlang_get__keys_0"),
+        ("erlang", "get_keys", 1, "ferl_bif_erlang_get__keys_1"),
+        ("erlang", "erase", 0, "ferl_bif_erlang_erase_0"),
+        ("erlang", "send_after", 3, "ferl_bif_erlang_send__after_3"),
+        ("erlang", "start_timer", 3, "ferl_bif_erlang_start__timer_3"),
+        ("erlang", "cancel_timer", 1, "ferl_bif_erlang_cancel__timer_1"),
+        ("erlang", "read_timer", 1, "ferl_bif_erlang_read__timer_1"),
     ];
+    for (sym, m, f, a) in crate::native::bifs::names() {
+        if !v.iter().any(|x| x.0 == m && x.1 == f && x.2 == a) {
+            v.push((m, f, a, sym));
+        }
+    }
     for d in TABLE {
         if d.arity <= 4
             && !v
@@ -541,7 +590,7 @@ unsafe extern "C" fn trampoline(
     if st == STATUS_RAISE {
         // SAFETY: as above.
         let pr = unsafe { &mut *p };
-        let serial = pr.pid().pid_serial().unwrap_or(0);
+        let serial = pr.pid().pid_serial().unwrap_or(NO_ENTRY);
         if serial == ENTRY_PID.load(Ordering::Acquire) {
             flush_stdout();
             report_uncaught(pr);
@@ -561,7 +610,7 @@ unsafe extern "C" fn first_trampoline(
     x3: u64,
 ) -> u64 {
     // SAFETY: forwarded from the scheduler.
-    let serial = unsafe { &*p }.pid().pid_serial().unwrap_or(0);
+    let serial = unsafe { &*p }.pid().pid_serial().unwrap_or(NO_ENTRY);
     let _ = ENTRY_PID.compare_exchange(NO_ENTRY, serial, Ordering::AcqRel, Ordering::Acquire);
     // SAFETY: forwarded from the scheduler.
     unsafe { trampoline(p, reds, x0, x1, x2, x3) }
@@ -699,7 +748,8 @@ mod tests {
     #[test]
     fn remote_bif_symbols_follow_the_abi() {
         for (m, f, a, sym) in remote_bifs() {
-            if !sym.starts_with("ferl_boot_") {
+            // (boot and trap entry points have their own names; `'!'/2` is `send/2`)
+            if !sym.starts_with("ferl_boot_") && !sym.starts_with(TRAP_PREFIX) && f != "!" {
                 assert_eq!(sym, crate::abi::bif_symbol(m, f, a));
             }
         }

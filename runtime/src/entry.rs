@@ -65,14 +65,24 @@ fn boolean(b: bool) -> Term {
 }
 
 fn spawn_fun(ctx: &mut Ctx, f: Term, opts: SpawnOpts) -> Result<Term, Exception> {
-    let Some((entry, env)) = f.closure_parts() else {
+    let (code, env) = if let Some((entry, env)) = f.closure_parts() {
+        if entry.arity != 0 {
+            return Err(Exception::badarg());
+        }
+        (entry.code, env.to_vec())
+    } else if let Some((m, fname, 0)) = f.export_mfa() {
+        // `fun M:F/0`: its code, or erlang:apply(M, F, []) so the process dies of undef.
+        match crate::native::rt::lookup_export(m, fname, 0) {
+            Some(code) => (code, Vec::new()),
+            None => match crate::native::procs::apply3() {
+                Some(code) => (code, vec![m, fname, Term::NIL]),
+                None => return Err(Exception::error(Term::atom(idx::UNDEF))),
+            },
+        }
+    } else {
         return Err(Exception::badarg());
     };
-    if entry.arity != 0 {
-        return Err(Exception::badarg());
-    }
-    let env = env.to_vec();
-    let (pid, r) = ctx.spawn_compiled(entry.code, &env, opts)?;
+    let (pid, r) = ctx.spawn_compiled(code, &env, opts)?;
     Ok(match r {
         Some(r) => term::tuple(ctx.process(), &[pid, r]),
         None => pid,
@@ -242,6 +252,10 @@ bif!(
     ferl_bif_erlang_erase_1,
     |ctx, k| Ok(ctx.erase(k))
 );
+bif!("ferl_bif_erlang_get_0", ferl_bif_erlang_get_0, |ctx| Ok(ctx.get_all()));
+bif!("ferl_bif_erlang_get__keys_0", ferl_bif_erlang_get_keys_0, |ctx| Ok(ctx.get_keys()));
+bif!("ferl_bif_erlang_get__keys_1", ferl_bif_erlang_get_keys_1, |ctx, v| Ok(ctx.get_keys_of(v)));
+bif!("ferl_bif_erlang_erase_0", ferl_bif_erlang_erase_0, |ctx| Ok(ctx.erase_all()));
 /// `erlang:halt/1` with a non-negative integer status (the OS keeps its low 8 bits, as
 /// `halt(261)` exits 5 on BEAM): requests shutdown and does not return to the caller (status
 /// YIELD: the caller suspends and the schedulers stop), so no code after `halt` runs.

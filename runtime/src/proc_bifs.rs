@@ -384,6 +384,31 @@ impl Ctx<'_> {
         }
     }
 
+    /// `get()`: every `{Key, Value}` (BEAM lists its hash table's order; ours is the
+    /// insertion order).
+    pub fn get_all(&mut self) -> Term {
+        let d = self.inner.p.dict.clone();
+        let p = &mut self.inner.p;
+        let pairs: Vec<Term> = d.chunks(2).map(|kv| term::tuple(p, &[kv[0], kv[1]])).collect();
+        list_of(p, &pairs)
+    }
+    /// `get_keys()`.
+    pub fn get_keys(&mut self) -> Term {
+        let keys: Vec<Term> = self.inner.p.dict.chunks(2).map(|kv| kv[0]).collect();
+        list_of(&mut self.inner.p, &keys)
+    }
+    /// `get_keys(Value)`: the keys whose value is `Value` (exactly).
+    pub fn get_keys_of(&mut self, v: Term) -> Term {
+        let keys: Vec<Term> = self.inner.p.dict.chunks(2).filter(|kv| exact_eq(kv[1], v)).map(|kv| kv[0]).collect();
+        list_of(&mut self.inner.p, &keys)
+    }
+    /// `erase()`: every `{Key, Value}`, and the dictionary becomes empty.
+    pub fn erase_all(&mut self) -> Term {
+        let all = self.get_all();
+        self.inner.p.dict.clear();
+        all
+    }
+
     // ---- timers -----------------------------------------------------------------------
 
     fn timer_dest(dest: Term) -> Result<Term, Exception> {

@@ -31,7 +31,7 @@ use cranelift_module::{default_libcall_names, DataDescription, Linkage, Module};
 use cranelift_object::{ObjectBuilder, ObjectModule};
 use ferl_diagnostics::Diagnostic;
 use ferl_ir::ir;
-use ferl_runtime::process::{offsets, STATUS_RAISE};
+use ferl_runtime::process::{offsets, STATUS_RAISE, STATUS_YIELD};
 
 /// Symbol of the boot table.
 pub const BOOT_TABLE_SYMBOL: &str = "ferl_boot_table";
@@ -201,16 +201,39 @@ pub fn compile_boot_object(spec: &BootSpec) -> Result<Vec<u8>, Diagnostic> {
             args.extend_from_slice(&ps[2..2 + s.arity as usize]);
             let call = b.ins().call(fr, &args);
             let r = b.inst_results(call)[0];
-            let bad = b.ins().icmp_imm_s(IntCC::Equal, r, non_value);
+            let trap = s.symbol.starts_with(ferl_runtime::boot::TRAP_PREFIX);
+            let bad = if trap { b.ins().icmp_imm_s(IntCC::Equal, r, 0) } else { b.ins().icmp_imm_s(IntCC::Equal, r, non_value) };
             let ok = b.create_block();
             let raise = b.create_block();
             b.ins().brif(bad, raise, &[], ok, &[]);
             b.switch_to_block(ok);
-            let stop = b.ins().load(ptr, mf, p, offsets::STOP as i32);
-            let kont = b.ins().load(ptr, mf, stop, 8);
             let sref = b.import_signature(tail_sig.clone());
-            b.ins().return_call_indirect(sref, kont, &[p, reds, r, r, r, r]);
+            if trap {
+                // r is the code to tail-call with the arguments in the x-registers.
+                let xr = b.ins().load(ptr, mf, p, offsets::XREGS as i32);
+                let mut xs = vec![p, reds];
+                for i in 0..4 {
+                    xs.push(b.ins().load(ptr, mf, xr, i * 8));
+                }
+                b.ins().return_call_indirect(sref, r, &xs);
+            } else {
+                let stop = b.ins().load(ptr, mf, p, offsets::STOP as i32);
+                let kont = b.ins().load(ptr, mf, stop, 8);
+                b.ins().return_call_indirect(sref, kont, &[p, reds, r, r, r, r]);
+            }
             b.switch_to_block(raise);
+            // NON_VALUE with status YIELD: the call killed the caller (a process BIF such
+            // as exit(self(), kill)); return YIELD and the scheduler ends it.
+            let st = b.ins().load(ptr, mf, p, offsets::STATUS as i32);
+            let is_yield = b.ins().icmp_imm_s(IntCC::Equal, st, STATUS_YIELD as i64);
+            let yb = b.create_block();
+            let unw = b.create_block();
+            b.ins().brif(is_yield, yb, &[], unw, &[]);
+            b.switch_to_block(yb);
+            b.ins().store(mf, reds, p, offsets::REDS as i32);
+            let y = b.ins().iconst(ptr, STATUS_YIELD as i64);
+            b.ins().return_(&[y]);
+            b.switch_to_block(unw);
             let uf = m.declare_func_in_func(unwind, b.func);
             let call = b.ins().call(uf, &[p]);
             let h = b.inst_results(call)[0];

@@ -5,6 +5,7 @@
 //!
 //! Must not: compile patterns itself (it builds clause heads for [`crate::matching`]).
 
+use crate::bifs;
 use crate::analysis::{self, Name};
 use crate::ir::*;
 use crate::lower::{internal, Block, CompKind, Cont, Env, Lowerer, Stmt};
@@ -40,14 +41,20 @@ impl<'a> Lowerer<'a> {
                 let target = self.local_id(&r.name, r.arity);
                 let name = r.name.clone();
                 let arity = r.arity;
-                self.make_lambda(b, env, &BTreeSet::new(), None, arity, span, move |s, params, _env| {
+                // Not defined here: an imported function, an auto-imported BIF (`fun
+                // length/1` is `erlang:length/1`), else undefined (`undef` at run time).
+                let module = if let Some(m) = self.imports.get(&(name.clone(), arity)).cloned() {
+                    Literal::Atom(m)
+                } else if bifs::is_auto_imported(&name, arity) && !self.no_auto_import.contains(&(name.clone(), arity)) {
+                    Literal::atom("erlang")
+                } else {
+                    Literal::Atom(self.module.clone())
+                };
+                self.make_lambda(b, env, &BTreeSet::new(), None, arity, span, move |_s, params, _env| {
                     let args = params.iter().map(|v| Operand::Var(*v)).collect();
                     let callee = match target {
                         Some(fun_id) => Callee::Local { fun_id, name: name.clone(), arity },
-                        None => Callee::Remote {
-                            module: Operand::Lit(Literal::Atom(s.module.clone())),
-                            function: Operand::Lit(Literal::Atom(name.clone())),
-                        },
+                        None => Callee::Remote { module: Operand::Lit(module.clone()), function: Operand::Lit(Literal::Atom(name.clone())) },
                     };
                     Expr::TailCall(Call { callee, args, loc })
                 })

@@ -87,8 +87,8 @@ pub struct Lowerer<'a> {
     pub(crate) files: Vec<String>,
     file_ids: HashMap<FileId, u32>,
     locals: HashMap<(Name, u32), FunId>,
-    imports: HashMap<(Name, u32), Name>,
-    no_auto_import: HashSet<(Name, u32)>,
+    pub(crate) imports: HashMap<(Name, u32), Name>,
+    pub(crate) no_auto_import: HashSet<(Name, u32)>,
     pub(crate) functions: Vec<Option<Function>>,
     lambda_count: u32,
     /// Name/arity of the top-level function being lowered and its lambda/helper counters.

@@ -80,6 +80,8 @@ enum BType {
 enum Num {
     Int(i128),
     Float(f64),
+    /// An integer outside i128 (its value does not matter to the checks).
+    Big,
 }
 
 struct Flags {
@@ -2238,18 +2240,21 @@ fn is_pattern_expr_1(e: &Expr) -> bool {
 }
 
 /// Constant-fold an arithmetic expression (`erl_eval:partial_eval/1` for numbers).
+/// Integers that leave i128 (big literals, overflow) become `Num::Big`.
 fn partial_eval(e: &Expr) -> Option<Num> {
+    let big = |r: Option<i128>| Some(r.map_or(Num::Big, Num::Int));
     match &e.kind {
         ExprKind::Integer(IntLit::Small(i)) => Some(Num::Int(*i as i128)),
-        ExprKind::Integer(IntLit::Big(_)) => None,
+        ExprKind::Integer(IntLit::Big(_)) => Some(Num::Big),
         ExprKind::Char(c) => Some(Num::Int(*c as i128)),
         ExprKind::Float(f) => Some(Num::Float(*f)),
         ExprKind::UnOp(op, a) => {
             let a = partial_eval(a)?;
             match (op, a) {
                 (UnOp::Plus, a) => Some(a),
-                (UnOp::Minus, Num::Int(i)) => Some(Num::Int(-i)),
+                (UnOp::Minus, Num::Int(i)) => big(i.checked_neg()),
                 (UnOp::Minus, Num::Float(f)) => Some(Num::Float(-f)),
+                (UnOp::Minus | UnOp::Bnot, Num::Big) => Some(Num::Big),
                 (UnOp::Bnot, Num::Int(i)) => Some(Num::Int(!i)),
                 _ => None,
             }
@@ -2257,24 +2262,31 @@ fn partial_eval(e: &Expr) -> Option<Num> {
         ExprKind::BinOp(op, a, b) => {
             let (a, b) = (partial_eval(a)?, partial_eval(b)?);
             let fl = |n: Num| match n {
-                Num::Int(i) => i as f64,
-                Num::Float(f) => f,
+                Num::Int(i) => Some(i as f64),
+                Num::Float(f) => Some(f),
+                Num::Big => None,
             };
             match (op, a, b) {
-                (BinOp::Add, Num::Int(x), Num::Int(y)) => x.checked_add(y).map(Num::Int),
-                (BinOp::Sub, Num::Int(x), Num::Int(y)) => x.checked_sub(y).map(Num::Int),
-                (BinOp::Mul, Num::Int(x), Num::Int(y)) => x.checked_mul(y).map(Num::Int),
-                (BinOp::Add, a, b) => Some(Num::Float(fl(a) + fl(b))),
-                (BinOp::Sub, a, b) => Some(Num::Float(fl(a) - fl(b))),
-                (BinOp::Mul, a, b) => Some(Num::Float(fl(a) * fl(b))),
-                (BinOp::FDiv, a, b) if fl(b) != 0.0 => Some(Num::Float(fl(a) / fl(b))),
-                (BinOp::Div, Num::Int(x), Num::Int(y)) if y != 0 => x.checked_div(y).map(Num::Int),
-                (BinOp::Rem, Num::Int(x), Num::Int(y)) if y != 0 => x.checked_rem(y).map(Num::Int),
+                (BinOp::Add, Num::Int(x), Num::Int(y)) => big(x.checked_add(y)),
+                (BinOp::Sub, Num::Int(x), Num::Int(y)) => big(x.checked_sub(y)),
+                (BinOp::Mul, Num::Int(x), Num::Int(y)) => big(x.checked_mul(y)),
+                (BinOp::Div, Num::Int(x), Num::Int(y)) if y != 0 => big(x.checked_div(y)),
+                (BinOp::Rem, Num::Int(x), Num::Int(y)) if y != 0 => big(x.checked_rem(y)),
                 (BinOp::Band, Num::Int(x), Num::Int(y)) => Some(Num::Int(x & y)),
                 (BinOp::Bor, Num::Int(x), Num::Int(y)) => Some(Num::Int(x | y)),
                 (BinOp::Bxor, Num::Int(x), Num::Int(y)) => Some(Num::Int(x ^ y)),
-                (BinOp::Bsl, Num::Int(x), Num::Int(y)) if (0..64).contains(&y) => x.checked_shl(y as u32).map(Num::Int),
+                (BinOp::Bsl, Num::Int(x), Num::Int(y)) if (0..64).contains(&y) => big(x.checked_shl(y as u32)),
                 (BinOp::Bsr, Num::Int(x), Num::Int(y)) if (0..64).contains(&y) => Some(Num::Int(x >> y)),
+                // a big operand: the result is an integer (a big divisor is never zero)
+                (BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Rem | BinOp::Band | BinOp::Bor | BinOp::Bxor,
+                 Num::Int(_) | Num::Big, Num::Big) => Some(Num::Big),
+                (BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Band | BinOp::Bor | BinOp::Bxor, Num::Big, Num::Int(_)) => Some(Num::Big),
+                (BinOp::Div | BinOp::Rem, Num::Big, Num::Int(y)) if y != 0 => Some(Num::Big),
+                (BinOp::Bsr, Num::Big, Num::Int(y)) if y >= 0 => Some(Num::Big),
+                (BinOp::Add, a, b) => Some(Num::Float(fl(a)? + fl(b)?)),
+                (BinOp::Sub, a, b) => Some(Num::Float(fl(a)? - fl(b)?)),
+                (BinOp::Mul, a, b) => Some(Num::Float(fl(a)? * fl(b)?)),
+                (BinOp::FDiv, a, b) if fl(b)? != 0.0 => Some(Num::Float(fl(a)? / fl(b)?)),
                 _ => None,
             }
         }

@@ -9,7 +9,7 @@
 //! use the process's heap. Symbols are `abi::bif_symbol(module, name, arity)` (tested).
 //! Must not: implement behaviour (the family modules do).
 
-use super::{atoms, binaries, errors, hash, lists, maps, math, numbers, time, tuples, types};
+use super::{atoms, binaries, errors, hash, lists, maps, math, numbers, opaque, time, tuples, types};
 use crate::exception::{BifResult, Exception};
 use crate::heap::Heap;
 use crate::process::Process;
@@ -228,6 +228,11 @@ extern: [
     "erlang" "binary_to_atom" ferl_bif_erlang_binary__to__atom_2 = atoms::binary_to_atom2[a, b];
     "erlang" "binary_to_existing_atom" ferl_bif_erlang_binary__to__existing__atom_1 = atoms::binary_to_existing_atom[a];
     "erlang" "binary_to_existing_atom" ferl_bif_erlang_binary__to__existing__atom_2 = atoms::binary_to_existing_atom2[a, b];
+    "erlang" "pid_to_list" ferl_bif_erlang_pid__to__list_1 = opaque::pid_to_list[a];
+    "erlang" "ref_to_list" ferl_bif_erlang_ref__to__list_1 = opaque::ref_to_list[a];
+    "erlang" "fun_to_list" ferl_bif_erlang_fun__to__list_1 = opaque::fun_to_list[a];
+    "erlang" "make_fun" ferl_bif_erlang_make__fun_3 = opaque::make_fun[a, b, c];
+    "erlang" "fun_info" ferl_bif_erlang_fun__info_2 = opaque::fun_info[a, b];
 
     "erlang" "list_to_binary" ferl_bif_erlang_list__to__binary_1 = binaries::list_to_binary[a];
     "erlang" "iolist_to_binary" ferl_bif_erlang_iolist__to__binary_1 = binaries::iolist_to_binary[a];

@@ -20,6 +20,7 @@ pub mod lists;
 pub mod maps;
 pub mod math;
 pub mod numbers;
+pub mod opaque;
 pub mod time;
 pub mod tuples;
 pub mod types;

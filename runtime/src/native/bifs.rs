@@ -82,7 +82,8 @@ macro_rules! table {
         pub(crate) fn symbols() -> Vec<(&'static str, *const u8)> {
             vec![$((stringify!($sym), $sym as *const u8)),*]
         }
-        #[cfg(test)]
+        /// (symbol, module, function, arity) of every adapter (the operators are also
+        /// exported functions of `erlang`: `fun erlang:'+'/2`, `apply(erlang, '<', L)`).
         pub(crate) fn names() -> Vec<(&'static str, &'static str, &'static str, u32)> {
             vec![$((stringify!($sym), $m, $f, $a)),*]
         }

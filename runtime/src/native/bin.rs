@@ -406,7 +406,13 @@ fn get_segment(p: &mut Process, ctx: Term, size: Term, sp: u64) -> Option<(Term,
             if n > total {
                 return None;
             }
-            (term::sub_binary(p, orig, off, n)?, n)
+            if !off.is_multiple_of(8) && n.is_multiple_of(8) {
+                // A binary at an unaligned bit offset is copied: the binary BIFs (and
+                // `Term::binary_bytes`) read whole-byte binaries as aligned byte slices.
+                (term::binary(p, &read_bits(&b, 0, n)), n)
+            } else {
+                (term::sub_binary(p, orig, off, n)?, n)
+            }
         }
         spec::UTF8 => {
             let first = *read_bits(&b, 0, 8.min(total)).first()?;

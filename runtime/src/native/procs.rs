@@ -32,14 +32,27 @@ unsafe fn call(p: *mut Process, f: impl FnOnce(&mut Ctx) -> Result<Term, Excepti
     }
 }
 
+/// The code of `erlang:apply/3` in the export table (the boot object's trap stub).
+pub(crate) fn apply3() -> Option<*const u8> {
+    let (m, f) = (Term::intern("erlang").ok()?, Term::intern("apply").ok()?);
+    super::rt::lookup_export(m, f, 3)
+}
+
 fn spawn_mfa(ctx: &mut Ctx, m: Term, f: Term, args: Term, opts: SpawnOpts) -> Result<Term, Exception> {
     if !m.is_atom() || !f.is_atom() {
         return Err(Exception::badarg());
     }
     let a = args.list_to_vec().ok_or(Exception::badarg())?;
-    // Known difference: BEAM spawns and the new process dies of `undef`; here the caller
-    // gets `error:undef` when M:F/A is not loaded.
-    let code = super::rt::lookup_export(m, f, a.len() as u32).ok_or(Exception::error(Term::atom(idx::UNDEF)))?;
+    let (code, a) = match super::rt::lookup_export(m, f, a.len() as u32) {
+        Some(code) => (code, a),
+        // Not loaded: as BEAM, the new process dies of `undef` (it runs erlang:apply/3,
+        // which raises it). Without erlang:apply/3 in the export table (no boot object),
+        // the caller gets `error:undef`.
+        None => match apply3() {
+            Some(code) => (code, vec![m, f, args]),
+            None => return Err(Exception::error(Term::atom(idx::UNDEF))),
+        },
+    };
     let (pid, r) = ctx.spawn_compiled(code, &a, opts)?;
     Ok(match r {
         Some(r) => term::tuple(ctx.process(), &[pid, r]),
@@ -115,6 +128,10 @@ pub(crate) fn entry_symbols() -> Vec<(&'static str, *const u8)> {
         ("ferl_bif_erlang_put_2", crate::entry::ferl_bif_erlang_put_2 as *const u8),
         ("ferl_bif_erlang_get_1", crate::entry::ferl_bif_erlang_get_1 as *const u8),
         ("ferl_bif_erlang_erase_1", crate::entry::ferl_bif_erlang_erase_1 as *const u8),
+        ("ferl_bif_erlang_get_0", crate::entry::ferl_bif_erlang_get_0 as *const u8),
+        ("ferl_bif_erlang_get__keys_0", crate::entry::ferl_bif_erlang_get_keys_0 as *const u8),
+        ("ferl_bif_erlang_get__keys_1", crate::entry::ferl_bif_erlang_get_keys_1 as *const u8),
+        ("ferl_bif_erlang_erase_0", crate::entry::ferl_bif_erlang_erase_0 as *const u8),
         ("ferl_bif_erlang_halt_1", crate::entry::ferl_bif_erlang_halt_1 as *const u8),
         ("ferl_rt_process_info_request", crate::entry::ferl_rt_process_info_request as *const u8),
         ("ferl_rt_spawn", crate::entry::ferl_rt_spawn as *const u8),

@@ -283,6 +283,52 @@ pub unsafe extern "C" fn ferl_rt_apply(p: *mut Process, f: u64, nargs: u64) -> u
     0
 }
 
+/// The elements of proper list `args` into `xregs[0..n]`; n, or None with badarg raised.
+fn args_to_x(p: &mut Process, args: u64) -> Option<u64> {
+    // SAFETY: compiled code passes valid terms.
+    let args = unsafe { Term::from_raw(args) };
+    match args.list_to_vec() {
+        Some(v) if v.len() <= crate::process::MAX_XREGS => {
+            for (i, t) in v.iter().enumerate() {
+                p.set_x(i, *t);
+            }
+            Some(v.len() as u64)
+        }
+        _ => {
+            let e = Exception::badarg();
+            p.raise(e.class, e.reason);
+            None
+        }
+    }
+}
+
+/// `erlang:apply(Fun, Args)` as a trap (`boot::TRAP_PREFIX`): the arguments go to the
+/// x-registers and the fun's code is returned, or 0 with badarg (Args not a proper list)
+/// or what `ferl_rt_apply` raises.
+///
+/// # Safety
+/// `p` must be a valid process.
+#[no_mangle]
+pub unsafe extern "C" fn ferl_trap_erlang_apply_2(p: *mut Process, f: u64, args: u64) -> u64 {
+    // SAFETY: caller guarantees a valid process.
+    let Some(n) = args_to_x(unsafe { &mut *p }, args) else { return 0 };
+    // SAFETY: as above; the n arguments are in the x-registers.
+    unsafe { ferl_rt_apply(p, f, n) }
+}
+
+/// `erlang:apply(Module, Function, Args)` as a trap: like `ferl_trap_erlang_apply_2`
+/// for the exported `Module:Function/length(Args)`.
+///
+/// # Safety
+/// `p` must be a valid process.
+#[no_mangle]
+pub unsafe extern "C" fn ferl_trap_erlang_apply_3(p: *mut Process, m: u64, f: u64, args: u64) -> u64 {
+    // SAFETY: caller guarantees a valid process.
+    let Some(n) = args_to_x(unsafe { &mut *p }, args) else { return 0 };
+    // SAFETY: as above.
+    unsafe { ferl_rt_call_export(p, m, f, n) }
+}
+
 fn badarity(p: &mut Process, fun: Term, n: usize) -> u64 {
     let args: Vec<Term> = (0..n).map(|i| p.x(i)).collect();
     let l = term::list(p, &args);
