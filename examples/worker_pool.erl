@@ -18,7 +18,8 @@ main(Args) ->
     io:format("squares: ~p~n", [Results]),
     %% a bad task crashes its worker; the pool still has all its workers
     Bad = hd(Pids),
-    io:format("bad task: ~p~n", [catch gen_server:call(Bad, {square, not_a_number})]),
+    {'EXIT', {{Why, _Stack}, _Call}} = (catch gen_server:call(Bad, {square, not_a_number})),
+    io:format("bad task: the worker crashed with ~p~n", [Why]),
     wait_count(Sup, Workers),
     io:format("workers after the crash: ~p~n",
               [proplists:get_value(active, supervisor:count_children(Sup))]),
