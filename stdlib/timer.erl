@@ -18,7 +18,7 @@ send_after(T, Dest, Msg) when is_integer(T), T >= 0 ->
               _ -> erlang:error(badarg, [T, Dest, Msg])
           end,
     {ok, {send_after, erlang:send_after(T, Pid, Msg)}};
-send_after(T, Dest, Msg) -> {error, {badarg, [T, Dest, Msg]}}.
+send_after(_T, _Dest, _Msg) -> {error, badarg}.
 
 apply_after(T, M, F, A) when is_integer(T), T >= 0, is_atom(M), is_atom(F), is_list(A) ->
     Pid = spawn(fun() ->
@@ -27,7 +27,7 @@ apply_after(T, M, F, A) when is_integer(T), T >= 0, is_atom(M), is_atom(F), is_l
                         end
                 end),
     {ok, {apply_after, Pid}};
-apply_after(T, M, F, A) -> {error, {badarg, [T, M, F, A]}}.
+apply_after(_T, _M, _F, _A) -> {error, badarg}.
 
 exit_after(T, Reason) -> exit_after(T, self(), Reason).
 exit_after(T, Pid, Reason) -> apply_after(T, erlang, exit, [Pid, Reason]).
@@ -42,7 +42,7 @@ send_interval(T, Dest, Msg) when is_integer(T), T >= 0 ->
                         interval(T, Ref, fun() -> Dest ! Msg end)
                 end),
     {ok, {interval, Pid}};
-send_interval(T, Dest, Msg) -> {error, {badarg, [T, Dest, Msg]}}.
+send_interval(_T, _Dest, _Msg) -> {error, badarg}.
 
 apply_interval(T, M, F, A) when is_integer(T), T >= 0 ->
     Owner = self(),
@@ -51,7 +51,7 @@ apply_interval(T, M, F, A) when is_integer(T), T >= 0 ->
                         interval(T, Ref, fun() -> spawn(fun() -> apply_mfa(M, F, A) end) end)
                 end),
     {ok, {interval, Pid}};
-apply_interval(T, M, F, A) -> {error, {badarg, [T, M, F, A]}}.
+apply_interval(_T, _M, _F, _A) -> {error, badarg}.
 
 interval(T, Ref, Action) ->
     receive
