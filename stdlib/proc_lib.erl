@@ -167,9 +167,29 @@ crash_text(Class, Reason, {M, F, A}, St) ->
             Name,
             format_exception(Class, Reason, St),
             io_lib:format("    ancestors: ~w~n", [Ancestors]),
+            info_line(message_queue_len),
+            info_line(messages),
             io_lib:format("    links: ~w~n", [Links]),
+            info_line(dictionary),
+            info_line(trap_exit),
+            info_line(status),
+            info_line(heap_size),
+            info_line(stack_size),
+            info_line(reductions),
             "  neighbours:\n"],
     Text.
+
+%% One "    Item: Value" line of the crash report, left out when the runtime does not
+%% answer this process_info item.
+info_line(Item) ->
+    try erlang:process_info(self(), Item) of
+        {dictionary, D} ->
+            D1 = [KV || {K, _} = KV <- D, K =/= '$ancestors', K =/= '$initial_call'],
+            io_lib:format("    dictionary: ~tp~n", [D1]);
+        {Item, V} -> io_lib:format("    ~w: ~tp~n", [Item, V]);
+        _ -> []
+    catch _:_ -> []
+    end.
 
 %% "    exception error: ..." and the in function / in call from lines, as erl_error.
 format_exception(Class, Reason, St) ->
@@ -177,6 +197,7 @@ format_exception(Class, Reason, St) ->
     [Head | format_stack(St, "in function ")].
 
 format_stack([], _) -> [];
+format_stack([{proc_lib, _, _, _} | _], _) -> [];
 format_stack([{M, F, A, Loc} | Rest], Label) when is_atom(M), is_atom(F) ->
     Ar = if is_list(A) -> length(A); true -> A end,
     Where = case {lists:keyfind(file, 1, Loc), lists:keyfind(line, 1, Loc)} of
