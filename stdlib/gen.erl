@@ -94,6 +94,7 @@ call(Process, Label, Request, Timeout)
                   end;
               _ -> exit(noproc)
           end,
+    Pid =:= self() andalso exit(calling_self),
     Mref = erlang:monitor(process, Pid),
     Pid ! {Label, {self(), Mref}, Request},
     receive

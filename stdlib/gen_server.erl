@@ -38,14 +38,18 @@ call(Server, Request) ->
     try gen:call(Server, '$gen_call', Request, 5000) of
         {ok, Reply} -> Reply
     catch exit:Reason ->
-            exit({Reason, {?MODULE, call, [Server, Request]}})
+            exit({Reason, {?MODULE, call, [Server, Request]}});
+          error:Reason:St ->
+            exit({{Reason, St}, {?MODULE, call, [Server, Request]}})
     end.
 
 call(Server, Request, Timeout) ->
     try gen:call(Server, '$gen_call', Request, Timeout) of
         {ok, Reply} -> Reply
     catch exit:Reason ->
-            exit({Reason, {?MODULE, call, [Server, Request, Timeout]}})
+            exit({Reason, {?MODULE, call, [Server, Request, Timeout]}});
+          error:Reason:St ->
+            exit({{Reason, St}, {?MODULE, call, [Server, Request, Timeout]}})
     end.
 
 cast(Server, Request) ->

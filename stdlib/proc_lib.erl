@@ -39,9 +39,8 @@ start(M, F, A, Timeout) ->
         {'DOWN', Ref, process, Pid, Reason} ->
             {error, Reason}
     after Timeout ->
+            kill_wait(Pid),
             erlang:demonitor(Ref, [flush]),
-            exit(Pid, kill),
-            flush_exit(Pid),
             {error, timeout}
     end.
 
@@ -53,10 +52,16 @@ start_link(M, F, A, Timeout) ->
         {'EXIT', Pid, Reason} -> {error, Reason}
     after Timeout ->
             unlink(Pid),
-            exit(Pid, kill),
+            kill_wait(Pid),
             flush_exit(Pid),
             {error, timeout}
     end.
+
+%% kill a process that did not start in time and wait until it is gone (its name free)
+kill_wait(Pid) ->
+    Ref = erlang:monitor(process, Pid),
+    exit(Pid, kill),
+    receive {'DOWN', Ref, process, Pid, _} -> ok end.
 
 flush_exit(Pid) ->
     receive {'EXIT', Pid, _} -> ok after 0 -> ok end.
