@@ -44,14 +44,16 @@ main(_) ->
     H = spawn(fun() ->
                       {ok, Slow} = gen_server:start(?MODULE, {counter, T}, []),
                       R = (catch gen_server:call(Slow, {sleep, 200}, 20)),
+                      %% stopped first: its terminate message reaches T before ours
+                      gen_server:stop(Slow),
                       case R of
                           {'EXIT', {timeout, {gen_server, call, [Slow, {sleep, 200}, 20]}}} ->
                               T ! {self(), timeout_ok};
                           Other -> T ! {self(), Other}
-                      end,
-                      gen_server:stop(Slow)
+                      end
               end),
     receive {H, What} -> io:format("call timeout: ~p~n", [What]) end,
+    receive {terminate, normal, 0} -> ok end,
 
     %% init results
     io:format("init ignore: ~p~n", [gen_server:start(?MODULE, ignore_me, [])]),
