@@ -110,7 +110,7 @@ trans_init(M, F, A) when is_list(A) ->
     {M, F, length(A)}.
 
 initial_call(Pid) when is_pid(Pid) ->
-    case erlang:process_info(Pid, dictionary) of
+    case pinfo(Pid, dictionary) of
         {dictionary, D} ->
             case lists:keyfind('$initial_call', 1, D) of
                 {_, {M, F, A}} -> {M, F, make_dummy_args(A, [])};
@@ -120,7 +120,7 @@ initial_call(Pid) when is_pid(Pid) ->
     end.
 
 translate_initial_call(Pid) ->
-    case erlang:process_info(Pid, dictionary) of
+    case pinfo(Pid, dictionary) of
         {dictionary, D} ->
             case lists:keyfind('$initial_call', 1, D) of
                 {_, MFA} -> MFA;
@@ -273,3 +273,10 @@ apply_mfa(M, F, [A, B, C, D, E, G]) -> M:F(A, B, C, D, E, G);
 apply_mfa(M, F, [A, B, C, D, E, G, H]) -> M:F(A, B, C, D, E, G, H);
 apply_mfa(M, F, [A, B, C, D, E, G, H, I]) -> M:F(A, B, C, D, E, G, H, I);
 apply_mfa(M, F, Args) -> apply(M, F, Args).
+
+%% process_info of any process (ferl: compiled code answers process_info/2 only for the
+%% calling process; another one is asked with a request and a reply message)
+pinfo(Pid, Item) when Pid =:= self() -> erlang:process_info(Pid, Item);
+pinfo(Pid, Item) ->
+    Ref = ferl_proc:info_request(Pid, Item),
+    receive {Ref, Result} -> Result end.
