@@ -373,6 +373,14 @@ bif!(
     ferl_rt_process_info_request,
     |ctx, pid, items| ctx.process_info_request(pid, items)
 );
+// `ferl_proc:info_request(Pid, ItemOrItems) -> Ref`, the same request for Erlang code (the
+// stdlib's proc_lib/application ask other processes with it): the answer arrives as
+// `{Ref, Result}` (`undefined` for a dead process).
+bif!(
+    "ferl_bif_ferl__proc_info__request_2",
+    ferl_bif_ferl_proc_info_request_2,
+    |ctx, pid, items| ctx.process_info_request(pid, items)
+);
 
 /// Spawn compiled code `code` with the arguments in the proper list `args`; `flags` bit 0
 /// = link, bit 1 = monitor (then the result is `{Pid, Ref}`).

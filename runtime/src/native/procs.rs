@@ -136,6 +136,10 @@ pub(crate) fn entry_symbols() -> Vec<(&'static str, *const u8)> {
         ("ferl_bif_erlang_memory_0", crate::entry::ferl_bif_erlang_memory_0 as *const u8),
         ("ferl_bif_erlang_memory_1", crate::entry::ferl_bif_erlang_memory_1 as *const u8),
         ("ferl_rt_process_info_request", crate::entry::ferl_rt_process_info_request as *const u8),
+        // `ferl_proc:info_request(Pid, ItemOrItems) -> Ref` for Erlang code (the stdlib's
+        // proc_lib/application): the answer arrives as `{Ref, Result}` (`undefined` for a
+        // dead process), as for compiled `process_info` of another process (section 9).
+        ("ferl_bif_ferl__proc_info__request_2", crate::entry::ferl_bif_ferl_proc_info_request_2 as *const u8),
         ("ferl_rt_spawn", crate::entry::ferl_rt_spawn as *const u8),
         ("ferl_rt_recv_peek", crate::entry::ferl_rt_recv_peek as *const u8),
         ("ferl_rt_recv_next", crate::entry::ferl_rt_recv_next as *const u8),
