@@ -8,6 +8,9 @@ echo(Parent) -> receive X -> Parent ! {echo, X} end.
 noarg() -> exit(from_noarg).
 
 main(_) ->
+    %% The undef crash at the end would make OTP's logger print an error report on stdout,
+    %% racing with the end of the program: silence it (ferl's reports go to stderr).
+    logger:set_primary_config(level, none),
     spawn(spawn_mfa, worker, [self(), 21]),
     receive {worker, V} -> io:format("~p~n", [V]) end,
     P = spawn(?MODULE, echo, [self()]),

@@ -8,8 +8,9 @@ start(Observer) ->
     spawn(?MODULE, supervise, [W, Observer]).
 
 supervise(WorkerPid, Observer) ->
-    Observer ! {worker_started, WorkerPid},
+    %% Monitor before telling the observer, which crashes the worker right away.
     monitor(process, WorkerPid),
+    Observer ! {worker_started, WorkerPid},
     receive
         {'DOWN', _Ref, process, _Pid, Reason} ->
             io:format("Worker crashed (~p), restarting...~n", [Reason]),
