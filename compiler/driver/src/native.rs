@@ -308,21 +308,86 @@ pub fn add_stdlib(mods: &mut Vec<Compiled>, identity: &str) -> Result<(), String
         .filter(|p| p.extension().is_some_and(|x| x == "erl"))
         .collect();
     files.sort();
-    let opts = Options::default();
-    for f in files {
-        let stem = f.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        if mods.iter().any(|m| m.name == stem) {
-            continue;
-        }
-        let r = compile_file(&f, &opts, identity);
-        match r.compiled {
-            Some(c) if !mods.iter().any(|m| m.name == c.name) => mods.push(c),
-            Some(_) => {}
-            None => {
-                let msgs: Vec<String> = r.diagnostics.iter().filter(|d| d.is_error()).map(|d| d.message.clone()).collect();
-                return Err(format!("cannot compile the stdlib module {}: {}", f.display(), msgs.join("; ")));
+    // The whole stdlib (sources and include files, with the compiler's identity) has one
+    // key; an index under it lists the modules' objects, so an unchanged stdlib costs a
+    // hash of its files instead of a front-end run per module on every build.
+    let bundle = stdlib_bundle_key(&dir, &files, identity);
+    let index = cache_dir().join("obj").join(format!("stdlib-{bundle:016x}.idx"));
+    let all = match read_stdlib_index(&index) {
+        Some(all) => all,
+        None => {
+            let opts = Options::default();
+            let mut all = Vec::new();
+            for f in &files {
+                let r = compile_file(f, &opts, identity);
+                match r.compiled {
+                    Some(c) => all.push(c),
+                    None => {
+                        let msgs: Vec<String> = r.diagnostics.iter().filter(|d| d.is_error()).map(|d| d.message.clone()).collect();
+                        return Err(format!("cannot compile the stdlib module {}: {}", f.display(), msgs.join("; ")));
+                    }
+                }
             }
+            let text: String = all
+                .iter()
+                .map(|c| format!("{}\t{:016x}\t{}\t{}\t{}\n", c.name, c.key, c.has_main as u8, c.has_start as u8, c.object.display()))
+                .collect();
+            let _ = write_atomic(&index, text.as_bytes());
+            all
+        }
+    };
+    // A module the program supplies replaces the stdlib's module of that name.
+    for c in all {
+        if !mods.iter().any(|m| m.name == c.name) {
+            mods.push(c);
         }
     }
     Ok(())
+}
+
+/// Hash of the compiler identity and every stdlib source and include file (path + bytes).
+fn stdlib_bundle_key(dir: &Path, sources: &[PathBuf], identity: &str) -> u64 {
+    let mut files: Vec<PathBuf> = sources.to_vec();
+    let mut stack = vec![dir.join("include"), dir.join("eunit")];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    let mut h = DefaultHasher::new();
+    identity.hash(&mut h);
+    for f in files {
+        f.hash(&mut h);
+        std::fs::read(&f).unwrap_or_default().hash(&mut h);
+    }
+    h.finish()
+}
+
+/// The stdlib modules an index lists, if the index and every object it names exist.
+fn read_stdlib_index(index: &Path) -> Option<Vec<Compiled>> {
+    let text = std::fs::read_to_string(index).ok()?;
+    let mut all = Vec::new();
+    for line in text.lines() {
+        let f: Vec<&str> = line.split('\t').collect();
+        let [name, key, main, start, object] = f[..] else { return None };
+        let object = PathBuf::from(object);
+        if !object.is_file() {
+            return None;
+        }
+        all.push(Compiled {
+            name: name.to_string(),
+            object,
+            key: u64::from_str_radix(key, 16).ok()?,
+            has_main: main == "1",
+            has_start: start == "1",
+            cached: true,
+        });
+    }
+    Some(all)
 }
