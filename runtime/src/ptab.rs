@@ -138,7 +138,17 @@ impl<T: Entry> Table<T> {
     pub fn drain(&mut self) -> Vec<Owned<T>> {
         let guard = crossbeam::epoch::pin();
         let mut out = Vec::new();
+        // Stop once every live entry is found: the table has up to 2^27 slots, and a
+        // program that ends with no process left (the common case) should not visit them.
+        let mut left = self.count.load(Ordering::Acquire);
         for slot in self.slots.iter() {
+            if left == 0 {
+                break;
+            }
+            if slot.load(Ordering::Acquire, &guard).is_null() {
+                continue;
+            }
+            left -= 1;
             let s = slot.swap(Shared::null(), Ordering::AcqRel, &guard);
             if !s.is_null() {
                 // SAFETY: `&mut self`: no other thread can access the table any more, so
