@@ -25,8 +25,8 @@ fn app_dir(app: &str) -> Option<PathBuf> {
     found.pop()
 }
 
-#[test]
-fn otp_sources_check_without_errors() {
+/// Every `.erl` of the apps' `src/` directories (sorted), and the apps' include dirs.
+fn otp_sources() -> (Vec<PathBuf>, Vec<PathBuf>) {
     let dirs: Vec<PathBuf> = APPS.iter().filter_map(|a| app_dir(a)).collect();
     let mut files: Vec<PathBuf> = dirs
         .iter()
@@ -35,21 +35,30 @@ fn otp_sources_check_without_errors() {
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|e| e == "erl"))
         .collect();
+    files.sort();
+    (files, dirs.iter().map(|d| d.join("include")).collect())
+}
+
+/// The preprocessor options OTP's own build uses for `path` (its directory and the apps'
+/// include dirs; COMPILER_VSN for the compiler application, which beam_asm uses).
+fn otp_options(path: &Path, include_dirs: &[PathBuf]) -> preprocess::Options {
+    let mut inc = vec![path.parent().unwrap_or(Path::new(".")).to_path_buf()];
+    inc.extend(include_dirs.iter().cloned());
+    let defines = vec![("COMPILER_VSN".to_string(), Some("\"8.2.3\"".to_string()))];
+    preprocess::Options { include_dirs: inc, lib_dirs: vec![PathBuf::from(OTP_LIB)], defines }
+}
+
+#[test]
+fn otp_sources_check_without_errors() {
+    let (files, include_dirs) = otp_sources();
     if files.is_empty() {
         println!("note: OTP sources not installed (apt-get install erlang-src); corpus check skipped");
         return;
     }
-    files.sort();
-    let include_dirs: Vec<PathBuf> = dirs.iter().map(|d| d.join("include")).collect();
     let mut failures = Vec::new();
     let mut errors = 0;
     for path in &files {
-        let src_dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
-        let mut inc = vec![src_dir];
-        inc.extend(include_dirs.iter().cloned());
-        // OTP's own build defines COMPILER_VSN for the compiler application (beam_asm uses it).
-        let defines = vec![("COMPILER_VSN".to_string(), Some("\"8.2.3\"".to_string()))];
-        let pp = preprocess::Options { include_dirs: inc, lib_dirs: vec![PathBuf::from(OTP_LIB)], defines };
+        let pp = otp_options(path, &include_dirs);
         let checked = check_file_with(path, &pp, Warnings::On);
         let errs: Vec<_> = checked.diagnostics.iter().filter(|d| d.is_error()).collect();
         if !errs.is_empty() {
@@ -73,24 +82,11 @@ fn otp_sources_compile_to_native_objects() {
         println!("note: set FERL_CODEGEN_ALL_OTP=1 to compile all of OTP's sources to objects");
         return;
     }
-    let dirs: Vec<PathBuf> = APPS.iter().filter_map(|a| app_dir(a)).collect();
-    let mut files: Vec<PathBuf> = dirs
-        .iter()
-        .filter_map(|d| std::fs::read_dir(d.join("src")).ok())
-        .flatten()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "erl"))
-        .collect();
-    files.sort();
-    let include_dirs: Vec<PathBuf> = dirs.iter().map(|d| d.join("include")).collect();
+    let (files, include_dirs) = otp_sources();
     let mut failures = Vec::new();
     let mut compiled = 0;
     for path in &files {
-        let src_dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
-        let mut inc = vec![src_dir];
-        inc.extend(include_dirs.iter().cloned());
-        let defines = vec![("COMPILER_VSN".to_string(), Some("\"8.2.3\"".to_string()))];
-        let pp = preprocess::Options { include_dirs: inc, lib_dirs: vec![PathBuf::from(OTP_LIB)], defines };
+        let pp = otp_options(path, &include_dirs);
         let p = path.clone();
         // The compiler recurses on expression depth: give it the stack ferlc gives it.
         let r = std::thread::Builder::new()
