@@ -1423,15 +1423,8 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         self.b.append_block_param(done, I64);
         let flt = self.b.create_block();
         self.both_small(a, b, flt);
-        let cc = match f {
-            "<" => IntCC::SignedLessThan,
-            "=<" => IntCC::SignedLessThanOrEqual,
-            ">" => IntCC::SignedGreaterThan,
-            ">=" => IntCC::SignedGreaterThanOrEqual,
-            "==" | "=:=" => IntCC::Equal,
-            _ => IntCC::NotEqual,
-        };
-        let c = self.b.ins().icmp(cc, a, b);
+        let op = cmp_op(f);
+        let c = self.b.ins().icmp(int_cc(op), a, b);
         let t = self.iconst(TRUE);
         let fl = self.iconst(FALSE);
         let r = self.b.ins().select(c, t, fl);
@@ -1440,15 +1433,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         self.b.switch_to_block(flt);
         let x = self.boxed_float(a, slow);
         let y = self.boxed_float(b, slow);
-        let fc = match f {
-            "<" => FloatCC::LessThan,
-            "=<" => FloatCC::LessThanOrEqual,
-            ">" => FloatCC::GreaterThan,
-            ">=" => FloatCC::GreaterThanOrEqual,
-            "==" | "=:=" => FloatCC::Equal,
-            _ => FloatCC::NotEqual,
-        };
-        let c = self.b.ins().fcmp(fc, x, y);
+        let c = self.b.ins().fcmp(float_cc(op), x, y);
         let t = self.iconst(TRUE);
         let fl = self.iconst(FALSE);
         let r = self.b.ins().select(c, t, fl);
@@ -1553,15 +1538,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 let slow = self.b.create_block();
                 self.brif(small, fast, slow);
                 self.b.switch_to_block(fast);
-                let cc = match op {
-                    CmpOp::Eq | CmpOp::ExactEq => IntCC::Equal,
-                    CmpOp::Ne | CmpOp::ExactNe => IntCC::NotEqual,
-                    CmpOp::Lt => IntCC::SignedLessThan,
-                    CmpOp::Le => IntCC::SignedLessThanOrEqual,
-                    CmpOp::Gt => IntCC::SignedGreaterThan,
-                    CmpOp::Ge => IntCC::SignedGreaterThanOrEqual,
-                };
-                let c = self.b.ins().icmp(cc, va, vb);
+                let c = self.b.ins().icmp(int_cc(*op), va, vb);
                 self.brif(c, yes, no);
                 // Two floats: IEEE comparison (OTP 25: 0.0 == -0.0 and 0.0 =:= -0.0).
                 self.b.switch_to_block(slow);
@@ -1569,15 +1546,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 self.b.set_cold_block(rt);
                 let x = self.boxed_float(va, rt);
                 let y = self.boxed_float(vb, rt);
-                let fc = match op {
-                    CmpOp::Eq | CmpOp::ExactEq => FloatCC::Equal,
-                    CmpOp::Ne | CmpOp::ExactNe => FloatCC::NotEqual,
-                    CmpOp::Lt => FloatCC::LessThan,
-                    CmpOp::Le => FloatCC::LessThanOrEqual,
-                    CmpOp::Gt => FloatCC::GreaterThan,
-                    CmpOp::Ge => FloatCC::GreaterThanOrEqual,
-                };
-                let c = self.b.ins().fcmp(fc, x, y);
+                let c = self.b.ins().fcmp(float_cc(*op), x, y);
                 self.brif(c, yes, no);
                 self.b.switch_to_block(rt);
                 let code = match op {
@@ -1756,6 +1725,44 @@ use ferl_ir::ir::Call;
 
 /// The runtime symbol of a remote call `M:F(Args)` with literal M and F that the runtime
 /// implements as a C entry point (a BIF), if any.
+/// The comparison an operator BIF name stands for.
+fn cmp_op(f: &str) -> CmpOp {
+    match f {
+        "<" => CmpOp::Lt,
+        "=<" => CmpOp::Le,
+        ">" => CmpOp::Gt,
+        ">=" => CmpOp::Ge,
+        "==" => CmpOp::Eq,
+        "=:=" => CmpOp::ExactEq,
+        "/=" => CmpOp::Ne,
+        _ => CmpOp::ExactNe,
+    }
+}
+
+/// Signed compare of two small integers' words (equality is exact on immediates).
+fn int_cc(op: CmpOp) -> IntCC {
+    match op {
+        CmpOp::Eq | CmpOp::ExactEq => IntCC::Equal,
+        CmpOp::Ne | CmpOp::ExactNe => IntCC::NotEqual,
+        CmpOp::Lt => IntCC::SignedLessThan,
+        CmpOp::Le => IntCC::SignedLessThanOrEqual,
+        CmpOp::Gt => IntCC::SignedGreaterThan,
+        CmpOp::Ge => IntCC::SignedGreaterThanOrEqual,
+    }
+}
+
+/// IEEE compare of two floats (OTP 25: 0.0 == -0.0 and 0.0 =:= -0.0 both hold).
+fn float_cc(op: CmpOp) -> FloatCC {
+    match op {
+        CmpOp::Eq | CmpOp::ExactEq => FloatCC::Equal,
+        CmpOp::Ne | CmpOp::ExactNe => FloatCC::NotEqual,
+        CmpOp::Lt => FloatCC::LessThan,
+        CmpOp::Le => FloatCC::LessThanOrEqual,
+        CmpOp::Gt => FloatCC::GreaterThan,
+        CmpOp::Ge => FloatCC::GreaterThanOrEqual,
+    }
+}
+
 fn direct_bif(c: &Call) -> Option<String> {
     let Callee::Remote { module: Operand::Lit(Literal::Atom(m)), function: Operand::Lit(Literal::Atom(f)) } = &c.callee else {
         return None;
