@@ -137,26 +137,37 @@ impl Copier {
 
     /// Scan copied objects in [from, to), evacuating what they point at. Returns the
     /// position reached (== to).
-    fn scan(&mut self, mut ptr: *mut u64, to: *mut u64) -> *mut u64 {
-        while ptr < to {
-            // SAFETY: [ptr, to) holds copied objects and cons cells, laid out linearly.
-            unsafe {
-                let w = *ptr;
-                if is_header(w) {
-                    let arity = header_arity(w);
-                    ptr = match header_subtag(w) {
-                        sub::TUPLE | sub::EXPORT | sub::MAP_FLAT | sub::MAP_LARGE => ptr.add(1),
-                        sub::FUN => ptr.add(2),
-                        sub::SUB_BIN => ptr.add(3),
-                        _ => ptr.add(arity + 1),
-                    };
-                } else {
-                    *ptr = self.evacuate(w);
-                    ptr = ptr.add(1);
-                }
+    fn scan(&mut self, ptr: *mut u64, to: *mut u64) -> *mut u64 {
+        // SAFETY: [ptr, to) holds copied objects and cons cells, laid out linearly.
+        unsafe { for_each_term_word(ptr, to, |w| self.evacuate(w)) };
+        to
+    }
+}
+
+/// Rewrite every term word of the objects and cons cells laid out in `[ptr, to)` with
+/// `f` (headers and raw words such as float bits, binary bytes and FunEntry pointers are
+/// skipped by the object's header).
+///
+/// # Safety
+/// `[ptr, to)` must hold well-formed heap objects and cons cells, one after the other.
+unsafe fn for_each_term_word(mut ptr: *mut u64, to: *mut u64, mut f: impl FnMut(u64) -> u64) {
+    while ptr < to {
+        // SAFETY: the caller guarantees the layout; each step stays within one object.
+        unsafe {
+            let w = *ptr;
+            if is_header(w) {
+                let arity = header_arity(w);
+                ptr = match header_subtag(w) {
+                    sub::TUPLE | sub::EXPORT | sub::MAP_FLAT | sub::MAP_LARGE => ptr.add(1),
+                    sub::FUN => ptr.add(2),
+                    sub::SUB_BIN => ptr.add(3),
+                    _ => ptr.add(arity + 1),
+                };
+            } else {
+                *ptr = f(w);
+                ptr = ptr.add(1);
             }
         }
-        ptr
     }
 }
 
@@ -263,23 +274,8 @@ fn resize_young(p: &mut Process, size: usize, roots: &mut [Term]) {
     // SAFETY: [start, start + heap) holds the copied objects, laid out linearly as the
     // Cheney scan expects; the copied stack holds well-formed frames up to `end`.
     unsafe {
-        let mut ptr = start;
         let top = start.add(heap);
-        while ptr < top {
-            let w = *ptr;
-            if is_header(w) {
-                let arity = header_arity(w);
-                ptr = match header_subtag(w) {
-                    sub::TUPLE | sub::EXPORT | sub::MAP_FLAT | sub::MAP_LARGE => ptr.add(1),
-                    sub::FUN => ptr.add(2),
-                    sub::SUB_BIN => ptr.add(3),
-                    _ => ptr.add(arity + 1),
-                };
-            } else {
-                *ptr = fix(w);
-                ptr = ptr.add(1);
-            }
-        }
+        for_each_term_word(start, top, fix);
         let mut sp = new_stop;
         while sp < end {
             let m = *sp;

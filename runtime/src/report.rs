@@ -248,23 +248,7 @@ pub fn crash_report(pid: Term, exit_value: Term) -> String {
     )
 }
 
-#[repr(C)]
-struct Tm {
-    sec: i32,
-    min: i32,
-    hour: i32,
-    mday: i32,
-    mon: i32,
-    year: i32,
-    wday: i32,
-    yday: i32,
-    isdst: i32,
-    gmtoff: i64,
-    zone: *const u8,
-}
-
 extern "C" {
-    fn localtime_r(t: *const i64, out: *mut Tm) -> *mut Tm;
     fn isatty(fd: i32) -> i32;
 }
 
@@ -272,19 +256,16 @@ extern "C" {
 fn timestamp() -> String {
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
     let secs = now.as_secs() as i64;
-    let mut tm = Tm { sec: 0, min: 0, hour: 0, mday: 1, mon: 0, year: 70, wday: 0, yday: 0, isdst: 0, gmtoff: 0, zone: std::ptr::null() };
-    // SAFETY: localtime_r writes only into `tm` (a struct tm of the platform's layout on
-    // 64-bit Linux) and reads `secs`.
-    unsafe { localtime_r(&secs, &mut tm) };
+    let ((year, mon, mday), (hour, min, sec)) = crate::bif::clock::local(secs);
     const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     format!(
         "{}-{}-{}::{:02}:{:02}:{:02}.{:06}",
-        tm.mday,
-        MONTHS[tm.mon.clamp(0, 11) as usize],
-        tm.year + 1900,
-        tm.hour,
-        tm.min,
-        tm.sec,
+        mday,
+        MONTHS[(mon - 1).clamp(0, 11) as usize],
+        year,
+        hour,
+        min,
+        sec,
         now.subsec_micros()
     )
 }

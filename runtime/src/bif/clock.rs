@@ -99,7 +99,8 @@ fn now() -> i64 {
         .map_or(0, |d| d.as_secs() as i64)
 }
 
-fn local(secs: i64) -> DateTime {
+/// Local calendar date and time of `secs` since the epoch (UTC when the C library fails).
+pub(crate) fn local(secs: i64) -> DateTime {
     let mut tm = Tm::default();
     // SAFETY: localtime_r writes only into `tm`, a valid struct tm.
     let ok = unsafe { !localtime_r(&secs, &mut tm).is_null() };
