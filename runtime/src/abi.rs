@@ -55,7 +55,10 @@ mod tests {
         assert_eq!(function_symbol("lists", "map", 2), "ferl_E5lists3map_2");
         assert_eq!(function_symbol("m", "foo-bar", 0), "ferl_E1m9foo_2Dbar_0");
         assert_eq!(function_symbol("a_b", "c", 1), "ferl_E4a__b1c_1");
-        assert_eq!(continuation_symbol("lists", "map", 2, 3), "ferl_E5lists3map_2_k3");
+        assert_eq!(
+            continuation_symbol("lists", "map", 2, 3),
+            "ferl_E5lists3map_2_k3"
+        );
         assert_eq!(fun_entry_symbol("m", 0), "ferl_F1m_0");
         assert_eq!(atom_table_symbol("m"), "ferl_A1m");
         assert_eq!(bif_symbol("erlang", "+", 2), "ferl_bif_erlang__2B_2");

@@ -46,7 +46,10 @@ fn num(t: Term) -> Result<Num, Exception> {
 fn int_to_f64(i: &Int) -> Result<f64, Exception> {
     match i {
         Int::Small(s) => Ok(*s as f64),
-        Int::Big(b) => b.to_f64().filter(|f| f.is_finite()).ok_or_else(Exception::badarith),
+        Int::Big(b) => b
+            .to_f64()
+            .filter(|f| f.is_finite())
+            .ok_or_else(Exception::badarith),
     }
 }
 
@@ -289,8 +292,14 @@ mod tests {
         let p = mul(&mut h, m, m).unwrap();
         assert_eq!(to_string(p), "332306998946228967073030260463239169");
         let b = big(&mut h, "123456789012345678901234567890");
-        assert_eq!(ok(mul(&mut h, b, b)), "15241578753238836750495351562536198787501905199875019052100");
-        assert_eq!(ok(neg(&mut h, s(crate::term::SMALL_MIN))), "576460752303423488");
+        assert_eq!(
+            ok(mul(&mut h, b, b)),
+            "15241578753238836750495351562536198787501905199875019052100"
+        );
+        assert_eq!(
+            ok(neg(&mut h, s(crate::term::SMALL_MIN))),
+            "576460752303423488"
+        );
         let nb = big(&mut h, "-576460752303423489");
         assert_eq!(ok(add(&mut h, s(1), nb)), "-576460752303423488");
     }

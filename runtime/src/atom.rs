@@ -42,7 +42,9 @@ impl AtomTable {
     /// A new table holding the pre-registered atoms, with room for `limit` atoms in total.
     pub fn with_limit(limit: usize) -> AtomTable {
         let nseg = limit.div_ceil(SEG_SIZE).max(1);
-        let segments = (0..nseg).map(|_| AtomicPtr::new(std::ptr::null_mut())).collect();
+        let segments = (0..nseg)
+            .map(|_| AtomicPtr::new(std::ptr::null_mut()))
+            .collect();
         let t = AtomTable {
             limit: limit.max(PREDEFINED.len()),
             len: AtomicUsize::new(0),
@@ -145,11 +147,43 @@ pub fn name(index: u32) -> &'static str {
 
 /// The pre-registered atoms; the position of each is its fixed index (ABI).
 pub const PREDEFINED: &[&str] = &[
-    "false", "true", "undefined", "ok", "error", "exit", "throw", "badarg", "badarith",
-    "badmatch", "function_clause", "case_clause", "if_clause", "undef", "badfun", "badarity",
-    "timeout_value", "noproc", "normal", "kill", "killed", "system_limit", "nocatch",
-    "try_clause", "badkey", "badmap", "EXIT", "DOWN", "process", "infinity", "nonode@nohost",
-    "erlang", "badrecord", "noconnection", "", "timeout", "lists",
+    "false",
+    "true",
+    "undefined",
+    "ok",
+    "error",
+    "exit",
+    "throw",
+    "badarg",
+    "badarith",
+    "badmatch",
+    "function_clause",
+    "case_clause",
+    "if_clause",
+    "undef",
+    "badfun",
+    "badarity",
+    "timeout_value",
+    "noproc",
+    "normal",
+    "kill",
+    "killed",
+    "system_limit",
+    "nocatch",
+    "try_clause",
+    "badkey",
+    "badmap",
+    "EXIT",
+    "DOWN",
+    "process",
+    "infinity",
+    "nonode@nohost",
+    "erlang",
+    "badrecord",
+    "noconnection",
+    "",
+    "timeout",
+    "lists",
 ];
 
 /// Fixed atom indices (see `PREDEFINED`).
@@ -213,7 +247,13 @@ mod tests {
     #[test]
     fn intern_is_idempotent_and_threadsafe() {
         let handles: Vec<_> = (0..4)
-            .map(|_| std::thread::spawn(|| (0..200).map(|i| intern(&format!("t_atom_{i}")).unwrap()).collect::<Vec<_>>()))
+            .map(|_| {
+                std::thread::spawn(|| {
+                    (0..200)
+                        .map(|i| intern(&format!("t_atom_{i}")).unwrap())
+                        .collect::<Vec<_>>()
+                })
+            })
             .collect();
         let results: Vec<Vec<u32>> = handles.into_iter().map(|h| h.join().unwrap()).collect();
         for r in &results[1..] {

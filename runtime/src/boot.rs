@@ -373,7 +373,9 @@ pub unsafe extern "C" fn ferl_bif_ferl__io_put__chars_2(p: *mut Process, dev: u6
             flush_stdout();
             let mut e = std::io::stderr().lock();
             let _ = e.write_all(&b);
-            Term::intern("ok").map(|t| t.raw()).unwrap_or(NON_VALUE.raw())
+            Term::intern("ok")
+                .map(|t| t.raw())
+                .unwrap_or(NON_VALUE.raw())
         }
         // SAFETY: forwarded from the caller.
         Some("standard_io" | "user") => unsafe { ferl_bif_io_put__chars_1(p, t) },
@@ -399,7 +401,9 @@ pub unsafe extern "C" fn ferl_bif_ferl__io_get__line_1(p: *mut Process, prompt: 
     flush_stdout();
     let mut line = String::new();
     match std::io::stdin().read_line(&mut line) {
-        Ok(0) => Term::intern("eof").map(|t| t.raw()).unwrap_or(NON_VALUE.raw()),
+        Ok(0) => Term::intern("eof")
+            .map(|t| t.raw())
+            .unwrap_or(NON_VALUE.raw()),
         Ok(_) => {
             let chars: Vec<Term> = line.chars().filter_map(|c| Term::small(c as i64)).collect();
             // SAFETY: `p` is the running process (caller's contract); the list is built
@@ -467,18 +471,43 @@ pub fn remote_bifs() -> Vec<RemoteBif> {
         ("erlang", "spawn", 3, "ferl_bif_erlang_spawn_3"),
         ("erlang", "spawn_link", 1, "ferl_bif_erlang_spawn__link_1"),
         ("erlang", "spawn_link", 3, "ferl_bif_erlang_spawn__link_3"),
-        ("erlang", "spawn_monitor", 1, "ferl_bif_erlang_spawn__monitor_1"),
-        ("erlang", "spawn_monitor", 3, "ferl_bif_erlang_spawn__monitor_3"),
+        (
+            "erlang",
+            "spawn_monitor",
+            1,
+            "ferl_bif_erlang_spawn__monitor_1",
+        ),
+        (
+            "erlang",
+            "spawn_monitor",
+            3,
+            "ferl_bif_erlang_spawn__monitor_3",
+        ),
         ("erlang", "link", 1, "ferl_bif_erlang_link_1"),
         ("erlang", "unlink", 1, "ferl_bif_erlang_unlink_1"),
         ("erlang", "monitor", 2, "ferl_bif_erlang_monitor_2"),
         ("erlang", "demonitor", 1, "ferl_bif_erlang_demonitor_1"),
         ("erlang", "demonitor", 2, "ferl_bif_erlang_demonitor_2"),
         ("erlang", "exit", 2, "ferl_bif_erlang_exit_2"),
-        ("erlang", "process_flag", 2, "ferl_bif_erlang_process__flag_2"),
-        ("erlang", "process_info", 2, "ferl_bif_erlang_process__info_2"),
+        (
+            "erlang",
+            "process_flag",
+            2,
+            "ferl_bif_erlang_process__flag_2",
+        ),
+        (
+            "erlang",
+            "process_info",
+            2,
+            "ferl_bif_erlang_process__info_2",
+        ),
         ("erlang", "processes", 0, "ferl_bif_erlang_processes_0"),
-        ("erlang", "is_process_alive", 1, "ferl_bif_erlang_is__process__alive_1"),
+        (
+            "erlang",
+            "is_process_alive",
+            1,
+            "ferl_bif_erlang_is__process__alive_1",
+        ),
         ("erlang", "register", 2, "ferl_bif_erlang_register_2"),
         ("erlang", "unregister", 1, "ferl_bif_erlang_unregister_1"),
         ("erlang", "whereis", 1, "ferl_bif_erlang_whereis_1"),
@@ -492,7 +521,12 @@ pub fn remote_bifs() -> Vec<RemoteBif> {
         ("erlang", "erase", 0, "ferl_bif_erlang_erase_0"),
         ("erlang", "send_after", 3, "ferl_bif_erlang_send__after_3"),
         ("erlang", "start_timer", 3, "ferl_bif_erlang_start__timer_3"),
-        ("erlang", "cancel_timer", 1, "ferl_bif_erlang_cancel__timer_1"),
+        (
+            "erlang",
+            "cancel_timer",
+            1,
+            "ferl_bif_erlang_cancel__timer_1",
+        ),
         ("erlang", "read_timer", 1, "ferl_bif_erlang_read__timer_1"),
     ];
     for (sym, m, f, a) in crate::native::bifs::names() {

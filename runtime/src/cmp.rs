@@ -79,21 +79,25 @@ fn cmp_numbers(a: Term, b: Term, exact: bool) -> Ordering {
             if exact {
                 Ordering::Less
             } else {
-                a.int_value().map_or(Ordering::Equal, |i| cmp_int_float(&i, y))
+                a.int_value()
+                    .map_or(Ordering::Equal, |i| cmp_int_float(&i, y))
             }
         }
         (Some(x), None) => {
             if exact {
                 Ordering::Greater
             } else {
-                b.int_value().map_or(Ordering::Equal, |i| cmp_int_float(&i, x).reverse())
+                b.int_value()
+                    .map_or(Ordering::Equal, |i| cmp_int_float(&i, x).reverse())
             }
         }
     }
 }
 
 fn cmp_bits(a: Term, b: Term) -> Ordering {
-    let (Some(x), Some(y)) = (a.bits(), b.bits()) else { return Ordering::Equal };
+    let (Some(x), Some(y)) = (a.bits(), b.bits()) else {
+        return Ordering::Equal;
+    };
     if let (Some(p), Some(q)) = (x.as_bytes(), y.as_bytes()) {
         return p.cmp(q);
     }
@@ -128,7 +132,11 @@ fn cmp_impl(a: Term, b: Term, exact: bool) -> Ordering {
         }
         let o = match ka {
             Kind::Small | Kind::Big | Kind::Float => cmp_numbers(a, b, exact),
-            Kind::Atom => a.atom_name().unwrap_or("").as_bytes().cmp(b.atom_name().unwrap_or("").as_bytes()),
+            Kind::Atom => a
+                .atom_name()
+                .unwrap_or("")
+                .as_bytes()
+                .cmp(b.atom_name().unwrap_or("").as_bytes()),
             Kind::Ref => {
                 let (x, y) = (a.ref_ids().unwrap_or([0; 3]), b.ref_ids().unwrap_or([0; 3]));
                 (x[2], x[1], x[0]).cmp(&(y[2], y[1], y[0]))
@@ -139,7 +147,11 @@ fn cmp_impl(a: Term, b: Term, exact: bool) -> Ordering {
             Kind::Bits => cmp_bits(a, b),
             Kind::Fun | Kind::Export => match (a.export_mfa(), b.export_mfa()) {
                 (Some((m1, f1, a1)), Some((m2, f2, a2))) => {
-                    work.push((Term::small(a1 as i64).unwrap_or(Term::NIL), Term::small(a2 as i64).unwrap_or(Term::NIL), exact));
+                    work.push((
+                        Term::small(a1 as i64).unwrap_or(Term::NIL),
+                        Term::small(a2 as i64).unwrap_or(Term::NIL),
+                        exact,
+                    ));
                     work.push((f1, f2, exact));
                     work.push((m1, m2, exact));
                     Ordering::Equal
@@ -148,7 +160,11 @@ fn cmp_impl(a: Term, b: Term, exact: bool) -> Ordering {
                 (None, Some(_)) => Ordering::Less,
                 (None, None) => match (a.closure_parts(), b.closure_parts()) {
                     (Some((e1, env1)), Some((e2, env2))) => {
-                        let mo = e1.module.atom_name().unwrap_or("").cmp(e2.module.atom_name().unwrap_or(""));
+                        let mo = e1
+                            .module
+                            .atom_name()
+                            .unwrap_or("")
+                            .cmp(e2.module.atom_name().unwrap_or(""));
                         let o = mo
                             .then(e1.index.cmp(&e2.index))
                             .then(e1.uniq.cmp(&e2.uniq))
@@ -165,7 +181,10 @@ fn cmp_impl(a: Term, b: Term, exact: bool) -> Ordering {
                 },
             },
             Kind::Tuple => {
-                let (x, y) = (a.tuple_elements().unwrap_or(&[]), b.tuple_elements().unwrap_or(&[]));
+                let (x, y) = (
+                    a.tuple_elements().unwrap_or(&[]),
+                    b.tuple_elements().unwrap_or(&[]),
+                );
                 let o = x.len().cmp(&y.len());
                 if o == Ordering::Equal {
                     for (p, q) in x.iter().zip(y).rev() {
@@ -175,7 +194,9 @@ fn cmp_impl(a: Term, b: Term, exact: bool) -> Ordering {
                 o
             }
             Kind::Map => {
-                let (Some((k1, v1)), Some((k2, v2))) = (a.map_parts(), b.map_parts()) else { return Ordering::Equal };
+                let (Some((k1, v1)), Some((k2, v2))) = (a.map_parts(), b.map_parts()) else {
+                    return Ordering::Equal;
+                };
                 let o = k1.len().cmp(&k2.len());
                 if o == Ordering::Equal {
                     for (p, q) in v1.iter().zip(v2).rev() {
@@ -188,7 +209,9 @@ fn cmp_impl(a: Term, b: Term, exact: bool) -> Ordering {
                 o
             }
             Kind::Cons => {
-                let (Some((h1, t1)), Some((h2, t2))) = (a.cons_parts(), b.cons_parts()) else { return Ordering::Equal };
+                let (Some((h1, t1)), Some((h2, t2))) = (a.cons_parts(), b.cons_parts()) else {
+                    return Ordering::Equal;
+                };
                 work.push((t1, t2, exact));
                 work.push((h1, h2, exact));
                 Ordering::Equal
@@ -245,7 +268,11 @@ mod tests {
         assert!(!exact_eq(s(1), one_f));
         assert_eq!(compare(s(1), one_f), Ordering::Equal);
         assert_eq!(compare_exact(s(1), one_f), Ordering::Less);
-        assert_eq!(compare_exact(s(5), one_f), Ordering::Less, "ints before floats in exact order");
+        assert_eq!(
+            compare_exact(s(5), one_f),
+            Ordering::Less,
+            "ints before floats in exact order"
+        );
         let big1 = term::bigint(&mut h, &"9007199254740993".parse().unwrap());
         let f53 = term::float(&mut h, 9007199254740992.0);
         // erl: 9007199254740993 == 9007199254740992.0 is false, > is true
@@ -279,7 +306,11 @@ mod tests {
         assert_eq!(compare(t1, t2), Ordering::Less, "tuples by size first");
         let l1 = term::list(&mut h, &[s(1), s(2)]);
         let l2 = term::list_with_tail(&mut h, &[s(1)], s(3));
-        assert_eq!(compare(l1, l2), Ordering::Greater, "[2] (a list) > 3 (a number)");
+        assert_eq!(
+            compare(l1, l2),
+            Ordering::Greater,
+            "[2] (a list) > 3 (a number)"
+        );
         assert_eq!(compare(Term::NIL, l1), Ordering::Less);
         assert_eq!(compare(a("abc"), a("abd")), Ordering::Less);
         assert_eq!(compare(a("b"), a("abc")), Ordering::Greater);
@@ -304,7 +335,11 @@ mod tests {
         let mb0 = term::map_from_sorted(&mut h, &[a("b")], &[s(0)]);
         assert_eq!(compare(ma1, mb0), Ordering::Less);
         let m2 = term::map_from_sorted(&mut h, &[s(2)], &[a("a")]);
-        assert_eq!(compare(m1f, m2), Ordering::Greater, "#{{1.0 => a}} < #{{2 => a}} is false");
+        assert_eq!(
+            compare(m1f, m2),
+            Ordering::Greater,
+            "#{{1.0 => a}} < #{{2 => a}} is false"
+        );
     }
 
     #[test]

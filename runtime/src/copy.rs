@@ -109,7 +109,11 @@ struct Stack<T: Copy> {
 
 impl<T: Copy> Stack<T> {
     fn new() -> Self {
-        Stack { inline: [const { std::mem::MaybeUninit::uninit() }; 32], len: 0, spill: Vec::new() }
+        Stack {
+            inline: [const { std::mem::MaybeUninit::uninit() }; 32],
+            len: 0,
+            spill: Vec::new(),
+        }
     }
     #[inline]
     fn push(&mut self, v: T) {
@@ -161,7 +165,11 @@ mod tests {
         drop(a);
         assert_eq!(to_string(c), before);
         // rb occurs twice (directly and under the sub-binary): two shared copies
-        assert_eq!(Arc::strong_count(&data), 3, "the data is shared, not copied");
+        assert_eq!(
+            Arc::strong_count(&data),
+            3,
+            "the data is shared, not copied"
+        );
         drop(b);
         assert_eq!(Arc::strong_count(&data), 1);
     }

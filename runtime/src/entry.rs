@@ -266,10 +266,24 @@ bif!(
     ferl_bif_erlang_erase_1,
     |ctx, k| Ok(ctx.erase(k))
 );
-bif!("ferl_bif_erlang_get_0", ferl_bif_erlang_get_0, |ctx| Ok(ctx.get_all()));
-bif!("ferl_bif_erlang_get__keys_0", ferl_bif_erlang_get_keys_0, |ctx| Ok(ctx.get_keys()));
-bif!("ferl_bif_erlang_get__keys_1", ferl_bif_erlang_get_keys_1, |ctx, v| Ok(ctx.get_keys_of(v)));
-bif!("ferl_bif_erlang_erase_0", ferl_bif_erlang_erase_0, |ctx| Ok(ctx.erase_all()));
+bif!("ferl_bif_erlang_get_0", ferl_bif_erlang_get_0, |ctx| Ok(
+    ctx.get_all()
+));
+bif!(
+    "ferl_bif_erlang_get__keys_0",
+    ferl_bif_erlang_get_keys_0,
+    |ctx| Ok(ctx.get_keys())
+);
+bif!(
+    "ferl_bif_erlang_get__keys_1",
+    ferl_bif_erlang_get_keys_1,
+    |ctx, v| Ok(ctx.get_keys_of(v))
+);
+bif!(
+    "ferl_bif_erlang_erase_0",
+    ferl_bif_erlang_erase_0,
+    |ctx| Ok(ctx.erase_all())
+);
 /// `erlang:halt/1` with a non-negative integer status (the OS keeps its low 8 bits, as
 /// `halt(261)` exits 5 on BEAM): requests shutdown and does not return to the caller (status
 /// YIELD: the caller suspends and the schedulers stop), so no code after `halt` runs.
@@ -328,7 +342,11 @@ fn max_heap_term(p: &mut Process, m: crate::process::MaxHeap) -> Term {
     let size = term::int(p, m.size as i64);
     crate::map::from_pairs(
         p,
-        &[(k("error_logger"), Term::bool(m.error_logger)), (k("kill"), Term::bool(m.kill)), (k("size"), size)],
+        &[
+            (k("error_logger"), Term::bool(m.error_logger)),
+            (k("kill"), Term::bool(m.kill)),
+            (k("size"), size),
+        ],
     )
 }
 
@@ -349,13 +367,17 @@ fn memory_pairs(ctx: &mut Ctx, items: &[Term]) -> Result<Term, Exception> {
     Ok(crate::signal::list_of(ctx.process(), &out))
 }
 
-bif!("ferl_bif_erlang_memory_0", ferl_bif_erlang_memory_0, |ctx| {
-    let items: Vec<Term> = crate::memory::ITEMS
-        .iter()
-        .map(|n| Term::intern(n).unwrap_or(Term::atom(idx::UNDEFINED)))
-        .collect();
-    memory_pairs(ctx, &items)
-});
+bif!(
+    "ferl_bif_erlang_memory_0",
+    ferl_bif_erlang_memory_0,
+    |ctx| {
+        let items: Vec<Term> = crate::memory::ITEMS
+            .iter()
+            .map(|n| Term::intern(n).unwrap_or(Term::atom(idx::UNDEFINED)))
+            .collect();
+        memory_pairs(ctx, &items)
+    }
+);
 bif!(
     "ferl_bif_erlang_memory_1",
     ferl_bif_erlang_memory_1,

@@ -245,7 +245,11 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     fn bytes(&mut self, n: usize) -> Result<&'a [u8], Exception> {
-        let end = self.pos.checked_add(n).filter(|&e| e <= self.b.len()).ok_or_else(Exception::badarg)?;
+        let end = self
+            .pos
+            .checked_add(n)
+            .filter(|&e| e <= self.b.len())
+            .ok_or_else(Exception::badarg)?;
         let s = &self.b[self.pos..end];
         self.pos = end;
         Ok(s)
@@ -284,8 +288,14 @@ impl<'a> Reader<'a> {
                 self.bytes(n)?.iter().map(|&c| c as char).collect()
             }
             ATOM_UTF8_EXT | SMALL_ATOM_UTF8_EXT => {
-                let n = if tag == ATOM_UTF8_EXT { self.u16()? } else { self.u8()? as usize };
-                std::str::from_utf8(self.bytes(n)?).map_err(|_| Exception::badarg())?.to_owned()
+                let n = if tag == ATOM_UTF8_EXT {
+                    self.u16()?
+                } else {
+                    self.u8()? as usize
+                };
+                std::str::from_utf8(self.bytes(n)?)
+                    .map_err(|_| Exception::badarg())?
+                    .to_owned()
             }
             _ => return Err(Exception::badarg()),
         };
@@ -304,7 +314,10 @@ pub fn decode<H: Heap + ?Sized>(heap: &mut H, bytes: &[u8]) -> Result<Term, Exce
 
 /// Decode one term from the start of `bytes`; returns it and the bytes consumed
 /// (`binary_to_term(Bin, [used])`).
-pub fn decode_prefix<H: Heap + ?Sized>(heap: &mut H, bytes: &[u8]) -> Result<(Term, usize), Exception> {
+pub fn decode_prefix<H: Heap + ?Sized>(
+    heap: &mut H,
+    bytes: &[u8],
+) -> Result<(Term, usize), Exception> {
     let mut r = Reader { b: bytes, pos: 0 };
     if r.u8()? != VERSION {
         return Err(Exception::badarg());
@@ -349,144 +362,166 @@ fn decode_one<H: Heap + ?Sized>(
     slots: &mut Vec<*mut u64>,
 ) -> Result<Option<(Term, bool)>, Exception> {
     let tag = r.u8()?;
-    Ok(Some((match tag {
-        SMALL_INTEGER_EXT => Term::small(r.u8()? as i64).unwrap_or(NIL),
-        INTEGER_EXT => Term::small(r.u32()? as i32 as i64).unwrap_or(NIL),
-        SMALL_BIG_EXT | LARGE_BIG_EXT => {
-            let n = if tag == SMALL_BIG_EXT { r.u8()? as usize } else { r.len32(1)? };
-            let sign = r.u8()?;
-            let mag = BigUint::from_bytes_le(r.bytes(n)?);
-            let b = BigInt::from_biguint(if sign != 0 { Sign::Minus } else { Sign::Plus }, mag);
-            term::bigint(heap, &b)
-        }
-        NEW_FLOAT_EXT => {
-            let s = r.bytes(8)?;
-            let f = f64::from_be_bytes([s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]]);
-            if !f.is_finite() {
-                return Err(Exception::badarg());
+    Ok(Some((
+        match tag {
+            SMALL_INTEGER_EXT => Term::small(r.u8()? as i64).unwrap_or(NIL),
+            INTEGER_EXT => Term::small(r.u32()? as i32 as i64).unwrap_or(NIL),
+            SMALL_BIG_EXT | LARGE_BIG_EXT => {
+                let n = if tag == SMALL_BIG_EXT {
+                    r.u8()? as usize
+                } else {
+                    r.len32(1)?
+                };
+                let sign = r.u8()?;
+                let mag = BigUint::from_bytes_le(r.bytes(n)?);
+                let b = BigInt::from_biguint(if sign != 0 { Sign::Minus } else { Sign::Plus }, mag);
+                term::bigint(heap, &b)
             }
-            term::float(heap, f)
-        }
-        FLOAT_EXT => {
-            let s = r.bytes(31)?;
-            let text = std::str::from_utf8(s).map_err(|_| Exception::badarg())?;
-            let f: f64 = text.trim_end_matches('\0').trim().parse().map_err(|_| Exception::badarg())?;
-            if !f.is_finite() {
-                return Err(Exception::badarg());
-            }
-            term::float(heap, f)
-        }
-        ATOM_EXT | SMALL_ATOM_EXT | ATOM_UTF8_EXT | SMALL_ATOM_UTF8_EXT => r.atom_body(tag)?,
-        NIL_EXT => NIL,
-        STRING_EXT => {
-            let n = r.u16()?;
-            let bytes = r.bytes(n)?;
-            let elems: Vec<Term> = bytes.iter().map(|&b| Term::small(b as i64).unwrap_or(NIL)).collect();
-            term::list(heap, &elems)
-        }
-        SMALL_TUPLE_EXT | LARGE_TUPLE_EXT => {
-            let n = if tag == SMALL_TUPLE_EXT { r.u8()? as usize } else { r.len32(1)? };
-            let t = term::tuple(heap, &vec![NIL; n]);
-            let base = t.boxed_ptr();
-            for i in (0..n).rev() {
-                // SAFETY: element i of the tuple just allocated.
-                slots.push(unsafe { base.add(1 + i) });
-            }
-            t
-        }
-        LIST_EXT => {
-            let n = r.len32(1)?;
-            if n == 0 {
-                return Ok(None);
-            }
-            let cells = heap.alloc(2 * n);
-            for i in 0..n {
-                // SAFETY: 2n fresh words; cell i is at cells + 2i; cdrs link to the next cell.
-                unsafe {
-                    *cells.add(2 * i) = NIL.raw();
-                    *cells.add(2 * i + 1) = if i + 1 < n { cells.add(2 * i + 2) as u64 | term::TAG_LIST } else { NIL.raw() };
+            NEW_FLOAT_EXT => {
+                let s = r.bytes(8)?;
+                let f = f64::from_be_bytes([s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]]);
+                if !f.is_finite() {
+                    return Err(Exception::badarg());
                 }
+                term::float(heap, f)
             }
-            // SAFETY: slot addresses inside the cells just built.
-            unsafe {
-                slots.push(cells.add(2 * n - 1)); // tail
+            FLOAT_EXT => {
+                let s = r.bytes(31)?;
+                let text = std::str::from_utf8(s).map_err(|_| Exception::badarg())?;
+                let f: f64 = text
+                    .trim_end_matches('\0')
+                    .trim()
+                    .parse()
+                    .map_err(|_| Exception::badarg())?;
+                if !f.is_finite() {
+                    return Err(Exception::badarg());
+                }
+                term::float(heap, f)
+            }
+            ATOM_EXT | SMALL_ATOM_EXT | ATOM_UTF8_EXT | SMALL_ATOM_UTF8_EXT => r.atom_body(tag)?,
+            NIL_EXT => NIL,
+            STRING_EXT => {
+                let n = r.u16()?;
+                let bytes = r.bytes(n)?;
+                let elems: Vec<Term> = bytes
+                    .iter()
+                    .map(|&b| Term::small(b as i64).unwrap_or(NIL))
+                    .collect();
+                term::list(heap, &elems)
+            }
+            SMALL_TUPLE_EXT | LARGE_TUPLE_EXT => {
+                let n = if tag == SMALL_TUPLE_EXT {
+                    r.u8()? as usize
+                } else {
+                    r.len32(1)?
+                };
+                let t = term::tuple(heap, &vec![NIL; n]);
+                let base = t.boxed_ptr();
                 for i in (0..n).rev() {
-                    slots.push(cells.add(2 * i));
+                    // SAFETY: element i of the tuple just allocated.
+                    slots.push(unsafe { base.add(1 + i) });
                 }
-                Term::from_cons_ptr(cells)
+                t
             }
-        }
-        BINARY_EXT => {
-            let n = r.len32(1)?;
-            term::binary(heap, r.bytes(n)?)
-        }
-        BIT_BINARY_EXT => {
-            let n = r.len32(1)?;
-            let bits = r.u8()? as usize;
-            if n == 0 || bits == 0 || bits > 8 {
-                if n == 0 && bits == 0 {
-                    return Ok(Some((term::binary(heap, &[]), false)));
+            LIST_EXT => {
+                let n = r.len32(1)?;
+                if n == 0 {
+                    return Ok(None);
                 }
-                return Err(Exception::badarg());
-            }
-            let data = r.bytes(n)?;
-            term::bitstring(heap, data, (n - 1) * 8 + bits)
-        }
-        MAP_EXT => {
-            let n = r.len32(2)?;
-            let scratch = term::tuple(heap, &vec![NIL; 2 * n]);
-            let base = scratch.boxed_ptr();
-            for i in (0..2 * n).rev() {
-                // SAFETY: element i of the scratch tuple just allocated.
-                slots.push(unsafe { base.add(1 + i) });
-            }
-            return Ok(Some((scratch, true)));
-        }
-        NEW_PID_EXT | PID_EXT => {
-            let node = r.atom()?;
-            let id = r.u32()?;
-            let serial = r.u32()?;
-            if tag == NEW_PID_EXT {
-                r.u32()?;
-            } else {
-                r.u8()?;
-            }
-            if node != Term::atom(idx::NONODE) || serial != 0 || id as u64 > term::PID_MAX {
-                return Err(Exception::badarg());
-            }
-            Term::pid(id as u64)
-        }
-        NEWER_REFERENCE_EXT | NEW_REFERENCE_EXT => {
-            let n = r.u16()?;
-            let node = r.atom()?;
-            if tag == NEWER_REFERENCE_EXT {
-                r.u32()?;
-            } else {
-                r.u8()?;
-            }
-            let mut ids = [0u32; 3];
-            for i in 0..n {
-                let v = r.u32()?;
-                if let Some(slot) = ids.get_mut(i) {
-                    *slot = v;
+                let cells = heap.alloc(2 * n);
+                for i in 0..n {
+                    // SAFETY: 2n fresh words; cell i is at cells + 2i; cdrs link to the next cell.
+                    unsafe {
+                        *cells.add(2 * i) = NIL.raw();
+                        *cells.add(2 * i + 1) = if i + 1 < n {
+                            cells.add(2 * i + 2) as u64 | term::TAG_LIST
+                        } else {
+                            NIL.raw()
+                        };
+                    }
+                }
+                // SAFETY: slot addresses inside the cells just built.
+                unsafe {
+                    slots.push(cells.add(2 * n - 1)); // tail
+                    for i in (0..n).rev() {
+                        slots.push(cells.add(2 * i));
+                    }
+                    Term::from_cons_ptr(cells)
                 }
             }
-            if node != Term::atom(idx::NONODE) || n == 0 || n > 3 {
-                return Err(Exception::badarg());
+            BINARY_EXT => {
+                let n = r.len32(1)?;
+                term::binary(heap, r.bytes(n)?)
             }
-            term::reference(heap, ids)
-        }
-        EXPORT_EXT => {
-            let m = r.atom()?;
-            let f = r.atom()?;
-            if r.u8()? != SMALL_INTEGER_EXT {
-                return Err(Exception::badarg());
+            BIT_BINARY_EXT => {
+                let n = r.len32(1)?;
+                let bits = r.u8()? as usize;
+                if n == 0 || bits == 0 || bits > 8 {
+                    if n == 0 && bits == 0 {
+                        return Ok(Some((term::binary(heap, &[]), false)));
+                    }
+                    return Err(Exception::badarg());
+                }
+                let data = r.bytes(n)?;
+                term::bitstring(heap, data, (n - 1) * 8 + bits)
             }
-            let a = r.u8()?;
-            term::export_fun(heap, m, f, a as u32)
-        }
-        _ => return Err(Exception::badarg()),
-    }, false)))
+            MAP_EXT => {
+                let n = r.len32(2)?;
+                let scratch = term::tuple(heap, &vec![NIL; 2 * n]);
+                let base = scratch.boxed_ptr();
+                for i in (0..2 * n).rev() {
+                    // SAFETY: element i of the scratch tuple just allocated.
+                    slots.push(unsafe { base.add(1 + i) });
+                }
+                return Ok(Some((scratch, true)));
+            }
+            NEW_PID_EXT | PID_EXT => {
+                let node = r.atom()?;
+                let id = r.u32()?;
+                let serial = r.u32()?;
+                if tag == NEW_PID_EXT {
+                    r.u32()?;
+                } else {
+                    r.u8()?;
+                }
+                if node != Term::atom(idx::NONODE) || serial != 0 || id as u64 > term::PID_MAX {
+                    return Err(Exception::badarg());
+                }
+                Term::pid(id as u64)
+            }
+            NEWER_REFERENCE_EXT | NEW_REFERENCE_EXT => {
+                let n = r.u16()?;
+                let node = r.atom()?;
+                if tag == NEWER_REFERENCE_EXT {
+                    r.u32()?;
+                } else {
+                    r.u8()?;
+                }
+                let mut ids = [0u32; 3];
+                for i in 0..n {
+                    let v = r.u32()?;
+                    if let Some(slot) = ids.get_mut(i) {
+                        *slot = v;
+                    }
+                }
+                if node != Term::atom(idx::NONODE) || n == 0 || n > 3 {
+                    return Err(Exception::badarg());
+                }
+                term::reference(heap, ids)
+            }
+            EXPORT_EXT => {
+                let m = r.atom()?;
+                let f = r.atom()?;
+                if r.u8()? != SMALL_INTEGER_EXT {
+                    return Err(Exception::badarg());
+                }
+                let a = r.u8()?;
+                term::export_fun(heap, m, f, a as u32)
+            }
+            _ => return Err(Exception::badarg()),
+        },
+        false,
+    )))
 }
 
 #[cfg(test)]
@@ -499,7 +534,11 @@ mod tests {
     const FROM_ERL: &[(&str, &[u8])] = &[
         (
             "{a,1,[120],<<1,2>>,#{k => v},1.5,123456789012345678901234567890}",
-            &[131, 104, 7, 100, 0, 1, 97, 97, 1, 107, 0, 1, 120, 109, 0, 0, 0, 2, 1, 2, 116, 0, 0, 0, 1, 100, 0, 1, 107, 100, 0, 1, 118, 70, 63, 248, 0, 0, 0, 0, 0, 0, 110, 13, 0, 210, 10, 63, 78, 238, 224, 115, 195, 246, 15, 233, 142, 1],
+            &[
+                131, 104, 7, 100, 0, 1, 97, 97, 1, 107, 0, 1, 120, 109, 0, 0, 0, 2, 1, 2, 116, 0,
+                0, 0, 1, 100, 0, 1, 107, 100, 0, 1, 118, 70, 63, 248, 0, 0, 0, 0, 0, 0, 110, 13, 0,
+                210, 10, 63, 78, 238, 224, 115, 195, 246, 15, 233, 142, 1,
+            ],
         ),
         ("[1,2|3]", &[131, 108, 0, 0, 0, 2, 97, 1, 97, 2, 97, 3]),
         ("-1", &[131, 98, 255, 255, 255, 255]),
@@ -508,8 +547,14 @@ mod tests {
         ("-134217728", &[131, 98, 248, 0, 0, 0]),
         ("134217728", &[131, 98, 8, 0, 0, 0]),
         ("-134217729", &[131, 98, 247, 255, 255, 255]),
-        ("576460752303423488", &[131, 110, 8, 0, 0, 0, 0, 0, 0, 0, 0, 8]),
-        ("-18446744073709551616", &[131, 110, 9, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1]),
+        (
+            "576460752303423488",
+            &[131, 110, 8, 0, 0, 0, 0, 0, 0, 0, 0, 8],
+        ),
+        (
+            "-18446744073709551616",
+            &[131, 110, 9, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1],
+        ),
         ("0.1", &[131, 70, 63, 185, 153, 153, 153, 153, 153, 154]),
         ("-0.0", &[131, 70, 128, 0, 0, 0, 0, 0, 0, 0]),
         ("''", &[131, 100, 0, 0]),
@@ -518,18 +563,40 @@ mod tests {
         ("'\\x{1F600}'", &[131, 119, 4, 240, 159, 152, 128]),
         ("[]", &[131, 106]),
         ("[97,98,99]", &[131, 107, 0, 3, 97, 98, 99]),
-        ("[256,1]", &[131, 108, 0, 0, 0, 2, 98, 0, 0, 1, 0, 97, 1, 106]),
+        (
+            "[256,1]",
+            &[131, 108, 0, 0, 0, 2, 98, 0, 0, 1, 0, 97, 1, 106],
+        ),
         ("{}", &[131, 104, 0]),
         ("<<>>", &[131, 109, 0, 0, 0, 0]),
         ("<<1,2,3:4>>", &[131, 77, 0, 0, 0, 3, 4, 1, 2, 48]),
         ("#{}", &[131, 116, 0, 0, 0, 0]),
-        ("#{a => 1,b => 2}", &[131, 116, 0, 0, 0, 2, 100, 0, 1, 97, 97, 1, 100, 0, 1, 98, 97, 2]),
-        ("<0.9.0>", &[131, 88, 100, 0, 13, 110, 111, 110, 111, 100, 101, 64, 110, 111, 104, 111, 115, 116, 0, 0, 0, 9, 0, 0, 0, 0, 0, 0, 0, 0]),
+        (
+            "#{a => 1,b => 2}",
+            &[
+                131, 116, 0, 0, 0, 2, 100, 0, 1, 97, 97, 1, 100, 0, 1, 98, 97, 2,
+            ],
+        ),
+        (
+            "<0.9.0>",
+            &[
+                131, 88, 100, 0, 13, 110, 111, 110, 111, 100, 101, 64, 110, 111, 104, 111, 115,
+                116, 0, 0, 0, 9, 0, 0, 0, 0, 0, 0, 0, 0,
+            ],
+        ),
         (
             "#Ref<0.54958200.2702966785.124427>",
-            &[131, 90, 0, 3, 100, 0, 13, 110, 111, 110, 111, 100, 101, 64, 110, 111, 104, 111, 115, 116, 0, 0, 0, 0, 0, 1, 230, 11, 161, 28, 0, 1, 3, 70, 152, 120],
+            &[
+                131, 90, 0, 3, 100, 0, 13, 110, 111, 110, 111, 100, 101, 64, 110, 111, 104, 111,
+                115, 116, 0, 0, 0, 0, 0, 1, 230, 11, 161, 28, 0, 1, 3, 70, 152, 120,
+            ],
         ),
-        ("fun lists:map/2", &[131, 113, 100, 0, 5, 108, 105, 115, 116, 115, 100, 0, 3, 109, 97, 112, 97, 2]),
+        (
+            "fun lists:map/2",
+            &[
+                131, 113, 100, 0, 5, 108, 105, 115, 116, 115, 100, 0, 3, 109, 97, 112, 97, 2,
+            ],
+        ),
         ("1.0e300", &[131, 70, 126, 55, 228, 60, 136, 0, 117, 156]),
         ("123.456", &[131, 70, 64, 94, 221, 47, 26, 159, 190, 119]),
     ];
@@ -548,7 +615,8 @@ mod tests {
     fn big_values_match_erl() {
         let mut h = FragHeap::new();
         // erl: term_to_binary(1 bsl 2048) = <<131,111,0,0,1,1,0,...,0,1>>
-        let b = crate::arith::bsl(&mut h, Term::small(1).unwrap(), Term::small(2048).unwrap()).unwrap();
+        let b =
+            crate::arith::bsl(&mut h, Term::small(1).unwrap(), Term::small(2048).unwrap()).unwrap();
         let mut expect = vec![131, 111, 0, 0, 1, 1, 0];
         expect.extend(std::iter::repeat_n(0u8, 256));
         expect.push(1);
@@ -573,12 +641,21 @@ mod tests {
     #[test]
     fn nested_maps_and_deep_terms() {
         let mut h = FragHeap::new();
-        let inner = map::from_pairs(&mut h, &[(Term::small(2).unwrap(), NIL), (Term::small(1).unwrap(), NIL)]);
+        let inner = map::from_pairs(
+            &mut h,
+            &[
+                (Term::small(2).unwrap(), NIL),
+                (Term::small(1).unwrap(), NIL),
+            ],
+        );
         let k = term::tuple(&mut h, &[inner]);
         let outer = map::from_pairs(&mut h, &[(k, inner), (Term::intern("z").unwrap(), inner)]);
         let enc = encode(outer);
         let back = decode(&mut h, &enc).unwrap();
-        assert_eq!(to_string(back), "#{z => #{1 => [],2 => []},{#{1 => [],2 => []}} => #{1 => [],2 => []}}");
+        assert_eq!(
+            to_string(back),
+            "#{z => #{1 => [],2 => []},{#{1 => [],2 => []}} => #{1 => [],2 => []}}"
+        );
         // 100k-deep nesting: no native recursion in encode or decode
         let mut t = NIL;
         for _ in 0..100_000 {

@@ -22,7 +22,10 @@ pub type BifResult = Result<Term, Exception>;
 impl Exception {
     /// `error:Reason`.
     pub const fn error(reason: Term) -> Exception {
-        Exception { class: Term::atom(idx::ERROR), reason }
+        Exception {
+            class: Term::atom(idx::ERROR),
+            reason,
+        }
     }
     /// `error:badarg`.
     pub const fn badarg() -> Exception {

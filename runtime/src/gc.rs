@@ -14,7 +14,9 @@
 
 use crate::heap::{release_refc, OFF_HEAP_LINK};
 use crate::process::{is_frame_marker, next_heap_size, Process, STATUS_OK};
-use crate::term::{header_arity, header_subtag, is_header, sub, Term, NON_VALUE, PRIMARY_MASK, TAG_BOXED, TAG_LIST};
+use crate::term::{
+    header_arity, header_subtag, is_header, sub, Term, NON_VALUE, PRIMARY_MASK, TAG_BOXED, TAG_LIST,
+};
 use std::mem::MaybeUninit;
 use std::sync::OnceLock;
 
@@ -190,7 +192,8 @@ pub fn collect(p: &mut Process, need: usize, roots: &mut [Term]) {
     } else {
         let mature = (p.high_water as usize - p.heap_start as usize) / 8;
         let old_free = (p.old.len() * 8 + p.old.as_ptr() as usize - p.old_top as usize) / 8;
-        let major = p.minors_since_major >= FULLSWEEP_AFTER || (mature > old_free && p.old_used() > 0);
+        let major =
+            p.minors_since_major >= FULLSWEEP_AFTER || (mature > old_free && p.old_used() > 0);
         collect_minor_or_major(p, need, roots, major, None);
         if p.free_words() < need {
             collect_minor_or_major(p, need, roots, true, None);
@@ -290,11 +293,21 @@ fn resize_young(p: &mut Process, size: usize, roots: &mut [Term]) {
             }
             sp = sp.add(2 + n);
         }
-        for r in roots.iter_mut().chain(p.dict.iter_mut()).chain(p.saved.iter_mut()) {
+        for r in roots
+            .iter_mut()
+            .chain(p.dict.iter_mut())
+            .chain(p.saved.iter_mut())
+        {
             *r = Term::from_raw(fix(r.raw()));
         }
         // The off-heap list links raw object addresses (young and old).
-        let moved = |o: *mut u64| if (o as usize) >= lo && (o as usize) < hi { (o as usize).wrapping_add(delta) as *mut u64 } else { o };
+        let moved = |o: *mut u64| {
+            if (o as usize) >= lo && (o as usize) < hi {
+                (o as usize).wrapping_add(delta) as *mut u64
+            } else {
+                o
+            }
+        };
         p.off_heap = moved(p.off_heap);
         let mut obj = p.off_heap;
         while !obj.is_null() {
@@ -323,7 +336,13 @@ fn collect_major_exact(p: &mut Process, need: usize, roots: &mut [Term]) {
     collect_minor_or_major(p, need, roots, true, Some(exact));
 }
 
-fn collect_minor_or_major(p: &mut Process, need: usize, roots: &mut [Term], major: bool, exact: Option<usize>) {
+fn collect_minor_or_major(
+    p: &mut Process,
+    need: usize,
+    roots: &mut [Term],
+    major: bool,
+    exact: Option<usize>,
+) {
     let stack_len = p.stack_used();
     let young_used = p.heap_used();
     let frag_used = p.frag_used();
@@ -371,14 +390,22 @@ fn collect_minor_or_major(p: &mut Process, need: usize, roots: &mut [Term], majo
             // SAFETY: within the new old block.
             (s, s, unsafe { s.add(b.len()) })
         }
-        None if major => (std::ptr::null_mut(), std::ptr::null_mut(), std::ptr::null_mut()),
+        None if major => (
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+        ),
         None => {
             let s = p.old.as_mut_ptr() as *mut u64;
             // SAFETY: within the current old block.
             (s, p.old_top, unsafe { s.add(p.old.len()) })
         }
     };
-    let mature = if major { (0, 0) } else { (p.heap_start as usize, p.high_water as usize) };
+    let mature = if major {
+        (0, 0)
+    } else {
+        (p.heap_start as usize, p.high_water as usize)
+    };
     let mut c = Copier {
         from,
         mature,
@@ -530,7 +557,10 @@ mod tests {
     fn assert_in_heap(p: &Process, t: Term) {
         if t.is_boxed() || t.is_cons() {
             let a = t.boxed_ptr() as usize;
-            assert!(p.in_young(a) || p.in_old(a), "term {t:?} not in process heap");
+            assert!(
+                p.in_young(a) || p.in_old(a),
+                "term {t:?} not in process heap"
+            );
         }
     }
 
@@ -653,7 +683,12 @@ mod tests {
             }
             let _garbage = term::tuple(&mut *p, &[NIL, NIL]);
         }
-        assert!(p.block_words() < big / 4, "block shrank: {} -> {}", big, p.block_words());
+        assert!(
+            p.block_words() < big / 4,
+            "block shrank: {} -> {}",
+            big,
+            p.block_words()
+        );
         assert_eq!(to_string(roots[0]), "{1.5,5}");
         assert_eq!(roots[1].binary_bytes(), Some(&[7u8, 7][..]));
         assert_eq!(p.dict[0].float_value(), Some(1.5));
@@ -665,7 +700,11 @@ mod tests {
         assert!(p.pop_frame());
         roots[1] = NIL;
         collect_major(&mut p, 0, &mut roots);
-        assert_eq!(Arc::strong_count(&data), 1, "the moved off-heap list still releases");
+        assert_eq!(
+            Arc::strong_count(&data),
+            1,
+            "the moved off-heap list still releases"
+        );
     }
 
     #[test]
@@ -751,7 +790,9 @@ mod tests {
         let mut expect: Vec<String> = vec![to_string(NIL); 8];
         let mut seed = 12345u64;
         for step in 0..3000 {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             let slot = (seed >> 33) as usize % 8;
             let a = roots[(seed >> 40) as usize % 8];
             let steps = if torture { 600 } else { 3000 };

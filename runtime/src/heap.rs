@@ -76,7 +76,10 @@ pub struct Chunk {
 impl Chunk {
     /// A chunk with room for `words`.
     pub fn new(words: usize) -> Chunk {
-        Chunk { mem: Box::new_uninit_slice(words.max(1)), used: 0 }
+        Chunk {
+            mem: Box::new_uninit_slice(words.max(1)),
+            used: 0,
+        }
     }
     /// Start address.
     pub fn start(&self) -> *mut u64 {
@@ -114,7 +117,14 @@ impl Default for FragHeap {
 impl FragHeap {
     /// An empty fragment heap.
     pub fn new() -> FragHeap {
-        FragHeap { first: None, rest: Vec::new(), used: 0, cap: 0, off_heap: std::ptr::null_mut(), next_chunk: 64 }
+        FragHeap {
+            first: None,
+            rest: Vec::new(),
+            used: 0,
+            cap: 0,
+            off_heap: std::ptr::null_mut(),
+            next_chunk: 64,
+        }
     }
     /// A fragment heap with one chunk of exactly `words`.
     pub fn with_capacity(words: usize) -> FragHeap {
@@ -148,7 +158,8 @@ impl FragHeap {
     }
     /// Address ranges `[start, end)` in use.
     pub fn ranges(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
-        self.chunks().map(|c| (c.start() as usize, c.start() as usize + c.used * 8))
+        self.chunks()
+            .map(|c| (c.start() as usize, c.start() as usize + c.used * 8))
     }
     /// Head of the off-heap list.
     pub fn off_heap(&self) -> *mut u64 {

@@ -11,9 +11,9 @@
 
 use crate::copy::copy_term;
 use crate::heap::FragHeap;
+use crate::heap::Heap;
 use crate::process::Process;
 use crate::term::Term;
-use crate::heap::Heap;
 use std::cell::UnsafeCell;
 use std::collections::VecDeque;
 use std::ptr::{self, NonNull};
@@ -91,7 +91,10 @@ impl Heap for MsgHeap<'_> {
 impl Message {
     fn alloc(cap: usize) -> Message {
         let (raw, cap) = if cap <= SMALL_CAP {
-            (pool_take().unwrap_or_else(|| raw_alloc(SMALL_CAP)), SMALL_CAP)
+            (
+                pool_take().unwrap_or_else(|| raw_alloc(SMALL_CAP)),
+                SMALL_CAP,
+            )
         } else {
             (raw_alloc(cap), cap)
         };
@@ -100,7 +103,10 @@ impl Message {
         // SAFETY: fresh allocation large enough for the header.
         unsafe {
             raw.write(MsgBuf {
-                hdr: SigHdr { next: AtomicPtr::new(ptr::null_mut()), kind: KIND_MSG },
+                hdr: SigHdr {
+                    next: AtomicPtr::new(ptr::null_mut()),
+                    kind: KIND_MSG,
+                },
                 term: crate::term::NIL,
                 off_heap: ptr::null_mut(),
                 overflow: ptr::null_mut(),
@@ -137,7 +143,9 @@ impl Message {
 
     fn heap(&mut self) -> MsgHeap<'_> {
         // SAFETY: we own the buffer exclusively.
-        MsgHeap { buf: unsafe { self.ptr.as_mut() } }
+        MsgHeap {
+            buf: unsafe { self.ptr.as_mut() },
+        }
     }
 
     /// The message term (lives in this message's memory, or is an immediate).
@@ -166,7 +174,12 @@ impl Message {
         // SAFETY: the buffer is live while we own it.
         unsafe {
             let b = self.ptr.as_ptr();
-            (*b).used + if (*b).overflow.is_null() { 0 } else { (*(*b).overflow).used_words() }
+            (*b).used
+                + if (*b).overflow.is_null() {
+                    0
+                } else {
+                    (*(*b).overflow).used_words()
+                }
         }
     }
 
@@ -195,7 +208,9 @@ impl Message {
     /// `p` must come from `into_raw` (a KIND_MSG node no one else owns).
     unsafe fn from_raw(p: *mut SigHdr) -> Message {
         // SAFETY: per the contract, p is a live MsgBuf.
-        Message { ptr: unsafe { NonNull::new_unchecked(p as *mut MsgBuf) } }
+        Message {
+            ptr: unsafe { NonNull::new_unchecked(p as *mut MsgBuf) },
+        }
     }
 }
 
@@ -293,7 +308,11 @@ fn pool_give(b: *mut MsgBuf) -> bool {
             return false;
         }
         // SAFETY: `b` is an unused buffer we own; its header is plain memory now.
-        unsafe { (*b).hdr.next.store(p.head as *mut SigHdr, Ordering::Relaxed) };
+        unsafe {
+            (*b).hdr
+                .next
+                .store(p.head as *mut SigHdr, Ordering::Relaxed)
+        };
         p.head = b;
         p.len += 1;
         true
@@ -340,7 +359,10 @@ impl<T: SigItem> SigQueue<T> {
         SigQueue {
             head: AtomicPtr::new(ptr::null_mut()),
             tail: UnsafeCell::new(ptr::null_mut()),
-            stub: UnsafeCell::new(SigHdr { next: AtomicPtr::new(ptr::null_mut()), kind: KIND_STUB }),
+            stub: UnsafeCell::new(SigHdr {
+                next: AtomicPtr::new(ptr::null_mut()),
+                kind: KIND_STUB,
+            }),
             _t: std::marker::PhantomData,
         }
     }
@@ -353,7 +375,10 @@ impl<T: SigItem> SigQueue<T> {
     }
 
     fn push_node(&self, node: *mut SigHdr) {
-        debug_assert!(!self.head.load(Ordering::Relaxed).is_null(), "SigQueue used before init");
+        debug_assert!(
+            !self.head.load(Ordering::Relaxed).is_null(),
+            "SigQueue used before init"
+        );
         // SAFETY: node is a live node we own until it is linked.
         unsafe { (*node).next.store(ptr::null_mut(), Ordering::Relaxed) };
         let prev = self.head.swap(node, Ordering::AcqRel);
@@ -365,7 +390,13 @@ impl<T: SigItem> SigQueue<T> {
     pub(crate) fn push(&self, item: T) {
         let node = match item.into_msg() {
             Ok(m) => m.into_raw(),
-            Err(other) => Box::into_raw(Box::new(SigNode { hdr: SigHdr { next: AtomicPtr::new(ptr::null_mut()), kind: KIND_OTHER }, item: other })) as *mut SigHdr,
+            Err(other) => Box::into_raw(Box::new(SigNode {
+                hdr: SigHdr {
+                    next: AtomicPtr::new(ptr::null_mut()),
+                    kind: KIND_OTHER,
+                },
+                item: other,
+            })) as *mut SigHdr,
         };
         self.push_node(node);
     }
@@ -469,13 +500,22 @@ impl<T> MpscQueue<T> {
 
     /// An empty queue.
     pub fn new() -> MpscQueue<T> {
-        let stub = Box::into_raw(Box::new(Node { next: AtomicPtr::new(ptr::null_mut()), item: None }));
-        MpscQueue { head: AtomicPtr::new(stub), tail: UnsafeCell::new(stub) }
+        let stub = Box::into_raw(Box::new(Node {
+            next: AtomicPtr::new(ptr::null_mut()),
+            item: None,
+        }));
+        MpscQueue {
+            head: AtomicPtr::new(stub),
+            tail: UnsafeCell::new(stub),
+        }
     }
 
     /// Push (any thread).
     pub fn push(&self, item: T) {
-        let node = Box::into_raw(Box::new(Node { next: AtomicPtr::new(ptr::null_mut()), item: Some(item) }));
+        let node = Box::into_raw(Box::new(Node {
+            next: AtomicPtr::new(ptr::null_mut()),
+            item: Some(item),
+        }));
         let prev = self.head.swap(node, Ordering::AcqRel);
         // SAFETY: `prev` is a node still owned by the queue: the consumer frees a node only
         // after following its non-null `next`, which we are about to set.
@@ -675,7 +715,10 @@ mod tests {
         let mut p = Process::new(1);
         let mut mb = Mailbox::new();
         for i in 0..5 {
-            let t = term::tuple(&mut *p, &[Term::intern("m").unwrap(), Term::small(i).unwrap()]);
+            let t = term::tuple(
+                &mut *p,
+                &[Term::intern("m").unwrap(), Term::small(i).unwrap()],
+            );
             mb.send(Message::new(t));
         }
         // receive {m, 3} -> skips 0,1,2
@@ -695,7 +738,9 @@ mod tests {
         // next receive starts from the oldest message again
         assert_eq!(to_string(mb.current().unwrap()), "{m,0}");
         mb.take(&mut p);
-        let rest: Vec<String> = std::iter::from_fn(|| mb.current().map(|_| to_string(mb.take(&mut p).unwrap()))).collect();
+        let rest: Vec<String> =
+            std::iter::from_fn(|| mb.current().map(|_| to_string(mb.take(&mut p).unwrap())))
+                .collect();
         assert_eq!(rest, vec!["{m,1}", "{m,2}", "{m,4}"]);
         assert!(mb.current().is_none());
     }
@@ -737,7 +782,10 @@ mod tests {
                 std::thread::spawn(move || {
                     let mut h = FragHeap::new();
                     for i in 0..1000 {
-                        let t = term::tuple(&mut h, &[Term::small(tid).unwrap(), Term::small(i).unwrap()]);
+                        let t = term::tuple(
+                            &mut h,
+                            &[Term::small(tid).unwrap(), Term::small(i).unwrap()],
+                        );
                         mb.send(Message::new(t));
                     }
                 })
@@ -754,7 +802,10 @@ mod tests {
         let mut last = [-1i64; 4];
         for m in mb.queue().iter() {
             let el = m.tuple_elements().unwrap();
-            let (s, i) = (el[0].small_value().unwrap() as usize, el[1].small_value().unwrap());
+            let (s, i) = (
+                el[0].small_value().unwrap() as usize,
+                el[1].small_value().unwrap(),
+            );
             assert_eq!(i, last[s] + 1);
             last[s] = i;
         }

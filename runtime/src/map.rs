@@ -13,7 +13,11 @@ use std::cmp::Ordering;
 
 /// Build a map from pairs; later duplicates win (as `maps:from_list/1`).
 pub fn from_pairs<H: Heap + ?Sized>(heap: &mut H, pairs: &[(Term, Term)]) -> Term {
-    let mut v: Vec<(usize, Term, Term)> = pairs.iter().enumerate().map(|(i, &(k, val))| (i, k, val)).collect();
+    let mut v: Vec<(usize, Term, Term)> = pairs
+        .iter()
+        .enumerate()
+        .map(|(i, &(k, val))| (i, k, val))
+        .collect();
     v.sort_by(|a, b| compare_exact(a.1, b.1).then(b.0.cmp(&a.0)));
     v.dedup_by(|later, first| compare_exact(later.1, first.1) == Ordering::Equal);
     let keys: Vec<Term> = v.iter().map(|p| p.1).collect();
@@ -97,10 +101,19 @@ mod tests {
         ];
         let m = from_pairs(&mut h, &pairs);
         // erl: #{1 => b,2 => d,0.5 => c,1.0 => a,x => y,[] => z}
-        assert_eq!(to_string(m), "#{1 => b,2 => d,0.5 => c,1.0 => a,x => y,[] => z}");
+        assert_eq!(
+            to_string(m),
+            "#{1 => b,2 => d,0.5 => c,1.0 => a,x => y,[] => z}"
+        );
         let t2 = term::tuple(&mut h, &[Term::small(2).unwrap()]);
         let t1f = term::tuple(&mut h, &[f1]);
-        let m2 = from_pairs(&mut h, &[(t1f, Term::intern("a").unwrap()), (t2, Term::intern("b").unwrap())]);
+        let m2 = from_pairs(
+            &mut h,
+            &[
+                (t1f, Term::intern("a").unwrap()),
+                (t2, Term::intern("b").unwrap()),
+            ],
+        );
         assert_eq!(to_string(m2), "#{{2} => b,{1.0} => a}");
     }
 
@@ -127,12 +140,18 @@ mod tests {
     #[test]
     fn large_maps() {
         let mut h = FragHeap::new();
-        let pairs: Vec<(Term, Term)> = (0..100).rev().map(|i| (Term::small(i).unwrap(), Term::small(i * 2).unwrap())).collect();
+        let pairs: Vec<(Term, Term)> = (0..100)
+            .rev()
+            .map(|i| (Term::small(i).unwrap(), Term::small(i * 2).unwrap()))
+            .collect();
         let m = from_pairs(&mut h, &pairs);
         assert_eq!(m.subtag(), Some(sub::MAP_LARGE));
         assert_eq!(m.map_size(), Some(100));
         for i in 0..100 {
-            assert_eq!(get(m, Term::small(i).unwrap()), Some(Term::small(i * 2).unwrap()));
+            assert_eq!(
+                get(m, Term::small(i).unwrap()),
+                Some(Term::small(i * 2).unwrap())
+            );
         }
         let small = from_pairs(&mut h, &pairs[..32]);
         assert_eq!(small.subtag(), Some(sub::MAP_FLAT));

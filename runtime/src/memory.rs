@@ -37,7 +37,10 @@ fn shard() -> usize {
 }
 
 fn sum(c: &[Shard; SHARDS]) -> usize {
-    c.iter().map(|s| s.0.load(Ordering::Relaxed)).sum::<isize>().max(0) as usize
+    c.iter()
+        .map(|s| s.0.load(Ordering::Relaxed))
+        .sum::<isize>()
+        .max(0) as usize
 }
 
 /// Process memory grew (positive) or shrank (negative) by `delta` bytes.
@@ -71,7 +74,11 @@ pub fn rss() -> usize {
     let Ok(s) = std::fs::read_to_string("/proc/self/statm") else {
         return 0;
     };
-    let pages: usize = s.split_whitespace().nth(1).and_then(|v| v.parse().ok()).unwrap_or(0);
+    let pages: usize = s
+        .split_whitespace()
+        .nth(1)
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
     pages * 4096
 }
 

@@ -147,7 +147,11 @@ fn info_value<H: Heap + ?Sized>(
             let size = small(m.size);
             crate::map::from_pairs(
                 h,
-                &[(k("error_logger"), Term::bool(m.error_logger)), (k("kill"), Term::bool(m.kill)), (k("size"), size)],
+                &[
+                    (k("error_logger"), Term::bool(m.error_logger)),
+                    (k("kill"), Term::bool(m.kill)),
+                    (k("size"), size),
+                ],
             )
         }
         "priority" => atom_t(ai("normal")),
@@ -410,7 +414,10 @@ impl Ctx<'_> {
     pub fn get_all(&mut self) -> Term {
         let d = self.inner.p.dict.clone();
         let p = &mut self.inner.p;
-        let pairs: Vec<Term> = d.chunks(2).map(|kv| term::tuple(p, &[kv[0], kv[1]])).collect();
+        let pairs: Vec<Term> = d
+            .chunks(2)
+            .map(|kv| term::tuple(p, &[kv[0], kv[1]]))
+            .collect();
         list_of(p, &pairs)
     }
     /// `get_keys()`.
@@ -420,7 +427,14 @@ impl Ctx<'_> {
     }
     /// `get_keys(Value)`: the keys whose value is `Value` (exactly).
     pub fn get_keys_of(&mut self, v: Term) -> Term {
-        let keys: Vec<Term> = self.inner.p.dict.chunks(2).filter(|kv| exact_eq(kv[1], v)).map(|kv| kv[0]).collect();
+        let keys: Vec<Term> = self
+            .inner
+            .p
+            .dict
+            .chunks(2)
+            .filter(|kv| exact_eq(kv[1], v))
+            .map(|kv| kv[0])
+            .collect();
         list_of(&mut self.inner.p, &keys)
     }
     /// `erase()`: every `{Key, Value}`, and the dictionary becomes empty.

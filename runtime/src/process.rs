@@ -86,11 +86,19 @@ impl HeapBlock {
     /// `ptr` must be valid for `len` words for as long as the block is in use, and not
     /// be used for anything else meanwhile.
     pub(crate) unsafe fn borrowed(ptr: *mut MaybeUninit<u64>, len: usize) -> HeapBlock {
-        HeapBlock { ptr, len, owned: false }
+        HeapBlock {
+            ptr,
+            len,
+            owned: false,
+        }
     }
     /// An empty block (a placeholder, or the block of a finished process).
     pub(crate) fn empty() -> HeapBlock {
-        HeapBlock { ptr: std::ptr::NonNull::dangling().as_ptr(), len: 0, owned: false }
+        HeapBlock {
+            ptr: std::ptr::NonNull::dangling().as_ptr(),
+            len: 0,
+            owned: false,
+        }
     }
     /// Words in the block.
     pub fn len(&self) -> usize {
@@ -110,7 +118,11 @@ impl From<Box<[MaybeUninit<u64>]>> for HeapBlock {
     fn from(b: Box<[MaybeUninit<u64>]>) -> HeapBlock {
         let len = b.len();
         let ptr = Box::into_raw(b) as *mut MaybeUninit<u64>;
-        HeapBlock { ptr, len, owned: true }
+        HeapBlock {
+            ptr,
+            len,
+            owned: true,
+        }
     }
 }
 
@@ -118,7 +130,11 @@ impl Drop for HeapBlock {
     fn drop(&mut self) {
         if self.owned {
             // SAFETY: an owned block came from Box::into_raw of a slice of `len` words.
-            unsafe { drop(Box::from_raw(std::ptr::slice_from_raw_parts_mut(self.ptr, self.len))) };
+            unsafe {
+                drop(Box::from_raw(std::ptr::slice_from_raw_parts_mut(
+                    self.ptr, self.len,
+                )))
+            };
         }
     }
 }
@@ -212,7 +228,11 @@ pub struct MaxHeap {
 
 impl Default for MaxHeap {
     fn default() -> Self {
-        MaxHeap { size: 0, kill: true, error_logger: true }
+        MaxHeap {
+            size: 0,
+            kill: true,
+            error_logger: true,
+        }
     }
 }
 
@@ -252,7 +272,10 @@ impl Process {
     /// of its own: the scheduler points `xregs` at its own array while the process runs.
     /// The first collection grows the block to BEAM's sizes (>= 233 words).
     pub fn new_lean(id: u64, heap_words: usize) -> Process {
-        Process::with_block(id, HeapBlock::from(Box::new_uninit_slice(heap_words.max(1))))
+        Process::with_block(
+            id,
+            HeapBlock::from(Box::new_uninit_slice(heap_words.max(1))),
+        )
     }
 
     /// A process whose young block is `block` (see `HeapBlock::borrowed` for a block the
@@ -312,7 +335,11 @@ impl Process {
     /// Bytes of memory this process's heap, stack and fragments occupy (not counting the
     /// process struct itself).
     pub fn memory_bytes(&self) -> usize {
-        let block = if self.block.owned { self.block.len() } else { 0 };
+        let block = if self.block.owned {
+            self.block.len()
+        } else {
+            0
+        };
         (block + self.old.len()) * 8 + self.frags.capacity_words() * 8
     }
 
@@ -388,7 +415,11 @@ impl Process {
             self.stop = self.stop.sub(n);
             *self.stop = frame_marker(kind, slots.len());
             *self.stop.add(1) = cont as u64;
-            std::ptr::copy_nonoverlapping(slots.as_ptr() as *const u64, self.stop.add(2), slots.len());
+            std::ptr::copy_nonoverlapping(
+                slots.as_ptr() as *const u64,
+                self.stop.add(2),
+                slots.len(),
+            );
         }
         true
     }
@@ -410,7 +441,9 @@ impl Process {
     }
     /// Pop the top frame.
     pub fn pop_frame(&mut self) -> bool {
-        let Some((_, _, slots)) = self.top_frame() else { return false };
+        let Some((_, _, slots)) = self.top_frame() else {
+            return false;
+        };
         let n = 2 + slots.len();
         // SAFETY: the frame occupies n words from stop.
         self.stop = unsafe { self.stop.add(n) };
@@ -564,7 +597,10 @@ mod tests {
     #[test]
     fn raise_sets_status() {
         let mut p = Process::new(2);
-        let r = p.raise(Term::atom(crate::atom::idx::ERROR), Term::atom(crate::atom::idx::BADARG));
+        let r = p.raise(
+            Term::atom(crate::atom::idx::ERROR),
+            Term::atom(crate::atom::idx::BADARG),
+        );
         assert!(r.is_non_value());
         assert_eq!(p.status, STATUS_RAISE);
         assert_eq!(p.exc_reason.atom_name(), Some("badarg"));

@@ -23,14 +23,21 @@ pub fn describe_uncaught(class: Term, reason: Term, trace: Term) -> String {
         // The clause's arguments go with the headline, as erl_error prints them.
         if let Some(first) = es.first().filter(|e| e.arity_or_args.is_list()) {
             let call = format!("{}{}", called_as(first, true), location(first));
-            let sep = if out.len() + 28 + call.len() > 80 { " \n                 " } else { " " };
+            let sep = if out.len() + 28 + call.len() > 80 {
+                " \n                 "
+            } else {
+                " "
+            };
             let _ = write!(out, "no function clause matching{sep}{call}");
             rest = &es[1..];
             return finish(out, rest);
         }
     }
     if c == "error" && reason.atom_name() == Some("undef") {
-        if let Some(first) = es.first().filter(|e| e.file.is_none() && e.arity_or_args.is_list()) {
+        if let Some(first) = es
+            .first()
+            .filter(|e| e.file.is_none() && e.arity_or_args.is_list())
+        {
             let _ = write!(out, "undefined function {}", mfa(first, true));
             return finish(out, &es[1..]);
         }
@@ -41,9 +48,19 @@ pub fn describe_uncaught(class: Term, reason: Term, trace: Term) -> String {
         if first.arity_or_args.is_list() {
             let op = bif && is_operator(first.function.atom_name().unwrap_or(""));
             let what = if op { "operator" } else { "function" };
-            let _ = write!(out, "\n  in {what}  {}\n     called as {}", mfa(first, !bif), called_as(first, !bif));
+            let _ = write!(
+                out,
+                "\n  in {what}  {}\n     called as {}",
+                mfa(first, !bif),
+                called_as(first, !bif)
+            );
         } else {
-            let _ = write!(out, "\n  in function  {}{}", mfa(first, true), location(first));
+            let _ = write!(
+                out,
+                "\n  in function  {}{}",
+                mfa(first, true),
+                location(first)
+            );
         }
         rest = &rest[1..];
     }
@@ -60,8 +77,32 @@ fn finish(mut out: String, rest: &[Entry]) -> String {
 fn is_operator(f: &str) -> bool {
     matches!(
         f,
-        "+" | "-" | "*" | "/" | "div" | "rem" | "band" | "bor" | "bxor" | "bsl" | "bsr" | "bnot" | "not" | "and" | "or" | "xor"
-            | "++" | "--" | "!" | "==" | "/=" | "=<" | "<" | ">=" | ">" | "=:=" | "=/="
+        "+" | "-"
+            | "*"
+            | "/"
+            | "div"
+            | "rem"
+            | "band"
+            | "bor"
+            | "bxor"
+            | "bsl"
+            | "bsr"
+            | "bnot"
+            | "not"
+            | "and"
+            | "or"
+            | "xor"
+            | "++"
+            | "--"
+            | "!"
+            | "=="
+            | "/="
+            | "=<"
+            | "<"
+            | ">="
+            | ">"
+            | "=:="
+            | "=/="
     )
 }
 
@@ -96,7 +137,12 @@ fn called_as(e: &Entry, qualified: bool) -> String {
     }
     let list: Vec<String> = args.iter().map(|a| pretty(*a)).collect();
     if qualified {
-        format!("{}:{}({})", atom_text(e.module), atom_text(e.function), list.join(","))
+        format!(
+            "{}:{}({})",
+            atom_text(e.module),
+            atom_text(e.function),
+            list.join(",")
+        )
     } else {
         format!("{}({})", atom_text(e.function), list.join(","))
     }
@@ -117,13 +163,19 @@ pub fn describe_reason(class: &str, reason: Term) -> String {
     if class != "error" {
         return pretty(reason);
     }
-    let tag = reason.tuple_elements().and_then(|e| (e.len() == 2).then(|| (e[0].atom_name(), e[1])));
+    let tag = reason
+        .tuple_elements()
+        .and_then(|e| (e.len() == 2).then(|| (e[0].atom_name(), e[1])));
     let p = pretty;
     match (reason.atom_name(), tag) {
         (Some("badarg"), _) => "bad argument".to_string(),
-        (Some("badarith"), _) => "an error occurred when evaluating an arithmetic expression".to_string(),
+        (Some("badarith"), _) => {
+            "an error occurred when evaluating an arithmetic expression".to_string()
+        }
         (Some("function_clause"), _) => "no function clause matching".to_string(),
-        (Some("if_clause"), _) => "no true branch found when evaluating an if expression".to_string(),
+        (Some("if_clause"), _) => {
+            "no true branch found when evaluating an if expression".to_string()
+        }
         (Some("undef"), _) => "undefined function".to_string(),
         (Some("system_limit"), _) => "a system limit has been reached".to_string(),
         (Some("timeout_value"), _) => "bad receive timeout value".to_string(),
@@ -133,7 +185,10 @@ pub fn describe_reason(class: &str, reason: Term) -> String {
         (_, Some((Some("try_clause"), v))) => format!("no try clause matching {}", p(v)),
         (_, Some((Some("badfun"), v))) => format!("bad function {}", p(v)),
         (_, Some((Some("badarity"), v))) => {
-            let fa = v.tuple_elements().filter(|e| e.len() == 2).map(|e| (e[0], e[1].list_to_vec().map_or(0, |a| a.len())));
+            let fa = v
+                .tuple_elements()
+                .filter(|e| e.len() == 2)
+                .map(|e| (e[0], e[1].list_to_vec().map_or(0, |a| a.len())));
             match fa.and_then(|(f, n)| fun_name(f).map(|name| (name, n))) {
                 Some((name, n)) => format!("{name} called with {}", n_args(n)),
                 None => format!("bad arity {}", p(v)),
@@ -151,7 +206,8 @@ fn fun_name(f: Term) -> Option<String> {
     if let Some((m, fun, a)) = f.export_mfa() {
         return Some(format!("{}:{}/{a}", atom_text(m), atom_text(fun)));
     }
-    f.closure_parts().map(|(e, _)| format!("{}:{}/{}", atom_text(e.module), atom_text(e.name), e.arity))
+    f.closure_parts()
+        .map(|(e, _)| format!("{}:{}/{}", atom_text(e.module), atom_text(e.name), e.arity))
 }
 
 /// erl_error's count of arguments.
@@ -181,7 +237,12 @@ fn printable(t: Term) -> Option<String> {
     for c in v {
         let c = c.small_value()?;
         let ch = char::from_u32(u32::try_from(c).ok()?)?;
-        if !(ch == '\n' || ch == '\t' || ch == '\r' || (' '..='~').contains(&ch) || ('\u{a0}'..='\u{ff}').contains(&ch)) {
+        if !(ch == '\n'
+            || ch == '\t'
+            || ch == '\r'
+            || (' '..='~').contains(&ch)
+            || ('\u{a0}'..='\u{ff}').contains(&ch))
+        {
             return None;
         }
         match ch {
@@ -254,10 +315,14 @@ extern "C" {
 
 /// Local time as the logger prints it: `21-Nov-2026::22:58:15.990423`.
 fn timestamp() -> String {
-    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
     let secs = now.as_secs() as i64;
     let ((year, mon, mday), (hour, min, sec)) = crate::bif::clock::local(secs);
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
     format!(
         "{}-{}-{}::{:02}:{:02}:{:02}.{:06}",
         mday,
@@ -305,7 +370,8 @@ pub fn source_excerpt(trace: Term) -> Option<String> {
     let (file, line) = (e.file.clone()?, e.line?);
     let site = LAST_SITE.with(Cell::get);
     // SAFETY: LAST_SITE only holds addresses of site records of loaded modules.
-    let site = unsafe { trace::Site::from_ptr(site as *const u64) }.filter(|s| s.line() == line && s.file() == Some(file.as_str()));
+    let site = unsafe { trace::Site::from_ptr(site as *const u64) }
+        .filter(|s| s.line() == line && s.file() == Some(file.as_str()));
     let mut candidates = vec![std::path::PathBuf::from(&file)];
     if std::path::Path::new(&file).is_relative() {
         if let Some(d) = site.and_then(|s| s.compile_dir()) {
@@ -318,7 +384,14 @@ pub fn source_excerpt(trace: Term) -> Option<String> {
     let (c0, c1) = site.map_or((0, 0), |s| s.cols());
     let len = src.chars().count() as u32;
     let (start, end) = if c0 >= 1 && c0 <= len {
-        (c0, if c1 > c0 && c1 <= len + 1 { c1 } else { len + 1 })
+        (
+            c0,
+            if c1 > c0 && c1 <= len + 1 {
+                c1
+            } else {
+                len + 1
+            },
+        )
     } else {
         let lead = src.chars().take_while(|c| c.is_whitespace()).count() as u32;
         (lead + 1, len + 1)
@@ -326,8 +399,14 @@ pub fn source_excerpt(trace: Term) -> Option<String> {
     let num = line.to_string();
     let pad = " ".repeat(num.len());
     let marks = "^".repeat((end - start).max(1) as usize);
-    let indent: String = src.chars().take(start as usize - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
-    Some(format!("{pad}--> {file}:{line}:{start}\n{pad} |\n{num} | {src}\n{pad} | {indent}{marks}"))
+    let indent: String = src
+        .chars()
+        .take(start as usize - 1)
+        .map(|c| if c == '\t' { '\t' } else { ' ' })
+        .collect();
+    Some(format!(
+        "{pad}--> {file}:{line}:{start}\n{pad} |\n{num} | {src}\n{pad} | {indent}{marks}"
+    ))
 }
 
 #[cfg(test)]
@@ -339,12 +418,27 @@ mod tests {
     #[test]
     fn reasons_are_worded_like_erl_error() {
         let mut h = FragHeap::new();
-        let bm = term::tuple(&mut h, &[Term::intern("badmatch").unwrap(), Term::small(2).unwrap()]);
-        assert_eq!(describe_reason("error", bm), "no match of right hand side value 2");
-        let bk = term::tuple(&mut h, &[Term::intern("badkey").unwrap(), Term::intern("a").unwrap()]);
+        let bm = term::tuple(
+            &mut h,
+            &[Term::intern("badmatch").unwrap(), Term::small(2).unwrap()],
+        );
+        assert_eq!(
+            describe_reason("error", bm),
+            "no match of right hand side value 2"
+        );
+        let bk = term::tuple(
+            &mut h,
+            &[Term::intern("badkey").unwrap(), Term::intern("a").unwrap()],
+        );
         assert_eq!(describe_reason("error", bk), "bad key: a");
-        assert_eq!(describe_reason("error", Term::intern("badarg").unwrap()), "bad argument");
-        assert_eq!(describe_reason("exit", Term::intern("badarg").unwrap()), "badarg");
+        assert_eq!(
+            describe_reason("error", Term::intern("badarg").unwrap()),
+            "bad argument"
+        );
+        assert_eq!(
+            describe_reason("exit", Term::intern("badarg").unwrap()),
+            "badarg"
+        );
     }
 
     #[test]

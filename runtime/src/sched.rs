@@ -18,7 +18,8 @@ use crate::exception::Exception;
 use crate::gc;
 use crate::mailbox::{Message, MessageQueue, SigQueue};
 use crate::process::{
-    frame, HeapBlock, Process, MAX_XREGS, STATUS_EXIT, STATUS_OK, STATUS_RAISE, STATUS_WAIT, STATUS_YIELD,
+    frame, HeapBlock, Process, MAX_XREGS, STATUS_EXIT, STATUS_OK, STATUS_RAISE, STATUS_WAIT,
+    STATUS_YIELD,
 };
 use crate::ptab::{self, Registry, Table};
 use crate::signal::{Ext, Signal};
@@ -45,7 +46,10 @@ pub const ADOPTED_GC: usize = 16;
 fn adopted_gc() -> usize {
     static N: OnceLock<usize> = OnceLock::new();
     *N.get_or_init(|| {
-        std::env::var("FERL_ADOPTED_GC").ok().and_then(|v| v.parse().ok()).unwrap_or(ADOPTED_GC)
+        std::env::var("FERL_ADOPTED_GC")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(ADOPTED_GC)
     })
 }
 /// Default capacity of the process table (BEAM's default `+P`).
@@ -697,7 +701,11 @@ impl Scheduler {
     /// and moving it to another core (ping-pong, a ring) costs more than it gains.
     fn spin_for_work(&self) -> bool {
         let sh = &self.shared;
-        let seen: Vec<u64> = sh.scheds.iter().map(|s| s.runs.load(Ordering::Relaxed)).collect();
+        let seen: Vec<u64> = sh
+            .scheds
+            .iter()
+            .map(|s| s.runs.load(Ordering::Relaxed))
+            .collect();
         let mut force = vec![false; seen.len()];
         for round in 0..64 {
             for _ in 0..16 {
@@ -906,7 +914,8 @@ impl Scheduler {
     /// stack, the dictionary and `saved`. Torture mode collects at every switch.
     fn switch_out_gc(&self, inner: &mut ProcInner) {
         let p = &mut inner.p;
-        if p.torture || p.frag_used() > p.block_words().max(256) || p.adopted.len() >= adopted_gc() {
+        if p.torture || p.frag_used() > p.block_words().max(256) || p.adopted.len() >= adopted_gc()
+        {
             gc::collect(p, 0, &mut []);
         }
     }
@@ -982,7 +991,9 @@ impl Scheduler {
             STATUS_RAISE => {
                 let reason = crate::signal::exit_reason_of_exception(&mut inner.p);
                 // BEAM's error logger reports uncaught errors and throws (not exits).
-                if self.shared.config.log_crashes && inner.p.exc_class != Term::atom(crate::atom::idx::EXIT) {
+                if self.shared.config.log_crashes
+                    && inner.p.exc_class != Term::atom(crate::atom::idx::EXIT)
+                {
                     eprintln!("{}", crate::report::crash_report(inner.p.pid(), reason));
                 }
                 Status::Exit(reason)

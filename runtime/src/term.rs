@@ -424,7 +424,9 @@ impl Term {
     fn payload(&self) -> &[u64] {
         match self.header() {
             // SAFETY: validity invariant: the object has `arity` words after its header.
-            Some(h) => unsafe { std::slice::from_raw_parts(self.boxed_ptr().add(1), header_arity(h)) },
+            Some(h) => unsafe {
+                std::slice::from_raw_parts(self.boxed_ptr().add(1), header_arity(h))
+            },
             None => &[],
         }
     }
@@ -567,7 +569,10 @@ impl Term {
     // ---- binaries -----------------------------------------------------------------
     /// Is a binary or bitstring.
     pub fn is_bitstring(self) -> bool {
-        matches!(self.subtag(), Some(sub::HEAP_BIN | sub::REFC_BIN | sub::SUB_BIN))
+        matches!(
+            self.subtag(),
+            Some(sub::HEAP_BIN | sub::REFC_BIN | sub::SUB_BIN)
+        )
     }
     /// Is a binary (whole bytes).
     pub fn is_binary(self) -> bool {
@@ -578,7 +583,11 @@ impl Term {
         match self.subtag()? {
             sub::HEAP_BIN | sub::REFC_BIN => {
                 let bytes = self.binary_base_bytes()?;
-                Some(Bits { bytes, bit_off: 0, bit_size: bytes.len() * 8 })
+                Some(Bits {
+                    bytes,
+                    bit_off: 0,
+                    bit_size: bytes.len() * 8,
+                })
             }
             sub::SUB_BIN => {
                 let p = self.payload();
@@ -589,8 +598,13 @@ impl Term {
                 let end = (off + size).div_ceil(8).min(base.len());
                 // SAFETY (lifetime): the original binary is kept alive by this sub-binary,
                 // which lives at least as long as `self`'s borrow.
-                let bytes: &[u8] = unsafe { std::slice::from_raw_parts(base.as_ptr().add(start), end - start) };
-                Some(Bits { bytes, bit_off: off % 8, bit_size: size })
+                let bytes: &[u8] =
+                    unsafe { std::slice::from_raw_parts(base.as_ptr().add(start), end - start) };
+                Some(Bits {
+                    bytes,
+                    bit_off: off % 8,
+                    bit_size: size,
+                })
             }
             _ => None,
         }
@@ -778,7 +792,11 @@ pub fn bigint<H: Heap + ?Sized>(heap: &mut H, b: &BigInt) -> Term {
         return t;
     }
     let limbs = b.magnitude().to_u64_digits();
-    let subtag = if b.sign() == Sign::Minus { sub::NEG_BIG } else { sub::POS_BIG };
+    let subtag = if b.sign() == Sign::Minus {
+        sub::NEG_BIG
+    } else {
+        sub::POS_BIG
+    };
     let p = heap.alloc(limbs.len() + 1);
     // SAFETY: p has limbs.len()+1 fresh words, all initialized here.
     unsafe {
@@ -848,7 +866,12 @@ pub fn bitstring<H: Heap + ?Sized>(heap: &mut H, packed: &[u8], bit_size: usize)
 
 /// A sub-binary of `orig` (a HEAP_BIN or REFC_BIN): `bit_size` bits from `bit_off`.
 /// Returns None if `orig` is not a whole binary object or the range is out of bounds.
-pub fn sub_binary<H: Heap + ?Sized>(heap: &mut H, orig: Term, bit_off: usize, bit_size: usize) -> Option<Term> {
+pub fn sub_binary<H: Heap + ?Sized>(
+    heap: &mut H,
+    orig: Term,
+    bit_off: usize,
+    bit_size: usize,
+) -> Option<Term> {
     if !matches!(orig.subtag(), Some(sub::HEAP_BIN | sub::REFC_BIN)) {
         return None;
     }
@@ -856,7 +879,15 @@ pub fn sub_binary<H: Heap + ?Sized>(heap: &mut H, orig: Term, bit_off: usize, bi
     if bit_off.checked_add(bit_size)? > total {
         return None;
     }
-    let p = alloc_init(heap, &[make_header(sub::SUB_BIN, 3), bit_size as u64, bit_off as u64, orig.0]);
+    let p = alloc_init(
+        heap,
+        &[
+            make_header(sub::SUB_BIN, 3),
+            bit_size as u64,
+            bit_off as u64,
+            orig.0,
+        ],
+    );
     // SAFETY: p is an initialized SUB_BIN object.
     Some(unsafe { Term::from_boxed_ptr(p) })
 }
@@ -864,7 +895,11 @@ pub fn sub_binary<H: Heap + ?Sized>(heap: &mut H, orig: Term, bit_off: usize, bi
 /// A map from already sorted, duplicate-free keys (map-key order) and their values.
 pub fn map_from_sorted<H: Heap + ?Sized>(heap: &mut H, keys: &[Term], values: &[Term]) -> Term {
     let n = keys.len().min(values.len());
-    let subtag = if n <= MAP_FLAT_LIMIT { sub::MAP_FLAT } else { sub::MAP_LARGE };
+    let subtag = if n <= MAP_FLAT_LIMIT {
+        sub::MAP_FLAT
+    } else {
+        sub::MAP_LARGE
+    };
     let p = heap.alloc(2 * n + 1);
     // SAFETY: p has 2n+1 fresh words; header, n keys, n values are written.
     unsafe {
@@ -877,7 +912,15 @@ pub fn map_from_sorted<H: Heap + ?Sized>(heap: &mut H, keys: &[Term], values: &[
 
 /// An export fun `fun M:F/A`.
 pub fn export_fun<H: Heap + ?Sized>(heap: &mut H, m: Term, f: Term, arity: u32) -> Term {
-    let p = alloc_init(heap, &[make_header(sub::EXPORT, 3), m.0, f.0, small_u(arity as u64).0]);
+    let p = alloc_init(
+        heap,
+        &[
+            make_header(sub::EXPORT, 3),
+            m.0,
+            f.0,
+            small_u(arity as u64).0,
+        ],
+    );
     // SAFETY: p is an initialized EXPORT object.
     unsafe { Term::from_boxed_ptr(p) }
 }
@@ -930,8 +973,14 @@ mod tests {
         assert_eq!(Term::bool(false).raw(), 0x0B);
         assert_eq!(Term::small(0).unwrap().raw(), 0xF);
         assert_eq!(Term::small(-1).unwrap().raw(), 0xFFFF_FFFF_FFFF_FFFF);
-        assert_eq!(Term::small(SMALL_MAX).unwrap().small_value(), Some(SMALL_MAX));
-        assert_eq!(Term::small(SMALL_MIN).unwrap().small_value(), Some(SMALL_MIN));
+        assert_eq!(
+            Term::small(SMALL_MAX).unwrap().small_value(),
+            Some(SMALL_MAX)
+        );
+        assert_eq!(
+            Term::small(SMALL_MIN).unwrap().small_value(),
+            Some(SMALL_MIN)
+        );
         assert!(Term::small(SMALL_MAX + 1).is_none());
         assert!(Term::small(SMALL_MIN - 1).is_none());
         assert_eq!(Term::pid(9).pid_serial(), Some(9));
@@ -966,7 +1015,9 @@ mod tests {
         // Overflow of the 64-bit add is exactly overflow of the 60-bit small.
         let m = Term::small(SMALL_MAX).unwrap();
         let one = Term::small(1).unwrap();
-        assert!((m.raw() as i64 - 0xF).checked_add(one.raw() as i64).is_none());
+        assert!((m.raw() as i64 - 0xF)
+            .checked_add(one.raw() as i64)
+            .is_none());
     }
 
     #[test]
@@ -989,7 +1040,10 @@ mod tests {
         assert!(bigint(&mut h, &BigInt::from(SMALL_MAX)).is_small());
         assert!(!bigint(&mut h, &(BigInt::from(SMALL_MAX) + 1)).is_small());
         assert!(!int(&mut h, SMALL_MIN - 1).is_small());
-        assert_eq!(int(&mut h, i64::MIN).to_bigint().unwrap(), BigInt::from(i64::MIN));
+        assert_eq!(
+            int(&mut h, i64::MIN).to_bigint().unwrap(),
+            BigInt::from(i64::MIN)
+        );
     }
 
     #[test]
@@ -1021,7 +1075,12 @@ mod tests {
         assert_eq!(r.ref_ids(), Some([124427, 2702966785, 54958200]));
         let r2 = make_ref(&mut h);
         assert_ne!(r2.ref_ids(), make_ref(&mut h).ref_ids());
-        let e = export_fun(&mut h, Term::atom(atom::idx::LISTS), Term::intern("map").unwrap(), 2);
+        let e = export_fun(
+            &mut h,
+            Term::atom(atom::idx::LISTS),
+            Term::intern("map").unwrap(),
+            2,
+        );
         assert_eq!(e.fun_arity(), Some(2));
         assert_eq!(e.kind(), Kind::Export);
         static ENTRY: FunEntry = FunEntry {

@@ -131,7 +131,11 @@ pub unsafe fn register_sites(t: *const u64) {
         if dir != 0 {
             if let Ok(d) = CStr::from_ptr(dir as *const std::ffi::c_char).to_str() {
                 let end = first.add(n * site::WORDS) as usize;
-                dirs().write().unwrap_or_else(|e| e.into_inner()).push((first as usize, end, d.to_string()));
+                dirs().write().unwrap_or_else(|e| e.into_inner()).push((
+                    first as usize,
+                    end,
+                    d.to_string(),
+                ));
             }
         }
     }
@@ -195,7 +199,9 @@ impl Site {
     pub fn compile_dir(self) -> Option<String> {
         let a = self.0 as usize;
         let d = dirs().read().unwrap_or_else(|e| e.into_inner());
-        d.iter().find(|(s, e, _)| *s <= a && a < *e).map(|x| x.2.clone())
+        d.iter()
+            .find(|(s, e, _)| *s <= a && a < *e)
+            .map(|x| x.2.clone())
     }
     /// One of [`kind`].
     pub fn kind(self) -> u64 {
@@ -282,7 +288,10 @@ fn bif_hidden(p: &Process, m: Term, f: Term) -> bool {
 }
 
 fn xregs_list(p: &mut Process, from: usize, n: usize) -> Term {
-    let v: Vec<Term> = (from..from + n).filter(|i| *i < MAX_XREGS).map(|i| p.x(i)).collect();
+    let v: Vec<Term> = (from..from + n)
+        .filter(|i| *i < MAX_XREGS)
+        .map(|i| p.x(i))
+        .collect();
     term::list(p, &v)
 }
 
@@ -317,7 +326,11 @@ pub fn build(p: &mut Process, site: Option<Site>) {
                     arity_or_args = Some(a);
                 }
             }
-        } else if (k == kind::CALL || k == kind::TAIL_CALL) && is_error && p.exc_reason == Term::atom(idx::UNDEF) && s.nargs() >= 2 {
+        } else if (k == kind::CALL || k == kind::TAIL_CALL)
+            && is_error
+            && p.exc_reason == Term::atom(idx::UNDEF)
+            && s.nargs() >= 2
+        {
             let (m, f) = (p.x(0), p.x(1));
             let args = xregs_list(p, 2, s.nargs() - 2);
             entries.push(term::tuple(p, &[m, f, args, NIL]));
@@ -387,7 +400,9 @@ pub fn entries(trace: Term) -> Vec<Entry> {
     let a = atoms();
     let mut out = Vec::new();
     for e in trace.list_to_vec().unwrap_or_default() {
-        let Some(el) = e.tuple_elements() else { continue };
+        let Some(el) = e.tuple_elements() else {
+            continue;
+        };
         if el.len() != 4 {
             continue;
         }
@@ -401,12 +416,21 @@ pub fn entries(trace: Term) -> Vec<Entry> {
                 }
             }
         }
-        out.push(Entry { module: el[0], function: el[1], arity_or_args: el[2], file, line });
+        out.push(Entry {
+            module: el[0],
+            function: el[1],
+            arity_or_args: el[2],
+            file,
+            line,
+        });
     }
     out
 }
 
 /// The text of a list of character codes.
 fn chars_of(t: Term) -> Option<String> {
-    t.list_to_vec()?.into_iter().map(|c| c.small_value().and_then(|v| char::from_u32(v as u32))).collect()
+    t.list_to_vec()?
+        .into_iter()
+        .map(|c| c.small_value().and_then(|v| char::from_u32(v as u32)))
+        .collect()
 }

@@ -56,7 +56,9 @@ fn map_key_order(kvs: &[(Literal, Literal)]) -> Result<Vec<usize>, Diagnostic> {
     let mut out: Vec<usize> = Vec::with_capacity(idx.len());
     for i in idx {
         match out.last_mut() {
-            Some(last) if ferl_runtime::cmp::compare_exact(keys[*last], keys[i]).is_eq() => *last = i,
+            Some(last) if ferl_runtime::cmp::compare_exact(keys[*last], keys[i]).is_eq() => {
+                *last = i
+            }
             _ => out.push(i),
         }
     }
@@ -64,25 +66,40 @@ fn map_key_order(kvs: &[(Literal, Literal)]) -> Result<Vec<usize>, Diagnostic> {
 }
 
 /// A literal as a runtime term on `heap` (compile time only: for ordering map keys).
-fn literal_term(heap: &mut ferl_runtime::heap::FragHeap, l: &Literal) -> Result<ferl_runtime::term::Term, Diagnostic> {
+fn literal_term(
+    heap: &mut ferl_runtime::heap::FragHeap,
+    l: &Literal,
+) -> Result<ferl_runtime::term::Term, Diagnostic> {
     use ferl_runtime::term::{self, Term};
-    let atom = |a: &str| Term::intern(a).map_err(|_| unsupported(format!("atom literal '{a}' (too long)")));
+    let atom = |a: &str| {
+        Term::intern(a).map_err(|_| unsupported(format!("atom literal '{a}' (too long)")))
+    };
     Ok(match l {
         Literal::Atom(a) => atom(a)?,
         Literal::Nil => term::NIL,
         Literal::Int(i) => term::bigint(heap, i),
         Literal::Float(f) => term::float(heap, *f),
         Literal::Tuple(es) => {
-            let v = es.iter().map(|e| literal_term(heap, e)).collect::<Result<Vec<_>, _>>()?;
+            let v = es
+                .iter()
+                .map(|e| literal_term(heap, e))
+                .collect::<Result<Vec<_>, _>>()?;
             term::tuple(heap, &v)
         }
         Literal::List(es, tail) => {
-            let v = es.iter().map(|e| literal_term(heap, e)).collect::<Result<Vec<_>, _>>()?;
+            let v = es
+                .iter()
+                .map(|e| literal_term(heap, e))
+                .collect::<Result<Vec<_>, _>>()?;
             let t = literal_term(heap, tail)?;
             term::list_with_tail(heap, &v, t)
         }
         Literal::Bitstring { bytes, bits } => term::bitstring(heap, bytes, *bits as usize),
-        Literal::ExportFun { module, function, arity } => {
+        Literal::ExportFun {
+            module,
+            function,
+            arity,
+        } => {
             let (m, f) = (atom(module)?, atom(function)?);
             term::export_fun(heap, m, f, *arity)
         }
@@ -123,7 +140,11 @@ impl Buf {
                 Some(w) => Word::Imm(w),
                 None => {
                     let (sign, limbs) = i.to_u64_digits();
-                    let st = if sign == Sign::Minus { sub::NEG_BIG } else { sub::POS_BIG };
+                    let st = if sign == Sign::Minus {
+                        sub::NEG_BIG
+                    } else {
+                        sub::POS_BIG
+                    };
                     let at = self.alloc(1 + limbs.len());
                     self.words[at] = Word::Imm(make_header(st, limbs.len()));
                     for (k, l) in limbs.iter().enumerate() {
@@ -159,7 +180,11 @@ impl Buf {
                 }
                 Word::SelfPtr((cells[0] * 8) as u64 | 1)
             }
-            Literal::ExportFun { module, function, arity } => {
+            Literal::ExportFun {
+                module,
+                function,
+                arity,
+            } => {
                 let at = self.alloc(4);
                 self.words[at] = Word::Imm(make_header(sub::EXPORT, 3));
                 self.words[at + 1] = atom_word(cx, module);
@@ -193,7 +218,11 @@ impl Buf {
                 // subtag MAP_LARGE above 32 keys, same layout: docs/runtime-abi.md).
                 let order = map_key_order(kvs)?;
                 let n = order.len();
-                let st = if n > 32 { sub::MAP_LARGE } else { sub::MAP_FLAT };
+                let st = if n > 32 {
+                    sub::MAP_LARGE
+                } else {
+                    sub::MAP_FLAT
+                };
                 let at = self.alloc(1 + 2 * n);
                 self.words[at] = Word::Imm(make_header(st, 2 * n));
                 for (slot, &i) in order.iter().enumerate() {
@@ -209,7 +238,11 @@ impl Buf {
 }
 
 /// Emit literal `l` (not a map) as static data when it is not an immediate.
-pub(crate) fn literal(module: &mut dyn Module, cx: &mut ModuleCx, l: &Literal) -> Result<LitValue, Diagnostic> {
+pub(crate) fn literal(
+    module: &mut dyn Module,
+    cx: &mut ModuleCx,
+    l: &Literal,
+) -> Result<LitValue, Diagnostic> {
     let mut buf = Buf { words: Vec::new() };
     let w = buf.emit(cx, l)?;
     let tag = match w {
@@ -217,14 +250,25 @@ pub(crate) fn literal(module: &mut dyn Module, cx: &mut ModuleCx, l: &Literal) -
         Word::SelfPtr(a) => a,
         other => return Ok(LitValue::Word(other)),
     };
-    let name = format!("ferl_L{}_{}", ferl_runtime::abi::mangle(&cx.name), cx.next_lit);
+    let name = format!(
+        "ferl_L{}_{}",
+        ferl_runtime::abi::mangle(&cx.name),
+        cx.next_lit
+    );
     cx.next_lit += 1;
-    let id = module.declare_data(&name, Linkage::Local, true, false).map_err(module_err)?;
+    let id = module
+        .declare_data(&name, Linkage::Local, true, false)
+        .map_err(module_err)?;
     define_words(module, cx, id, &buf.words)?;
     Ok(LitValue::Static(id, tag))
 }
 
-fn define_words(module: &mut dyn Module, cx: &mut ModuleCx, id: DataId, words: &[Word]) -> Result<(), Diagnostic> {
+fn define_words(
+    module: &mut dyn Module,
+    cx: &mut ModuleCx,
+    id: DataId,
+    words: &[Word],
+) -> Result<(), Diagnostic> {
     let mut d = DataDescription::new();
     let mut bytes = Vec::with_capacity(words.len() * 8);
     let self_gv = module.declare_data_in_data(id, &mut d);
@@ -247,11 +291,19 @@ fn define_words(module: &mut dyn Module, cx: &mut ModuleCx, id: DataId, words: &
 }
 
 /// Emit the `FunEntry` of IR function `i` if it is a lambda.
-pub(crate) fn fun_entry(module: &mut dyn Module, cx: &mut ModuleCx, i: usize) -> Result<(), Diagnostic> {
+pub(crate) fn fun_entry(
+    module: &mut dyn Module,
+    cx: &mut ModuleCx,
+    i: usize,
+) -> Result<(), Diagnostic> {
     let f = &cx.ir.functions[i];
-    let FunKind::Lambda { index, num_free } = f.kind else { return Ok(()) };
+    let FunKind::Lambda { index, num_free } = f.kind else {
+        return Ok(());
+    };
     let sym = ferl_runtime::abi::fun_entry_symbol(&cx.name, index);
-    let id = module.declare_data(&sym, Linkage::Local, true, false).map_err(module_err)?;
+    let id = module
+        .declare_data(&sym, Linkage::Local, true, false)
+        .map_err(module_err)?;
     let mut d = DataDescription::new();
     let mut bytes = vec![0u8; 56];
     let fref = module.declare_func_in_data(cx.funcs[i], &mut d);
@@ -311,7 +363,14 @@ pub(crate) fn descriptor(module: &mut dyn Module, cx: &mut ModuleCx) -> Result<D
         blob.push(0);
     }
     let mm = ferl_runtime::abi::mangle(&cx.name);
-    let names = module.declare_data(&format!("ferl_N{}{}", mm.len(), mm), Linkage::Local, false, false).map_err(module_err)?;
+    let names = module
+        .declare_data(
+            &format!("ferl_N{}{}", mm.len(), mm),
+            Linkage::Local,
+            false,
+            false,
+        )
+        .map_err(module_err)?;
     let mut d = DataDescription::new();
     d.define(blob.into_boxed_slice());
     module.define_data(names, &d).map_err(module_err)?;
@@ -327,9 +386,22 @@ pub(crate) fn descriptor(module: &mut dyn Module, cx: &mut ModuleCx) -> Result<D
     module.define_data(cx.atom_table, &d).map_err(module_err)?;
 
     // Descriptor.
-    let id = module.declare_data(&crate::descriptor_symbol(&cx.name), Linkage::Export, false, false).map_err(module_err)?;
+    let id = module
+        .declare_data(
+            &crate::descriptor_symbol(&cx.name),
+            Linkage::Export,
+            false,
+            false,
+        )
+        .map_err(module_err)?;
     let mut d = DataDescription::new();
-    let mut w: Vec<u64> = vec![cx.atoms.len() as u64, 0, cx.patches.len() as u64, exports.len() as u64, module_atom as u64];
+    let mut w: Vec<u64> = vec![
+        cx.atoms.len() as u64,
+        0,
+        cx.patches.len() as u64,
+        exports.len() as u64,
+        module_atom as u64,
+    ];
     let tgv = module.declare_data_in_data(cx.atom_table, &mut d);
     d.write_data_addr(8, tgv, 0);
     let patches = cx.patches.clone();

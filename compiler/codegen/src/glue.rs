@@ -50,8 +50,12 @@ impl Glue {
         let t = addr(self.sched_enter);
         // SAFETY: `sched_enter` was emitted by `compile_glue` with exactly the SystemV
         // signature of `sched::Trampoline`.
-        let trampoline = unsafe { std::mem::transmute::<*const u8, ferl_runtime::sched::Trampoline>(t) };
-        ferl_runtime::sched::CodeHooks { trampoline, bottom: addr(self.exit) }
+        let trampoline =
+            unsafe { std::mem::transmute::<*const u8, ferl_runtime::sched::Trampoline>(t) };
+        ferl_runtime::sched::CodeHooks {
+            trampoline,
+            bottom: addr(self.exit),
+        }
     }
 }
 
@@ -63,8 +67,12 @@ pub fn compile_glue(module: &mut dyn Module) -> Result<Glue, Diagnostic> {
     csig.params.push(AbiParam::new(ptr));
     csig.params.push(AbiParam::new(ptr));
     csig.returns.push(AbiParam::new(ptr));
-    let enter = module.declare_function(ENTER_SYMBOL, Linkage::Export, &csig).map_err(module_err)?;
-    let done = module.declare_function(DONE_SYMBOL, Linkage::Export, &tail_sig).map_err(module_err)?;
+    let enter = module
+        .declare_function(ENTER_SYMBOL, Linkage::Export, &csig)
+        .map_err(module_err)?;
+    let done = module
+        .declare_function(DONE_SYMBOL, Linkage::Export, &tail_sig)
+        .map_err(module_err)?;
     let mf = MemFlagsData::trusted();
 
     let mut ctx = module.make_context();
@@ -90,7 +98,9 @@ pub fn compile_glue(module: &mut dyn Module) -> Result<Glue, Diagnostic> {
         b.seal_all_blocks();
         b.finalize(module.isa().frontend_config());
     }
-    module.define_function(enter, &mut ctx).map_err(module_err)?;
+    module
+        .define_function(enter, &mut ctx)
+        .map_err(module_err)?;
     module.clear_context(&mut ctx);
 
     ctx.func.signature = tail_sig.clone();
@@ -122,7 +132,9 @@ pub fn compile_glue(module: &mut dyn Module) -> Result<Glue, Diagnostic> {
         ssig.params.push(AbiParam::new(ptr));
     }
     ssig.returns.push(AbiParam::new(ptr));
-    let sched_enter = module.declare_function(SCHED_ENTER_SYMBOL, Linkage::Export, &ssig).map_err(module_err)?;
+    let sched_enter = module
+        .declare_function(SCHED_ENTER_SYMBOL, Linkage::Export, &ssig)
+        .map_err(module_err)?;
     ctx.func.signature = ssig;
     {
         let mut b = FunctionBuilder::new(&mut ctx.func, &mut fbc);
@@ -138,11 +150,15 @@ pub fn compile_glue(module: &mut dyn Module) -> Result<Glue, Diagnostic> {
         b.seal_all_blocks();
         b.finalize(module.isa().frontend_config());
     }
-    module.define_function(sched_enter, &mut ctx).map_err(module_err)?;
+    module
+        .define_function(sched_enter, &mut ctx)
+        .map_err(module_err)?;
     module.clear_context(&mut ctx);
 
     // Bottom continuation under the scheduler: exit normally.
-    let exit = module.declare_function(EXIT_SYMBOL, Linkage::Export, &tail_sig).map_err(module_err)?;
+    let exit = module
+        .declare_function(EXIT_SYMBOL, Linkage::Export, &tail_sig)
+        .map_err(module_err)?;
     ctx.func.signature = tail_sig.clone();
     {
         let mut b = FunctionBuilder::new(&mut ctx.func, &mut fbc);
@@ -152,9 +168,14 @@ pub fn compile_glue(module: &mut dyn Module) -> Result<Glue, Diagnostic> {
         let p = b.block_params(blk)[0];
         let reds = b.block_params(blk)[1];
         b.ins().store(mf, reds, p, offsets::REDS as i32);
-        let normal = b.ins().iconst(ptr, ferl_runtime::term::Term::atom(ferl_runtime::atom::idx::NORMAL).raw() as i64);
+        let normal = b.ins().iconst(
+            ptr,
+            ferl_runtime::term::Term::atom(ferl_runtime::atom::idx::NORMAL).raw() as i64,
+        );
         b.ins().store(mf, normal, p, offsets::EXC_REASON as i32);
-        let st = b.ins().iconst(ptr, ferl_runtime::process::STATUS_EXIT as i64);
+        let st = b
+            .ins()
+            .iconst(ptr, ferl_runtime::process::STATUS_EXIT as i64);
         b.ins().return_(&[st]);
         b.seal_all_blocks();
         b.finalize(module.isa().frontend_config());
@@ -163,7 +184,9 @@ pub fn compile_glue(module: &mut dyn Module) -> Result<Glue, Diagnostic> {
     module.clear_context(&mut ctx);
 
     // Resume stub: frame [marker(n), code, slots..] -> code(slots as arguments).
-    let resume = module.declare_function(RESUME_SYMBOL, Linkage::Export, &tail_sig).map_err(module_err)?;
+    let resume = module
+        .declare_function(RESUME_SYMBOL, Linkage::Export, &tail_sig)
+        .map_err(module_err)?;
     ctx.func.signature = tail_sig.clone();
     {
         let mut b = FunctionBuilder::new(&mut ctx.func, &mut fbc);
@@ -182,10 +205,15 @@ pub fn compile_glue(module: &mut dyn Module) -> Result<Glue, Diagnostic> {
         let code = b.ins().load(ptr, mf, stop, 8);
         let xr = b.ins().load(ptr, mf, p, offsets::XREGS as i32);
         let zero = b.ins().iconst(ptr, 0);
-        b.ins().jump(lp, &[cranelift_codegen::ir::BlockArg::Value(zero)]);
+        b.ins()
+            .jump(lp, &[cranelift_codegen::ir::BlockArg::Value(zero)]);
         b.switch_to_block(lp);
         let i = b.block_params(lp)[0];
-        let more = b.ins().icmp(cranelift_codegen::ir::condcodes::IntCC::UnsignedLessThan, i, n);
+        let more = b.ins().icmp(
+            cranelift_codegen::ir::condcodes::IntCC::UnsignedLessThan,
+            i,
+            n,
+        );
         b.ins().brif(more, body, &[], done, &[]);
         b.switch_to_block(body);
         let off = b.ins().ishl_imm_s(i, 3);
@@ -194,7 +222,8 @@ pub fn compile_glue(module: &mut dyn Module) -> Result<Glue, Diagnostic> {
         let dst = b.ins().iadd(xr, off);
         b.ins().store(mf, v, dst, 0);
         let i2 = b.ins().iadd_imm_s(i, 1);
-        b.ins().jump(lp, &[cranelift_codegen::ir::BlockArg::Value(i2)]);
+        b.ins()
+            .jump(lp, &[cranelift_codegen::ir::BlockArg::Value(i2)]);
         b.switch_to_block(done);
         let words = b.ins().iadd_imm_s(n, 2);
         let bytes = b.ins().ishl_imm_s(words, 3);
@@ -209,7 +238,15 @@ pub fn compile_glue(module: &mut dyn Module) -> Result<Glue, Diagnostic> {
         b.seal_all_blocks();
         b.finalize(module.isa().frontend_config());
     }
-    module.define_function(resume, &mut ctx).map_err(module_err)?;
+    module
+        .define_function(resume, &mut ctx)
+        .map_err(module_err)?;
     module.clear_context(&mut ctx);
-    Ok(Glue { enter, done, sched_enter, exit, resume })
+    Ok(Glue {
+        enter,
+        done,
+        sched_enter,
+        exit,
+        resume,
+    })
 }

@@ -17,7 +17,9 @@ pub mod object;
 mod sites;
 mod translate;
 
-pub use glue::{compile_glue, Glue, DONE_SYMBOL, ENTER_SYMBOL, EXIT_SYMBOL, RESUME_SYMBOL, SCHED_ENTER_SYMBOL};
+pub use glue::{
+    compile_glue, Glue, DONE_SYMBOL, ENTER_SYMBOL, EXIT_SYMBOL, RESUME_SYMBOL, SCHED_ENTER_SYMBOL,
+};
 pub use translate::compile_function;
 
 use cranelift_codegen::ir::{types, AbiParam, Signature};
@@ -32,7 +34,10 @@ pub fn unsupported(what: impl Into<String>) -> Diagnostic {
     Diagnostic::error(
         "E0501",
         Span::whole_file(FileId(0)),
-        format!("construct not supported by the code generator: {}", what.into()),
+        format!(
+            "construct not supported by the code generator: {}",
+            what.into()
+        ),
     )
 }
 
@@ -95,7 +100,8 @@ pub struct CompiledModule {
 impl CompiledModule {
     /// The entry of top-level function `name/arity`.
     pub fn function(&self, ir: &ir::Module, name: &str, arity: u32) -> Option<FuncId> {
-        ir.find(name, arity).and_then(|f| self.functions.get(f.0 as usize).copied())
+        ir.find(name, arity)
+            .and_then(|f| self.functions.get(f.0 as usize).copied())
     }
 }
 
@@ -113,7 +119,10 @@ fn function_symbol(m: &str, f: &ir::Function) -> String {
 /// Compile every function of `ir` into `module`, plus its static data and descriptor.
 /// Call [`compile_glue`] once per `module` as well (the entry trampoline and the bottom
 /// frame's continuation).
-pub fn compile_module(module: &mut dyn Module, ir: &ir::Module) -> Result<CompiledModule, Vec<Diagnostic>> {
+pub fn compile_module(
+    module: &mut dyn Module,
+    ir: &ir::Module,
+) -> Result<CompiledModule, Vec<Diagnostic>> {
     let name = ir.name.to_string();
     let sig = erlang_signature();
     let mut funcs = Vec::new();
@@ -122,16 +131,28 @@ pub fn compile_module(module: &mut dyn Module, ir: &ir::Module) -> Result<Compil
             ir::FunKind::Top { exported: true } => Linkage::Export,
             _ => Linkage::Local,
         };
-        let id = module.declare_function(&function_symbol(&name, f), linkage, &sig).map_err(|e| vec![module_err(e)])?;
+        let id = module
+            .declare_function(&function_symbol(&name, f), linkage, &sig)
+            .map_err(|e| vec![module_err(e)])?;
         funcs.push(id);
     }
     let atom_table = module
-        .declare_data(&ferl_runtime::abi::atom_table_symbol(&name), Linkage::Local, true, false)
+        .declare_data(
+            &ferl_runtime::abi::atom_table_symbol(&name),
+            Linkage::Local,
+            true,
+            false,
+        )
         .map_err(|e| vec![module_err(e)])?;
     let site_table = sites::declare_table(module, &name).map_err(|d| vec![d])?;
     let mm = ferl_runtime::abi::mangle(&name);
     let import_table = module
-        .declare_data(&format!("ferl_I{}{}", mm.len(), mm), Linkage::Local, true, false)
+        .declare_data(
+            &format!("ferl_I{}{}", mm.len(), mm),
+            Linkage::Local,
+            true,
+            false,
+        )
         .map_err(|e| vec![module_err(e)])?;
     let mut cx = ModuleCx {
         ir,
@@ -171,7 +192,11 @@ pub fn compile_module(module: &mut dyn Module, ir: &ir::Module) -> Result<Compil
     sites::define_table(module, &mut cx).map_err(|d| vec![d])?;
     data::import_table(module, &cx).map_err(|d| vec![d])?;
     let descriptor = data::descriptor(module, &mut cx).map_err(|d| vec![d])?;
-    Ok(CompiledModule { name, descriptor, functions: cx.funcs })
+    Ok(CompiledModule {
+        name,
+        descriptor,
+        functions: cx.funcs,
+    })
 }
 
 impl ModuleCx<'_> {
@@ -189,11 +214,17 @@ impl ModuleCx<'_> {
     /// The slot of `m:f/arity` in the import table (added if new).
     pub(crate) fn import_slot(&mut self, m: &str, f: &str, arity: u32) -> u32 {
         let n = self.imports.len() as u32;
-        *self.imports.entry((m.to_string(), f.to_string(), arity)).or_insert(n)
+        *self
+            .imports
+            .entry((m.to_string(), f.to_string(), arity))
+            .or_insert(n)
     }
 
     /// The runtime's register-preserving call shim (`native::cold`), if it has one.
-    pub(crate) fn cold_shim(&mut self, module: &mut dyn Module) -> Result<Option<FuncId>, Diagnostic> {
+    pub(crate) fn cold_shim(
+        &mut self,
+        module: &mut dyn Module,
+    ) -> Result<Option<FuncId>, Diagnostic> {
         if let Some(id) = self.cold_shim {
             return Ok(Some(id));
         }
@@ -204,25 +235,36 @@ impl ModuleCx<'_> {
         for _ in 0..6 {
             s.params.push(AbiParam::new(types::I64));
         }
-        let id = module.declare_function("ferl_rt_cold_call", Linkage::Import, &s).map_err(module_err)?;
+        let id = module
+            .declare_function("ferl_rt_cold_call", Linkage::Import, &s)
+            .map_err(module_err)?;
         self.cold_shim = Some(id);
         Ok(Some(id))
     }
 
     /// A runtime function `name` taking `nargs` words and returning one (SystemV).
-    pub(crate) fn runtime_fn(&mut self, module: &mut dyn Module, name: &str, nargs: usize) -> Result<FuncId, Diagnostic> {
+    pub(crate) fn runtime_fn(
+        &mut self,
+        module: &mut dyn Module,
+        name: &str,
+        nargs: usize,
+    ) -> Result<FuncId, Diagnostic> {
         if let Some(&id) = self.runtime.get(name) {
             return Ok(id);
         }
         if !ferl_runtime::native::has_symbol(name) {
-            return Err(unsupported(format!("runtime entry point `{name}` does not exist")));
+            return Err(unsupported(format!(
+                "runtime entry point `{name}` does not exist"
+            )));
         }
         let mut s = Signature::new(module.isa().default_call_conv());
         for _ in 0..nargs {
             s.params.push(AbiParam::new(types::I64));
         }
         s.returns.push(AbiParam::new(types::I64));
-        let id = module.declare_function(name, Linkage::Import, &s).map_err(module_err)?;
+        let id = module
+            .declare_function(name, Linkage::Import, &s)
+            .map_err(module_err)?;
         self.runtime.insert(name.to_string(), id);
         Ok(id)
     }
@@ -230,5 +272,8 @@ impl ModuleCx<'_> {
 
 /// Index of a pre-registered atom (fixed by the runtime), if `name` is one.
 pub(crate) fn predefined_atom(name: &str) -> Option<u32> {
-    ferl_runtime::atom::PREDEFINED.iter().position(|a| *a == name).map(|i| i as u32)
+    ferl_runtime::atom::PREDEFINED
+        .iter()
+        .position(|a| *a == name)
+        .map(|i| i as u32)
 }

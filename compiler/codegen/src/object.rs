@@ -24,8 +24,8 @@
 use crate::{compile_module, erlang_signature, module_err, unsupported};
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{types, AbiParam, InstBuilder, MemFlagsData, Signature};
-use cranelift_codegen::settings::{self, Configurable};
 use cranelift_codegen::isa::OwnedTargetIsa;
+use cranelift_codegen::settings::{self, Configurable};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use cranelift_module::{default_libcall_names, DataDescription, Linkage, Module};
 use cranelift_object::{ObjectBuilder, ObjectModule};
@@ -47,23 +47,30 @@ pub mod boot_table {
 pub fn host_isa(pic: bool) -> Result<OwnedTargetIsa, Diagnostic> {
     let mut flags = settings::builder();
     let set = |f: &mut settings::Builder, k: &str, v: &str| {
-        f.set(k, v).map_err(|e| unsupported(format!("internal code generator error: flag {k}: {e}")))
+        f.set(k, v)
+            .map_err(|e| unsupported(format!("internal code generator error: flag {k}: {e}")))
     };
     set(&mut flags, "opt_level", "speed")?;
     set(&mut flags, "preserve_frame_pointers", "true")?;
     set(&mut flags, "is_pic", if pic { "true" } else { "false" })?;
     let b = cranelift_native::builder().map_err(|e| unsupported(format!("host machine: {e}")))?;
-    b.finish(settings::Flags::new(flags)).map_err(|e| unsupported(format!("host machine: {e}")))
+    b.finish(settings::Flags::new(flags))
+        .map_err(|e| unsupported(format!("host machine: {e}")))
 }
 
 fn object_module(name: &str) -> Result<ObjectModule, Diagnostic> {
     let isa = host_isa(true)?;
-    let b = ObjectBuilder::new(isa, name.as_bytes().to_vec(), default_libcall_names()).map_err(module_err)?;
+    let b = ObjectBuilder::new(isa, name.as_bytes().to_vec(), default_libcall_names())
+        .map_err(module_err)?;
     Ok(ObjectModule::new(b))
 }
 
 fn emit(m: ObjectModule) -> Result<Vec<u8>, Diagnostic> {
-    m.finish().emit().map_err(|e| unsupported(format!("internal code generator error: object emission: {e}")))
+    m.finish().emit().map_err(|e| {
+        unsupported(format!(
+            "internal code generator error: object emission: {e}"
+        ))
+    })
 }
 
 /// Compile one IR module to a relocatable object (bytes of an ELF `.o`). The module's
@@ -78,7 +85,10 @@ pub fn compile_object(ir: &ir::Module) -> Result<Vec<u8>, Vec<Diagnostic>> {
 /// in definition order, each preceded by `; symbol`.
 pub fn compile_object_with_listing(ir: &ir::Module) -> Result<(Vec<u8>, String), Vec<Diagnostic>> {
     let inner = object_module(&ir.name).map_err(|d| vec![d])?;
-    let mut m = Listing { inner, text: String::new() };
+    let mut m = Listing {
+        inner,
+        text: String::new(),
+    };
     compile_module(&mut m, ir)?;
     let text = std::mem::take(&mut m.text);
     Ok((emit(m.inner).map_err(|d| vec![d])?, text))
@@ -97,16 +107,34 @@ impl Module for Listing {
     fn declarations(&self) -> &cranelift_module::ModuleDeclarations {
         self.inner.declarations()
     }
-    fn declare_function(&mut self, name: &str, linkage: Linkage, signature: &Signature) -> cranelift_module::ModuleResult<cranelift_module::FuncId> {
+    fn declare_function(
+        &mut self,
+        name: &str,
+        linkage: Linkage,
+        signature: &Signature,
+    ) -> cranelift_module::ModuleResult<cranelift_module::FuncId> {
         self.inner.declare_function(name, linkage, signature)
     }
-    fn declare_anonymous_function(&mut self, signature: &Signature) -> cranelift_module::ModuleResult<cranelift_module::FuncId> {
+    fn declare_anonymous_function(
+        &mut self,
+        signature: &Signature,
+    ) -> cranelift_module::ModuleResult<cranelift_module::FuncId> {
         self.inner.declare_anonymous_function(signature)
     }
-    fn declare_data(&mut self, name: &str, linkage: Linkage, writable: bool, tls: bool) -> cranelift_module::ModuleResult<cranelift_module::DataId> {
+    fn declare_data(
+        &mut self,
+        name: &str,
+        linkage: Linkage,
+        writable: bool,
+        tls: bool,
+    ) -> cranelift_module::ModuleResult<cranelift_module::DataId> {
         self.inner.declare_data(name, linkage, writable, tls)
     }
-    fn declare_anonymous_data(&mut self, writable: bool, tls: bool) -> cranelift_module::ModuleResult<cranelift_module::DataId> {
+    fn declare_anonymous_data(
+        &mut self,
+        writable: bool,
+        tls: bool,
+    ) -> cranelift_module::ModuleResult<cranelift_module::DataId> {
         self.inner.declare_anonymous_data(writable, tls)
     }
     fn define_function_with_control_plane(
@@ -115,9 +143,17 @@ impl Module for Listing {
         ctx: &mut cranelift_codegen::Context,
         ctrl_plane: &mut cranelift_codegen::control::ControlPlane,
     ) -> cranelift_module::ModuleResult<()> {
-        let name = self.inner.declarations().get_function_decl(func).name.clone().unwrap_or_default();
-        self.text.push_str(&format!("; {name}\n{}\n", ctx.func.display()));
-        self.inner.define_function_with_control_plane(func, ctx, ctrl_plane)
+        let name = self
+            .inner
+            .declarations()
+            .get_function_decl(func)
+            .name
+            .clone()
+            .unwrap_or_default();
+        self.text
+            .push_str(&format!("; {name}\n{}\n", ctx.func.display()));
+        self.inner
+            .define_function_with_control_plane(func, ctx, ctrl_plane)
     }
     fn define_function_bytes(
         &mut self,
@@ -126,9 +162,14 @@ impl Module for Listing {
         bytes: &[u8],
         relocs: &[cranelift_module::ModuleReloc],
     ) -> cranelift_module::ModuleResult<()> {
-        self.inner.define_function_bytes(func_id, alignment, bytes, relocs)
+        self.inner
+            .define_function_bytes(func_id, alignment, bytes, relocs)
     }
-    fn define_data(&mut self, data_id: cranelift_module::DataId, data: &DataDescription) -> cranelift_module::ModuleResult<()> {
+    fn define_data(
+        &mut self,
+        data_id: cranelift_module::DataId,
+        data: &DataDescription,
+    ) -> cranelift_module::ModuleResult<()> {
         self.inner.define_data(data_id, data)
     }
 }
@@ -173,21 +214,30 @@ pub fn compile_boot_object(spec: &BootSpec) -> Result<Vec<u8>, Diagnostic> {
     let mut unwind_sig = Signature::new(ccall);
     unwind_sig.params.push(AbiParam::new(ptr));
     unwind_sig.returns.push(AbiParam::new(ptr));
-    let unwind = m.declare_function("ferl_rt_unwind", Linkage::Import, &unwind_sig).map_err(module_err)?;
+    let unwind = m
+        .declare_function("ferl_rt_unwind", Linkage::Import, &unwind_sig)
+        .map_err(module_err)?;
     let non_value = ferl_runtime::term::NON_VALUE.raw() as i64;
     let nil = ferl_runtime::term::NIL.raw() as i64;
     let mut stub_ids = Vec::new();
     for (k, s) in spec.stubs.iter().enumerate() {
         if s.arity > 4 {
-            return Err(unsupported(format!("BIF stub {}:{}/{} (more than 4 arguments)", s.module, s.name, s.arity)));
+            return Err(unsupported(format!(
+                "BIF stub {}:{}/{} (more than 4 arguments)",
+                s.module, s.name, s.arity
+            )));
         }
         let mut bsig = Signature::new(ccall);
         for _ in 0..=s.arity {
             bsig.params.push(AbiParam::new(ptr));
         }
         bsig.returns.push(AbiParam::new(ptr));
-        let bif = m.declare_function(&s.symbol, Linkage::Import, &bsig).map_err(module_err)?;
-        let id = m.declare_function(&format!("ferl_aot_stub_{k}"), Linkage::Local, &tail_sig).map_err(module_err)?;
+        let bif = m
+            .declare_function(&s.symbol, Linkage::Import, &bsig)
+            .map_err(module_err)?;
+        let id = m
+            .declare_function(&format!("ferl_aot_stub_{k}"), Linkage::Local, &tail_sig)
+            .map_err(module_err)?;
         ctx.func.signature = tail_sig.clone();
         {
             let mut b = FunctionBuilder::new(&mut ctx.func, &mut fbc);
@@ -202,7 +252,11 @@ pub fn compile_boot_object(spec: &BootSpec) -> Result<Vec<u8>, Diagnostic> {
             let call = b.ins().call(fr, &args);
             let r = b.inst_results(call)[0];
             let trap = s.symbol.starts_with(ferl_runtime::boot::TRAP_PREFIX);
-            let bad = if trap { b.ins().icmp_imm_s(IntCC::Equal, r, 0) } else { b.ins().icmp_imm_s(IntCC::Equal, r, non_value) };
+            let bad = if trap {
+                b.ins().icmp_imm_s(IntCC::Equal, r, 0)
+            } else {
+                b.ins().icmp_imm_s(IntCC::Equal, r, non_value)
+            };
             let ok = b.create_block();
             let raise = b.create_block();
             b.ins().brif(bad, raise, &[], ok, &[]);
@@ -219,7 +273,8 @@ pub fn compile_boot_object(spec: &BootSpec) -> Result<Vec<u8>, Diagnostic> {
             } else {
                 let stop = b.ins().load(ptr, mf, p, offsets::STOP as i32);
                 let kont = b.ins().load(ptr, mf, stop, 8);
-                b.ins().return_call_indirect(sref, kont, &[p, reds, r, r, r, r]);
+                b.ins()
+                    .return_call_indirect(sref, kont, &[p, reds, r, r, r, r]);
             }
             b.switch_to_block(raise);
             // NON_VALUE with status YIELD: the call killed the caller (a process BIF such
@@ -247,7 +302,8 @@ pub fn compile_boot_object(spec: &BootSpec) -> Result<Vec<u8>, Diagnostic> {
             b.switch_to_block(handler);
             let n = b.ins().iconst(ptr, nil);
             let sref = b.import_signature(tail_sig.clone());
-            b.ins().return_call_indirect(sref, h, &[p, reds, n, n, n, n]);
+            b.ins()
+                .return_call_indirect(sref, h, &[p, reds, n, n, n, n]);
             b.seal_all_blocks();
             b.finalize(m.isa().frontend_config());
         }
@@ -266,14 +322,22 @@ pub fn compile_boot_object(spec: &BootSpec) -> Result<Vec<u8>, Diagnostic> {
     };
     let entry_m = name(&spec.entry.0);
     let entry_f = name(&spec.entry.1);
-    let stub_names: Vec<(i64, i64)> = spec.stubs.iter().map(|s| (name(&s.module), name(&s.name))).collect();
-    let names = m.declare_data("ferl_boot_names", Linkage::Local, false, false).map_err(module_err)?;
+    let stub_names: Vec<(i64, i64)> = spec
+        .stubs
+        .iter()
+        .map(|s| (name(&s.module), name(&s.name)))
+        .collect();
+    let names = m
+        .declare_data("ferl_boot_names", Linkage::Local, false, false)
+        .map_err(module_err)?;
     let mut d = DataDescription::new();
     d.define(blob.into_boxed_slice());
     m.define_data(names, &d).map_err(module_err)?;
 
     // The table.
-    let table = m.declare_data(BOOT_TABLE_SYMBOL, Linkage::Export, true, false).map_err(module_err)?;
+    let table = m
+        .declare_data(BOOT_TABLE_SYMBOL, Linkage::Export, true, false)
+        .map_err(module_err)?;
     let n_words = bt::HEADER_WORDS + spec.modules.len() + bt::STUB_WORDS * spec.stubs.len();
     let mut words = vec![0u64; n_words];
     let mut d = DataDescription::new();
@@ -290,7 +354,12 @@ pub fn compile_boot_object(spec: &BootSpec) -> Result<Vec<u8>, Diagnostic> {
     words[bt::ENTRY_ARITY] = spec.entry.2 as u64;
     for (k, mname) in spec.modules.iter().enumerate() {
         let did = m
-            .declare_data(&crate::descriptor_symbol(mname), Linkage::Import, false, false)
+            .declare_data(
+                &crate::descriptor_symbol(mname),
+                Linkage::Import,
+                false,
+                false,
+            )
             .map_err(module_err)?;
         let gv = m.declare_data_in_data(did, &mut d);
         d.write_data_addr(((bt::HEADER_WORDS + k) * 8) as u32, gv, 0);
@@ -316,8 +385,12 @@ pub fn compile_boot_object(spec: &BootSpec) -> Result<Vec<u8>, Diagnostic> {
     msig.returns.push(AbiParam::new(types::I32));
     let mut bmsig = msig.clone();
     bmsig.params.push(AbiParam::new(ptr));
-    let boot_main = m.declare_function(BOOT_MAIN_SYMBOL, Linkage::Import, &bmsig).map_err(module_err)?;
-    let main = m.declare_function("main", Linkage::Export, &msig).map_err(module_err)?;
+    let boot_main = m
+        .declare_function(BOOT_MAIN_SYMBOL, Linkage::Import, &bmsig)
+        .map_err(module_err)?;
+    let main = m
+        .declare_function("main", Linkage::Export, &msig)
+        .map_err(module_err)?;
     ctx.func.signature = msig;
     {
         let mut b = FunctionBuilder::new(&mut ctx.func, &mut fbc);

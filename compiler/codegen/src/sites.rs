@@ -67,11 +67,18 @@ pub(crate) fn define_table(module: &mut dyn Module, cx: &mut ModuleCx) -> Result
         words[at + site::MODULE] = atom_word(cx, &module_name);
         words[at + site::FUNCTION] = atom_word(cx, &fname);
         words[at + site::ARITY] = Word::Imm(f.arity as u64);
-        let pos = s.loc.line as u64 | ((s.loc.col.min(0xFFFF) as u64) << 32) | ((s.loc.end_col.min(0xFFFF) as u64) << 48);
+        let pos = s.loc.line as u64
+            | ((s.loc.col.min(0xFFFF) as u64) << 32)
+            | ((s.loc.end_col.min(0xFFFF) as u64) << 48);
         words[at + site::POS] = Word::Imm(pos);
         // Atoms are limited to 255 characters: a longer path is left out.
         words[at + site::FILE] = match cx.ir.files.get(s.loc.file as usize) {
-            Some(file) if s.loc.line != 0 && file.chars().count() <= ferl_runtime::atom::MAX_ATOM_CHARS => atom_word(cx, file),
+            Some(file)
+                if s.loc.line != 0
+                    && file.chars().count() <= ferl_runtime::atom::MAX_ATOM_CHARS =>
+            {
+                atom_word(cx, file)
+            }
             _ => Word::Imm(nil),
         };
         words[at + site::KIND] = Word::Imm(s.kind);
@@ -84,10 +91,18 @@ pub(crate) fn define_table(module: &mut dyn Module, cx: &mut ModuleCx) -> Result
         words[at + site::NARGS] = Word::Imm(s.nargs as u64);
     }
     // The compile directory (for printing source lines of relative paths).
-    let dir = std::env::current_dir().ok().map(|d| d.display().to_string()).unwrap_or_default();
+    let dir = std::env::current_dir()
+        .ok()
+        .map(|d| d.display().to_string())
+        .unwrap_or_default();
     let mm = ferl_runtime::abi::mangle(&cx.name);
     let dir_id = module
-        .declare_data(&format!("ferl_SD{}{}", mm.len(), mm), cranelift_module::Linkage::Local, false, false)
+        .declare_data(
+            &format!("ferl_SD{}{}", mm.len(), mm),
+            cranelift_module::Linkage::Local,
+            false,
+            false,
+        )
         .map_err(module_err)?;
     let mut dd = DataDescription::new();
     let mut bytes = dir.into_bytes();
@@ -110,7 +125,10 @@ pub(crate) fn define_table(module: &mut dyn Module, cx: &mut ModuleCx) -> Result
     for (i, s) in sites.iter().enumerate() {
         if let Some(c) = s.cont {
             let fr = module.declare_func_in_data(c, &mut d);
-            d.write_function_addr(((table::HEADER_WORDS + i * site::WORDS + site::CODE) * 8) as u32, fr);
+            d.write_function_addr(
+                ((table::HEADER_WORDS + i * site::WORDS + site::CODE) * 8) as u32,
+                fr,
+            );
         }
     }
     let bytes: Vec<u8> = raw.iter().flat_map(|x| x.to_le_bytes()).collect();
@@ -125,6 +143,11 @@ pub(crate) fn define_table(module: &mut dyn Module, cx: &mut ModuleCx) -> Result
 pub(crate) fn declare_table(module: &mut dyn Module, name: &str) -> Result<DataId, Diagnostic> {
     let mm = ferl_runtime::abi::mangle(name);
     module
-        .declare_data(&format!("ferl_S{}{}", mm.len(), mm), cranelift_module::Linkage::Local, true, false)
+        .declare_data(
+            &format!("ferl_S{}{}", mm.len(), mm),
+            cranelift_module::Linkage::Local,
+            true,
+            false,
+        )
         .map_err(module_err)
 }

@@ -10,11 +10,16 @@
 use crate::data::{self, LitValue, Word};
 use crate::{erlang_signature, module_err, unsupported, ModuleCx};
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
-use cranelift_codegen::ir::{types, Block, BlockArg, FuncRef, GlobalValue, InstBuilder, MemFlagsData, SigRef, Value};
+use cranelift_codegen::ir::{
+    types, Block, BlockArg, FuncRef, GlobalValue, InstBuilder, MemFlagsData, SigRef, Value,
+};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext, Variable};
 use cranelift_module::{DataId, FuncId, Linkage, Module};
 use ferl_diagnostics::Diagnostic;
-use ferl_ir::ir::{self, Callee, CmpOp, Con, Expr, FailReason, FunId, JoinId, Literal, Operand, Prim, Test, TypeTest, Var};
+use ferl_ir::ir::{
+    self, Callee, CmpOp, Con, Expr, FailReason, FunId, JoinId, Literal, Operand, Prim, Test,
+    TypeTest, Var,
+};
 use ferl_runtime::process::{frame, frame_marker, offsets, MAX_XREGS};
 use ferl_runtime::term::{make_header, sub};
 use std::collections::{BTreeSet, HashMap};
@@ -45,9 +50,19 @@ struct FnJoin {
 
 #[derive(Clone, Debug)]
 enum UnitKind {
-    Entry { params: Vec<Var> },
-    Cont { result: Var, slots: Vec<Var> },
-    Handler { class: Var, reason: Var, trace: Var, slots: Vec<Var> },
+    Entry {
+        params: Vec<Var>,
+    },
+    Cont {
+        result: Var,
+        slots: Vec<Var>,
+    },
+    Handler {
+        class: Var,
+        reason: Var,
+        trace: Var,
+        slots: Vec<Var>,
+    },
 }
 
 struct Unit<'m> {
@@ -73,7 +88,14 @@ fn function_joins(body: &Expr) -> std::collections::HashSet<JoinId> {
     // (join, must be a function on its own, joins jumped to from its body)
     let mut joins: Vec<(JoinId, bool, BTreeSet<JoinId>)> = Vec::new();
     body.visit(&mut |x| {
-        if let Expr::LetJoin { join, recursive, join_body, body, .. } = x {
+        if let Expr::LetJoin {
+            join,
+            recursive,
+            join_body,
+            body,
+            ..
+        } = x
+        {
             let mut targets = BTreeSet::new();
             join_body.visit(&mut |y| {
                 if let Expr::Jump(k, _) = y {
@@ -83,7 +105,11 @@ fn function_joins(body: &Expr) -> std::collections::HashSet<JoinId> {
             joins.push((*join, *recursive || crosses_unit(body, *join), targets));
         }
     });
-    let mut set: std::collections::HashSet<JoinId> = joins.iter().filter(|(_, f, _)| *f).map(|(j, ..)| *j).collect();
+    let mut set: std::collections::HashSet<JoinId> = joins
+        .iter()
+        .filter(|(_, f, _)| *f)
+        .map(|(j, ..)| *j)
+        .collect();
     loop {
         let before = set.len();
         for (k, _, targets) in &joins {
@@ -115,9 +141,17 @@ fn jump_targets_outside(e: &Expr) -> BTreeSet<JoinId> {
 /// Pre-order list of the join points defined in `e`.
 fn collect_joins<'e>(e: &'e Expr, out: &mut Vec<(JoinId, Vec<Var>, &'e Expr)>) {
     match e {
-        Expr::Let { body, .. } | Expr::Do { body, .. } | Expr::LetCall { body, .. } => collect_joins(body, out),
+        Expr::Let { body, .. } | Expr::Do { body, .. } | Expr::LetCall { body, .. } => {
+            collect_joins(body, out)
+        }
         Expr::TailCall(_) | Expr::Return(_) | Expr::Jump(..) | Expr::Fail { .. } => {}
-        Expr::LetJoin { join, params, join_body, body, .. } => {
+        Expr::LetJoin {
+            join,
+            params,
+            join_body,
+            body,
+            ..
+        } => {
             out.push((*join, params.clone(), join_body));
             collect_joins(join_body, out);
             collect_joins(body, out);
@@ -151,7 +185,10 @@ fn collect_joins<'e>(e: &'e Expr, out: &mut Vec<(JoinId, Vec<Var>, &'e Expr)>) {
 
 impl FnInfo {
     fn new(body: &Expr) -> FnInfo {
-        let mut info = FnInfo { join_needs: HashMap::new(), fn_joins: function_joins(body) };
+        let mut info = FnInfo {
+            join_needs: HashMap::new(),
+            fn_joins: function_joins(body),
+        };
         let mut order = Vec::new();
         collect_joins(body, &mut order);
         // Pre-order: enclosing joins come first.
@@ -212,14 +249,18 @@ fn crosses_unit(e: &Expr, j: JoinId) -> bool {
 /// Compile IR function `fun` (all its units) into `module`.
 pub fn compile_function(module: &mut dyn Module, cx: &mut ModuleCx, fun: FunId) -> R<()> {
     let ir = cx.ir;
-    let f = ir.function(fun).ok_or_else(|| unsupported("unknown function id"))?;
+    let f = ir
+        .function(fun)
+        .ok_or_else(|| unsupported("unknown function id"))?;
     if f.params.len() > MAX_XREGS {
         return Err(unsupported("function with more than 256 parameters"));
     }
     let info = FnInfo::new(&f.body);
     let mut work = vec![Unit {
         id: cx.funcs[fun.0 as usize],
-        kind: UnitKind::Entry { params: f.params.clone() },
+        kind: UnitKind::Entry {
+            params: f.params.clone(),
+        },
         body: &f.body,
         fjoins: HashMap::new(),
         tries: Vec::new(),
@@ -260,7 +301,12 @@ pub fn compile_function(module: &mut dyn Module, cx: &mut ModuleCx, fun: FunId) 
             t.b.finalize(fc);
             work.extend(new);
         }
-        module.define_function(id, &mut ctx).map_err(|e| unsupported(format!("internal code generator error in {}: {e:?}", f.name)))?;
+        module.define_function(id, &mut ctx).map_err(|e| {
+            unsupported(format!(
+                "internal code generator error in {}: {e:?}",
+                f.name
+            ))
+        })?;
         module.clear_context(&mut ctx);
     }
     Ok(())
@@ -423,7 +469,10 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
             UnitKind::Entry { params } => {
                 // Reduction check: at zero, save the arguments and yield.
                 let left = self.b.ins().iadd_imm_s(ps[1], -1);
-                let out = self.b.ins().icmp_imm_s(IntCC::SignedLessThanOrEqual, left, 0);
+                let out = self
+                    .b
+                    .ins()
+                    .icmp_imm_s(IntCC::SignedLessThanOrEqual, left, 0);
                 let yield_b = self.b.create_block();
                 let go = self.b.create_block();
                 self.b.set_cold_block(yield_b);
@@ -467,7 +516,12 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 self.def(*result, ps[2]);
                 self.read_frame(slots);
             }
-            UnitKind::Handler { class, reason, trace, slots } => {
+            UnitKind::Handler {
+                class,
+                reason,
+                trace,
+                slots,
+            } => {
                 self.b.def_var(r, ps[1]);
                 let p = self.p();
                 let c = self.load(p, offsets::EXC_CLASS as i32);
@@ -523,8 +577,17 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         let k = self.cx.next_cont.entry(self.fun.0).or_insert(0);
         *k += 1;
         let sym = ferl_runtime::abi::continuation_symbol(&self.cx.name, &f.name, f.arity, *k);
-        let id = self.module.declare_function(&sym, Linkage::Local, &erlang_signature()).map_err(module_err)?;
-        self.work.push(Unit { id, kind, body, fjoins: self.fjoins.clone(), tries });
+        let id = self
+            .module
+            .declare_function(&sym, Linkage::Local, &erlang_signature())
+            .map_err(module_err)?;
+        self.work.push(Unit {
+            id,
+            kind,
+            body,
+            fjoins: self.fjoins.clone(),
+            tries,
+        });
         Ok(id)
     }
 
@@ -567,7 +630,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 Ok(self.word(w))
             }
             Literal::Nil => Ok(self.iconst(NIL)),
-            Literal::Int(i) if data::small_word(i).is_some() => Ok(self.iconst(data::small_word(i).unwrap_or(0) as i64)),
+            Literal::Int(i) if data::small_word(i).is_some() => {
+                Ok(self.iconst(data::small_word(i).unwrap_or(0) as i64))
+            }
             _ => match data::literal(self.module, self.cx, l)? {
                 LitValue::Word(w) => Ok(self.word(w)),
                 LitValue::Static(id, tag) => {
@@ -595,7 +660,13 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         self.b.append_block_param(ok, I64);
         self.b.append_block_param(ok, I64);
         self.b.set_cold_block(gc);
-        self.b.ins().brif(full, gc, &[], ok, &[BlockArg::Value(htop), BlockArg::Value(stop)]);
+        self.b.ins().brif(
+            full,
+            gc,
+            &[],
+            ok,
+            &[BlockArg::Value(htop), BlockArg::Value(stop)],
+        );
         self.b.switch_to_block(gc);
         let xr = self.xregs();
         let live: Vec<Var> = live.iter().copied().collect();
@@ -633,7 +704,12 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         let mut e = e;
         loop {
             match e {
-                Expr::Let { var, prim, body, loc } => {
+                Expr::Let {
+                    var,
+                    prim,
+                    body,
+                    loc,
+                } => {
                     self.cur_site = Some(Pending::for_prim(prim, *loc));
                     let mut live = self.info.needs(body);
                     live.remove(var);
@@ -662,7 +738,14 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                     let mut slots = self.info.needs(body);
                     slots.remove(var);
                     let slots: Vec<Var> = slots.into_iter().collect();
-                    let k = self.new_unit(UnitKind::Cont { result: *var, slots: slots.clone() }, body, self.tries.clone())?;
+                    let k = self.new_unit(
+                        UnitKind::Cont {
+                            result: *var,
+                            slots: slots.clone(),
+                        },
+                        body,
+                        self.tries.clone(),
+                    )?;
                     self.add_cont_site(k, call.loc);
                     self.cur_site = Some(Pending::for_call(call, false));
                     let mut live: BTreeSet<Var> = slots.iter().copied().collect();
@@ -678,13 +761,24 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                     let v = self.operand(o)?;
                     return self.emit_return(v);
                 }
-                Expr::LetJoin { join, params, recursive, join_body, body } => {
+                Expr::LetJoin {
+                    join,
+                    params,
+                    recursive,
+                    join_body,
+                    body,
+                } => {
                     // Loops (recursive joins) are functions too, so that every iteration
                     // passes a reduction check (function entry) and can be preempted.
                     let crosses = self.info.fn_joins.contains(join);
                     let _ = (recursive, body);
                     if crosses {
-                        let extra: Vec<Var> = self.info.join_needs.get(join).map(|s| s.iter().copied().collect()).unwrap_or_default();
+                        let extra: Vec<Var> = self
+                            .info
+                            .join_needs
+                            .get(join)
+                            .map(|s| s.iter().copied().collect())
+                            .unwrap_or_default();
                         let mut all = params.clone();
                         all.extend(extra.iter().copied());
                         if all.len() > MAX_XREGS {
@@ -695,8 +789,16 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                         let f = &self.cx.ir.functions[self.fun.0 as usize];
                         let kk = self.cx.next_cont.entry(self.fun.0).or_insert(0);
                         *kk += 1;
-                        let sym = ferl_runtime::abi::continuation_symbol(&self.cx.name, &f.name, f.arity, *kk);
-                        let id = self.module.declare_function(&sym, Linkage::Local, &erlang_signature()).map_err(module_err)?;
+                        let sym = ferl_runtime::abi::continuation_symbol(
+                            &self.cx.name,
+                            &f.name,
+                            f.arity,
+                            *kk,
+                        );
+                        let id = self
+                            .module
+                            .declare_function(&sym, Linkage::Local, &erlang_signature())
+                            .map_err(module_err)?;
                         let fj = FnJoin { id, extra, depth };
                         let mut inner = self.fjoins.clone();
                         if *recursive {
@@ -716,7 +818,13 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                         for _ in params {
                             self.b.append_block_param(blk, I64);
                         }
-                        self.blocks.insert(*join, BlockJoin { block: blk, depth: self.tries.len() });
+                        self.blocks.insert(
+                            *join,
+                            BlockJoin {
+                                block: blk,
+                                depth: self.tries.len(),
+                            },
+                        );
                         let saved_tries = self.tries.clone();
                         self.expr(body)?;
                         self.tries = saved_tries;
@@ -758,18 +866,34 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                     }
                     e = default;
                 }
-                Expr::Try { body, class, reason, trace, handler } => {
+                Expr::Try {
+                    body,
+                    class,
+                    reason,
+                    trace,
+                    handler,
+                } => {
                     let mut slots = self.info.needs(handler);
                     slots.remove(class);
                     slots.remove(reason);
                     slots.remove(trace);
                     let slots: Vec<Var> = slots.into_iter().collect();
                     let h = self.new_unit(
-                        UnitKind::Handler { class: *class, reason: *reason, trace: *trace, slots: slots.clone() },
+                        UnitKind::Handler {
+                            class: *class,
+                            reason: *reason,
+                            trace: *trace,
+                            slots: slots.clone(),
+                        },
                         handler,
                         self.tries.clone(),
                     )?;
-                    let live: BTreeSet<Var> = self.info.needs(body).union(&slots.iter().copied().collect()).copied().collect();
+                    let live: BTreeSet<Var> = self
+                        .info
+                        .needs(body)
+                        .union(&slots.iter().copied().collect())
+                        .copied()
+                        .collect();
                     self.push_frame(frame::CATCH, h, &slots, &live)?;
                     self.tries.push(slots.len());
                     e = body;
@@ -789,20 +913,35 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                     self.b.switch_to_block(em);
                     e = empty;
                 }
-                Expr::RecvWait { timeout, retry, loc } => {
+                Expr::RecvWait {
+                    timeout,
+                    retry,
+                    loc,
+                } => {
                     self.cur_site = Some(Pending::plain(*loc));
                     let t = match timeout {
                         Some((o, _)) => self.operand(o)?,
-                        None => self.iconst(ferl_runtime::term::Term::atom(ferl_runtime::atom::idx::INFINITY).raw() as i64),
+                        None => self.iconst(
+                            ferl_runtime::term::Term::atom(ferl_runtime::atom::idx::INFINITY).raw()
+                                as i64,
+                        ),
                     };
                     let p = self.p();
                     let st = self.rt("ferl_rt_recv_wait", &[p, t])?;
                     let wait_b = self.b.create_block();
                     let other = self.b.create_block();
-                    let is_wait = self.b.ins().icmp_imm_s(IntCC::Equal, st, ferl_runtime::process::STATUS_WAIT as i64);
+                    let is_wait = self.b.ins().icmp_imm_s(
+                        IntCC::Equal,
+                        st,
+                        ferl_runtime::process::STATUS_WAIT as i64,
+                    );
                     self.brif(is_wait, wait_b, other);
                     self.b.switch_to_block(other);
-                    let is_raise = self.b.ins().icmp_imm_s(IntCC::Equal, st, ferl_runtime::process::STATUS_RAISE as i64);
+                    let is_raise = self.b.ins().icmp_imm_s(
+                        IntCC::Equal,
+                        st,
+                        ferl_runtime::process::STATUS_RAISE as i64,
+                    );
                     let rb = self.raise_block();
                     let timed_out = self.b.create_block();
                     self.brif(is_raise, rb, timed_out);
@@ -813,7 +952,13 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                     if slots.len() > MAX_XREGS {
                         return Err(unsupported("receive with more than 256 live variables"));
                     }
-                    let k = self.new_unit(UnitKind::Entry { params: slots.clone() }, retry, self.tries.clone())?;
+                    let k = self.new_unit(
+                        UnitKind::Entry {
+                            params: slots.clone(),
+                        },
+                        retry,
+                        self.tries.clone(),
+                    )?;
                     let live: BTreeSet<Var> = slots.iter().copied().collect();
                     self.push_frame(frame::RETURN, k, &slots, &live)?;
                     let reds = self.reds();
@@ -847,7 +992,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         let k = self.load(stop, 8);
         let reds = self.reds();
         let sig = self.sig();
-        self.b.ins().return_call_indirect(sig, k, &[p, reds, v, v, v, v]);
+        self.b
+            .ins()
+            .return_call_indirect(sig, k, &[p, reds, v, v, v, v]);
         Ok(())
     }
 
@@ -868,7 +1015,10 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         self.brif(bad, chk, ok);
         self.b.switch_to_block(chk);
         let st = self.load(p, offsets::STATUS as i32);
-        let is_yield = self.b.ins().icmp_imm_s(IntCC::Equal, st, ferl_runtime::process::STATUS_YIELD as i64);
+        let is_yield =
+            self.b
+                .ins()
+                .icmp_imm_s(IntCC::Equal, st, ferl_runtime::process::STATUS_YIELD as i64);
         let yb = self.b.create_block();
         let rb = self.raise_block();
         self.brif(is_yield, yb, rb);
@@ -881,7 +1031,13 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         Ok(r)
     }
 
-    fn push_frame(&mut self, kind: u64, cont: FuncId, slots: &[Var], live: &BTreeSet<Var>) -> R<()> {
+    fn push_frame(
+        &mut self,
+        kind: u64,
+        cont: FuncId,
+        slots: &[Var],
+        live: &BTreeSet<Var>,
+    ) -> R<()> {
         let n = slots.len();
         let (_, stop) = self.ensure(2 + n, live)?;
         let p = self.p();
@@ -962,11 +1118,18 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         let args = self.operands(&call.args)?;
         match &call.callee {
             Callee::Local { fun_id, .. } => {
-                let id = *self.cx.funcs.get(fun_id.0 as usize).ok_or_else(|| unsupported("call to an unknown local function"))?;
+                let id = *self
+                    .cx
+                    .funcs
+                    .get(fun_id.0 as usize)
+                    .ok_or_else(|| unsupported("call to an unknown local function"))?;
                 let fr = self.func_ref(id);
                 self.direct_tail_call(fr, &args);
             }
-            Callee::Remote { module: module @ Operand::Lit(Literal::Atom(ma)), function: function @ Operand::Lit(Literal::Atom(fa)) } => {
+            Callee::Remote {
+                module: module @ Operand::Lit(Literal::Atom(ma)),
+                function: function @ Operand::Lit(Literal::Atom(fa)),
+            } => {
                 // Cached in the import table: resolved through the export table once.
                 let slot = self.cx.import_slot(ma, fa, call.args.len() as u32) as i32;
                 let tbl = self.data_addr(self.cx.import_table);
@@ -975,7 +1138,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 self.b.set_cold_block(miss);
                 let go = self.b.create_block();
                 self.b.append_block_param(go, I64);
-                self.b.ins().brif(cached, go, &[BlockArg::Value(cached)], miss, &[]);
+                self.b
+                    .ins()
+                    .brif(cached, go, &[BlockArg::Value(cached)], miss, &[]);
                 self.b.switch_to_block(miss);
                 let m = self.operand(module)?;
                 let f = self.operand(function)?;
@@ -1115,7 +1280,10 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 Ok(self.load(v, 7))
             }
             Prim::MakeFun { fun_id, free } => {
-                let entry = *self.cx.fun_entries.get(&fun_id.0).ok_or_else(|| unsupported("make_fun of a function that is not a lambda"))?;
+                let entry =
+                    *self.cx.fun_entries.get(&fun_id.0).ok_or_else(|| {
+                        unsupported("make_fun of a function that is not a lambda")
+                    })?;
                 let (htop, _) = self.ensure(2 + free.len(), &live)?;
                 let vals = self.operands(free)?;
                 let a = self.bump(htop, 2 + free.len());
@@ -1146,7 +1314,11 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 let m = self.operand(map)?;
                 let mut vals = Vec::new();
                 for (kind, k, v) in ops {
-                    let kd = if *kind == ir::MapOpKind::Exact { 0x1F } else { 0x0F };
+                    let kd = if *kind == ir::MapOpKind::Exact {
+                        0x1F
+                    } else {
+                        0x0F
+                    };
                     vals.push(self.iconst(kd));
                     vals.push(self.operand(k)?);
                     vals.push(self.operand(v)?);
@@ -1166,7 +1338,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
             Prim::BuildStacktrace(o) => self.operand(o),
             Prim::BinBuild(segs) => {
                 if segs.len() * 3 > MAX_XREGS {
-                    return Err(unsupported("binary construction with more than 85 segments"));
+                    return Err(unsupported(
+                        "binary construction with more than 85 segments",
+                    ));
                 }
                 let mut vals = Vec::new();
                 for sg in segs {
@@ -1218,11 +1392,21 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         }
     }
 
-    fn bif(&mut self, m: &str, f: &str, args: &[Operand], live: &BTreeSet<Var>, guard_fail: Option<Block>) -> R<Value> {
+    fn bif(
+        &mut self,
+        m: &str,
+        f: &str,
+        args: &[Operand],
+        live: &BTreeSet<Var>,
+        guard_fail: Option<Block>,
+    ) -> R<Value> {
         let f = if m == "erlang" && f == "!" { "send" } else { f };
         let sym = ferl_runtime::abi::bif_symbol(m, f, args.len() as u32);
         if !ferl_runtime::native::has_symbol(&sym) {
-            return Err(unsupported(format!("BIF {m}:{f}/{} (not in the runtime yet)", args.len())));
+            return Err(unsupported(format!(
+                "BIF {m}:{f}/{} (not in the runtime yet)",
+                args.len()
+            )));
         }
         let vals = self.operands(args)?;
         let p = self.p();
@@ -1234,8 +1418,12 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         if m == "erlang" && vals.len() == 2 {
             match f {
                 "+" | "-" | "*" | "/" => return self.arith(f, &sym, &all, live, guard_fail),
-                "rem" | "div" | "band" | "bor" | "bxor" | "bsr" => return self.int_op(f, &sym, &all, guard_fail),
-                "<" | "=<" | ">" | ">=" | "==" | "/=" | "=:=" | "=/=" => return self.compare(f, &sym, &all, guard_fail),
+                "rem" | "div" | "band" | "bor" | "bxor" | "bsr" => {
+                    return self.int_op(f, &sym, &all, guard_fail)
+                }
+                "<" | "=<" | ">" | ">=" | "==" | "/=" | "=:=" | "=/=" => {
+                    return self.compare(f, &sym, &all, guard_fail)
+                }
                 "element" => return self.element(&sym, &all, guard_fail),
                 _ => {}
             }
@@ -1247,7 +1435,14 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
 
     /// The slow path shared by the inline BIFs: call the runtime's entry point (which
     /// computes the general case and raises BEAM's error) and join `done`.
-    fn bif_slow(&mut self, slow: Block, done: Block, sym: &str, all: &[Value], guard_fail: Option<Block>) -> R<Value> {
+    fn bif_slow(
+        &mut self,
+        slow: Block,
+        done: Block,
+        sym: &str,
+        all: &[Value],
+        guard_fail: Option<Block>,
+    ) -> R<Value> {
         self.b.switch_to_block(slow);
         let r = self.rt_cold(sym, all)?;
         self.after_raising(r, guard_fail);
@@ -1277,7 +1472,10 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         let boxed = self.b.ins().icmp_imm_s(IntCC::Equal, tag, 2);
         self.guard_to(boxed, no);
         let h = self.load(v, -2);
-        let is_float = self.b.ins().icmp_imm_s(IntCC::Equal, h, FLOAT_HEADER as i64);
+        let is_float = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::Equal, h, FLOAT_HEADER as i64);
         self.guard_to(is_float, no);
         self.b.ins().load(types::F64, mf(), v, 6)
     }
@@ -1306,7 +1504,14 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
     /// `+ - * /` inline: small integers with overflow checks, then floats (and small
     /// integers mixed with floats) with the result boxed on the heap; bignums, non-finite
     /// results, division by zero and non-numbers take the runtime's path.
-    fn arith(&mut self, f: &str, sym: &str, all: &[Value], live: &BTreeSet<Var>, guard_fail: Option<Block>) -> R<Value> {
+    fn arith(
+        &mut self,
+        f: &str,
+        sym: &str,
+        all: &[Value],
+        live: &BTreeSet<Var>,
+        guard_fail: Option<Block>,
+    ) -> R<Value> {
         let (a, b) = (all[1], all[2]);
         let slow = self.b.create_block();
         self.b.set_cold_block(slow);
@@ -1356,7 +1561,10 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         };
         let bits = self.b.ins().bitcast(I64, MemFlagsData::new(), r);
         let e = self.b.ins().band_imm_s(bits, 0x7FF0_0000_0000_0000);
-        let finite = self.b.ins().icmp_imm_s(IntCC::NotEqual, e, 0x7FF0_0000_0000_0000);
+        let finite = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::NotEqual, e, 0x7FF0_0000_0000_0000);
         self.guard_to(finite, slow);
         let (htop, _) = self.ensure(2, live)?;
         let addr = self.bump(htop, 2);
@@ -1401,7 +1609,11 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 let nz = self.b.ins().icmp_imm_s(IntCC::NotEqual, y, 0);
                 self.guard_to(nz, slow);
                 let x = self.b.ins().sshr_imm_s(a, 4);
-                let q = if f == "div" { self.b.ins().sdiv(x, y) } else { self.b.ins().srem(x, y) };
+                let q = if f == "div" {
+                    self.b.ins().sdiv(x, y)
+                } else {
+                    self.b.ins().srem(x, y)
+                };
                 // Back to a small: it must survive the round trip through the tag shift.
                 let t = self.b.ins().ishl_imm_s(q, 4);
                 let back = self.b.ins().sshr_imm_s(t, 4);
@@ -1415,7 +1627,13 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
     }
 
     /// Term comparisons inline for two small integers (raw signed compare) and two floats.
-    fn compare(&mut self, f: &str, sym: &str, all: &[Value], guard_fail: Option<Block>) -> R<Value> {
+    fn compare(
+        &mut self,
+        f: &str,
+        sym: &str,
+        all: &[Value],
+        guard_fail: Option<Block>,
+    ) -> R<Value> {
         let (a, b) = (all[1], all[2]);
         let slow = self.b.create_block();
         self.b.set_cold_block(slow);
@@ -1443,7 +1661,13 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
 
     /// `hd/1`, `tl/1` of a cons and `tuple_size/1` of a tuple inline; the runtime raises
     /// badarg otherwise.
-    fn unary_access(&mut self, f: &str, sym: &str, all: &[Value], guard_fail: Option<Block>) -> R<Value> {
+    fn unary_access(
+        &mut self,
+        f: &str,
+        sym: &str,
+        all: &[Value],
+        guard_fail: Option<Block>,
+    ) -> R<Value> {
         let v = all[1];
         let slow = self.b.create_block();
         self.b.set_cold_block(slow);
@@ -1455,7 +1679,10 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
             self.guard_to(boxed, slow);
             let h = self.load(v, -2);
             let st = self.b.ins().band_imm_s(h, 0x3F);
-            let is_tuple = self.b.ins().icmp_imm_s(IntCC::Equal, st, make_header(sub::TUPLE, 0) as i64);
+            let is_tuple =
+                self.b
+                    .ins()
+                    .icmp_imm_s(IntCC::Equal, st, make_header(sub::TUPLE, 0) as i64);
             self.guard_to(is_tuple, slow);
             let arity = self.b.ins().ushr_imm_s(h, 6);
             let t = self.b.ins().ishl_imm_s(arity, 4);
@@ -1484,7 +1711,10 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         self.guard_to(boxed, slow);
         let h = self.load(t, -2);
         let st = self.b.ins().band_imm_s(h, 0x3F);
-        let is_tuple = self.b.ins().icmp_imm_s(IntCC::Equal, st, make_header(sub::TUPLE, 0) as i64);
+        let is_tuple = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::Equal, st, make_header(sub::TUPLE, 0) as i64);
         self.guard_to(is_tuple, slow);
         let arity = self.b.ins().ushr_imm_s(h, 6);
         let i = self.b.ins().sshr_imm_s(n, 4);
@@ -1510,7 +1740,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
             Test::TupleArity(o, n) => {
                 let v = self.operand(o)?;
                 let hdr = make_header(sub::TUPLE, *n as usize) as i64;
-                self.boxed_test(v, yes, no, move |t, h| t.b.ins().icmp_imm_s(IntCC::Equal, h, hdr));
+                self.boxed_test(v, yes, no, move |t, h| {
+                    t.b.ins().icmp_imm_s(IntCC::Equal, h, hdr)
+                });
                 Ok(())
             }
             Test::FunctionArity(f, a) => {
@@ -1521,12 +1753,17 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 Ok(())
             }
             Test::Cmp(op, a, b) => {
-                let atomic = |o: &Operand| matches!(o, Operand::Lit(Literal::Atom(_) | Literal::Nil));
+                let atomic =
+                    |o: &Operand| matches!(o, Operand::Lit(Literal::Atom(_) | Literal::Nil));
                 let va = self.operand(a)?;
                 let vb = self.operand(b)?;
                 let eqish = matches!(op, CmpOp::Eq | CmpOp::ExactEq | CmpOp::Ne | CmpOp::ExactNe);
                 if eqish && (atomic(a) || atomic(b)) {
-                    let cc = if matches!(op, CmpOp::Eq | CmpOp::ExactEq) { IntCC::Equal } else { IntCC::NotEqual };
+                    let cc = if matches!(op, CmpOp::Eq | CmpOp::ExactEq) {
+                        IntCC::Equal
+                    } else {
+                        IntCC::NotEqual
+                    };
                     let c = self.b.ins().icmp(cc, va, vb);
                     self.brif(c, yes, no);
                     return Ok(());
@@ -1581,7 +1818,13 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 self.jump(yes, &[]);
                 Ok(())
             }
-            Test::BsGet { ctx, spec, size, out, rest } => {
+            Test::BsGet {
+                ctx,
+                spec,
+                size,
+                out,
+                rest,
+            } => {
                 let c = self.use_(*ctx);
                 let sz = match size {
                     Some(o) => self.operand(o)?,
@@ -1610,7 +1853,13 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
     }
 
     /// Branch on `pred(header)` when `v` is boxed, else to `no`.
-    fn boxed_test(&mut self, v: Value, yes: Block, no: Block, pred: impl FnOnce(&mut Self, Value) -> Value) {
+    fn boxed_test(
+        &mut self,
+        v: Value,
+        yes: Block,
+        no: Block,
+        pred: impl FnOnce(&mut Self, Value) -> Value,
+    ) {
         let tag = self.b.ins().band_imm_s(v, 3);
         let isb = self.b.ins().icmp_imm_s(IntCC::Equal, tag, 2);
         let bx = self.b.create_block();
@@ -1658,8 +1907,11 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 let c = self.b.ins().icmp_imm_s(IntCC::Equal, m, 0xF);
                 self.brif(c, yes, other);
                 self.b.switch_to_block(other);
-                let subs: &'static [u64] =
-                    if tt == TypeTest::Integer { &[sub::POS_BIG, sub::NEG_BIG] } else { &[sub::POS_BIG, sub::NEG_BIG, sub::FLOAT] };
+                let subs: &'static [u64] = if tt == TypeTest::Integer {
+                    &[sub::POS_BIG, sub::NEG_BIG]
+                } else {
+                    &[sub::POS_BIG, sub::NEG_BIG, sub::FLOAT]
+                };
                 self.subtag_in(v, subs, yes, no);
             }
             TypeTest::Float => self.subtag_in(v, &[sub::FLOAT], yes, no),
@@ -1677,7 +1929,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 self.imm_test(v, 3, 1, yes, no);
             }
             TypeTest::Map => self.subtag_in(v, &[sub::MAP_FLAT, sub::MAP_LARGE], yes, no),
-            TypeTest::Bitstring => self.subtag_in(v, &[sub::HEAP_BIN, sub::REFC_BIN, sub::SUB_BIN], yes, no),
+            TypeTest::Bitstring => {
+                self.subtag_in(v, &[sub::HEAP_BIN, sub::REFC_BIN, sub::SUB_BIN], yes, no)
+            }
             TypeTest::Binary => {
                 let r = self.rt("ferl_rt_is_binary", &[v])?;
                 self.brif(r, yes, no);
@@ -1699,7 +1953,11 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                     self.brif(c, yes, no);
                 }
                 Literal::Int(i) if data::small_word(i).is_some() => {
-                    let c = self.b.ins().icmp_imm_s(IntCC::Equal, v, data::small_word(i).unwrap_or(0) as i64);
+                    let c = self.b.ins().icmp_imm_s(
+                        IntCC::Equal,
+                        v,
+                        data::small_word(i).unwrap_or(0) as i64,
+                    );
                     self.brif(c, yes, no);
                 }
                 _ => {
@@ -1711,11 +1969,15 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
             },
             Con::Tuple(n) => {
                 let hdr = make_header(sub::TUPLE, *n as usize) as i64;
-                self.boxed_test(v, yes, no, move |t, h| t.b.ins().icmp_imm_s(IntCC::Equal, h, hdr));
+                self.boxed_test(v, yes, no, move |t, h| {
+                    t.b.ins().icmp_imm_s(IntCC::Equal, h, hdr)
+                });
             }
             Con::Cons => self.imm_test(v, 3, 1, yes, no),
             Con::Map => self.subtag_in(v, &[sub::MAP_FLAT, sub::MAP_LARGE], yes, no),
-            Con::Bitstring => self.subtag_in(v, &[sub::HEAP_BIN, sub::REFC_BIN, sub::SUB_BIN], yes, no),
+            Con::Bitstring => {
+                self.subtag_in(v, &[sub::HEAP_BIN, sub::REFC_BIN, sub::SUB_BIN], yes, no)
+            }
         }
         Ok(())
     }
@@ -1764,7 +2026,11 @@ fn float_cc(op: CmpOp) -> FloatCC {
 }
 
 fn direct_bif(c: &Call) -> Option<String> {
-    let Callee::Remote { module: Operand::Lit(Literal::Atom(m)), function: Operand::Lit(Literal::Atom(f)) } = &c.callee else {
+    let Callee::Remote {
+        module: Operand::Lit(Literal::Atom(m)),
+        function: Operand::Lit(Literal::Atom(f)),
+    } = &c.callee
+    else {
         return None;
     };
     if c.args.len() > 5 {

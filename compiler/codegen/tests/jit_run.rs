@@ -23,7 +23,10 @@ fn jit_module() -> JITModule {
     let mut flags = settings::builder();
     flags.set("opt_level", "speed").unwrap();
     flags.set("preserve_frame_pointers", "true").unwrap();
-    let isa = cranelift_native::builder().unwrap().finish(settings::Flags::new(flags)).unwrap();
+    let isa = cranelift_native::builder()
+        .unwrap()
+        .finish(settings::Flags::new(flags))
+        .unwrap();
     let mut jb = JITBuilder::with_isa(isa, default_libcall_names());
     for (n, a) in ferl_runtime::native::symbols() {
         jb.symbol(n, a);
@@ -35,17 +38,30 @@ fn load(src: &str, name: &str) -> Loaded {
     let ir = lower(src, name);
     let mut jit = jit_module();
     let glue = ferl_codegen::compile_glue(&mut jit).expect("glue");
-    let cm = ferl_codegen::compile_module(&mut jit, &ir).unwrap_or_else(|d| panic!("codegen: {d:?}"));
+    let cm =
+        ferl_codegen::compile_module(&mut jit, &ir).unwrap_or_else(|d| panic!("codegen: {d:?}"));
     jit.finalize_definitions().unwrap();
     let (desc, _) = jit.get_finalized_data(cm.descriptor);
     // SAFETY: the descriptor was just emitted by the code generator and is loaded once.
     unsafe { ferl_runtime::native::loader::load_module(desc as *const u64) }.expect("load");
     let enter_p = jit.get_finalized_function(glue.enter);
     // SAFETY: ferl_cg_enter has exactly this SystemV signature.
-    let enter = unsafe { std::mem::transmute::<*const u8, extern "C" fn(*mut Process, *const u8) -> u64>(enter_p) };
+    let enter = unsafe {
+        std::mem::transmute::<*const u8, extern "C" fn(*mut Process, *const u8) -> u64>(enter_p)
+    };
     let done = jit.get_finalized_function(glue.done);
-    let funcs = cm.functions.iter().map(|f| jit.get_finalized_function(*f)).collect();
-    Loaded { _jit: jit, enter, done, ir, funcs }
+    let funcs = cm
+        .functions
+        .iter()
+        .map(|f| jit.get_finalized_function(*f))
+        .collect();
+    Loaded {
+        _jit: jit,
+        enter,
+        done,
+        ir,
+        funcs,
+    }
 }
 
 /// Run `name/0` on a fresh process; the result (or `{'EXC',Class,Reason}`) printed as `~w`.
@@ -80,7 +96,9 @@ fn run(l: &Loaded, name: &str, torture: bool) -> (String, Box<Process>) {
 
 /// What `erl` prints for `M:F()` (None when erl is not installed).
 fn erl(src: &str, m: &str, f: &str) -> Option<String> {
-    let eval = format!("io:format(\"~w~n\", [try {m}:{f}() of V -> V catch C:R -> {{'EXC', C, R}} end]), halt().");
+    let eval = format!(
+        "io:format(\"~w~n\", [try {m}:{f}() of V -> V catch C:R -> {{'EXC', C, R}} end]), halt()."
+    );
     common::erl_eval(src, m, "jit", &eval).map(|s| s.trim().to_string())
 }
 
@@ -340,7 +358,11 @@ fn binaries_build_and_match_like_erl() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     if erl(SRC_BIN, "cgb", "build").is_some() {
         for (f, want) in bin_cases() {
-            assert_eq!(erl(SRC_BIN, "cgb", f).unwrap_or_default(), want, "{f}: expected vs erl");
+            assert_eq!(
+                erl(SRC_BIN, "cgb", f).unwrap_or_default(),
+                want,
+                "{f}: expected vs erl"
+            );
         }
     }
 }
@@ -398,8 +420,15 @@ fn deep_recursion_grows_the_process_stack() {
     let l = load(SRC, "cgt");
     let (got, p) = run(&l, "deep", false);
     assert_eq!(got, "1000000");
-    assert!(p.gc_stats.minor + p.gc_stats.major > 5, "the block grew through the GC");
-    assert_eq!(p.stack_used(), 0, "all frames popped, including the bottom frame");
+    assert!(
+        p.gc_stats.minor + p.gc_stats.major > 5,
+        "the block grew through the GC"
+    );
+    assert_eq!(
+        p.stack_used(),
+        0,
+        "all frames popped, including the bottom frame"
+    );
 }
 
 #[test]
@@ -421,10 +450,18 @@ fn results_agree_with_erl() {
 fn unsupported_constructs_are_e0501_diagnostics() {
     // A map built from more variable values than there are x-registers to pass them in.
     let pairs: Vec<String> = (0..130).map(|i| format!("k{i} => X")).collect();
-    let src = format!("-module(u).\n-export([f/1]).\nf(X) -> #{{{}}}.\n", pairs.join(", "));
+    let src = format!(
+        "-module(u).\n-export([f/1]).\nf(X) -> #{{{}}}.\n",
+        pairs.join(", ")
+    );
     let ir = lower(&src, "u");
     let mut jit = jit_module();
-    let err = ferl_codegen::compile_module(&mut jit, &ir).expect_err("maps of more than 128 run-time pairs");
+    let err = ferl_codegen::compile_module(&mut jit, &ir)
+        .expect_err("maps of more than 128 run-time pairs");
     assert_eq!(err[0].code, "E0501");
-    assert!(err[0].message.contains("map") && err[0].message.contains("f/1"), "{}", err[0].message);
+    assert!(
+        err[0].message.contains("map") && err[0].message.contains("f/1"),
+        "{}",
+        err[0].message
+    );
 }

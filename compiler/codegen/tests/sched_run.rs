@@ -28,26 +28,44 @@ fn load(src: &str, name: &str) -> Loaded {
     let mut flags = settings::builder();
     flags.set("opt_level", "speed").unwrap();
     flags.set("preserve_frame_pointers", "true").unwrap();
-    let isa = cranelift_native::builder().unwrap().finish(settings::Flags::new(flags)).unwrap();
+    let isa = cranelift_native::builder()
+        .unwrap()
+        .finish(settings::Flags::new(flags))
+        .unwrap();
     let mut jb = JITBuilder::with_isa(isa, default_libcall_names());
     for (n, a) in ferl_runtime::native::symbols() {
         jb.symbol(n, a);
     }
     let mut jit = JITModule::new(jb);
     let glue = ferl_codegen::compile_glue(&mut jit).expect("glue");
-    let cm = ferl_codegen::compile_module(&mut jit, &ir).unwrap_or_else(|d| panic!("codegen: {d:?}"));
+    let cm =
+        ferl_codegen::compile_module(&mut jit, &ir).unwrap_or_else(|d| panic!("codegen: {d:?}"));
     jit.finalize_definitions().unwrap();
     let (desc, _) = jit.get_finalized_data(cm.descriptor);
     // SAFETY: the descriptor was just emitted by the code generator and is loaded once.
     unsafe { ferl_runtime::native::loader::load_module(desc as *const u64) }.expect("load");
     let hooks = glue.code_hooks(|id| jit.get_finalized_function(id));
-    let funcs = cm.functions.iter().map(|f| jit.get_finalized_function(*f) as usize).collect();
-    Loaded { _jit: jit, hooks, ir, funcs }
+    let funcs = cm
+        .functions
+        .iter()
+        .map(|f| jit.get_finalized_function(*f) as usize)
+        .collect();
+    Loaded {
+        _jit: jit,
+        hooks,
+        ir,
+        funcs,
+    }
 }
 
 /// Torture mode comes from `FERL_GC_TORTURE=1` (read by the runtime).
 fn config(l: &Loaded, schedulers: usize) -> Config {
-    Config { schedulers: Some(schedulers), code: Some(l.hooks), log_crashes: false, ..Default::default() }
+    Config {
+        schedulers: Some(schedulers),
+        code: Some(l.hooks),
+        log_crashes: false,
+        ..Default::default()
+    }
 }
 
 /// Run `name(Parent)` as a compiled process; the first message it sends to `Parent`,
@@ -62,7 +80,10 @@ fn run(l: &Loaded, name: &str, schedulers: usize) -> String {
         if !started {
             started = true;
             let me = ctx.self_pid();
-            if ctx.spawn_compiled(code as *const u8, &[me], SpawnOpts::default()).is_err() {
+            if ctx
+                .spawn_compiled(code as *const u8, &[me], SpawnOpts::default())
+                .is_err()
+            {
                 return Status::Exit(Term::atom(ferl_runtime::atom::idx::BADARG));
             }
         }
@@ -271,7 +292,11 @@ fn selective_receive() {
 
 #[test]
 fn after_timeouts() {
-    check("after_timeout", 2, "{timeout,true,late,zero,timeout_value,timeout_value}");
+    check(
+        "after_timeout",
+        2,
+        "{timeout,true,late,zero,timeout_value,timeout_value}",
+    );
 }
 
 #[test]
@@ -320,7 +345,13 @@ spin(N) -> spin(N + 1).
 "#;
     let l = load(src, "cgs_entry");
     let main = l.funcs[l.ir.find("main", 0).expect("main").0 as usize];
-    assert_eq!(Runtime::run_compiled(config(&l, 2), main as *const u8, &[]), 0);
+    assert_eq!(
+        Runtime::run_compiled(config(&l, 2), main as *const u8, &[]),
+        0
+    );
     let crash = l.funcs[l.ir.find("crash", 0).expect("crash").0 as usize];
-    assert_eq!(Runtime::run_compiled(config(&l, 1), crash as *const u8, &[]), 1);
+    assert_eq!(
+        Runtime::run_compiled(config(&l, 1), crash as *const u8, &[]),
+        1
+    );
 }

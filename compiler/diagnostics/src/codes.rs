@@ -72,7 +72,10 @@ pub const ALL: &[(&str, &str)] = &[
     ("W0434", "export_all flag enabled"),
     ("W0435", "suspicious bit syntax size"),
     ("W0436", "call or import overrides an auto-imported BIF"),
-    ("E0437", "ambiguous call of an overridden pre-R14 auto-imported BIF"),
+    (
+        "E0437",
+        "ambiguous call of an overridden pre-R14 auto-imported BIF",
+    ),
     ("W0438", "underscore-prefixed variable matched again"),
     // back end
     ("E0501", "construct not supported by the code generator"),

@@ -59,11 +59,17 @@ impl Diagnostic {
     }
 
     pub fn warning(code: &'static str, primary: Span, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(code, primary, message) }
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, primary, message)
+        }
     }
 
     pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Self {
-        self.labels.push(Label { span, message: message.into() });
+        self.labels.push(Label {
+            span,
+            message: message.into(),
+        });
         self
     }
 
@@ -109,6 +115,7 @@ impl Diagnostics {
     }
     /// Sort by file, then position, keeping the order of equal positions (stable).
     pub fn sort(&mut self) {
-        self.items.sort_by_key(|d| (d.primary.file, d.primary.start));
+        self.items
+            .sort_by_key(|d| (d.primary.file, d.primary.start));
     }
 }

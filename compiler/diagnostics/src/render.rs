@@ -36,7 +36,11 @@ pub fn render_all(
 /// `File:Line:Col: Message` / `File:Line:Col: Warning: Message`, as erlc prints them.
 pub fn erlc(map: &SourceMap, d: &Diagnostic, out: &mut dyn Write) -> io::Result<()> {
     let (file, line, col) = map.location(d.primary);
-    let prefix = if d.severity == Severity::Warning { "Warning: " } else { "" };
+    let prefix = if d.severity == Severity::Warning {
+        "Warning: "
+    } else {
+        ""
+    };
     if d.primary.is_whole_file() {
         return writeln!(out, "{file}: {prefix}{}", d.message);
     }
@@ -44,7 +48,12 @@ pub fn erlc(map: &SourceMap, d: &Diagnostic, out: &mut dyn Write) -> io::Result<
 }
 
 /// A source excerpt with the primary span and labels underlined. `color` adds ANSI colors.
-pub fn ariadne(map: &SourceMap, d: &Diagnostic, color: bool, out: &mut dyn Write) -> io::Result<()> {
+pub fn ariadne(
+    map: &SourceMap,
+    d: &Diagnostic,
+    color: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     use ariadne::{Config, Label, Report, ReportKind};
 
     let kind = match d.severity {
@@ -52,7 +61,9 @@ pub fn ariadne(map: &SourceMap, d: &Diagnostic, color: bool, out: &mut dyn Write
         Severity::Warning => ReportKind::Warning,
     };
     let name_of = |id: crate::FileId| -> String {
-        map.try_get(id).map(|f| f.name.clone()).unwrap_or_else(|| "nofile".into())
+        map.try_get(id)
+            .map(|f| f.name.clone())
+            .unwrap_or_else(|| "nofile".into())
     };
     // ariadne works in character offsets by default; convert byte offsets.
     let char_range = |span: crate::Span| -> std::ops::Range<usize> {
@@ -79,7 +90,9 @@ pub fn ariadne(map: &SourceMap, d: &Diagnostic, color: bool, out: &mut dyn Write
         .with_message(&d.message)
         .with_label(Label::new(primary).with_message(&d.message));
     for l in &d.labels {
-        report = report.with_label(Label::new((name_of(l.span.file), char_range(l.span))).with_message(&l.message));
+        report = report.with_label(
+            Label::new((name_of(l.span.file), char_range(l.span))).with_message(&l.message),
+        );
     }
     for n in &d.notes {
         report = report.with_note(n);
@@ -140,10 +153,16 @@ mod tests {
         let d = Diagnostic::error("E0401", Span::new(f, 21, 22), "variable 'X' is unbound");
         let mut out = Vec::new();
         erlc(&map, &d, &mut out).unwrap();
-        assert_eq!(String::from_utf8(out).unwrap(), "t.erl:2:10: variable 'X' is unbound\n");
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "t.erl:2:10: variable 'X' is unbound\n"
+        );
         let w = Diagnostic::warning("W0404", Span::new(f, 21, 22), "variable 'X' is unused");
         let mut out = Vec::new();
         erlc(&map, &w, &mut out).unwrap();
-        assert_eq!(String::from_utf8(out).unwrap(), "t.erl:2:10: Warning: variable 'X' is unused\n");
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "t.erl:2:10: Warning: variable 'X' is unused\n"
+        );
     }
 }

@@ -21,7 +21,11 @@ impl Span {
     /// A span meaning "the file as a whole" (no position), e.g. for a file that cannot be
     /// read; renderers print no line or column for it, as erlc does.
     pub const fn whole_file(file: FileId) -> Self {
-        Span { file, start: u32::MAX, end: u32::MAX }
+        Span {
+            file,
+            start: u32::MAX,
+            end: u32::MAX,
+        }
     }
     pub fn is_whole_file(&self) -> bool {
         self.start == u32::MAX
@@ -31,7 +35,11 @@ impl Span {
         if self.file != other.file {
             return self;
         }
-        Span { file: self.file, start: self.start.min(other.start), end: self.end.max(other.end) }
+        Span {
+            file: self.file,
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
 }
 
@@ -53,7 +61,11 @@ impl SourceFile {
                 line_starts.push(i as u32 + 1);
             }
         }
-        SourceFile { name: name.into(), text, line_starts }
+        SourceFile {
+            name: name.into(),
+            text,
+            line_starts,
+        }
     }
 
     /// 1-based line and 1-based column (counted in characters, like erl_scan) of a byte offset.
@@ -84,7 +96,11 @@ impl SourceFile {
             return "";
         }
         let start = self.line_starts[i] as usize;
-        let end = self.line_starts.get(i + 1).map(|&e| e as usize).unwrap_or(self.text.len());
+        let end = self
+            .line_starts
+            .get(i + 1)
+            .map(|&e| e as usize)
+            .unwrap_or(self.text.len());
         self.text[start..end].trim_end_matches(['\n', '\r'])
     }
 }
@@ -110,11 +126,17 @@ impl SourceMap {
         self.files.get(id.0 as usize)
     }
     pub fn files(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
-        self.files.iter().enumerate().map(|(i, f)| (FileId(i as u32), f))
+        self.files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (FileId(i as u32), f))
     }
     /// Find an already-loaded file by name.
     pub fn find(&self, name: &str) -> Option<FileId> {
-        self.files.iter().position(|f| f.name == name).map(|i| FileId(i as u32))
+        self.files
+            .iter()
+            .position(|f| f.name == name)
+            .map(|i| FileId(i as u32))
     }
     /// `(file name, line, column)` of the start of a span.
     pub fn location(&self, span: Span) -> (&str, u32, u32) {

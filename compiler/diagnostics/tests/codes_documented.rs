@@ -15,8 +15,13 @@ fn codes_are_unique_and_documented() {
         assert!(seen.insert(*code), "duplicate code {code}");
         assert!(!title.is_empty());
         let page = root().join("docs/errors").join(format!("{code}.md"));
-        let text = std::fs::read_to_string(&page).unwrap_or_else(|_| panic!("missing {}", page.display()));
-        assert!(text.contains(code), "{} does not name its code", page.display());
+        let text =
+            std::fs::read_to_string(&page).unwrap_or_else(|_| panic!("missing {}", page.display()));
+        assert!(
+            text.contains(code),
+            "{} does not name its code",
+            page.display()
+        );
     }
 }
 
@@ -47,7 +52,11 @@ fn every_used_code_is_in_the_table() {
             let rest = &text[i + 1..];
             let cand: String = rest.chars().take(6).collect();
             let b = cand.as_bytes();
-            if b.len() == 6 && (b[0] == b'E' || b[0] == b'W') && b[1..5].iter().all(u8::is_ascii_digit) && b[5] == b'"' {
+            if b.len() == 6
+                && (b[0] == b'E' || b[0] == b'W')
+                && b[1..5].iter().all(u8::is_ascii_digit)
+                && b[5] == b'"'
+            {
                 let code = &cand[..5];
                 if ferl_diagnostics::codes::title(code).is_none() {
                     unknown.push(format!("{}: {code}", f.display()));
@@ -55,5 +64,8 @@ fn every_used_code_is_in_the_table() {
             }
         }
     }
-    assert!(unknown.is_empty(), "codes used but not in codes::ALL: {unknown:?}");
+    assert!(
+        unknown.is_empty(),
+        "codes used but not in codes::ALL: {unknown:?}"
+    );
 }

@@ -13,17 +13,37 @@ use ferl_syntax::ast::{Clause, Expr, ExprKind, Form, FormKind, FunRef, Function,
 use std::sync::Arc;
 
 fn atom(s: &str, span: ferl_diagnostics::Span) -> Expr {
-    Expr { kind: ExprKind::Atom(Arc::from(s)), span }
+    Expr {
+        kind: ExprKind::Atom(Arc::from(s)),
+        span,
+    }
 }
 
 fn function(name: &str, body: Expr, span: ferl_diagnostics::Span) -> Form {
-    let clause = Clause { name: Some(Arc::from(name)), patterns: vec![], guards: vec![], body: vec![body], span };
-    Form { kind: FormKind::Function(Function { name: Arc::from(name), arity: 0, clauses: vec![clause], span }), span }
+    let clause = Clause {
+        name: Some(Arc::from(name)),
+        patterns: vec![],
+        guards: vec![],
+        body: vec![body],
+        span,
+    };
+    Form {
+        kind: FormKind::Function(Function {
+            name: Arc::from(name),
+            arity: 0,
+            clauses: vec![clause],
+            span,
+        }),
+        span,
+    }
 }
 
 /// Apply the EUnit transformation if `m` includes ferl's eunit.hrl.
 pub fn transform(m: &mut Module) {
-    let marked = m.forms.iter().any(|f| matches!(&f.kind, FormKind::Attribute(n, _) if &**n == "ferl_eunit"));
+    let marked = m
+        .forms
+        .iter()
+        .any(|f| matches!(&f.kind, FormKind::Attribute(n, _) if &**n == "ferl_eunit"));
     if !marked {
         return;
     }
@@ -45,7 +65,11 @@ pub fn transform(m: &mut Module) {
         .forms
         .iter()
         .filter_map(|f| match &f.kind {
-            FormKind::Export(refs) => Some(refs.iter().map(|r| (r.name.to_string(), r.arity)).collect::<Vec<_>>()),
+            FormKind::Export(refs) => Some(
+                refs.iter()
+                    .map(|r| (r.name.to_string(), r.arity))
+                    .collect::<Vec<_>>(),
+            ),
             _ => None,
         })
         .flatten()
@@ -70,28 +94,56 @@ pub fn transform(m: &mut Module) {
         // test() -> eunit:test(Mod).
         let call = Expr {
             kind: ExprKind::Call(
-                Box::new(Expr { kind: ExprKind::Remote(Box::new(atom("eunit", span)), Box::new(atom("test", span))), span }),
+                Box::new(Expr {
+                    kind: ExprKind::Remote(
+                        Box::new(atom("eunit", span)),
+                        Box::new(atom("test", span)),
+                    ),
+                    span,
+                }),
                 vec![atom(&modname, span)],
             ),
             span,
         };
         m.forms.push(function("test", call, span));
     }
-    if !defined.iter().any(|(n, a)| n == "ferl_eunit_tests" && *a == 0) {
+    if !defined
+        .iter()
+        .any(|(n, a)| n == "ferl_eunit_tests" && *a == 0)
+    {
         new_exports.push("ferl_eunit_tests".into());
-        let mut list = Expr { kind: ExprKind::Nil, span };
+        let mut list = Expr {
+            kind: ExprKind::Nil,
+            span,
+        };
         for (n, k) in tests.iter().rev() {
-            let t = Expr { kind: ExprKind::Tuple(vec![atom(n, span), atom(k, span)]), span };
-            list = Expr { kind: ExprKind::Cons(Box::new(t), Box::new(list)), span };
+            let t = Expr {
+                kind: ExprKind::Tuple(vec![atom(n, span), atom(k, span)]),
+                span,
+            };
+            list = Expr {
+                kind: ExprKind::Cons(Box::new(t), Box::new(list)),
+                span,
+            };
         }
         m.forms.push(function("ferl_eunit_tests", list, span));
     }
     let refs: Vec<FunRef> = new_exports
         .into_iter()
         .filter(|n| !exported.iter().any(|(e, a)| e == n && *a == 0))
-        .map(|n| FunRef { name: Arc::from(n.as_str()), arity: 0, span })
+        .map(|n| FunRef {
+            name: Arc::from(n.as_str()),
+            arity: 0,
+            span,
+        })
         .collect();
     if !refs.is_empty() {
-        m.forms.insert(mi + 1, Form { kind: FormKind::Export(refs), span });
+        m.forms.insert(
+            mi + 1,
+            Form {
+                kind: FormKind::Export(refs),
+                span,
+            },
+        );
     }
 }

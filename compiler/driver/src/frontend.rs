@@ -63,7 +63,11 @@ pub fn load(path: &Path) -> (SourceMap, FileId, Option<Diagnostic>) {
                 std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
                 _ => e.to_string().to_lowercase(),
             };
-            (map, file, Some(Diagnostic::error("E0001", Span::whole_file(file), what)))
+            (
+                map,
+                file,
+                Some(Diagnostic::error("E0001", Span::whole_file(file), what)),
+            )
         }
     }
 }
@@ -77,11 +81,21 @@ pub fn check_file(path: &Path, opts: &Options) -> Checked {
 pub fn check_file_with(path: &Path, pp: &preprocess::Options, warnings: Warnings) -> Checked {
     let (mut map, file, read_error) = load(path);
     if let Some(d) = read_error {
-        return Checked { map, file, module: Module::default(), diagnostics: vec![d] };
+        return Checked {
+            map,
+            file,
+            module: Module::default(),
+            diagnostics: vec![d],
+        };
     }
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
     let (module, diags) = check_loaded(&mut map, file, pp, &mut FsLoader, stem);
-    Checked { map, file, module, diagnostics: order(diags, warnings) }
+    Checked {
+        map,
+        file,
+        module,
+        diagnostics: order(diags, warnings),
+    }
 }
 
 /// The front end on a file already in `map`, reading includes through `loader`.
@@ -96,7 +110,14 @@ pub fn check_loaded(
     let mut diags = Diagnostics::new();
     let mut module = ferl_syntax::parse_module(map, file, pp, loader, &mut diags);
     crate::eunit::transform(&mut module);
-    diags.extend(ferl_sema::check(&module, map, &ferl_sema::Options { file_stem, ..Default::default() }));
+    diags.extend(ferl_sema::check(
+        &module,
+        map,
+        &ferl_sema::Options {
+            file_stem,
+            ..Default::default()
+        },
+    ));
     (module, diags.items)
 }
 
@@ -107,7 +128,9 @@ pub fn order(mut items: Vec<Diagnostic>, warnings: Warnings) -> Vec<Diagnostic> 
     if warnings == Warnings::Off {
         items.retain(Diagnostic::is_error);
     }
-    let early = |d: &Diagnostic| matches!(d.code.get(..3), Some("E01" | "E02" | "E03")) || d.code == "E0408";
+    let early = |d: &Diagnostic| {
+        matches!(d.code.get(..3), Some("E01" | "E02" | "E03")) || d.code == "E0408"
+    };
     items.sort_by_key(|d| (!d.is_error(), !early(d), d.primary.file, d.primary.start));
     items
 }

@@ -16,7 +16,10 @@ pub fn decode_source(bytes: &[u8]) -> String {
         .unwrap_or(bytes.len());
     let head = String::from_utf8_lossy(&bytes[..head_end]).to_lowercase();
     let says_latin1 = head.lines().any(|l| {
-        l.trim_start().starts_with('%') && (l.contains("coding: latin-1") || l.contains("coding:latin-1") || l.contains("coding: iso-8859-1"))
+        l.trim_start().starts_with('%')
+            && (l.contains("coding: latin-1")
+                || l.contains("coding:latin-1")
+                || l.contains("coding: iso-8859-1"))
     });
     if !says_latin1 {
         if let Ok(s) = std::str::from_utf8(bytes) {
@@ -51,6 +54,9 @@ mod tests {
     fn decodes_latin1_and_utf8() {
         assert_eq!(decode_source("é".as_bytes()), "é");
         assert_eq!(decode_source(&[b'a', 0xE9]), "aé");
-        assert_eq!(decode_source(b"%% coding: latin-1\n\xc3\xa9"), "%% coding: latin-1\n\u{c3}\u{a9}");
+        assert_eq!(
+            decode_source(b"%% coding: latin-1\n\xc3\xa9"),
+            "%% coding: latin-1\n\u{c3}\u{a9}"
+        );
     }
 }

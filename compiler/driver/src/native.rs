@@ -27,7 +27,15 @@ use std::path::{Path, PathBuf};
 
 /// Native libraries the runtime's static library needs
 /// (`cargo rustc -p ferl_runtime --crate-type staticlib -- --print native-static-libs`).
-pub const NATIVE_STATIC_LIBS: &[&str] = &["-lgcc_s", "-lutil", "-lrt", "-lpthread", "-lm", "-ldl", "-lc"];
+pub const NATIVE_STATIC_LIBS: &[&str] = &[
+    "-lgcc_s",
+    "-lutil",
+    "-lrt",
+    "-lpthread",
+    "-lm",
+    "-ldl",
+    "-lc",
+];
 
 /// One compiled module.
 #[derive(Clone, Debug)]
@@ -74,7 +82,10 @@ pub fn compiler_identity() -> String {
     let mut s = format!("ferl {}", env!("CARGO_PKG_VERSION"));
     if let Ok(exe) = std::env::current_exe() {
         if let Ok(md) = std::fs::metadata(&exe) {
-            let t = md.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
+            let t = md
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
             s.push_str(&format!(" {} {:?}", md.len(), t));
         }
     }
@@ -92,9 +103,15 @@ fn hash_of(parts: &[&[u8]]) -> u64 {
 /// Front end + IR + (cached) object for one file.
 pub fn compile_file(path: &Path, opts: &Options, identity: &str) -> FileResult {
     let mut checked = frontend::check_file(path, opts);
-    let failed = checked.has_errors() || (opts.warnings == Warnings::Error && !checked.diagnostics.is_empty());
+    let failed = checked.has_errors()
+        || (opts.warnings == Warnings::Error && !checked.diagnostics.is_empty());
     if failed {
-        return FileResult { map: checked.map, diagnostics: checked.diagnostics, compiled: None, ir_text: None };
+        return FileResult {
+            map: checked.map,
+            diagnostics: checked.diagnostics,
+            compiled: None,
+            ir_text: None,
+        };
     }
     ferl_sema::expand_records(&mut checked.module);
     let name = path.display().to_string();
@@ -102,14 +119,22 @@ pub fn compile_file(path: &Path, opts: &Options, identity: &str) -> FileResult {
         Ok(m) => m,
         Err(ds) => {
             checked.diagnostics.extend(ds);
-            return FileResult { map: checked.map, diagnostics: checked.diagnostics, compiled: None, ir_text: None };
+            return FileResult {
+                map: checked.map,
+                diagnostics: checked.diagnostics,
+                compiled: None,
+                ir_text: None,
+            };
         }
     };
     let text = ferl_ir::print::module_to_string(&ir);
     let key = hash_of(&[identity.as_bytes(), text.as_bytes()]);
     let mname = ir.name.to_string();
     let dir = cache_dir().join("obj");
-    let obj = dir.join(format!("{}-{key:016x}.o", ferl_runtime::abi::mangle(&mname)));
+    let obj = dir.join(format!(
+        "{}-{key:016x}.o",
+        ferl_runtime::abi::mangle(&mname)
+    ));
     let exported = |f: &str, a: u32| ir.exports.iter().any(|(n, k)| &**n == f && *k == a);
     let (has_main, has_start) = (exported("main", 1), exported("start", 0));
     let mut ir_text = Some(text);
@@ -130,21 +155,49 @@ pub fn compile_file(path: &Path, opts: &Options, identity: &str) -> FileResult {
             Ok(b) => b,
             Err(ds) => {
                 checked.diagnostics.extend(ds);
-                return FileResult { map: checked.map, diagnostics: checked.diagnostics, compiled: None, ir_text };
+                return FileResult {
+                    map: checked.map,
+                    diagnostics: checked.diagnostics,
+                    compiled: None,
+                    ir_text,
+                };
             }
         };
         if let Err(e) = write_atomic(&obj, &bytes) {
-            checked.diagnostics.push(io_error(&format!("cannot write {}: {e}", obj.display())));
-            return FileResult { map: checked.map, diagnostics: checked.diagnostics, compiled: None, ir_text };
+            checked
+                .diagnostics
+                .push(io_error(&format!("cannot write {}: {e}", obj.display())));
+            return FileResult {
+                map: checked.map,
+                diagnostics: checked.diagnostics,
+                compiled: None,
+                ir_text,
+            };
         }
     }
-    let compiled = Compiled { name: mname, object: obj, key, has_main, has_start, cached };
-    FileResult { map: checked.map, diagnostics: checked.diagnostics, compiled: Some(compiled), ir_text }
+    let compiled = Compiled {
+        name: mname,
+        object: obj,
+        key,
+        has_main,
+        has_start,
+        cached,
+    };
+    FileResult {
+        map: checked.map,
+        diagnostics: checked.diagnostics,
+        compiled: Some(compiled),
+        ir_text,
+    }
 }
 
 /// A driver error that is not about a source position (I/O, linking).
 pub fn io_error(msg: &str) -> Diagnostic {
-    Diagnostic::error("E0002", ferl_diagnostics::Span::whole_file(ferl_diagnostics::FileId(0)), msg.to_string())
+    Diagnostic::error(
+        "E0002",
+        ferl_diagnostics::Span::whole_file(ferl_diagnostics::FileId(0)),
+        msg.to_string(),
+    )
 }
 
 fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
@@ -159,15 +212,26 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// The entry point of a program: `--entry M:F` (arity 1 if `M:F/1` is `main/1`-like is
 /// not knowable here: `F` = `main` means arity 1, anything else arity 0), else the first
 /// module exporting `main/1`, else the first exporting `start/0`.
-pub fn choose_entry(mods: &[Compiled], entry: Option<&str>) -> Result<(String, String, u32), String> {
+pub fn choose_entry(
+    mods: &[Compiled],
+    entry: Option<&str>,
+) -> Result<(String, String, u32), String> {
     if let Some(e) = entry {
-        let (m, f) = e.split_once(':').ok_or_else(|| format!("bad --entry {e}: expected Mod:Fun"))?;
+        let (m, f) = e
+            .split_once(':')
+            .ok_or_else(|| format!("bad --entry {e}: expected Mod:Fun"))?;
         let (f, arity) = match f.split_once('/') {
-            Some((f, a)) => (f, a.parse::<u32>().map_err(|_| format!("bad arity in --entry {e}"))?),
+            Some((f, a)) => (
+                f,
+                a.parse::<u32>()
+                    .map_err(|_| format!("bad arity in --entry {e}"))?,
+            ),
             None => (f, if f == "main" { 1 } else { 0 }),
         };
         if arity > 1 {
-            return Err(format!("--entry {e}: the entry function takes 0 or 1 (argument list) arguments"));
+            return Err(format!(
+                "--entry {e}: the entry function takes 0 or 1 (argument list) arguments"
+            ));
         }
         return Ok((m.to_string(), f.to_string(), arity));
     }
@@ -196,13 +260,19 @@ pub fn runtime_lib() -> Result<PathBuf, String> {
     }
     let mut best: Option<(std::time::SystemTime, PathBuf)> = None;
     for d in &dirs {
-        let deps = if d.file_name().is_some_and(|n| n == "deps") { d.clone() } else { d.join("deps") };
+        let deps = if d.file_name().is_some_and(|n| n == "deps") {
+            d.clone()
+        } else {
+            d.join("deps")
+        };
         let here = std::fs::read_dir(d).into_iter().flatten().flatten();
         let in_deps = std::fs::read_dir(&deps).into_iter().flatten().flatten();
         {
             for e in here.chain(in_deps) {
                 let n = e.file_name().to_string_lossy().into_owned();
-                if n == "libferl_runtime.a" || (n.starts_with("libferl_runtime-") && n.ends_with(".a")) {
+                if n == "libferl_runtime.a"
+                    || (n.starts_with("libferl_runtime-") && n.ends_with(".a"))
+                {
                     if let Ok(t) = e.metadata().and_then(|m| m.modified()) {
                         if best.as_ref().is_none_or(|(bt, _)| t > *bt) {
                             best = Some((t, e.path()));
@@ -228,17 +298,30 @@ pub fn link(mods: &[Compiled], entry: &(String, String, u32), out: &Path) -> Res
         }
     }
     if !mods.iter().any(|m| m.name == entry.0) {
-        return Err(format!("the entry module '{}' is not among the compiled modules", entry.0));
+        return Err(format!(
+            "the entry module '{}' is not among the compiled modules",
+            entry.0
+        ));
     }
     let lib = runtime_lib()?;
     let stubs: Vec<BifStub> = ferl_runtime::boot::remote_bifs()
         .into_iter()
-        .map(|(m, f, a, s)| BifStub { module: m.into(), name: f.into(), arity: a, symbol: s.into() })
+        .map(|(m, f, a, s)| BifStub {
+            module: m.into(),
+            name: f.into(),
+            arity: a,
+            symbol: s.into(),
+        })
         .collect();
-    let spec = BootSpec { modules: mods.iter().map(|m| m.name.clone()).collect(), entry: entry.clone(), stubs };
+    let spec = BootSpec {
+        modules: mods.iter().map(|m| m.name.clone()).collect(),
+        entry: entry.clone(),
+        stubs,
+    };
     let boot = object::compile_boot_object(&spec).map_err(|d| d.message)?;
     let tmpdir = cache_dir().join("tmp");
-    std::fs::create_dir_all(&tmpdir).map_err(|e| format!("cannot create {}: {e}", tmpdir.display()))?;
+    std::fs::create_dir_all(&tmpdir)
+        .map_err(|e| format!("cannot create {}: {e}", tmpdir.display()))?;
     let boot_o = tmpdir.join(format!("boot-{}-{}.o", std::process::id(), unique()));
     std::fs::write(&boot_o, boot).map_err(|e| format!("cannot write {}: {e}", boot_o.display()))?;
     if let Some(d) = out.parent() {
@@ -248,7 +331,9 @@ pub fn link(mods: &[Compiled], entry: &(String, String, u32), out: &Path) -> Res
     }
     let tmp_out = out.with_file_name(format!(
         ".{}.tmp{}",
-        out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+        out.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
         std::process::id()
     ));
     let cc = std::env::var("CC").unwrap_or_else(|_| "cc".into());
@@ -257,13 +342,21 @@ pub fn link(mods: &[Compiled], entry: &(String, String, u32), out: &Path) -> Res
     for m in mods {
         cmd.arg(&m.object);
     }
-    cmd.arg(&lib).args(NATIVE_STATIC_LIBS).arg("-Wl,--gc-sections");
+    // The runtime's DWARF is ~80% of an executable and nothing reads it (Erlang stack
+    // traces come from per-module site tables); unwinding needs only .eh_frame, kept.
+    cmd.arg(&lib)
+        .args(NATIVE_STATIC_LIBS)
+        .arg("-Wl,--gc-sections")
+        .arg("-Wl,--strip-debug");
     let res = cmd.output();
     let _ = std::fs::remove_file(&boot_o);
     let o = res.map_err(|e| format!("cannot run {cc}: {e}"))?;
     if !o.status.success() {
         let _ = std::fs::remove_file(&tmp_out);
-        return Err(format!("link failed ({cc}):\n{}", String::from_utf8_lossy(&o.stderr)));
+        return Err(format!(
+            "link failed ({cc}):\n{}",
+            String::from_utf8_lossy(&o.stderr)
+        ));
     }
     std::fs::rename(&tmp_out, out).map_err(|e| format!("cannot write {}: {e}", out.display()))
 }
@@ -275,7 +368,10 @@ fn unique() -> u64 {
 }
 
 /// The cached executable for these objects and entry (linked if missing).
-pub fn cached_executable(mods: &[Compiled], entry: &(String, String, u32)) -> Result<PathBuf, String> {
+pub fn cached_executable(
+    mods: &[Compiled],
+    entry: &(String, String, u32),
+) -> Result<PathBuf, String> {
     let mut keys: Vec<u64> = mods.iter().map(|m| m.key).collect();
     keys.sort_unstable();
     let lib = runtime_lib()?;
@@ -285,11 +381,43 @@ pub fn cached_executable(mods: &[Compiled], entry: &(String, String, u32)) -> Re
         .unwrap_or_default();
     let text = format!("{keys:?} {entry:?} {} {lib_id}", lib.display());
     let h = hash_of(&[text.as_bytes(), compiler_identity().as_bytes()]);
-    let exe = cache_dir().join("bin").join(format!("{}-{h:016x}", entry.0));
-    if !exe.is_file() {
+    let exe = cache_dir()
+        .join("bin")
+        .join(format!("{}-{h:016x}", entry.0));
+    if exe.is_file() {
+        // Mark it used, so the trim below keeps the executables run most recently.
+        let _ = std::fs::File::options()
+            .append(true)
+            .open(&exe)
+            .and_then(|f| f.set_modified(std::time::SystemTime::now()));
+    } else {
         link(mods, entry, &exe)?;
+        trim_executable_cache(&exe);
     }
     Ok(exe)
+}
+
+/// Executables kept in the cache's `bin/` (each is several megabytes).
+const CACHED_EXECUTABLES: usize = 32;
+
+/// Remove all but the `CACHED_EXECUTABLES` most recently used executables of `bin/`.
+fn trim_executable_cache(keep: &Path) {
+    let Some(dir) = keep.parent() else { return };
+    let mut all: Vec<(std::time::SystemTime, PathBuf)> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+        .collect();
+    if all.len() <= CACHED_EXECUTABLES {
+        return;
+    }
+    all.sort_by(|a, b| b.0.cmp(&a.0));
+    for (_, p) in all.into_iter().skip(CACHED_EXECUTABLES) {
+        if p != keep {
+            let _ = std::fs::remove_file(p);
+        }
+    }
 }
 
 /// Append ferl's stdlib modules (every `*.erl` of `frontend::ferl_lib_dir()`, compiled
@@ -312,7 +440,9 @@ pub fn add_stdlib(mods: &mut Vec<Compiled>, identity: &str) -> Result<(), String
     // key; an index under it lists the modules' objects, so an unchanged stdlib costs a
     // hash of its files instead of a front-end run per module on every build.
     let bundle = stdlib_bundle_key(&dir, &files, identity);
-    let index = cache_dir().join("obj").join(format!("stdlib-{bundle:016x}.idx"));
+    let index = cache_dir()
+        .join("obj")
+        .join(format!("stdlib-{bundle:016x}.idx"));
     let all = match read_stdlib_index(&index) {
         Some(all) => all,
         None => {
@@ -323,14 +453,32 @@ pub fn add_stdlib(mods: &mut Vec<Compiled>, identity: &str) -> Result<(), String
                 match r.compiled {
                     Some(c) => all.push(c),
                     None => {
-                        let msgs: Vec<String> = r.diagnostics.iter().filter(|d| d.is_error()).map(|d| d.message.clone()).collect();
-                        return Err(format!("cannot compile the stdlib module {}: {}", f.display(), msgs.join("; ")));
+                        let msgs: Vec<String> = r
+                            .diagnostics
+                            .iter()
+                            .filter(|d| d.is_error())
+                            .map(|d| d.message.clone())
+                            .collect();
+                        return Err(format!(
+                            "cannot compile the stdlib module {}: {}",
+                            f.display(),
+                            msgs.join("; ")
+                        ));
                     }
                 }
             }
             let text: String = all
                 .iter()
-                .map(|c| format!("{}\t{:016x}\t{}\t{}\t{}\n", c.name, c.key, c.has_main as u8, c.has_start as u8, c.object.display()))
+                .map(|c| {
+                    format!(
+                        "{}\t{:016x}\t{}\t{}\t{}\n",
+                        c.name,
+                        c.key,
+                        c.has_main as u8,
+                        c.has_start as u8,
+                        c.object.display()
+                    )
+                })
                 .collect();
             let _ = write_atomic(&index, text.as_bytes());
             all
@@ -375,7 +523,9 @@ fn read_stdlib_index(index: &Path) -> Option<Vec<Compiled>> {
     let mut all = Vec::new();
     for line in text.lines() {
         let f: Vec<&str> = line.split('\t').collect();
-        let [name, key, main, start, object] = f[..] else { return None };
+        let [name, key, main, start, object] = f[..] else {
+            return None;
+        };
         let object = PathBuf::from(object);
         if !object.is_file() {
             return None;

@@ -89,7 +89,9 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
     let mut i = 0;
     let next = |i: &mut usize, flag: &str| -> Result<String, String> {
         *i += 1;
-        args.get(*i).cloned().ok_or_else(|| format!("option {flag} needs an argument"))
+        args.get(*i)
+            .cloned()
+            .ok_or_else(|| format!("option {flag} needs an argument"))
     };
     while i < args.len() {
         let a = &args[i];
@@ -111,7 +113,9 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
             "-I" => o.include_dirs.push(next(&mut i, "-I")?.into()),
             "-D" => o.defines.push(split_define(&next(&mut i, "-D")?)),
             "-o" => o.output = Some(next(&mut i, "-o")?.into()),
-            _ if a.starts_with("-W") && a[2..].chars().all(|c| c.is_ascii_digit()) => o.warnings = Warnings::On,
+            _ if a.starts_with("-W") && a[2..].chars().all(|c| c.is_ascii_digit()) => {
+                o.warnings = Warnings::On
+            }
             _ if a.starts_with("-I") => o.include_dirs.push(a[2..].into()),
             _ if a.starts_with("-D") => o.defines.push(split_define(&a[2..])),
             _ if a.starts_with('-') && a.len() > 1 => return Err(format!("unknown option: {a}")),
@@ -139,9 +143,17 @@ mod tests {
 
     #[test]
     fn erlc_style_flags() {
-        let o = p(&["-Iinc", "-I", "x", "-DDEBUG", "-D", "N=3", "-Werror", "a.erl", "b.erl"]);
-        assert_eq!(o.include_dirs, vec![PathBuf::from("inc"), PathBuf::from("x")]);
-        assert_eq!(o.defines, vec![("DEBUG".into(), None), ("N".into(), Some("3".into()))]);
+        let o = p(&[
+            "-Iinc", "-I", "x", "-DDEBUG", "-D", "N=3", "-Werror", "a.erl", "b.erl",
+        ]);
+        assert_eq!(
+            o.include_dirs,
+            vec![PathBuf::from("inc"), PathBuf::from("x")]
+        );
+        assert_eq!(
+            o.defines,
+            vec![("DEBUG".into(), None), ("N".into(), Some("3".into()))]
+        );
         assert_eq!(o.warnings, Warnings::Error);
         assert_eq!(o.files.len(), 2);
         assert_eq!(p(&["-W0", "a.erl"]).warnings, Warnings::Off);

@@ -22,7 +22,10 @@ fn erl_files() -> Vec<PathBuf> {
 }
 
 fn options() -> Options {
-    Options { include_dirs: vec![corpus_dir()], ..Options::default() }
+    Options {
+        include_dirs: vec![corpus_dir()],
+        ..Options::default()
+    }
 }
 
 /// erlc's diagnostics: `File:Line:Col: [Warning: ]Message` lines, where a message may go on
@@ -56,7 +59,9 @@ fn parse_erlc(text: &str) -> Vec<(u32, u32, Severity, String)> {
 }
 
 fn parse_erlc_line(line: &str) -> Option<(u32, u32, Severity, String)> {
-    let (file_part, rest) = line.split_once(".erl:").or_else(|| line.split_once(".hrl:"))?;
+    let (file_part, rest) = line
+        .split_once(".erl:")
+        .or_else(|| line.split_once(".hrl:"))?;
     if file_part.contains(' ') {
         return None;
     }
@@ -73,21 +78,33 @@ fn parse_erlc_line(line: &str) -> Option<(u32, u32, Severity, String)> {
 #[test]
 fn compile_fail_diagnostics() {
     let files = erl_files();
-    assert!(files.len() >= 40, "expected 40+ files in tests/compile-fail, found {}", files.len());
+    assert!(
+        files.len() >= 40,
+        "expected 40+ files in tests/compile-fail, found {}",
+        files.len()
+    );
     let mut disagreements = Vec::new();
     let mut column_differences = 0;
     for path in &files {
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
         let checked = check_file(path, &options());
         assert!(
-            checked.has_errors() || checked.diagnostics.iter().any(|d| d.severity == Severity::Warning),
+            checked.has_errors()
+                || checked
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.severity == Severity::Warning),
             "{name}: no diagnostics at all"
         );
         let mut snap = String::new();
         let mut ours = Vec::new();
         for d in &checked.diagnostics {
             let (_, line, col) = checked.map.location(d.primary);
-            let warn = if d.severity == Severity::Warning { "Warning: " } else { "" };
+            let warn = if d.severity == Severity::Warning {
+                "Warning: "
+            } else {
+                ""
+            };
             snap.push_str(&format!("{} {line}:{col}: {warn}{}\n", d.code, d.message));
             ours.push((line, col, d.severity, d.message.clone()));
         }
@@ -101,10 +118,17 @@ fn compile_fail_diagnostics() {
         let theirs = parse_erlc(&erlc_text);
         // erlc gives some messages no location (e.g. the module name check, reported
         // against the .beam file): compare those by message only.
-        let located: std::collections::HashSet<&str> =
-            theirs.iter().filter(|v| v.0 == 0).map(|v| v.3.as_str()).collect();
+        let located: std::collections::HashSet<&str> = theirs
+            .iter()
+            .filter(|v| v.0 == 0)
+            .map(|v| v.3.as_str())
+            .collect();
         let key = |v: &(u32, u32, Severity, String)| {
-            let line = if located.contains(v.3.as_str()) { 0 } else { v.0 };
+            let line = if located.contains(v.3.as_str()) {
+                0
+            } else {
+                v.0
+            };
             (line, v.2, v.3.clone())
         };
         let mut a: Vec<_> = ours.iter().map(key).collect();
@@ -114,17 +138,36 @@ fn compile_fail_diagnostics() {
         if a != b {
             disagreements.push(format!("{name}:\n  ferl: {a:?}\n  erlc: {b:?}"));
         }
-        let mut ac: Vec<_> = ours.iter().filter(|v| !located.contains(v.3.as_str())).map(|v| (v.0, v.1)).collect();
-        let mut bc: Vec<_> = theirs.iter().filter(|v| v.0 != 0).map(|v| (v.0, v.1)).collect();
+        let mut ac: Vec<_> = ours
+            .iter()
+            .filter(|v| !located.contains(v.3.as_str()))
+            .map(|v| (v.0, v.1))
+            .collect();
+        let mut bc: Vec<_> = theirs
+            .iter()
+            .filter(|v| v.0 != 0)
+            .map(|v| (v.0, v.1))
+            .collect();
         ac.sort();
         bc.sort();
         if ac != bc {
             column_differences += 1;
-            disagreements.push(format!("{name}: columns differ\n  ferl: {ac:?}\n  erlc: {bc:?}"));
+            disagreements.push(format!(
+                "{name}: columns differ\n  ferl: {ac:?}\n  erlc: {bc:?}"
+            ));
         }
     }
-    println!("compile-fail: {} files; {} disagree with erlc on line/message; {} differ in some column", files.len(), disagreements.len(), column_differences);
-    assert!(disagreements.is_empty(), "disagreements with erlc:\n{}", disagreements.join("\n"));
+    println!(
+        "compile-fail: {} files; {} disagree with erlc on line/message; {} differ in some column",
+        files.len(),
+        disagreements.len(),
+        column_differences
+    );
+    assert!(
+        disagreements.is_empty(),
+        "disagreements with erlc:\n{}",
+        disagreements.join("\n")
+    );
 }
 
 #[test]
@@ -137,7 +180,8 @@ fn ariadne_rendering() {
             render::ariadne(&checked.map, d, false, &mut out).unwrap();
         }
         // Paths differ between machines: show the file name only.
-        let text = String::from_utf8_lossy(&out).replace(&corpus_dir().display().to_string(), "tests/compile-fail");
+        let text = String::from_utf8_lossy(&out)
+            .replace(&corpus_dir().display().to_string(), "tests/compile-fail");
         insta::assert_snapshot!(format!("ariadne__{name}"), text);
     }
 }

@@ -36,7 +36,12 @@ fn digest(out: &str) -> (Vec<String>, usize) {
 }
 
 fn live_erl(name: &str, dir: &Path) -> Option<String> {
-    Command::new("erlc").arg("-o").arg(dir).arg(suite().join(format!("{name}.erl"))).output().ok()?;
+    Command::new("erlc")
+        .arg("-o")
+        .arg(dir)
+        .arg(suite().join(format!("{name}.erl")))
+        .output()
+        .ok()?;
     let out = Command::new("erl")
         .arg("-noshell")
         .arg("-pa")
@@ -59,7 +64,11 @@ fn ferl_test_agrees_with_eunit() {
         })
         .collect();
     names.sort();
-    assert!(names.len() >= 20, "expected 20+ EUnit modules, found {}", names.len());
+    assert!(
+        names.len() >= 20,
+        "expected 20+ EUnit modules, found {}",
+        names.len()
+    );
     let has_erl = Command::new("erl").arg("-version").output().is_ok();
     let tmp = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("eunit-{}", std::process::id()));
     std::fs::create_dir_all(&tmp).unwrap();
@@ -72,14 +81,22 @@ fn ferl_test_agrees_with_eunit() {
             .output()
             .expect("run ferl test");
         let got = String::from_utf8_lossy(&out.stdout).into_owned();
-        let expected = std::fs::read_to_string(suite().join(format!("{n}.out"))).expect("NAME.out (run regen.sh)");
-        let result = std::fs::read_to_string(suite().join(format!("{n}.result"))).expect("NAME.result");
+        let expected = std::fs::read_to_string(suite().join(format!("{n}.out")))
+            .expect("NAME.out (run regen.sh)");
+        let result =
+            std::fs::read_to_string(suite().join(format!("{n}.result"))).expect("NAME.result");
         let want_status = if result.trim() == "ok" { 0 } else { 1 };
         if digest(&got) != digest(&expected) {
-            failures.push(format!("{n}: ferl test printed\n{got}\n--- EUnit printed\n{expected}"));
+            failures.push(format!(
+                "{n}: ferl test printed\n{got}\n--- EUnit printed\n{expected}"
+            ));
         }
         if out.status.code() != Some(want_status) {
-            failures.push(format!("{n}: exit status {:?}, expected {want_status}\n{}", out.status.code(), String::from_utf8_lossy(&out.stderr)));
+            failures.push(format!(
+                "{n}: exit status {:?}, expected {want_status}\n{}",
+                out.status.code(),
+                String::from_utf8_lossy(&out.stderr)
+            ));
         }
         if has_erl {
             if let Some(live) = live_erl(n, &tmp) {
@@ -90,5 +107,10 @@ fn ferl_test_agrees_with_eunit() {
         }
     }
     let _ = std::fs::remove_dir_all(&tmp);
-    assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
 }

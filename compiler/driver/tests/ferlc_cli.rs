@@ -4,7 +4,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn ferlc(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ferlc")).args(args).output().expect("run ferlc")
+    Command::new(env!("CARGO_BIN_EXE_ferlc"))
+        .args(args)
+        .output()
+        .expect("run ferlc")
 }
 
 fn root() -> PathBuf {
@@ -41,7 +44,10 @@ fn errors_exit_one_in_erlc_format_on_stdout() {
     assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);
     assert!(out.starts_with(&format!("{file}:")), "{out}");
-    assert!(out.contains("variable 'Y' is unbound") || out.contains("is unbound"), "{out}");
+    assert!(
+        out.contains("variable 'Y' is unbound") || out.contains("is unbound"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -49,13 +55,21 @@ fn warning_flags() {
     let file = path("tests/compile-fail/unused_var.erl");
     let o = ferlc(&[&file]);
     assert!(o.status.success());
-    assert!(stdout(&o).contains("Warning: variable 'Y' is unused"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("Warning: variable 'Y' is unused"),
+        "{}",
+        stdout(&o)
+    );
     let o = ferlc(&["-W0", &file]);
     assert!(o.status.success());
     assert_eq!(stdout(&o), "");
     let o = ferlc(&["-Werror", &file]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stdout(&o).starts_with("compile: warnings being treated as errors\n"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).starts_with("compile: warnings being treated as errors\n"),
+        "{}",
+        stdout(&o)
+    );
 }
 
 #[test]
@@ -70,9 +84,17 @@ fn defines_and_include_dirs() {
     assert!(o.status.success(), "{}", stdout(&o));
     let o = ferlc(&[&inc, &file]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stdout(&o).contains("function missing/0 undefined"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("function missing/0 undefined"),
+        "{}",
+        stdout(&o)
+    );
     let o = ferlc(&["-D", "EXTRA=1", &file]);
-    assert!(stdout(&o).contains("can't find include file \"v.hrl\""), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("can't find include file \"v.hrl\""),
+        "{}",
+        stdout(&o)
+    );
 }
 
 #[test]
@@ -89,10 +111,17 @@ fn preprocess_output_relexes_and_checks() {
 #[test]
 fn dumps_and_json() {
     let o = ferlc(&["--dump=tokens", &path("examples/hello.erl")]);
-    assert!(stdout(&o).starts_with("2:1\tMinus\t-\n2:2\tAtom(\"module\")\tmodule\n"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).starts_with("2:1\tMinus\t-\n2:2\tAtom(\"module\")\tmodule\n"),
+        "{}",
+        stdout(&o)
+    );
     let o = ferlc(&["--dump=ast", &path("examples/hello.erl")]);
     assert!(stdout(&o).contains("Function("));
-    let o = ferlc(&["--error-format=json", &path("tests/compile-fail/unbound_var.erl")]);
+    let o = ferlc(&[
+        "--error-format=json",
+        &path("tests/compile-fail/unbound_var.erl"),
+    ]);
     let first = stdout(&o).lines().next().unwrap_or_default().to_string();
     assert!(first.starts_with("{\"code\":\"E0401\""), "{first}");
     assert!(first.contains("\"line\":") && first.contains("\"column\":"));
@@ -115,10 +144,23 @@ fn missing_file_and_bad_flags() {
 #[test]
 fn very_deep_terms_do_not_crash() {
     let elems: Vec<String> = (0..200_000).map(|i| i.to_string()).collect();
-    let src = format!("-module(deep).\n-export([f/0]).\nf() -> [{}].\n", elems.join(","));
+    let src = format!(
+        "-module(deep).\n-export([f/0]).\nf() -> [{}].\n",
+        elems.join(",")
+    );
     let file = tmp_file("deep.erl", &src);
     let o = ferlc(&["--check", &file]);
-    assert!(o.status.success(), "status {:?}: {}", o.status, String::from_utf8_lossy(&o.stderr));
+    assert!(
+        o.status.success(),
+        "status {:?}: {}",
+        o.status,
+        String::from_utf8_lossy(&o.stderr)
+    );
     let o = ferlc(&["--dump=ir", &file]);
-    assert!(o.status.success(), "status {:?}: {}", o.status, String::from_utf8_lossy(&o.stderr));
+    assert!(
+        o.status.success(),
+        "status {:?}: {}",
+        o.status,
+        String::from_utf8_lossy(&o.stderr)
+    );
 }

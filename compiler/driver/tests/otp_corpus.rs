@@ -16,9 +16,10 @@ fn app_dir(app: &str) -> Option<PathBuf> {
         .ok()?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.strip_prefix(app).is_some_and(|rest| rest.starts_with('-')))
+            p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                n.strip_prefix(app)
+                    .is_some_and(|rest| rest.starts_with('-'))
+            })
         })
         .collect();
     found.sort();
@@ -45,14 +46,20 @@ fn otp_options(path: &Path, include_dirs: &[PathBuf]) -> preprocess::Options {
     let mut inc = vec![path.parent().unwrap_or(Path::new(".")).to_path_buf()];
     inc.extend(include_dirs.iter().cloned());
     let defines = vec![("COMPILER_VSN".to_string(), Some("\"8.2.3\"".to_string()))];
-    preprocess::Options { include_dirs: inc, lib_dirs: vec![PathBuf::from(OTP_LIB)], defines }
+    preprocess::Options {
+        include_dirs: inc,
+        lib_dirs: vec![PathBuf::from(OTP_LIB)],
+        defines,
+    }
 }
 
 #[test]
 fn otp_sources_check_without_errors() {
     let (files, include_dirs) = otp_sources();
     if files.is_empty() {
-        println!("note: OTP sources not installed (apt-get install erlang-src); corpus check skipped");
+        println!(
+            "note: OTP sources not installed (apt-get install erlang-src); corpus check skipped"
+        );
         return;
     }
     let mut failures = Vec::new();
@@ -60,7 +67,11 @@ fn otp_sources_check_without_errors() {
     for path in &files {
         let pp = otp_options(path, &include_dirs);
         let checked = check_file_with(path, &pp, Warnings::On);
-        let errs: Vec<_> = checked.diagnostics.iter().filter(|d| d.is_error()).collect();
+        let errs: Vec<_> = checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .collect();
         if !errs.is_empty() {
             errors += errs.len();
             let mut out = Vec::new();
@@ -70,8 +81,18 @@ fn otp_sources_check_without_errors() {
             failures.push(String::from_utf8_lossy(&out).into_owned());
         }
     }
-    println!("OTP corpus: {} files checked, {} with errors, {} errors", files.len(), failures.len(), errors);
-    assert!(failures.is_empty(), "{} files with errors:\n{}", failures.len(), failures.join(""));
+    println!(
+        "OTP corpus: {} files checked, {} with errors, {} errors",
+        files.len(),
+        failures.len(),
+        errors
+    );
+    assert!(
+        failures.is_empty(),
+        "{} files with errors:\n{}",
+        failures.len(),
+        failures.join("")
+    );
 }
 
 /// Back end acceptance (slow: opt-in with `FERL_CODEGEN_ALL_OTP=1`): every OTP source of the
@@ -97,9 +118,18 @@ fn otp_sources_compile_to_native_objects() {
                     return Err(vec!["front-end errors".into()]);
                 }
                 ferl_sema::expand_records(&mut checked.module);
-                let msgs = |ds: Vec<ferl_diagnostics::Diagnostic>| ds.iter().map(|d| d.message.clone()).collect::<Vec<_>>();
-                let ir = ferl_ir::lower_module_with_source(&checked.module, &p.display().to_string(), &checked.map).map_err(msgs)?;
-                ferl_codegen::object::compile_object(&ir).map(|_| ()).map_err(msgs)
+                let msgs = |ds: Vec<ferl_diagnostics::Diagnostic>| {
+                    ds.iter().map(|d| d.message.clone()).collect::<Vec<_>>()
+                };
+                let ir = ferl_ir::lower_module_with_source(
+                    &checked.module,
+                    &p.display().to_string(),
+                    &checked.map,
+                )
+                .map_err(msgs)?;
+                ferl_codegen::object::compile_object(&ir)
+                    .map(|_| ())
+                    .map_err(msgs)
             })
             .expect("spawn")
             .join();
@@ -109,6 +139,14 @@ fn otp_sources_compile_to_native_objects() {
             Err(_) => failures.push(format!("{}: PANIC", path.display())),
         }
     }
-    println!("{compiled} of {} OTP files compiled to objects", files.len());
-    assert!(failures.is_empty(), "{} files failed:\n{}", failures.len(), failures.join("\n"));
+    println!(
+        "{compiled} of {} OTP files compiled to objects",
+        files.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "{} files failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -17,10 +17,28 @@ fn suite() -> PathBuf {
     root().join("tests/run-pass")
 }
 
-fn work_dir(tag: &str) -> PathBuf {
-    let d = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("run-pass-{tag}-{}", std::process::id()));
+/// A scratch directory for one test, removed when the test ends (pass or fail): the
+/// executables add up to gigabytes over the suite otherwise.
+struct WorkDir(PathBuf);
+
+impl std::ops::Deref for WorkDir {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for WorkDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn work_dir(tag: &str) -> WorkDir {
+    let d = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("run-pass-{tag}-{}", std::process::id()));
     std::fs::create_dir_all(&d).expect("work dir");
-    d
+    WorkDir(d)
 }
 
 fn cache_dir() -> PathBuf {
@@ -47,10 +65,16 @@ struct Program {
 
 fn programs() -> Vec<Program> {
     let mut v = Vec::new();
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(suite()).expect("tests/run-pass").flatten().map(|e| e.path()).collect();
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(suite())
+        .expect("tests/run-pass")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     entries.sort();
     for p in entries {
-        let Some(stem) = p.file_stem().map(|s| s.to_string_lossy().into_owned()) else { continue };
+        let Some(stem) = p.file_stem().map(|s| s.to_string_lossy().into_owned()) else {
+            continue;
+        };
         let sources = if p.is_dir() {
             let mut s: Vec<PathBuf> = std::fs::read_dir(&p)
                 .expect("program dir")
@@ -68,13 +92,20 @@ fn programs() -> Vec<Program> {
         let args = std::fs::read_to_string(suite().join(format!("{stem}.args")))
             .map(|s| s.split_whitespace().map(String::from).collect())
             .unwrap_or_default();
-        v.push(Program { name: stem, sources, args });
+        v.push(Program {
+            name: stem,
+            sources,
+            args,
+        });
     }
     v
 }
 
 fn exports_main(src: &Path) -> bool {
-    std::fs::read_to_string(src).is_ok_and(|s| s.lines().any(|l| l.starts_with("-export(") && l.contains("main/1")))
+    std::fs::read_to_string(src).is_ok_and(|s| {
+        s.lines()
+            .any(|l| l.starts_with("-export(") && l.contains("main/1"))
+    })
 }
 
 fn build(p: &Program, dir: &Path) -> Result<PathBuf, String> {
@@ -84,7 +115,11 @@ fn build(p: &Program, dir: &Path) -> Result<PathBuf, String> {
     let a: Vec<&str> = args.iter().map(String::as_str).collect();
     let o = ferlc(&a);
     if !o.status.success() {
-        return Err(format!("ferlc failed: {}{}", text(&o.stdout), text(&o.stderr)));
+        return Err(format!(
+            "ferlc failed: {}{}",
+            text(&o.stdout),
+            text(&o.stderr)
+        ));
     }
     Ok(exe)
 }
@@ -94,13 +129,20 @@ fn programs_match_erl_output_and_exit_status() {
     let dir = work_dir("suite");
     let progs = programs();
     assert!(progs.len() >= 8, "the suite has its programs");
-    let live = Command::new("escript").arg("-s").arg("/dev/null").output().is_ok();
+    let live = Command::new("escript")
+        .arg("-s")
+        .arg("/dev/null")
+        .output()
+        .is_ok();
     let mut failures = Vec::new();
     for p in &progs {
         let want_out = std::fs::read(suite().join(format!("{}.out", p.name)));
         let want_status = std::fs::read_to_string(suite().join(format!("{}.status", p.name)));
         let (Ok(want_out), Ok(want_status)) = (want_out, want_status) else {
-            failures.push(format!("{}: missing .out/.status (run tests/run-pass/regen.sh)", p.name));
+            failures.push(format!(
+                "{}: missing .out/.status (run tests/run-pass/regen.sh)",
+                p.name
+            ));
             continue;
         };
         let want_status: i32 = want_status.trim().parse().unwrap_or(-1);
@@ -111,15 +153,34 @@ fn programs_match_erl_output_and_exit_status() {
                 continue;
             }
         };
-        let o = Command::new(&exe).args(&p.args).output().expect("run the executable");
+        let o = Command::new(&exe)
+            .args(&p.args)
+            .output()
+            .expect("run the executable");
+        let _ = std::fs::remove_file(&exe);
         if o.stdout != want_out {
-            failures.push(format!("{}: stdout differs\n--- got\n{}\n--- want\n{}", p.name, text(&o.stdout), text(&want_out)));
+            failures.push(format!(
+                "{}: stdout differs\n--- got\n{}\n--- want\n{}",
+                p.name,
+                text(&o.stdout),
+                text(&want_out)
+            ));
         }
         if o.status.code() != Some(want_status) {
-            failures.push(format!("{}: status {:?}, want {want_status} (stderr: {})", p.name, o.status.code(), text(&o.stderr)));
+            failures.push(format!(
+                "{}: status {:?}, want {want_status} (stderr: {})",
+                p.name,
+                o.status.code(),
+                text(&o.stderr)
+            ));
         }
         if live && p.sources.len() == 1 && exports_main(&p.sources[0]) {
-            let e = Command::new("escript").arg("-c").arg(&p.sources[0]).args(&p.args).output().expect("escript");
+            let e = Command::new("escript")
+                .arg("-c")
+                .arg(&p.sources[0])
+                .args(&p.args)
+                .output()
+                .expect("escript");
             if e.stdout != o.stdout || e.status.code() != o.status.code() {
                 failures.push(format!(
                     "{}: differs from live escript (status {:?} vs {:?})\n--- ferl\n{}\n--- escript\n{}",
@@ -136,7 +197,12 @@ fn programs_match_erl_output_and_exit_status() {
 }
 
 /// Run `exe` with `env` set, killing it after `limit`; `None` on timeout.
-fn run_with_timeout(exe: &Path, args: &[String], env: (&str, &str), limit: std::time::Duration) -> Option<Output> {
+fn run_with_timeout(
+    exe: &Path,
+    args: &[String],
+    env: (&str, &str),
+    limit: std::time::Duration,
+) -> Option<Output> {
     let mut child = Command::new(exe)
         .args(args)
         .env(env.0, env.1)
@@ -155,7 +221,11 @@ fn run_with_timeout(exe: &Path, args: &[String], env: (&str, &str), limit: std::
     loop {
         if let Ok(Some(status)) = child.try_wait() {
             let stdout = reader.join().unwrap_or_default();
-            return Some(Output { status, stdout, stderr: Vec::new() });
+            return Some(Output {
+                status,
+                stdout,
+                stderr: Vec::new(),
+            });
         }
         if start.elapsed() > limit {
             let _ = child.kill();
@@ -180,14 +250,33 @@ fn programs_match_erl_output_under_gc_torture() {
             continue; // reported by programs_match_erl_output_and_exit_status
         };
         let Ok(exe) = build(p, &dir) else { continue };
-        match run_with_timeout(&exe, &p.args, ("FERL_GC_TORTURE", "1"), std::time::Duration::from_secs(300)) {
-            None => failures.push(format!("{}: did not finish under GC torture in 300 s", p.name)),
+        let run = run_with_timeout(
+            &exe,
+            &p.args,
+            ("FERL_GC_TORTURE", "1"),
+            std::time::Duration::from_secs(300),
+        );
+        let _ = std::fs::remove_file(&exe);
+        match run {
+            None => failures.push(format!(
+                "{}: did not finish under GC torture in 300 s",
+                p.name
+            )),
             Some(o) => {
                 if o.stdout != want_out {
-                    failures.push(format!("{}: stdout differs under GC torture\n--- got\n{}", p.name, text(&o.stdout)));
+                    failures.push(format!(
+                        "{}: stdout differs under GC torture\n--- got\n{}",
+                        p.name,
+                        text(&o.stdout)
+                    ));
                 }
                 if o.status.code() != want_status.trim().parse().ok() {
-                    failures.push(format!("{}: status {:?} under GC torture, want {}", p.name, o.status.code(), want_status.trim()));
+                    failures.push(format!(
+                        "{}: status {:?} under GC torture, want {}",
+                        p.name,
+                        o.status.code(),
+                        want_status.trim()
+                    ));
                 }
             }
         }
@@ -198,7 +287,11 @@ fn programs_match_erl_output_under_gc_torture() {
 #[test]
 fn uncaught_exception_is_reported_like_escript() {
     let dir = work_dir("uncaught");
-    let p = Program { name: "uncaught_error".into(), sources: vec![suite().join("uncaught_error.erl")], args: vec![] };
+    let p = Program {
+        name: "uncaught_error".into(),
+        sources: vec![suite().join("uncaught_error.erl")],
+        args: vec![],
+    };
     let exe = build(&p, &dir).expect("build");
     let o = Command::new(&exe).output().expect("run");
     assert_eq!(o.status.code(), Some(127));
@@ -209,8 +302,16 @@ fn uncaught_exception_is_reported_like_escript() {
     assert_eq!(lines[0], "escript: exception error: bad argument", "{err}");
     assert_eq!(lines[1], "  in function  element/2", "{err}");
     assert_eq!(lines[2], "     called as element(7,{a,b})", "{err}");
-    assert!(lines[3].starts_with("  in call from uncaught_error:check/1 (") && lines[3].ends_with("uncaught_error.erl, line 12)"), "{err}");
-    assert!(lines[4].starts_with("  in call from uncaught_error:main/1 (") && lines[4].ends_with(", line 8)"), "{err}");
+    assert!(
+        lines[3].starts_with("  in call from uncaught_error:check/1 (")
+            && lines[3].ends_with("uncaught_error.erl, line 12)"),
+        "{err}"
+    );
+    assert!(
+        lines[4].starts_with("  in call from uncaught_error:main/1 (")
+            && lines[4].ends_with(", line 8)"),
+        "{err}"
+    );
     assert_eq!(lines.len(), 5, "{err}");
 }
 
@@ -233,14 +334,21 @@ fn crash_reports_of_spawned_processes() {
          id(X) -> X.\n",
     )
     .expect("write");
-    let p = Program { name: "crashy".into(), sources: vec![src], args: vec![] };
+    let p = Program {
+        name: "crashy".into(),
+        sources: vec![src],
+        args: vec![],
+    };
     let exe = build(&p, &dir).expect("build");
     let o = Command::new(&exe).output().expect("run");
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(text(&o.stdout), "{badmatch,2} '-main/1-fun-0-'\n");
     let err = text(&o.stderr);
     assert_eq!(err.matches("=ERROR REPORT==== ").count(), 2, "{err}");
-    assert!(err.contains(" with exit value:\n{{badmatch,2},[{crashy,'-main/1-fun-0-',0,[{file,\""), "{err}");
+    assert!(
+        err.contains(" with exit value:\n{{badmatch,2},[{crashy,'-main/1-fun-0-',0,[{file,\""),
+        "{err}"
+    );
     assert!(err.contains("{line,4}]}]}"), "{err}");
     assert!(err.contains("with exit value:\n{{nocatch,ball},"), "{err}");
     assert!(!err.contains("quiet"), "{err}");
@@ -250,19 +358,39 @@ fn crash_reports_of_spawned_processes() {
 fn objects_are_cached_by_content() {
     let dir = work_dir("cache");
     let src = dir.join("cached_mod.erl");
-    std::fs::write(&src, "-module(cached_mod).\n-export([main/1]).\nmain(_) -> io:put_chars(\"v1\\n\").\n").unwrap();
+    std::fs::write(
+        &src,
+        "-module(cached_mod).\n-export([main/1]).\nmain(_) -> io:put_chars(\"v1\\n\").\n",
+    )
+    .unwrap();
     let s = src.display().to_string();
     let o1 = ferlc(&["-c", &s]);
     assert!(o1.status.success(), "{}", text(&o1.stdout));
     let obj = PathBuf::from(text(&o1.stdout).trim());
-    let t1 = std::fs::metadata(&obj).and_then(|m| m.modified()).expect("object exists");
+    let t1 = std::fs::metadata(&obj)
+        .and_then(|m| m.modified())
+        .expect("object exists");
     let o2 = ferlc(&["-c", &s]);
-    assert_eq!(text(&o2.stdout), text(&o1.stdout), "same object for the same source");
-    let t2 = std::fs::metadata(&obj).and_then(|m| m.modified()).expect("object exists");
+    assert_eq!(
+        text(&o2.stdout),
+        text(&o1.stdout),
+        "same object for the same source"
+    );
+    let t2 = std::fs::metadata(&obj)
+        .and_then(|m| m.modified())
+        .expect("object exists");
     assert_eq!(t1, t2, "an unchanged module is not recompiled");
-    std::fs::write(&src, "-module(cached_mod).\n-export([main/1]).\nmain(_) -> io:put_chars(\"v2\\n\").\n").unwrap();
+    std::fs::write(
+        &src,
+        "-module(cached_mod).\n-export([main/1]).\nmain(_) -> io:put_chars(\"v2\\n\").\n",
+    )
+    .unwrap();
     let o3 = ferlc(&["-c", &s]);
-    assert_ne!(text(&o3.stdout), text(&o1.stdout), "a changed module gets a new object");
+    assert_ne!(
+        text(&o3.stdout),
+        text(&o1.stdout),
+        "a changed module gets a new object"
+    );
 }
 
 #[test]
@@ -275,7 +403,12 @@ fn ferl_run_compiles_and_runs_with_arguments_and_status() {
         .args(["a", "b c"])
         .output()
         .expect("ferl run");
-    assert_eq!(text(&o.stdout), "argc=2\n1: a\n2: b c\n", "{}", text(&o.stderr));
+    assert_eq!(
+        text(&o.stdout),
+        "argc=2\n1: a\n2: b c\n",
+        "{}",
+        text(&o.stderr)
+    );
     assert_eq!(o.status.code(), Some(0));
     let o = Command::new(ferl)
         .env("FERL_CACHE_DIR", cache_dir())
@@ -292,7 +425,12 @@ fn ferl_run_compiles_and_runs_with_arguments_and_status() {
         .arg(suite().join("multi"))
         .output()
         .expect("ferl run -pa");
-    assert_eq!(o.stdout, std::fs::read(suite().join("multi.out")).unwrap(), "{}", text(&o.stderr));
+    assert_eq!(
+        o.stdout,
+        std::fs::read(suite().join("multi.out")).unwrap(),
+        "{}",
+        text(&o.stderr)
+    );
 }
 
 #[test]
@@ -302,7 +440,10 @@ fn entry_option_listing_and_output_dir() {
     let src = suite().join("start_entry.erl").display().to_string();
     let o = ferlc(&["-S", "-o", &d, &src]);
     assert!(o.status.success(), "{}{}", text(&o.stdout), text(&o.stderr));
-    assert!(dir.join("start_entry.S").is_file(), "-S writes Mod.S into the -o directory");
+    assert!(
+        dir.join("start_entry.S").is_file(),
+        "-S writes Mod.S into the -o directory"
+    );
     let r = Command::new(dir.join("start_entry")).output().expect("run");
     assert_eq!(text(&r.stdout), "started\n");
     let exe = dir.join("other_name").display().to_string();
@@ -317,7 +458,11 @@ fn entry_option_listing_and_output_dir() {
 fn compile_errors_stop_ferl_run_with_erlc_diagnostics() {
     let dir = work_dir("errors");
     let src = dir.join("broken.erl");
-    std::fs::write(&src, "-module(broken).\n-export([main/1]).\nmain(_) -> Y.\n").unwrap();
+    std::fs::write(
+        &src,
+        "-module(broken).\n-export([main/1]).\nmain(_) -> Y.\n",
+    )
+    .unwrap();
     let o = Command::new(env!("CARGO_BIN_EXE_ferl"))
         .env("FERL_CACHE_DIR", cache_dir())
         .arg("run")
@@ -325,7 +470,11 @@ fn compile_errors_stop_ferl_run_with_erlc_diagnostics() {
         .output()
         .expect("ferl run");
     assert_eq!(o.status.code(), Some(1));
-    assert!(text(&o.stderr).contains("broken.erl:3:12: variable 'Y' is unbound"), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stderr).contains("broken.erl:3:12: variable 'Y' is unbound"),
+        "{}",
+        text(&o.stderr)
+    );
     assert!(o.stdout.is_empty());
 }
 
@@ -335,13 +484,26 @@ fn objects_export_the_descriptor_and_keep_relocated_data_out_of_bss() {
     let o = ferlc(&["-c", &src]);
     assert!(o.status.success(), "{}", text(&o.stdout));
     let obj = text(&o.stdout).trim().to_string();
-    let (Ok(nm), Ok(re)) = (Command::new("nm").arg(&obj).output(), Command::new("readelf").args(["-S", "-r", &obj]).output()) else {
+    let (Ok(nm), Ok(re)) = (
+        Command::new("nm").arg(&obj).output(),
+        Command::new("readelf").args(["-S", "-r", &obj]).output(),
+    ) else {
         eprintln!("nm/readelf not installed: skipping");
         return;
     };
     let syms = text(&nm.stdout);
     let desc = format!("ferl_D{}data__structures", "data__structures".len());
-    assert!(syms.lines().any(|l| l.ends_with(&format!(" D {desc}")) || l.ends_with(&format!(" R {desc}"))), "{syms}");
-    assert!(!syms.lines().any(|l| l.ends_with(" T main")), "only the boot object defines main");
-    assert!(!text(&re.stdout).contains(".rela.bss"), "relocated data must not be zero-init");
+    assert!(
+        syms.lines()
+            .any(|l| l.ends_with(&format!(" D {desc}")) || l.ends_with(&format!(" R {desc}"))),
+        "{syms}"
+    );
+    assert!(
+        !syms.lines().any(|l| l.ends_with(" T main")),
+        "only the boot object defines main"
+    );
+    assert!(
+        !text(&re.stdout).contains(".rela.bss"),
+        "relocated data must not be zero-init"
+    );
 }

@@ -8,7 +8,11 @@ use std::process::Command;
 fn run_escript(name: &str) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let script = root.join("tests/stdlib").join(name);
-    let out = match Command::new("escript").arg(&script).current_dir(&root).output() {
+    let out = match Command::new("escript")
+        .arg(&script)
+        .current_dir(&root)
+        .output()
+    {
         Ok(o) => o,
         Err(_) => {
             println!("note: escript not installed; {name} skipped");
@@ -17,7 +21,11 @@ fn run_escript(name: &str) {
     };
     let text = String::from_utf8_lossy(&out.stdout);
     println!("{name}: {}", text.lines().last().unwrap_or(""));
-    assert!(out.status.success(), "{name} failed:\n{text}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{name} failed:\n{text}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]

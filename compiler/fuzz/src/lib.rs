@@ -17,7 +17,10 @@ impl FileLoader for MemLoader {
     fn read(&mut self, path: &Path) -> Option<String> {
         let name = path.to_string_lossy();
         if name.ends_with(".hrl") && name.contains("inc") {
-            Some("-define(INC, 1).\n-define(INC(X), {X}).\n-record(inc, {a, b = 2 :: integer()}).\n".into())
+            Some(
+                "-define(INC, 1).\n-define(INC(X), {X}).\n-record(inc, {a, b = 2 :: integer()}).\n"
+                    .into(),
+            )
         } else {
             None
         }
@@ -32,8 +35,18 @@ impl FileLoader for MemLoader {
 pub fn run_one(input: &str, render_human: bool) {
     let mut map = SourceMap::new();
     let file = map.add("fuzz.erl", input);
-    let pp = Options { include_dirs: vec![PathBuf::from("inc")], lib_dirs: vec![PathBuf::from("lib")], defines: vec![("D".into(), Some("1 +".into()))] };
-    let (module, diags) = ferl_driver::frontend::check_loaded(&mut map, file, &pp, &mut MemLoader, Some("fuzz".into()));
+    let pp = Options {
+        include_dirs: vec![PathBuf::from("inc")],
+        lib_dirs: vec![PathBuf::from("lib")],
+        defines: vec![("D".into(), Some("1 +".into()))],
+    };
+    let (module, diags) = ferl_driver::frontend::check_loaded(
+        &mut map,
+        file,
+        &pp,
+        &mut MemLoader,
+        Some("fuzz".into()),
+    );
     if !diags.iter().any(|d| d.is_error()) {
         let mut m = module;
         ferl_sema::expand_records(&mut m);
@@ -79,20 +92,91 @@ pub struct Corpus {
 }
 
 const EXTRA_VOCAB: &[&str] = &[
-    "-define(", "-ifdef(", "-ifndef(", "-else.", "-endif.", "-if(", "-elif(", "-undef(", "-include(\"inc.hrl\").",
-    "-include_lib(\"x/inc.hrl\").", "-record(", "#r{", "#r.", "?MODULE", "?LINE", "?FUNCTION_NAME", "??X", "?INC", "?INC(",
-    "-spec", "-type", "::", "fun", "end", "<<", ">>", "/binary", ":8", "try", "catch", "of", "after", "receive", "when",
-    "#{", "=>", ":=", "||", "<-", "<=", "$\\", "'\\x{", "\"\\", "16#", "1.0e", "_", "X", "Y", ".", ". ", "\n", "%", "?",
-    "?D", "begin", "case", "if", "->", ";", ",", "(", ")", "[", "]", "{", "}", "|", "!", "=", "-", "+", "*", "/",
+    "-define(",
+    "-ifdef(",
+    "-ifndef(",
+    "-else.",
+    "-endif.",
+    "-if(",
+    "-elif(",
+    "-undef(",
+    "-include(\"inc.hrl\").",
+    "-include_lib(\"x/inc.hrl\").",
+    "-record(",
+    "#r{",
+    "#r.",
+    "?MODULE",
+    "?LINE",
+    "?FUNCTION_NAME",
+    "??X",
+    "?INC",
+    "?INC(",
+    "-spec",
+    "-type",
+    "::",
+    "fun",
+    "end",
+    "<<",
+    ">>",
+    "/binary",
+    ":8",
+    "try",
+    "catch",
+    "of",
+    "after",
+    "receive",
+    "when",
+    "#{",
+    "=>",
+    ":=",
+    "||",
+    "<-",
+    "<=",
+    "$\\",
+    "'\\x{",
+    "\"\\",
+    "16#",
+    "1.0e",
+    "_",
+    "X",
+    "Y",
+    ".",
+    ". ",
+    "\n",
+    "%",
+    "?",
+    "?D",
+    "begin",
+    "case",
+    "if",
+    "->",
+    ";",
+    ",",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    "|",
+    "!",
+    "=",
+    "-",
+    "+",
+    "*",
+    "/",
 ];
 
 impl Corpus {
     /// Build from source files: each file is cut into forms at its form-ending dots.
     pub fn from_files(files: &[PathBuf]) -> Corpus {
         let mut forms = Vec::new();
-        let mut vocab: std::collections::BTreeSet<String> = EXTRA_VOCAB.iter().map(|s| s.to_string()).collect();
+        let mut vocab: std::collections::BTreeSet<String> =
+            EXTRA_VOCAB.iter().map(|s| s.to_string()).collect();
         for f in files {
-            let Ok(bytes) = std::fs::read(f) else { continue };
+            let Ok(bytes) = std::fs::read(f) else {
+                continue;
+            };
             let text = ferl_driver::loader::decode_source(&bytes);
             let mut diags = ferl_diagnostics::Diagnostics::new();
             let toks = ferl_syntax::lexer::lex(ferl_diagnostics::FileId(0), &text, &mut diags);
@@ -189,18 +273,27 @@ impl Corpus {
 /// Files to seed from: OTP's sources when installed, plus the project's own test files.
 pub fn default_seed_files(root: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
-    let mut walk = vec![root.join("tests"), root.join("examples"), root.join("stdlib")];
+    let mut walk = vec![
+        root.join("tests"),
+        root.join("examples"),
+        root.join("stdlib"),
+    ];
     if let Ok(rd) = std::fs::read_dir("/usr/lib/erlang/lib") {
         for e in rd.flatten() {
             let name = e.file_name().to_string_lossy().into_owned();
-            if ["stdlib-", "kernel-", "compiler-", "eunit-"].iter().any(|p| name.starts_with(p)) {
+            if ["stdlib-", "kernel-", "compiler-", "eunit-"]
+                .iter()
+                .any(|p| name.starts_with(p))
+            {
                 walk.push(e.path().join("src"));
                 walk.push(e.path().join("include"));
             }
         }
     }
     while let Some(d) = walk.pop() {
-        let Ok(rd) = std::fs::read_dir(&d) else { continue };
+        let Ok(rd) = std::fs::read_dir(&d) else {
+            continue;
+        };
         for e in rd.flatten() {
             let p = e.path();
             if p.is_dir() {

@@ -8,7 +8,10 @@ use std::path::Path;
 fn fuzz_regressions_do_not_panic() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fuzz-regressions");
     let mut n = 0;
-    for e in std::fs::read_dir(&dir).expect("tests/fuzz-regressions exists").flatten() {
+    for e in std::fs::read_dir(&dir)
+        .expect("tests/fuzz-regressions exists")
+        .flatten()
+    {
         let p = e.path();
         if p.extension().is_some_and(|x| x == "erl") {
             let bytes = std::fs::read(&p).unwrap();

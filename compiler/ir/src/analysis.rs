@@ -65,7 +65,9 @@ fn clause_binds(c: &ast::Clause, with_patterns: bool) -> BTreeSet<Name> {
 
 fn intersect(sets: Vec<BTreeSet<Name>>) -> BTreeSet<Name> {
     let mut it = sets.into_iter();
-    let Some(first) = it.next() else { return BTreeSet::new() };
+    let Some(first) = it.next() else {
+        return BTreeSet::new();
+    };
     it.fold(first, |acc, s| acc.intersection(&s).cloned().collect())
 }
 
@@ -110,10 +112,14 @@ fn binds_into(e: &ast::Expr, out: &mut BTreeSet<Name>) {
         }
         ExprKind::Case(scrut, clauses) => {
             binds_into(scrut, out);
-            out.extend(intersect(clauses.iter().map(|c| clause_binds(c, true)).collect()));
+            out.extend(intersect(
+                clauses.iter().map(|c| clause_binds(c, true)).collect(),
+            ));
         }
         ExprKind::If(clauses) => {
-            out.extend(intersect(clauses.iter().map(|c| clause_binds(c, false)).collect()));
+            out.extend(intersect(
+                clauses.iter().map(|c| clause_binds(c, false)).collect(),
+            ));
         }
         ExprKind::Receive { clauses, after } => {
             let mut sets: Vec<_> = clauses.iter().map(|c| clause_binds(c, true)).collect();
@@ -146,7 +152,10 @@ pub fn mentioned(e: &ast::Expr, out: &mut BTreeSet<Name>) {
         ExprKind::Var(v) => {
             out.insert(v.clone());
         }
-        ExprKind::Cons(a, b) | ExprKind::Match(a, b) | ExprKind::BinOp(_, a, b) | ExprKind::Remote(a, b) => {
+        ExprKind::Cons(a, b)
+        | ExprKind::Match(a, b)
+        | ExprKind::BinOp(_, a, b)
+        | ExprKind::Remote(a, b) => {
             mentioned(a, out);
             mentioned(b, out);
         }
@@ -195,17 +204,25 @@ pub fn mentioned(e: &ast::Expr, out: &mut BTreeSet<Name>) {
         ExprKind::Try(t) => {
             t.body.iter().for_each(|x| mentioned(x, out));
             t.of_clauses.iter().for_each(|c| mentioned_clause(c, out));
-            t.catch_clauses.iter().for_each(|c| mentioned_clause(c, out));
+            t.catch_clauses
+                .iter()
+                .for_each(|c| mentioned_clause(c, out));
             t.after.iter().for_each(|x| mentioned(x, out));
         }
         ExprKind::Fun(f) => match &**f {
             Fun::Local(_) => {}
-            Fun::Remote { module, function, arity } => {
+            Fun::Remote {
+                module,
+                function,
+                arity,
+            } => {
                 mentioned(module, out);
                 mentioned(function, out);
                 mentioned(arity, out);
             }
-            Fun::Anonymous(cs) | Fun::Named(_, cs) => cs.iter().for_each(|c| mentioned_clause(c, out)),
+            Fun::Anonymous(cs) | Fun::Named(_, cs) => {
+                cs.iter().for_each(|c| mentioned_clause(c, out))
+            }
         },
         ExprKind::ListComp(e, qs) | ExprKind::BinaryComp(e, qs) => {
             mentioned(e, out);

@@ -131,7 +131,8 @@ pub fn is_auto_imported(name: &str, arity: u32) -> bool {
         ("unregister", &[1]),
         ("whereis", &[1]),
     ];
-    T.iter().any(|(n, arities)| *n == name && arities.contains(&arity))
+    T.iter()
+        .any(|(n, arities)| *n == name && arities.contains(&arity))
 }
 
 /// Guard BIFs that are not type tests (`erl_internal:guard_bif/2`, OTP 25, plus the
@@ -197,8 +198,27 @@ pub fn is_guard_op(name: &str, arity: u32) -> bool {
         1 => matches!(name, "-" | "+" | "bnot" | "not"),
         2 => matches!(
             name,
-            "+" | "-" | "*" | "/" | "div" | "rem" | "band" | "bor" | "bxor" | "bsl" | "bsr" | "and" | "or"
-                | "xor" | "==" | "/=" | "=<" | "<" | ">=" | ">" | "=:=" | "=/="
+            "+" | "-"
+                | "*"
+                | "/"
+                | "div"
+                | "rem"
+                | "band"
+                | "bor"
+                | "bxor"
+                | "bsl"
+                | "bsr"
+                | "and"
+                | "or"
+                | "xor"
+                | "=="
+                | "/="
+                | "=<"
+                | "<"
+                | ">="
+                | ">"
+                | "=:="
+                | "=/="
         ),
         _ => false,
     }

@@ -39,7 +39,12 @@ pub fn spec_of(el: &ast::BinElement) -> Result<SegSpec, String> {
         },
     };
     let unit = unit as u16;
-    Ok(SegSpec { ty, unit, signed, endian })
+    Ok(SegSpec {
+        ty,
+        unit,
+        signed,
+        endian,
+    })
 }
 
 /// An element whose value is a string literal stands for one segment per character with

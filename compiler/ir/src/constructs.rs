@@ -5,8 +5,8 @@
 //!
 //! Must not: compile patterns itself (it builds clause heads for [`crate::matching`]).
 
-use crate::bifs;
 use crate::analysis::{self, Name};
+use crate::bifs;
 use crate::ir::*;
 use crate::lower::{internal, Block, CompKind, Cont, Env, Lowerer, Stmt};
 use crate::matching::Head;
@@ -33,7 +33,13 @@ impl<'a> Lowerer<'a> {
     // -----------------------------------------------------------------------------------
     // Funs.
 
-    pub(crate) fn lower_fun_expr(&mut self, b: &mut Block, f: &Fun, env: &mut Env, span: Span) -> Operand {
+    pub(crate) fn lower_fun_expr(
+        &mut self,
+        b: &mut Block,
+        f: &Fun,
+        env: &mut Env,
+        span: Span,
+    ) -> Operand {
         let loc = self.loc(span);
         match f {
             Fun::Local(r) => {
@@ -45,41 +51,90 @@ impl<'a> Lowerer<'a> {
                 // length/1` is `erlang:length/1`), else undefined (`undef` at run time).
                 let module = if let Some(m) = self.imports.get(&(name.clone(), arity)).cloned() {
                     Literal::Atom(m)
-                } else if bifs::is_auto_imported(&name, arity) && !self.no_auto_import.contains(&(name.clone(), arity)) {
+                } else if bifs::is_auto_imported(&name, arity)
+                    && !self.no_auto_import.contains(&(name.clone(), arity))
+                {
                     Literal::atom("erlang")
                 } else {
                     Literal::Atom(self.module.clone())
                 };
-                self.make_lambda(b, env, &BTreeSet::new(), None, arity, span, move |_s, params, _env| {
-                    let args = params.iter().map(|v| Operand::Var(*v)).collect();
-                    let callee = match target {
-                        Some(fun_id) => Callee::Local { fun_id, name: name.clone(), arity },
-                        None => Callee::Remote { module: Operand::Lit(module.clone()), function: Operand::Lit(Literal::Atom(name.clone())) },
-                    };
-                    Expr::TailCall(Call { callee, args, loc })
-                })
+                self.make_lambda(
+                    b,
+                    env,
+                    &BTreeSet::new(),
+                    None,
+                    arity,
+                    span,
+                    move |_s, params, _env| {
+                        let args = params.iter().map(|v| Operand::Var(*v)).collect();
+                        let callee = match target {
+                            Some(fun_id) => Callee::Local {
+                                fun_id,
+                                name: name.clone(),
+                                arity,
+                            },
+                            None => Callee::Remote {
+                                module: Operand::Lit(module.clone()),
+                                function: Operand::Lit(Literal::Atom(name.clone())),
+                            },
+                        };
+                        Expr::TailCall(Call { callee, args, loc })
+                    },
+                )
             }
-            Fun::Remote { module, function, arity } => {
+            Fun::Remote {
+                module,
+                function,
+                arity,
+            } => {
                 let m = self.value(b, module, env);
                 let f = self.value(b, function, env);
                 let a = self.value(b, arity, env);
                 self.let_prim(b, Self::bif("erlang", "make_fun", vec![m, f, a]), loc)
             }
             Fun::Anonymous(clauses) | Fun::Named(_, clauses) => {
-                let self_name = if let Fun::Named(n, _) = f { Some(n.clone()) } else { None };
-                let arity = clauses.first().map(|c| c.patterns.len() as u32).unwrap_or(0);
+                let self_name = if let Fun::Named(n, _) = f {
+                    Some(n.clone())
+                } else {
+                    None
+                };
+                let arity = clauses
+                    .first()
+                    .map(|c| c.patterns.len() as u32)
+                    .unwrap_or(0);
                 let mut mentioned = BTreeSet::new();
                 for c in clauses {
                     analysis::mentioned_clause(c, &mut mentioned);
                 }
-                let cs: Vec<&ast::Clause> = clauses.iter().filter(|c| c.patterns.len() as u32 == arity).collect();
-                self.make_lambda(b, env, &mentioned, self_name, arity, span, move |s, params, env_inner| {
-                    let fail = Expr::Fail {
-                        reason: FailReason::FunctionClause(params.iter().map(|v| Operand::Var(*v)).collect()),
-                        loc,
-                    };
-                    s.lower_clauses(params.to_vec(), &cs, env_inner, true, fail, &Cont::Return, None)
-                })
+                let cs: Vec<&ast::Clause> = clauses
+                    .iter()
+                    .filter(|c| c.patterns.len() as u32 == arity)
+                    .collect();
+                self.make_lambda(
+                    b,
+                    env,
+                    &mentioned,
+                    self_name,
+                    arity,
+                    span,
+                    move |s, params, env_inner| {
+                        let fail = Expr::Fail {
+                            reason: FailReason::FunctionClause(
+                                params.iter().map(|v| Operand::Var(*v)).collect(),
+                            ),
+                            loc,
+                        };
+                        s.lower_clauses(
+                            params.to_vec(),
+                            &cs,
+                            env_inner,
+                            true,
+                            fail,
+                            &Cont::Return,
+                            None,
+                        )
+                    },
+                )
             }
         }
     }
@@ -106,7 +161,10 @@ impl<'a> Lowerer<'a> {
         // A named fun inside a named fun may refer to the outer one: materialize it.
         let mut env_c = env.clone();
         if let Some((sn, fid, free)) = self.fb.self_fun.clone() {
-            if mentioned.contains(&sn) && !env_c.contains_key(&sn) && self_name.as_ref() != Some(&sn) {
+            if mentioned.contains(&sn)
+                && !env_c.contains_key(&sn)
+                && self_name.as_ref() != Some(&sn)
+            {
                 let free = free.into_iter().map(Operand::Var).collect();
                 let v = self.let_prim(b, Prim::MakeFun { fun_id: fid, free }, loc);
                 env_c.insert(sn, v);
@@ -114,7 +172,11 @@ impl<'a> Lowerer<'a> {
         }
         let captured: Vec<(Name, Operand)> = env_c
             .iter()
-            .filter(|(n, o)| mentioned.contains(*n) && Some(*n) != self_name.as_ref() && matches!(o, Operand::Var(_)))
+            .filter(|(n, o)| {
+                mentioned.contains(*n)
+                    && Some(*n) != self_name.as_ref()
+                    && matches!(o, Operand::Var(_))
+            })
             .map(|(n, o)| (n.clone(), o.clone()))
             .collect();
         let fun_id = FunId(self.functions.len() as u32);
@@ -151,7 +213,10 @@ impl<'a> Lowerer<'a> {
         self.functions[fun_id.0 as usize] = Some(Function {
             name,
             arity,
-            kind: FunKind::Lambda { index, num_free: free_params.len() as u32 },
+            kind: FunKind::Lambda {
+                index,
+                num_free: free_params.len() as u32,
+            },
             params,
             body,
             var_names: fb.var_names,
@@ -167,11 +232,20 @@ impl<'a> Lowerer<'a> {
 
     /// A comprehension becomes a call to a helper (arity 0 plus its free variables) whose
     /// body runs the qualifiers; each generator is a further recursive helper.
-    pub(crate) fn comp_call(&mut self, kind: CompKind, qs: &[Qualifier], env: &Env, span: Span) -> Call {
+    pub(crate) fn comp_call(
+        &mut self,
+        kind: CompKind,
+        qs: &[Qualifier],
+        env: &Env,
+        span: Span,
+    ) -> Call {
         let loc = self.loc(span);
         let init_acc = match kind {
             CompKind::List(_) => None,
-            CompKind::Bin(_) => Some(Operand::Lit(Literal::Bitstring { bytes: vec![], bits: 0 })),
+            CompKind::Bin(_) => Some(Operand::Lit(Literal::Bitstring {
+                bytes: vec![],
+                bits: 0,
+            })),
             CompKind::Map(..) => Some(Operand::Lit(Literal::Map(vec![]))),
         };
         let mut mentioned = BTreeSet::new();
@@ -218,7 +292,15 @@ impl<'a> Lowerer<'a> {
             num_joins: fb.num_joins,
             loc,
         });
-        Call { callee: Callee::Local { fun_id, name, arity: 0 }, args, loc }
+        Call {
+            callee: Callee::Local {
+                fun_id,
+                name,
+                arity: 0,
+            },
+            args,
+            loc,
+        }
     }
 
     /// Code (in tail position, ending in `Return` or tail calls) for qualifiers `qs` in the
@@ -249,16 +331,28 @@ impl<'a> Lowerer<'a> {
                     let mut segs = vec![BinSeg {
                         value: acc,
                         size: None,
-                        spec: SegSpec { ty: BinType::Bitstring, unit: 1, signed: false, endian: Endian::Big },
+                        spec: SegSpec {
+                            ty: BinType::Bitstring,
+                            unit: 1,
+                            signed: false,
+                            endian: Endian::Big,
+                        },
                     }];
                     match &t.kind {
-                        ExprKind::Binary(elems) => segs.extend(self.bin_segments(&mut b, elems, env, false)),
+                        ExprKind::Binary(elems) => {
+                            segs.extend(self.bin_segments(&mut b, elems, env, false))
+                        }
                         _ => {
                             let v = self.value(&mut b, t, env);
                             segs.push(BinSeg {
                                 value: v,
                                 size: None,
-                                spec: SegSpec { ty: BinType::Bitstring, unit: 1, signed: false, endian: Endian::Big },
+                                spec: SegSpec {
+                                    ty: BinType::Bitstring,
+                                    unit: 1,
+                                    signed: false,
+                                    endian: Endian::Big,
+                                },
                             });
                         }
                     }
@@ -269,7 +363,14 @@ impl<'a> Lowerer<'a> {
                     let acc = acc.unwrap_or(Operand::Lit(Literal::Map(vec![])));
                     let kv = self.value(&mut b, k, env);
                     let vv = self.value(&mut b, v, env);
-                    let acc2 = self.let_prim(&mut b, Prim::MapUpdate { map: acc, ops: vec![(MapOpKind::Assoc, kv, vv)] }, loc);
+                    let acc2 = self.let_prim(
+                        &mut b,
+                        Prim::MapUpdate {
+                            map: acc,
+                            ops: vec![(MapOpKind::Assoc, kv, vv)],
+                        },
+                        loc,
+                    );
                     self.comp_finish(b, next, Some(acc2), loc)
                 }
             };
@@ -283,7 +384,13 @@ impl<'a> Lowerer<'a> {
                     let skip_j = self.new_join();
                     let guard = vec![vec![f.clone()]];
                     let tree = self.guard_seq(&guard, env, pass, Expr::Jump(skip_j, vec![]));
-                    Expr::LetJoin { join: skip_j, params: vec![], recursive: false, join_body: Box::new(skip), body: Box::new(tree) }
+                    Expr::LetJoin {
+                        join: skip_j,
+                        params: vec![],
+                        recursive: false,
+                        join_body: Box::new(skip),
+                        body: Box::new(tree),
+                    }
                 } else {
                     // A filter may bind variables (`not member(X = {A, B}, L)`) used later.
                     let mut b = Block::new();
@@ -293,8 +400,14 @@ impl<'a> Lowerer<'a> {
                     let pass = self.comp_level(kind, rest, &mut env2, acc, next, span);
                     b.finish(Expr::Switch {
                         on: v,
-                        cases: vec![(Con::Lit(Literal::bool(true)), pass), (Con::Lit(Literal::bool(false)), skip)],
-                        default: Box::new(Expr::Fail { reason: FailReason::BadFilter(Operand::Var(v)), loc }),
+                        cases: vec![
+                            (Con::Lit(Literal::bool(true)), pass),
+                            (Con::Lit(Literal::bool(false)), skip),
+                        ],
+                        default: Box::new(Expr::Fail {
+                            reason: FailReason::BadFilter(Operand::Var(v)),
+                            loc,
+                        }),
                     })
                 }
             }
@@ -312,24 +425,51 @@ impl<'a> Lowerer<'a> {
                 let gvar = self.ensure_var(&mut b, gv);
                 let list = self.new_var(None);
                 let call = Call {
-                    callee: Callee::Remote { module: Operand::atom("maps"), function: Operand::atom("to_list") },
+                    callee: Callee::Remote {
+                        module: Operand::atom("maps"),
+                        function: Operand::atom("to_list"),
+                    },
                     args: vec![Operand::Var(gvar)],
                     loc,
                 };
                 let pair = ast::Expr::new(ExprKind::Tuple(vec![kp.clone(), vp.clone()]), kp.span);
-                let inner = self.comp_helper(kind, &pair, None, rest, env, acc, next, Operand::Var(list), false, span);
-                let ok = Expr::LetCall { var: list, call, body: Box::new(inner) };
+                let inner = self.comp_helper(
+                    kind,
+                    &pair,
+                    None,
+                    rest,
+                    env,
+                    acc,
+                    next,
+                    Operand::Var(list),
+                    false,
+                    span,
+                );
+                let ok = Expr::LetCall {
+                    var: list,
+                    call,
+                    body: Box::new(inner),
+                };
                 b.finish(Expr::If {
                     test: Test::Type(TypeTest::Map, Operand::Var(gvar)),
                     then: Box::new(ok),
-                    else_: Box::new(Expr::Fail { reason: FailReason::BadGenerator(Operand::Var(gvar)), loc }),
+                    else_: Box::new(Expr::Fail {
+                        reason: FailReason::BadGenerator(Operand::Var(gvar)),
+                        loc,
+                    }),
                 })
             }
         }
     }
 
     /// Call `next` for the rest of the list (list comprehensions, non-tail) or return `[]`.
-    fn comp_next(&mut self, b: &mut Block, next: Option<Next>, acc: Option<Operand>, loc: Loc) -> Operand {
+    fn comp_next(
+        &mut self,
+        b: &mut Block,
+        next: Option<Next>,
+        acc: Option<Operand>,
+        loc: Loc,
+    ) -> Operand {
         match next {
             None => acc.unwrap_or(Operand::Lit(Literal::Nil)),
             Some(n) => {
@@ -344,11 +484,25 @@ impl<'a> Lowerer<'a> {
         let mut args = vec![n.rest];
         args.extend(acc);
         args.extend(n.extra);
-        Call { callee: Callee::Local { fun_id: n.fun_id, name: n.name, arity: n.arity }, args, loc }
+        Call {
+            callee: Callee::Local {
+                fun_id: n.fun_id,
+                name: n.name,
+                arity: n.arity,
+            },
+            args,
+            loc,
+        }
     }
 
     /// Finish a level: tail-call `next`, or return the final value.
-    fn comp_finish(&mut self, b: Block, next: Option<Next>, acc: Option<Operand>, loc: Loc) -> Expr {
+    fn comp_finish(
+        &mut self,
+        b: Block,
+        next: Option<Next>,
+        acc: Option<Operand>,
+        loc: Loc,
+    ) -> Expr {
         match next {
             None => b.finish(Expr::Return(acc.unwrap_or(Operand::Lit(Literal::Nil)))),
             Some(n) => {
@@ -387,11 +541,20 @@ impl<'a> Lowerer<'a> {
         for q in rest {
             analysis::mentioned_qual(q, &mut mentioned);
         }
-        let captured: Vec<(Name, Operand)> =
-            env.iter().filter(|(n, _)| mentioned.contains(*n)).map(|(n, o)| (n.clone(), o.clone())).collect();
-        let captured_vars: Vec<(Name, Var)> =
-            captured.iter().filter_map(|(n, o)| o.as_var().map(|v| (n.clone(), v))).collect();
-        let consts: Vec<(Name, Operand)> = captured.iter().filter(|(_, o)| o.as_var().is_none()).cloned().collect();
+        let captured: Vec<(Name, Operand)> = env
+            .iter()
+            .filter(|(n, _)| mentioned.contains(*n))
+            .map(|(n, o)| (n.clone(), o.clone()))
+            .collect();
+        let captured_vars: Vec<(Name, Var)> = captured
+            .iter()
+            .filter_map(|(n, o)| o.as_var().map(|v| (n.clone(), v)))
+            .collect();
+        let consts: Vec<(Name, Operand)> = captured
+            .iter()
+            .filter(|(_, o)| o.as_var().is_none())
+            .cloned()
+            .collect();
 
         let fun_id = FunId(self.functions.len() as u32);
         self.functions.push(None);
@@ -404,7 +567,9 @@ impl<'a> Lowerer<'a> {
         let mut outer_args = vec![input];
         outer_args.extend(acc.clone());
         let next_ops: Vec<Operand> = match &next {
-            Some(n) => std::iter::once(n.rest.clone()).chain(n.extra.iter().cloned()).collect(),
+            Some(n) => std::iter::once(n.rest.clone())
+                .chain(n.extra.iter().cloned())
+                .collect(),
             None => vec![],
         };
         outer_args.extend(next_ops.iter().cloned());
@@ -413,7 +578,11 @@ impl<'a> Lowerer<'a> {
         // Inside the helper.
         let saved = std::mem::take(&mut self.fb);
         let p_in = self.new_var(None);
-        let p_acc = if has_acc { Some(self.new_var(None)) } else { None };
+        let p_acc = if has_acc {
+            Some(self.new_var(None))
+        } else {
+            None
+        };
         let p_next: Vec<Var> = next_ops.iter().map(|_| self.new_var(None)).collect();
         let mut env_inner = Env::new();
         let mut p_free = Vec::new();
@@ -446,14 +615,21 @@ impl<'a> Lowerer<'a> {
             let mut elems = match &pat.kind {
                 ExprKind::Binary(es) => es.clone(),
                 _ => {
-                    self.diags.push(internal(pat.span, "binary generator without a binary pattern"));
+                    self.diags.push(internal(
+                        pat.span,
+                        "binary generator without a binary pattern",
+                    ));
                     vec![]
                 }
             };
             elems.push(ast::BinElement {
                 value: tvar.clone(),
                 size: None,
-                specifiers: Some(vec![ast::BinSpecifier { name: Arc::from("bitstring"), value: None, span: pat.span }]),
+                specifiers: Some(vec![ast::BinSpecifier {
+                    name: Arc::from("bitstring"),
+                    value: None,
+                    span: pat.span,
+                }]),
                 span: pat.span,
             });
             heads_pats.push(ast::Expr::new(ExprKind::Binary(elems), pat.span));
@@ -461,31 +637,74 @@ impl<'a> Lowerer<'a> {
                 ExprKind::Binary(vec![ast::BinElement {
                     value: wild.clone(),
                     size: None,
-                    specifiers: Some(vec![ast::BinSpecifier { name: Arc::from("bitstring"), value: None, span: pat.span }]),
+                    specifiers: Some(vec![ast::BinSpecifier {
+                        name: Arc::from("bitstring"),
+                        value: None,
+                        span: pat.span,
+                    }]),
                     span: pat.span,
                 }]),
                 pat.span,
             ));
         } else {
-            heads_pats.push(ast::Expr::new(ExprKind::Cons(Box::new(pat.clone()), Box::new(tvar.clone())), pat.span));
-            heads_pats.push(ast::Expr::new(ExprKind::Cons(Box::new(wild.clone()), Box::new(tvar.clone())), pat.span));
+            heads_pats.push(ast::Expr::new(
+                ExprKind::Cons(Box::new(pat.clone()), Box::new(tvar.clone())),
+                pat.span,
+            ));
+            heads_pats.push(ast::Expr::new(
+                ExprKind::Cons(Box::new(wild.clone()), Box::new(tvar.clone())),
+                pat.span,
+            ));
             heads_pats.push(ast::Expr::new(ExprKind::Nil, pat.span));
         }
         let no_guards: Vec<Vec<ast::Expr>> = Vec::new();
-        let heads: Vec<Head> = heads_pats.iter().map(|p| Head { pats: vec![p], guards: &no_guards, span }).collect();
-        let fail = Expr::Fail { reason: FailReason::BadGenerator(Operand::Var(p_in)), loc };
-        let self_next = |t: Operand| Next { fun_id, name: name.clone(), arity, rest: t, extra: self_extra.clone() };
-        let body = self.lower_heads(vec![p_in], &heads, &env_inner, true, fail, &mut |s, i, mut env_i| {
-            let t = env_i.get(&tname).cloned().unwrap_or(Operand::Lit(Literal::Nil));
-            match (is_bin, i) {
-                (_, 0) => s.comp_level(kind, rest, &mut env_i, acc_op.clone(), Some(self_next(t)), span),
-                (false, 1) => {
-                    let call = s.next_call(self_next(t), acc_op.clone(), loc);
-                    Expr::TailCall(call)
+        let heads: Vec<Head> = heads_pats
+            .iter()
+            .map(|p| Head {
+                pats: vec![p],
+                guards: &no_guards,
+                span,
+            })
+            .collect();
+        let fail = Expr::Fail {
+            reason: FailReason::BadGenerator(Operand::Var(p_in)),
+            loc,
+        };
+        let self_next = |t: Operand| Next {
+            fun_id,
+            name: name.clone(),
+            arity,
+            rest: t,
+            extra: self_extra.clone(),
+        };
+        let body = self.lower_heads(
+            vec![p_in],
+            &heads,
+            &env_inner,
+            true,
+            fail,
+            &mut |s, i, mut env_i| {
+                let t = env_i
+                    .get(&tname)
+                    .cloned()
+                    .unwrap_or(Operand::Lit(Literal::Nil));
+                match (is_bin, i) {
+                    (_, 0) => s.comp_level(
+                        kind,
+                        rest,
+                        &mut env_i,
+                        acc_op.clone(),
+                        Some(self_next(t)),
+                        span,
+                    ),
+                    (false, 1) => {
+                        let call = s.next_call(self_next(t), acc_op.clone(), loc);
+                        Expr::TailCall(call)
+                    }
+                    _ => s.comp_finish(Block::new(), inner_next.clone(), acc_op.clone(), loc),
                 }
-                _ => s.comp_finish(Block::new(), inner_next.clone(), acc_op.clone(), loc),
-            }
-        });
+            },
+        );
         let mut params = vec![p_in];
         params.extend(p_acc);
         params.extend(p_next.iter().copied());
@@ -501,7 +720,15 @@ impl<'a> Lowerer<'a> {
             num_joins: fb.num_joins,
             loc,
         });
-        Expr::TailCall(Call { callee: Callee::Local { fun_id, name, arity }, args: outer_args, loc })
+        Expr::TailCall(Call {
+            callee: Callee::Local {
+                fun_id,
+                name,
+                arity,
+            },
+            args: outer_args,
+            loc,
+        })
     }
 
     // -----------------------------------------------------------------------------------
@@ -528,14 +755,31 @@ impl<'a> Lowerer<'a> {
         };
         let lp = self.new_join();
         let msg = self.new_var(None);
-        let next = Expr::Do { prim: Prim::RecvNext, loc: Loc::default(), body: Box::new(Expr::Jump(lp, vec![])) };
+        let next = Expr::Do {
+            prim: Prim::RecvNext,
+            loc: Loc::default(),
+            body: Box::new(Expr::Jump(lp, vec![])),
+        };
         let cs: Vec<&ast::Clause> = clauses.iter().collect();
-        let matched = self.lower_clauses(vec![msg], &cs, env, false, next, k, Some(Prim::RecvRemove));
-        let wait = Expr::RecvWait { timeout, retry: Box::new(Expr::Jump(lp, vec![])), loc };
-        let peek = Expr::RecvPeek { msg, got: Box::new(matched), empty: Box::new(wait) };
+        let matched =
+            self.lower_clauses(vec![msg], &cs, env, false, next, k, Some(Prim::RecvRemove));
+        let wait = Expr::RecvWait {
+            timeout,
+            retry: Box::new(Expr::Jump(lp, vec![])),
+            loc,
+        };
+        let peek = Expr::RecvPeek {
+            msg,
+            got: Box::new(matched),
+            empty: Box::new(wait),
+        };
         let enter = Expr::Jump(lp, vec![]);
         let enter = match ref_marker_operand(clauses, env) {
-            Some(r) => Expr::Do { prim: Prim::RecvUseMark(r), loc: Loc::default(), body: Box::new(enter) },
+            Some(r) => Expr::Do {
+                prim: Prim::RecvUseMark(r),
+                loc: Loc::default(),
+                body: Box::new(enter),
+            },
             None => enter,
         };
         b.finish(Expr::LetJoin {
@@ -550,7 +794,14 @@ impl<'a> Lowerer<'a> {
     // -----------------------------------------------------------------------------------
     // try / catch
 
-    pub(crate) fn lower_try(&mut self, b: Block, t: &ast::Try, env: &mut Env, k: &Cont, span: Span) -> Expr {
+    pub(crate) fn lower_try(
+        &mut self,
+        b: Block,
+        t: &ast::Try,
+        env: &mut Env,
+        k: &Cont,
+        span: Span,
+    ) -> Expr {
         let loc = self.loc(span);
         if t.after.is_empty() {
             return self.lower_try_no_after(b, t, env, k, span);
@@ -563,7 +814,12 @@ impl<'a> Lowerer<'a> {
         self.seq_value(&mut ob, &t.after, &mut env_ok);
         let ok_path = ob.finish(self.cont_value(Operand::Var(v), env, k, span));
 
-        let inner = ast::Try { body: t.body.clone(), of_clauses: t.of_clauses.clone(), catch_clauses: t.catch_clauses.clone(), after: vec![] };
+        let inner = ast::Try {
+            body: t.body.clone(),
+            of_clauses: t.of_clauses.clone(),
+            catch_clauses: t.catch_clauses.clone(),
+            after: vec![],
+        };
         let mut env_in = env.clone();
         let inner_cont = Cont::Jump(ja, Rc::new(vec![]));
         let body = if inner.of_clauses.is_empty() && inner.catch_clauses.is_empty() {
@@ -579,18 +835,40 @@ impl<'a> Lowerer<'a> {
             reason: FailReason::Reraise(Operand::Var(c), Operand::Var(r), Operand::Var(tr)),
             loc,
         });
-        let tr_expr = Expr::Try { body: Box::new(body), class: c, reason: r, trace: tr, handler: Box::new(handler) };
-        b.finish(Expr::LetJoin { join: ja, params: vec![v], recursive: false, join_body: Box::new(ok_path), body: Box::new(tr_expr) })
+        let tr_expr = Expr::Try {
+            body: Box::new(body),
+            class: c,
+            reason: r,
+            trace: tr,
+            handler: Box::new(handler),
+        };
+        b.finish(Expr::LetJoin {
+            join: ja,
+            params: vec![v],
+            recursive: false,
+            join_body: Box::new(ok_path),
+            body: Box::new(tr_expr),
+        })
     }
 
-    fn lower_try_no_after(&mut self, b: Block, t: &ast::Try, env: &mut Env, k: &Cont, span: Span) -> Expr {
+    fn lower_try_no_after(
+        &mut self,
+        b: Block,
+        t: &ast::Try,
+        env: &mut Env,
+        k: &Cont,
+        span: Span,
+    ) -> Expr {
         let loc = self.loc(span);
         // Normal exit: the body's value (and the variables it binds, visible in `of`).
         let mut body_binds = BTreeSet::new();
         for e in &t.body {
             body_binds.extend(analysis::binds(e));
         }
-        let names: Vec<Name> = body_binds.into_iter().filter(|n| !env.contains_key(n)).collect();
+        let names: Vec<Name> = body_binds
+            .into_iter()
+            .filter(|n| !env.contains_key(n))
+            .collect();
         let jok = self.new_join();
         let v = self.new_var(None);
         let mut ok_params = vec![v];
@@ -603,24 +881,40 @@ impl<'a> Lowerer<'a> {
         let ok_body = if t.of_clauses.is_empty() {
             self.cont_value(Operand::Var(v), &env_ok, k, span)
         } else {
-            let fail = Expr::Fail { reason: FailReason::TryClause(Operand::Var(v)), loc };
+            let fail = Expr::Fail {
+                reason: FailReason::TryClause(Operand::Var(v)),
+                loc,
+            };
             let cs: Vec<&ast::Clause> = t.of_clauses.iter().collect();
             self.lower_clauses(vec![v], &cs, &env_ok, false, fail, k, None)
         };
         let mut env_b = env.clone();
-        let body = self.seq_tail(Block::new(), &t.body, &mut env_b, &Cont::Jump(jok, Rc::new(names)), span);
+        let body = self.seq_tail(
+            Block::new(),
+            &t.body,
+            &mut env_b,
+            &Cont::Jump(jok, Rc::new(names)),
+            span,
+        );
         let (c, r, tr) = (self.new_var(None), self.new_var(None), self.new_var(None));
-        let reraise = Expr::Fail { reason: FailReason::Reraise(Operand::Var(c), Operand::Var(r), Operand::Var(tr)), loc };
+        let reraise = Expr::Fail {
+            reason: FailReason::Reraise(Operand::Var(c), Operand::Var(r), Operand::Var(tr)),
+            loc,
+        };
         let handler = if t.catch_clauses.is_empty() {
             reraise
         } else {
-            let needs_trace = t.catch_clauses.iter().any(|c| c.patterns.get(2).is_some_and(|p| !p.is_wildcard()));
+            let needs_trace = t
+                .catch_clauses
+                .iter()
+                .any(|c| c.patterns.get(2).is_some_and(|p| !p.is_wildcard()));
             let mut hb = Block::new();
             let mut cols = vec![c, r];
             let mut heads_storage: Vec<Vec<&ast::Expr>> = Vec::new();
             if needs_trace {
                 let st = self.new_var(None);
-                hb.stmts.push(Stmt::Let(st, Prim::BuildStacktrace(Operand::Var(tr)), loc));
+                hb.stmts
+                    .push(Stmt::Let(st, Prim::BuildStacktrace(Operand::Var(tr)), loc));
                 cols.push(st);
             }
             let ncols = cols.len();
@@ -631,25 +925,60 @@ impl<'a> Lowerer<'a> {
                 .catch_clauses
                 .iter()
                 .zip(heads_storage)
-                .map(|(cl, pats)| Head { pats, guards: &cl.guards, span: cl.span })
+                .map(|(cl, pats)| Head {
+                    pats,
+                    guards: &cl.guards,
+                    span: cl.span,
+                })
                 .collect();
             let clauses = &t.catch_clauses;
-            let tree = self.lower_heads(cols, &heads, env, false, reraise, &mut |s, i, mut env_i| {
-                s.seq_tail(Block::new(), &clauses[i].body, &mut env_i, k, clauses[i].span)
-            });
+            let tree =
+                self.lower_heads(cols, &heads, env, false, reraise, &mut |s, i, mut env_i| {
+                    s.seq_tail(
+                        Block::new(),
+                        &clauses[i].body,
+                        &mut env_i,
+                        k,
+                        clauses[i].span,
+                    )
+                });
             hb.finish(tree)
         };
-        let try_expr = Expr::Try { body: Box::new(body), class: c, reason: r, trace: tr, handler: Box::new(handler) };
-        b.finish(Expr::LetJoin { join: jok, params: ok_params, recursive: false, join_body: Box::new(ok_body), body: Box::new(try_expr) })
+        let try_expr = Expr::Try {
+            body: Box::new(body),
+            class: c,
+            reason: r,
+            trace: tr,
+            handler: Box::new(handler),
+        };
+        b.finish(Expr::LetJoin {
+            join: jok,
+            params: ok_params,
+            recursive: false,
+            join_body: Box::new(ok_body),
+            body: Box::new(try_expr),
+        })
     }
 
-    pub(crate) fn lower_catch(&mut self, b: Block, inner: &ast::Expr, env: &mut Env, k: &Cont, span: Span) -> Expr {
+    pub(crate) fn lower_catch(
+        &mut self,
+        b: Block,
+        inner: &ast::Expr,
+        env: &mut Env,
+        k: &Cont,
+        span: Span,
+    ) -> Expr {
         let loc = self.loc(span);
         let j = self.new_join();
         let v = self.new_var(None);
         let after = self.cont_value(Operand::Var(v), env, k, span);
         let mut env_b = env.clone();
-        let body = self.tail(Block::new(), inner, &mut env_b, &Cont::Jump(j, Rc::new(vec![])));
+        let body = self.tail(
+            Block::new(),
+            inner,
+            &mut env_b,
+            &Cont::Jump(j, Rc::new(vec![])),
+        );
         let (c, r, tr) = (self.new_var(None), self.new_var(None), self.new_var(None));
         // throw -> R; exit -> {'EXIT', R}; error -> {'EXIT', {R, Stacktrace}}
         let exit_v = self.new_var(None);
@@ -679,20 +1008,41 @@ impl<'a> Lowerer<'a> {
         let handler = Expr::Switch {
             on: c,
             cases: vec![
-                (Con::Lit(Literal::atom("throw")), Expr::Jump(j, vec![Operand::Var(r)])),
+                (
+                    Con::Lit(Literal::atom("throw")),
+                    Expr::Jump(j, vec![Operand::Var(r)]),
+                ),
                 (Con::Lit(Literal::atom("exit")), exit_case),
             ],
             default: Box::new(error_case),
         };
-        let try_expr = Expr::Try { body: Box::new(body), class: c, reason: r, trace: tr, handler: Box::new(handler) };
-        b.finish(Expr::LetJoin { join: j, params: vec![v], recursive: false, join_body: Box::new(after), body: Box::new(try_expr) })
+        let try_expr = Expr::Try {
+            body: Box::new(body),
+            class: c,
+            reason: r,
+            trace: tr,
+            handler: Box::new(handler),
+        };
+        b.finish(Expr::LetJoin {
+            join: j,
+            params: vec![v],
+            recursive: false,
+            join_body: Box::new(after),
+            body: Box::new(try_expr),
+        })
     }
 
     // -----------------------------------------------------------------------------------
     // Binaries.
 
     /// Operands of a binary construction, segment by segment (string literals expanded).
-    pub(crate) fn bin_segments(&mut self, b: &mut Block, elems: &[ast::BinElement], env: &mut Env, _guard: bool) -> Vec<BinSeg> {
+    pub(crate) fn bin_segments(
+        &mut self,
+        b: &mut Block,
+        elems: &[ast::BinElement],
+        env: &mut Env,
+        _guard: bool,
+    ) -> Vec<BinSeg> {
         let mut segs = Vec::new();
         for el in elems {
             let spec = match crate::bits::spec_of(el) {
@@ -714,7 +1064,6 @@ impl<'a> Lowerer<'a> {
         segs
     }
 }
-
 
 /// The explicit default size of a segment type (`None`: all / not applicable).
 pub(crate) fn default_size(ty: BinType) -> Option<Operand> {

@@ -45,12 +45,15 @@ fn always_boolean(e: &ast::Expr) -> bool {
         ExprKind::Atom(a) => matches!(&**a, "true" | "false"),
         ExprKind::BinOp(op, a, b) => match op {
             _ if cmp_op(*op).is_some() => true,
-            BinOp::Andalso | BinOp::Orelse | BinOp::And | BinOp::Or | BinOp::Xor => always_boolean(a) && always_boolean(b),
+            BinOp::Andalso | BinOp::Orelse | BinOp::And | BinOp::Or | BinOp::Xor => {
+                always_boolean(a) && always_boolean(b)
+            }
             _ => false,
         },
         ExprKind::UnOp(UnOp::Not, x) => always_boolean(x),
         ExprKind::Call(f, args) => guard_call_name(f).is_some_and(|n| {
-            bifs::type_test(n, args.len() as u32).is_some() || (&**n == "is_function" && args.len() == 2)
+            bifs::type_test(n, args.len() as u32).is_some()
+                || (&**n == "is_function" && args.len() == 2)
         }),
         _ => false,
     }
@@ -58,11 +61,21 @@ fn always_boolean(e: &ast::Expr) -> bool {
 
 impl<'a> Lowerer<'a> {
     /// `ok` if the guard sequence holds, else `fail` (small). An empty sequence holds.
-    pub(crate) fn guard_seq(&mut self, guards: &[Vec<ast::Expr>], env: &Env, ok: Expr, fail: Expr) -> Expr {
+    pub(crate) fn guard_seq(
+        &mut self,
+        guards: &[Vec<ast::Expr>],
+        env: &Env,
+        ok: Expr,
+        fail: Expr,
+    ) -> Expr {
         if guards.is_empty() {
             return ok;
         }
-        let (ok_w, ok_j) = if guards.len() > 1 { self.share(ok) } else { (crate::matching::Shared(None), ok) };
+        let (ok_w, ok_j) = if guards.len() > 1 {
+            self.share(ok)
+        } else {
+            (crate::matching::Shared(None), ok)
+        };
         let mut acc = fail;
         for g in guards.iter().rev() {
             let (w, f) = self.share(acc);
@@ -109,7 +122,11 @@ impl<'a> Lowerer<'a> {
                 let av = self.guard_value(&mut blk, a, env, exc);
                 let bv = self.guard_value(&mut blk, b, env, exc);
                 let op = cmp_op(*op).unwrap_or(CmpOp::ExactEq);
-                blk.finish(Expr::If { test: Test::Cmp(op, av, bv), then: Box::new(t), else_: Box::new(f) })
+                blk.finish(Expr::If {
+                    test: Test::Cmp(op, av, bv),
+                    then: Box::new(t),
+                    else_: Box::new(f),
+                })
             }
             ExprKind::Call(fun, args) if guard_call_name(fun).is_some() => {
                 let name = guard_call_name(fun).cloned().unwrap_or_else(|| "".into());
@@ -117,17 +134,26 @@ impl<'a> Lowerer<'a> {
                 let mut blk = Block::new();
                 if let Some(tt) = bifs::type_test(&name, arity) {
                     let v = self.guard_value(&mut blk, &args[0], env, exc);
-                    return blk.finish(Expr::If { test: Test::Type(tt, v), then: Box::new(t), else_: Box::new(f) });
+                    return blk.finish(Expr::If {
+                        test: Test::Type(tt, v),
+                        then: Box::new(t),
+                        else_: Box::new(f),
+                    });
                 }
                 if &*name == "is_function" && arity == 2 {
                     let v = self.guard_value(&mut blk, &args[0], env, exc);
                     let a = self.guard_value(&mut blk, &args[1], env, exc);
-                    return blk.finish(Expr::If { test: Test::FunctionArity(v, a), then: Box::new(t), else_: Box::new(f) });
+                    return blk.finish(Expr::If {
+                        test: Test::FunctionArity(v, a),
+                        then: Box::new(t),
+                        else_: Box::new(f),
+                    });
                 }
                 if &*name == "is_record" && arity == 3 {
-                    if let (Some(Literal::Atom(tag)), Some(Literal::Int(n))) =
-                        (crate::literal::constant(&args[1]), crate::literal::constant(&args[2]))
-                    {
+                    if let (Some(Literal::Atom(tag)), Some(Literal::Int(n))) = (
+                        crate::literal::constant(&args[1]),
+                        crate::literal::constant(&args[2]),
+                    ) {
                         if let Some(n) = n.to_u32().filter(|n| *n >= 1) {
                             let v = self.guard_value(&mut blk, &args[0], env, exc);
                             let el = self.new_var(None);
@@ -136,34 +162,59 @@ impl<'a> Lowerer<'a> {
                                 prim: Prim::GetTupleElement(v.clone(), 0),
                                 loc: Loc::default(),
                                 body: Box::new(Expr::If {
-                                    test: Test::Cmp(CmpOp::ExactEq, Operand::Var(el), Operand::Lit(Literal::Atom(tag))),
+                                    test: Test::Cmp(
+                                        CmpOp::ExactEq,
+                                        Operand::Var(el),
+                                        Operand::Lit(Literal::Atom(tag)),
+                                    ),
                                     then: Box::new(t),
                                     else_: Box::new(f.clone()),
                                 }),
                             };
-                            return blk.finish(Expr::If { test: Test::TupleArity(v, n), then: Box::new(inner), else_: Box::new(f) });
+                            return blk.finish(Expr::If {
+                                test: Test::TupleArity(v, n),
+                                then: Box::new(inner),
+                                else_: Box::new(f),
+                            });
                         }
                     }
                 }
                 let v = self.guard_value(&mut blk, e, env, exc);
-                blk.finish(Expr::If { test: Test::Cmp(CmpOp::ExactEq, v, Operand::atom("true")), then: Box::new(t), else_: Box::new(f) })
+                blk.finish(Expr::If {
+                    test: Test::Cmp(CmpOp::ExactEq, v, Operand::atom("true")),
+                    then: Box::new(t),
+                    else_: Box::new(f),
+                })
             }
             _ => {
                 let mut blk = Block::new();
                 let v = self.guard_value(&mut blk, e, env, exc);
-                blk.finish(Expr::If { test: Test::Cmp(CmpOp::ExactEq, v, Operand::atom("true")), then: Box::new(t), else_: Box::new(f) })
+                blk.finish(Expr::If {
+                    test: Test::Cmp(CmpOp::ExactEq, v, Operand::atom("true")),
+                    then: Box::new(t),
+                    else_: Box::new(f),
+                })
             }
         }
     }
 
     fn guard_prim(&mut self, b: &mut Block, prim: Prim, fail: &Expr) -> Operand {
         let out = self.new_var(None);
-        b.stmts.push(Stmt::Test { test: Test::Guard { prim, out }, fail: fail.clone() });
+        b.stmts.push(Stmt::Test {
+            test: Test::Guard { prim, out },
+            fail: fail.clone(),
+        });
         Operand::Var(out)
     }
 
     /// The value of guard expression `e`; any exception jumps to `fail` (small).
-    pub(crate) fn guard_value(&mut self, b: &mut Block, e: &ast::Expr, env: &Env, fail: &Expr) -> Operand {
+    pub(crate) fn guard_value(
+        &mut self,
+        b: &mut Block,
+        e: &ast::Expr,
+        env: &Env,
+        fail: &Expr,
+    ) -> Operand {
         if let Some(l) = crate::literal::constant(e) {
             return Operand::Lit(l);
         }
@@ -179,7 +230,10 @@ impl<'a> Lowerer<'a> {
                 self.let_prim(b, Prim::Cons(h, t), loc)
             }
             ExprKind::Tuple(es) => {
-                let ops = es.iter().map(|x| self.guard_value(b, x, env, fail)).collect();
+                let ops = es
+                    .iter()
+                    .map(|x| self.guard_value(b, x, env, fail))
+                    .collect();
                 self.let_prim(b, Prim::Tuple(ops), loc)
             }
             ExprKind::Map(base, fields) => {
@@ -187,11 +241,19 @@ impl<'a> Lowerer<'a> {
                 for f in fields {
                     let k = self.guard_value(b, &f.key, env, fail);
                     let v = self.guard_value(b, &f.value, env, fail);
-                    let kind = if f.op == ast::MapOp::Assoc { MapOpKind::Assoc } else { MapOpKind::Exact };
+                    let kind = if f.op == ast::MapOp::Assoc {
+                        MapOpKind::Assoc
+                    } else {
+                        MapOpKind::Exact
+                    };
                     kvs.push((kind, k, v));
                 }
                 match base {
-                    None => self.let_prim(b, Prim::MapNew(kvs.into_iter().map(|(_, k, v)| (k, v)).collect()), loc),
+                    None => self.let_prim(
+                        b,
+                        Prim::MapNew(kvs.into_iter().map(|(_, k, v)| (k, v)).collect()),
+                        loc,
+                    ),
                     Some(m) => {
                         let m = self.guard_value(b, m, env, fail);
                         self.guard_prim(b, Prim::MapUpdate { map: m, ops: kvs }, fail)
@@ -224,16 +286,27 @@ impl<'a> Lowerer<'a> {
                 let mut rb = Block::new();
                 let rv = self.guard_value(&mut rb, r, env, fail);
                 let right = rb.finish(Expr::Jump(j, vec![rv]));
-                let (go_on, short) = if *op == BinOp::Andalso { (true, false) } else { (false, true) };
+                let (go_on, short) = if *op == BinOp::Andalso {
+                    (true, false)
+                } else {
+                    (false, true)
+                };
                 let tree = Expr::Switch {
                     on: lv,
                     cases: vec![
                         (Con::Lit(Literal::bool(go_on)), right),
-                        (Con::Lit(Literal::bool(short)), Expr::Jump(j, vec![Operand::Lit(Literal::bool(short))])),
+                        (
+                            Con::Lit(Literal::bool(short)),
+                            Expr::Jump(j, vec![Operand::Lit(Literal::bool(short))]),
+                        ),
                     ],
                     default: Box::new(fail.clone()),
                 };
-                b.stmts.push(Stmt::Join { join: j, params: vec![res], tree });
+                b.stmts.push(Stmt::Join {
+                    join: j,
+                    params: vec![res],
+                    tree,
+                });
                 Operand::Var(res)
             }
             ExprKind::BinOp(op, l, r) if *op != BinOp::Send => {
@@ -250,10 +323,19 @@ impl<'a> Lowerer<'a> {
                 let xv = self.guard_value(b, x, env, fail);
                 self.guard_prim(b, Self::bif("erlang", op.as_str(), vec![xv]), fail)
             }
-            ExprKind::Call(f, args) if guard_call_name(f).is_some_and(|n| bifs::is_guard_bif(n, args.len() as u32)) => {
+            ExprKind::Call(f, args)
+                if guard_call_name(f).is_some_and(|n| bifs::is_guard_bif(n, args.len() as u32)) =>
+            {
                 let name = guard_call_name(f).cloned().unwrap_or_else(|| "".into());
-                let argv: Vec<Operand> = args.iter().map(|a| self.guard_value(b, a, env, fail)).collect();
-                let prim = Prim::Bif { module: "erlang".into(), name: name.clone(), args: argv };
+                let argv: Vec<Operand> = args
+                    .iter()
+                    .map(|a| self.guard_value(b, a, env, fail))
+                    .collect();
+                let prim = Prim::Bif {
+                    module: "erlang".into(),
+                    name: name.clone(),
+                    args: argv,
+                };
                 if bifs::type_test(&name, args.len() as u32).is_some() {
                     self.let_prim(b, prim, loc)
                 } else {
@@ -262,7 +344,8 @@ impl<'a> Lowerer<'a> {
             }
             ExprKind::Block(es) if es.len() == 1 => self.guard_value(b, &es[0], env, fail),
             _ => {
-                self.diags.push(internal(e.span, "illegal guard expression"));
+                self.diags
+                    .push(internal(e.span, "illegal guard expression"));
                 Operand::atom("undefined")
             }
         }
@@ -284,13 +367,18 @@ impl<'a> Lowerer<'a> {
             ExprKind::Tuple(es) => es.iter().all(|x| self.is_guard_expr(x, env)),
             ExprKind::Map(base, fields) => {
                 base.as_ref().is_none_or(|m| self.is_guard_expr(m, env))
-                    && fields.iter().all(|f| self.is_guard_expr(&f.key, env) && self.is_guard_expr(&f.value, env))
+                    && fields.iter().all(|f| {
+                        self.is_guard_expr(&f.key, env) && self.is_guard_expr(&f.value, env)
+                    })
             }
-            ExprKind::Binary(elems) => elems
-                .iter()
-                .all(|el| self.is_guard_expr(&el.value, env) && el.size.as_ref().is_none_or(|s| self.is_guard_expr(s, env))),
+            ExprKind::Binary(elems) => elems.iter().all(|el| {
+                self.is_guard_expr(&el.value, env)
+                    && el.size.as_ref().is_none_or(|s| self.is_guard_expr(s, env))
+            }),
             ExprKind::BinOp(op, a, b) => {
-                !matches!(op, BinOp::Send | BinOp::Append | BinOp::Subtract) && self.is_guard_expr(a, env) && self.is_guard_expr(b, env)
+                !matches!(op, BinOp::Send | BinOp::Append | BinOp::Subtract)
+                    && self.is_guard_expr(a, env)
+                    && self.is_guard_expr(b, env)
             }
             ExprKind::UnOp(_, x) => self.is_guard_expr(x, env),
             ExprKind::Call(f, args) => {

@@ -56,9 +56,16 @@ pub enum Literal {
     Map(Vec<(Literal, Literal)>),
     /// A bitstring: `bytes` holds `bits` bits, most significant bit first; the unused low
     /// bits of the last byte are zero.
-    Bitstring { bytes: Vec<u8>, bits: u64 },
+    Bitstring {
+        bytes: Vec<u8>,
+        bits: u64,
+    },
     /// `fun M:F/A` with all three parts constant (an EXPORT object).
-    ExportFun { module: Atom, function: Atom, arity: u32 },
+    ExportFun {
+        module: Atom,
+        function: Atom,
+        arity: u32,
+    },
 }
 
 impl Literal {
@@ -83,7 +90,8 @@ impl Literal {
             }
             (Literal::Map(a), Literal::Map(b)) => {
                 a.len() == b.len()
-                    && a.iter().all(|(k, v)| b.iter().any(|(k2, v2)| k.exact_eq(k2) && v.exact_eq(v2)))
+                    && a.iter()
+                        .all(|(k, v)| b.iter().any(|(k2, v2)| k.exact_eq(k2) && v.exact_eq(v2)))
             }
             _ => self == other,
         }
@@ -98,7 +106,10 @@ impl Literal {
     }
     /// `true` for atoms, numbers and `[]` (immediate-or-number constants a switch can test).
     pub fn is_atomic(&self) -> bool {
-        matches!(self, Literal::Atom(_) | Literal::Int(_) | Literal::Float(_) | Literal::Nil)
+        matches!(
+            self,
+            Literal::Atom(_) | Literal::Int(_) | Literal::Float(_) | Literal::Nil
+        )
     }
 }
 
@@ -127,7 +138,11 @@ impl Operand {
 pub enum Callee {
     /// A function of this module (direct call). `fun_id` indexes [`Module::functions`];
     /// the arguments include the free variables of a lambda/helper after its visible ones.
-    Local { fun_id: FunId, name: Atom, arity: u32 },
+    Local {
+        fun_id: FunId,
+        name: Atom,
+        arity: u32,
+    },
     /// `M:F(Args)` through the export table; module and function may be variables.
     Remote { module: Operand, function: Operand },
     /// `F(Args)` where `F` is a fun term (closure or export); raises `badfun`/`badarity`.
@@ -208,14 +223,24 @@ pub enum Prim {
     /// `#{K => V, ...}`: never raises; later duplicate keys win.
     MapNew(Vec<(Operand, Operand)>),
     /// `M#{K => V, K2 := V2}` applied in order: raises `{badmap,M}` / `{badkey,K}`.
-    MapUpdate { map: Operand, ops: Vec<(MapOpKind, Operand, Operand)> },
+    MapUpdate {
+        map: Operand,
+        ops: Vec<(MapOpKind, Operand, Operand)>,
+    },
     /// Construct a binary segment by segment; raises `badarg` on bad values/sizes.
     BinBuild(Vec<BinSeg>),
     /// A closure over lambda `fun_id` (a [`FunKind::Lambda`] function) capturing `free`.
-    MakeFun { fun_id: FunId, free: Vec<Operand> },
+    MakeFun {
+        fun_id: FunId,
+        free: Vec<Operand>,
+    },
     /// A BIF without side effects on control flow (arithmetic, comparisons, type tests,
     /// `element/2`, `self/0`, `!`...): `ferl_bif_<module>_<name>_<arity>`. May raise.
-    Bif { module: Atom, name: Atom, args: Vec<Operand> },
+    Bif {
+        module: Atom,
+        name: Atom,
+        args: Vec<Operand>,
+    },
     /// The stack-trace term (list of `{M,F,A,[{file,F},{line,L}]}`) from the raw trace
     /// variable of a handler (as Core Erlang's `build_stacktrace`). Never raises.
     BuildStacktrace(Operand),
@@ -296,16 +321,29 @@ pub enum Test {
     Cmp(CmpOp, Operand, Operand),
     /// `map` is a map holding `key` (exactly); binds its value to `out`. False when `map`
     /// is not a map.
-    MapGet { map: Operand, key: Operand, out: Var },
+    MapGet {
+        map: Operand,
+        key: Operand,
+        out: Var,
+    },
     /// Evaluate a primop in guard context: on success bind `out`; an exception means the
     /// test is false (BEAM's `{f,Label}` BIF calls).
-    Guard { prim: Prim, out: Var },
+    Guard {
+        prim: Prim,
+        out: Var,
+    },
     /// Extract one segment from match context `ctx`: binds the value to `out` and the
     /// context after it to `rest`. `size` as in [`BinSeg`] (`None` = default; for
     /// binary/bitstring: all the rest, which must be a multiple of the unit). False when
     /// there are not enough bits, the size is not a non-negative integer, or a utf
     /// segment is invalid. `out` is `None` for a skipped segment (`_`).
-    BsGet { ctx: Var, spec: SegSpec, size: Option<Operand>, out: Option<Var>, rest: Var },
+    BsGet {
+        ctx: Var,
+        spec: SegSpec,
+        size: Option<Operand>,
+        out: Option<Var>,
+        rest: Var,
+    },
     /// No bits left in match context `ctx`.
     BsEnd(Var),
 }
@@ -356,40 +394,81 @@ pub enum FailReason {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Expr {
     /// `let var = prim in body`.
-    Let { var: Var, prim: Prim, loc: Loc, body: Box<Expr> },
+    Let {
+        var: Var,
+        prim: Prim,
+        loc: Loc,
+        body: Box<Expr>,
+    },
     /// A primop whose value is unused (`recv_remove`, `recv_next`...).
-    Do { prim: Prim, loc: Loc, body: Box<Expr> },
+    Do {
+        prim: Prim,
+        loc: Loc,
+        body: Box<Expr>,
+    },
     /// A non-tail call: the code generator saves the variables live in `body` (other than
     /// `var`) in a frame, and `body` becomes a continuation.
-    LetCall { var: Var, call: Call, body: Box<Expr> },
+    LetCall {
+        var: Var,
+        call: Call,
+        body: Box<Expr>,
+    },
     /// A tail call (never inside a [`Expr::Try`] body).
     TailCall(Call),
     /// Return from the function (never inside a [`Expr::Try`] body).
     Return(Operand),
     /// `letjoin join(params) = join_body in body`: `join` is in scope in `body` (and, when
     /// `recursive`, in `join_body` too: a loop).
-    LetJoin { join: JoinId, params: Vec<Var>, recursive: bool, join_body: Box<Expr>, body: Box<Expr> },
+    LetJoin {
+        join: JoinId,
+        params: Vec<Var>,
+        recursive: bool,
+        join_body: Box<Expr>,
+        body: Box<Expr>,
+    },
     /// Jump to a join point in scope, binding its parameters.
     Jump(JoinId, Vec<Operand>),
     /// Branch on a primitive test.
-    If { test: Test, then: Box<Expr>, else_: Box<Expr> },
+    If {
+        test: Test,
+        then: Box<Expr>,
+        else_: Box<Expr>,
+    },
     /// Multi-way branch on the structure of `on`; `default` when no case applies.
-    Switch { on: Var, cases: Vec<(Con, Expr)>, default: Box<Expr> },
+    Switch {
+        on: Var,
+        cases: Vec<(Con, Expr)>,
+        default: Box<Expr>,
+    },
     /// Run `body` under a catch frame. `body` leaves only by jumping to a join point defined
     /// outside the `Try` (which pops the frame). An exception raised inside (and not caught
     /// by a nested `Try`) unwinds to this frame and runs `handler` with `class`, `reason`
     /// and the raw trace `trace` bound.
-    Try { body: Box<Expr>, class: Var, reason: Var, trace: Var, handler: Box<Expr> },
+    Try {
+        body: Box<Expr>,
+        class: Var,
+        reason: Var,
+        trace: Var,
+        handler: Box<Expr>,
+    },
     /// Receive: look at the message under the save pointer. If there is one, bind it to
     /// `msg` and continue with `got`; otherwise continue with `empty`. Never suspends.
-    RecvPeek { msg: Var, got: Box<Expr>, empty: Box<Expr> },
+    RecvPeek {
+        msg: Var,
+        got: Box<Expr>,
+        empty: Box<Expr>,
+    },
     /// Receive: suspend until a new message arrives or the timeout expires. `timeout` is
     /// `None` for `infinity` (no `after`); else the operand (raises `timeout_value` if it is
     /// not a non-negative integer or `infinity`) and the expression to run on expiry
     /// (the runtime has reset the save pointer). On a new message, continue with `retry`.
     /// This suspends the process: the code generator saves the live variables as for a
     /// non-tail call.
-    RecvWait { timeout: Option<(Operand, Box<Expr>)>, retry: Box<Expr>, loc: Loc },
+    RecvWait {
+        timeout: Option<(Operand, Box<Expr>)>,
+        retry: Box<Expr>,
+        loc: Loc,
+    },
     /// Raise an error.
     Fail { reason: FailReason, loc: Loc },
 }
@@ -453,7 +532,9 @@ impl Module {
     pub fn find(&self, name: &str, arity: u32) -> Option<FunId> {
         self.functions
             .iter()
-            .position(|f| matches!(f.kind, FunKind::Top { .. }) && &*f.name == name && f.arity == arity)
+            .position(|f| {
+                matches!(f.kind, FunKind::Top { .. }) && &*f.name == name && f.arity == arity
+            })
             .map(|i| FunId(i as u32))
     }
 }
@@ -506,7 +587,10 @@ impl Prim {
     }
     /// `true` if this primop can raise an exception in body context.
     pub fn may_raise(&self) -> bool {
-        matches!(self, Prim::MapUpdate { .. } | Prim::BinBuild(_) | Prim::Bif { .. })
+        matches!(
+            self,
+            Prim::MapUpdate { .. } | Prim::BinBuild(_) | Prim::Bif { .. }
+        )
     }
 }
 
@@ -572,9 +656,13 @@ impl Expr {
     pub fn visit(&self, f: &mut dyn FnMut(&Expr)) {
         f(self);
         match self {
-            Expr::Let { body, .. } | Expr::Do { body, .. } | Expr::LetCall { body, .. } => body.visit(f),
+            Expr::Let { body, .. } | Expr::Do { body, .. } | Expr::LetCall { body, .. } => {
+                body.visit(f)
+            }
             Expr::TailCall(_) | Expr::Return(_) | Expr::Jump(..) | Expr::Fail { .. } => {}
-            Expr::LetJoin { join_body, body, .. } => {
+            Expr::LetJoin {
+                join_body, body, ..
+            } => {
                 join_body.visit(f);
                 body.visit(f);
             }
@@ -642,7 +730,9 @@ impl FailReason {
 
 fn free_vars_into(e: &Expr, out: &mut BTreeSet<Var>) {
     match e {
-        Expr::Let { var, prim, body, .. } => {
+        Expr::Let {
+            var, prim, body, ..
+        } => {
             let mut inner = body.free_vars();
             inner.remove(var);
             out.extend(inner);
@@ -664,7 +754,12 @@ fn free_vars_into(e: &Expr, out: &mut BTreeSet<Var>) {
         }
         Expr::TailCall(c) => call_vars(c, out),
         Expr::Return(o) => op_vars(o, out),
-        Expr::LetJoin { params, join_body, body, .. } => {
+        Expr::LetJoin {
+            params,
+            join_body,
+            body,
+            ..
+        } => {
             let mut inner = join_body.free_vars();
             for p in params {
                 inner.remove(p);
@@ -693,7 +788,13 @@ fn free_vars_into(e: &Expr, out: &mut BTreeSet<Var>) {
             }
             free_vars_into(default, out);
         }
-        Expr::Try { body, class, reason, trace, handler } => {
+        Expr::Try {
+            body,
+            class,
+            reason,
+            trace,
+            handler,
+        } => {
             free_vars_into(body, out);
             let mut h = handler.free_vars();
             h.remove(class);

@@ -37,13 +37,21 @@ pub fn lower_module(module: &ast::Module, file_name: &str) -> Result<ir::Module,
 }
 
 /// [`lower_module`], with line numbers (and include-file names) taken from `map`.
-pub fn lower_module_with_source(module: &ast::Module, file_name: &str, map: &SourceMap) -> Result<ir::Module, Vec<Diagnostic>> {
+pub fn lower_module_with_source(
+    module: &ast::Module,
+    file_name: &str,
+    map: &SourceMap,
+) -> Result<ir::Module, Vec<Diagnostic>> {
     let mut m = lower::Lowerer::new(module, file_name, Some(map)).lower(module)?;
     simplify::simplify_module(&mut m);
     Ok(m)
 }
 
 /// Lowering without the [`simplify`] pass (for debugging the lowering itself).
-pub fn lower_module_unsimplified(module: &ast::Module, file_name: &str, map: Option<&SourceMap>) -> Result<ir::Module, Vec<Diagnostic>> {
+pub fn lower_module_unsimplified(
+    module: &ast::Module,
+    file_name: &str,
+    map: Option<&SourceMap>,
+) -> Result<ir::Module, Vec<Diagnostic>> {
     lower::Lowerer::new(module, file_name, map).lower(module)
 }

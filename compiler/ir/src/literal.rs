@@ -88,10 +88,18 @@ pub fn constant(e: &ast::Expr) -> Option<Literal> {
         }
         ExprKind::Binary(elems) => constant_binary(elems)?,
         ExprKind::Fun(f) => match &**f {
-            Fun::Remote { module, function, arity } => match (&module.kind, &function.kind, &arity.kind) {
+            Fun::Remote {
+                module,
+                function,
+                arity,
+            } => match (&module.kind, &function.kind, &arity.kind) {
                 (ExprKind::Atom(m), ExprKind::Atom(f), ExprKind::Integer(a)) => {
                     let a = a.as_i64().filter(|a| (0..=255).contains(a))?;
-                    Literal::ExportFun { module: m.clone(), function: f.clone(), arity: a as u32 }
+                    Literal::ExportFun {
+                        module: m.clone(),
+                        function: f.clone(),
+                        arity: a as u32,
+                    }
                 }
                 _ => return None,
             },
@@ -168,7 +176,13 @@ impl BitWriter {
         let fill = v.is_negative();
         for i in (0..size).rev() {
             let byte_from_end = (i / 8) as usize;
-            let b = if byte_from_end < bytes.len() { bytes[bytes.len() - 1 - byte_from_end] } else if fill { 0xff } else { 0 };
+            let b = if byte_from_end < bytes.len() {
+                bytes[bytes.len() - 1 - byte_from_end]
+            } else if fill {
+                0xff
+            } else {
+                0
+            };
             self.push_bit(b & (1 << (i % 8)) != 0);
         }
     }
@@ -179,7 +193,10 @@ impl BitWriter {
         }
     }
     pub fn into_literal(self) -> Literal {
-        Literal::Bitstring { bytes: self.bytes, bits: self.bits }
+        Literal::Bitstring {
+            bytes: self.bytes,
+            bits: self.bits,
+        }
     }
 }
 
@@ -190,7 +207,9 @@ fn constant_binary(elems: &[ast::BinElement]) -> Option<Literal> {
     for el in elems {
         let spec = crate::bits::spec_of(el).ok()?;
         use crate::ir::{BinType, Endian};
-        if spec.endian != Endian::Big && !(spec.endian == Endian::Little && spec.ty == BinType::Integer) {
+        if spec.endian != Endian::Big
+            && !(spec.endian == Endian::Little && spec.ty == BinType::Integer)
+        {
             return None;
         }
         let values: Vec<Literal> = match &el.value.kind {
@@ -232,7 +251,9 @@ fn constant_binary(elems: &[ast::BinElement]) -> Option<Literal> {
                         None => *bits,
                         Some(n) => n.checked_mul(spec.unit as u64)?,
                     };
-                    if take > *bits || (spec.ty == BinType::Binary && size.is_none() && bits % 8 != 0) {
+                    if take > *bits
+                        || (spec.ty == BinType::Binary && size.is_none() && bits % 8 != 0)
+                    {
                         return None;
                     }
                     w.push_bytes(bytes, take);

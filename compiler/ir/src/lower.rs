@@ -35,9 +35,16 @@ pub(crate) enum Stmt {
     Do(Prim, Loc),
     Call(Var, Call),
     /// `tree` runs here and jumps to `join`, whose body is the rest of the block.
-    Join { join: JoinId, params: Vec<Var>, tree: Expr },
+    Join {
+        join: JoinId,
+        params: Vec<Var>,
+        tree: Expr,
+    },
     /// Continue with the rest of the block if `test` holds, else `fail`.
-    Test { test: Test, fail: Expr },
+    Test {
+        test: Test,
+        fail: Expr,
+    },
 }
 
 /// A linear sequence of statements being built; [`Block::finish`] folds it into a tree.
@@ -54,9 +61,22 @@ impl Block {
         let mut acc = term;
         for s in self.stmts.into_iter().rev() {
             acc = match s {
-                Stmt::Let(var, prim, loc) => Expr::Let { var, prim, loc, body: Box::new(acc) },
-                Stmt::Do(prim, loc) => Expr::Do { prim, loc, body: Box::new(acc) },
-                Stmt::Call(var, call) => Expr::LetCall { var, call, body: Box::new(acc) },
+                Stmt::Let(var, prim, loc) => Expr::Let {
+                    var,
+                    prim,
+                    loc,
+                    body: Box::new(acc),
+                },
+                Stmt::Do(prim, loc) => Expr::Do {
+                    prim,
+                    loc,
+                    body: Box::new(acc),
+                },
+                Stmt::Call(var, call) => Expr::LetCall {
+                    var,
+                    call,
+                    body: Box::new(acc),
+                },
                 Stmt::Join { join, params, tree } => Expr::LetJoin {
                     join,
                     params,
@@ -64,7 +84,11 @@ impl Block {
                     join_body: Box::new(acc),
                     body: Box::new(tree),
                 },
-                Stmt::Test { test, fail } => Expr::If { test, then: Box::new(acc), else_: Box::new(fail) },
+                Stmt::Test { test, fail } => Expr::If {
+                    test,
+                    then: Box::new(acc),
+                    else_: Box::new(fail),
+                },
             };
         }
         acc
@@ -104,8 +128,15 @@ pub struct Lowerer<'a> {
 }
 
 pub(crate) fn internal(span: Span, msg: impl Into<String>) -> Diagnostic {
-    Diagnostic::error("E0501", span, format!("construct not supported by the code generator: {}", msg.into()))
-        .with_note("this is an internal limitation of ferl's code generator")
+    Diagnostic::error(
+        "E0501",
+        span,
+        format!(
+            "construct not supported by the code generator: {}",
+            msg.into()
+        ),
+    )
+    .with_note("this is an internal limitation of ferl's code generator")
 }
 
 impl<'a> Lowerer<'a> {
@@ -160,7 +191,9 @@ impl<'a> Lowerer<'a> {
 
     pub(crate) fn new_var(&mut self, name: Option<&Name>) -> Var {
         let v = Var(self.fb.var_names.len() as u32);
-        self.fb.var_names.push(name.filter(|n| !n.starts_with('@')).cloned());
+        self.fb
+            .var_names
+            .push(name.filter(|n| !n.starts_with('@')).cloned());
         v
     }
 
@@ -199,11 +232,19 @@ impl<'a> Lowerer<'a> {
     }
 
     pub(crate) fn loc(&mut self, span: Span) -> Loc {
-        let Some(src) = self.src else { return Loc::default() };
-        let Some(f) = src.try_get(span.file) else { return Loc::default() };
+        let Some(src) = self.src else {
+            return Loc::default();
+        };
+        let Some(f) = src.try_get(span.file) else {
+            return Loc::default();
+        };
         let (line, col) = f.line_col(span.start);
         let (end_line, end) = f.line_col(span.end);
-        let end_col = if end_line == line && end > col { end } else { 0 };
+        let end_col = if end_line == line && end > col {
+            end
+        } else {
+            0
+        };
         let file = match self.file_ids.get(&span.file) {
             Some(i) => *i,
             None => {
@@ -214,7 +255,12 @@ impl<'a> Lowerer<'a> {
             }
         };
         let _ = self.main_file;
-        Loc { file, line, col, end_col }
+        Loc {
+            file,
+            line,
+            col,
+            end_col,
+        }
     }
 
     pub(crate) fn let_prim(&mut self, b: &mut Block, prim: Prim, loc: Loc) -> Operand {
@@ -236,7 +282,11 @@ impl<'a> Lowerer<'a> {
     }
 
     pub(crate) fn bif(module: &str, name: &str, args: Vec<Operand>) -> Prim {
-        Prim::Bif { module: Arc::from(module), name: Arc::from(name), args }
+        Prim::Bif {
+            module: Arc::from(module),
+            name: Arc::from(name),
+            args,
+        }
     }
 
     /// The value `v` delivered to continuation `k`.
@@ -257,7 +307,8 @@ impl<'a> Lowerer<'a> {
         match env.get(n) {
             Some(o) => o.clone(),
             None => {
-                self.diags.push(internal(span, format!("variable '{n}' is unbound")));
+                self.diags
+                    .push(internal(span, format!("variable '{n}' is unbound")));
                 Operand::atom("undefined")
             }
         }
@@ -303,13 +354,19 @@ impl<'a> Lowerer<'a> {
                             }
                         }
                     }
-                    if !matches!(&**name, "compile" | "file" | "on_load" | "nifs" | "dialyzer") {
+                    if !matches!(
+                        &**name,
+                        "compile" | "file" | "on_load" | "nifs" | "dialyzer"
+                    ) {
                         if let Some(l) = crate::literal::constant(value) {
                             attributes.push((name.clone(), l));
                         }
                     }
                 }
-                FormKind::Behaviour(b) => attributes.push((Arc::from("behaviour"), Literal::list(vec![Literal::Atom(b.clone())]))),
+                FormKind::Behaviour(b) => attributes.push((
+                    Arc::from("behaviour"),
+                    Literal::list(vec![Literal::Atom(b.clone())]),
+                )),
                 _ => {}
             }
         }
@@ -327,7 +384,10 @@ impl<'a> Lowerer<'a> {
                     arity: 0,
                     kind: FunKind::Helper,
                     params: vec![],
-                    body: Expr::Fail { reason: FailReason::IfClause, loc: Loc::default() },
+                    body: Expr::Fail {
+                        reason: FailReason::IfClause,
+                        loc: Loc::default(),
+                    },
                     var_names: vec![],
                     num_joins: 0,
                     loc: Loc::default(),
@@ -337,7 +397,14 @@ impl<'a> Lowerer<'a> {
         if self.diags.iter().any(|d| d.is_error()) {
             return Err(self.diags);
         }
-        Ok(Module { name: self.module, files: self.files, exports, attributes, on_load, functions })
+        Ok(Module {
+            name: self.module,
+            files: self.files,
+            exports,
+            attributes,
+            on_load,
+            functions,
+        })
     }
 
     fn lower_function(&mut self, f: &ast::Function, exported: bool) -> Function {
@@ -356,14 +423,25 @@ impl<'a> Lowerer<'a> {
             .iter()
             .filter(|c| {
                 if c.patterns.len() != f.arity as usize {
-                    self.diags.push(internal(c.span, "clause with the wrong number of arguments"));
+                    self.diags.push(internal(
+                        c.span,
+                        "clause with the wrong number of arguments",
+                    ));
                     false
                 } else {
                     true
                 }
             })
             .collect();
-        let body = self.lower_clauses(params.clone(), &clauses, &Env::new(), false, fail, &Cont::Return, None);
+        let body = self.lower_clauses(
+            params.clone(),
+            &clauses,
+            &Env::new(),
+            false,
+            fail,
+            &Cont::Return,
+            None,
+        );
         let fb = std::mem::take(&mut self.fb);
         Function {
             name: f.name.clone(),
@@ -391,8 +469,14 @@ impl<'a> Lowerer<'a> {
         k: &Cont,
         prologue: Option<Prim>,
     ) -> Expr {
-        let heads: Vec<crate::matching::Head> =
-            clauses.iter().map(|c| crate::matching::Head { pats: c.patterns.iter().collect(), guards: &c.guards, span: c.span }).collect();
+        let heads: Vec<crate::matching::Head> = clauses
+            .iter()
+            .map(|c| crate::matching::Head {
+                pats: c.patterns.iter().collect(),
+                guards: &c.guards,
+                span: c.span,
+            })
+            .collect();
         self.lower_heads(scrut, &heads, env, shadow, fail, &mut |s, i, mut env_i| {
             let mut b = Block::new();
             if let Some(p) = &prologue {
@@ -418,7 +502,10 @@ impl<'a> Lowerer<'a> {
             for p in &h.pats {
                 analysis::pattern_vars(p, &mut names);
             }
-            let names: Vec<Name> = names.into_iter().filter(|n| shadow || !env.contains_key(n)).collect();
+            let names: Vec<Name> = names
+                .into_iter()
+                .filter(|n| shadow || !env.contains_key(n))
+                .collect();
             let j = self.new_join();
             targets.push((j, names));
         }
@@ -434,7 +521,13 @@ impl<'a> Lowerer<'a> {
                 env_i.insert(n.clone(), Operand::Var(*p));
             }
             let jb = body(self, i, env_i);
-            acc = Expr::LetJoin { join: j, params, recursive: false, join_body: Box::new(jb), body: Box::new(acc) };
+            acc = Expr::LetJoin {
+                join: j,
+                params,
+                recursive: false,
+                join_body: Box::new(jb),
+                body: Box::new(acc),
+            };
         }
         acc
     }
@@ -442,7 +535,14 @@ impl<'a> Lowerer<'a> {
     // -----------------------------------------------------------------------------------
     // Expressions.
 
-    pub(crate) fn seq_tail(&mut self, mut b: Block, es: &[ast::Expr], env: &mut Env, k: &Cont, span: Span) -> Expr {
+    pub(crate) fn seq_tail(
+        &mut self,
+        mut b: Block,
+        es: &[ast::Expr],
+        env: &mut Env,
+        k: &Cont,
+        span: Span,
+    ) -> Expr {
         let Some((last, init)) = es.split_last() else {
             return b.finish(self.cont_value(Operand::atom("ok"), env, k, span));
         };
@@ -480,19 +580,27 @@ impl<'a> Lowerer<'a> {
                 let s = self.value(&mut b, scrut, env);
                 let s = self.ensure_var(&mut b, s);
                 let loc = self.loc(e.span);
-                let fail = Expr::Fail { reason: FailReason::CaseClause(Operand::Var(s)), loc };
+                let fail = Expr::Fail {
+                    reason: FailReason::CaseClause(Operand::Var(s)),
+                    loc,
+                };
                 let cs: Vec<&ast::Clause> = clauses.iter().collect();
                 let tree = self.lower_clauses(vec![s], &cs, env, false, fail, k, None);
                 b.finish(tree)
             }
             ExprKind::If(clauses) => {
                 let loc = self.loc(e.span);
-                let fail = Expr::Fail { reason: FailReason::IfClause, loc };
+                let fail = Expr::Fail {
+                    reason: FailReason::IfClause,
+                    loc,
+                };
                 let cs: Vec<&ast::Clause> = clauses.iter().collect();
                 let tree = self.lower_clauses(vec![], &cs, env, false, fail, k, None);
                 b.finish(tree)
             }
-            ExprKind::Receive { clauses, after } => self.lower_receive(b, clauses, after.as_ref(), env, k, e.span),
+            ExprKind::Receive { clauses, after } => {
+                self.lower_receive(b, clauses, after.as_ref(), env, k, e.span)
+            }
             ExprKind::Try(t) => self.lower_try(b, t, env, k, e.span),
             ExprKind::Catch(inner) => self.lower_catch(b, inner, env, k, e.span),
             ExprKind::BinOp(op @ (BinOp::Andalso | BinOp::Orelse), l, r) => {
@@ -501,13 +609,23 @@ impl<'a> Lowerer<'a> {
                 let loc = self.loc(e.span);
                 let mut env_r = env.clone();
                 let right = self.tail(Block::new(), r, &mut env_r, k);
-                let (short_val, right_on) = if *op == BinOp::Andalso { (false, true) } else { (true, false) };
+                let (short_val, right_on) = if *op == BinOp::Andalso {
+                    (false, true)
+                } else {
+                    (true, false)
+                };
                 let short = self.cont_value(Operand::Lit(Literal::bool(short_val)), env, k, e.span);
-                let cases = vec![(Con::Lit(Literal::bool(right_on)), right), (Con::Lit(Literal::bool(short_val)), short)];
+                let cases = vec![
+                    (Con::Lit(Literal::bool(right_on)), right),
+                    (Con::Lit(Literal::bool(short_val)), short),
+                ];
                 b.finish(Expr::Switch {
                     on: lv,
                     cases,
-                    default: Box::new(Expr::Fail { reason: FailReason::BadargValue(Operand::Var(lv)), loc }),
+                    default: Box::new(Expr::Fail {
+                        reason: FailReason::BadargValue(Operand::Var(lv)),
+                        loc,
+                    }),
                 })
             }
             ExprKind::ListComp(..) | ExprKind::BinaryComp(..) | ExprKind::MapComp(..) => {
@@ -576,7 +694,9 @@ impl<'a> Lowerer<'a> {
                 let mut acc = self.value(b, cur, env);
                 for h in heads.into_iter().rev() {
                     acc = match (h, acc) {
-                        (Operand::Lit(h), Operand::Lit(t)) => Operand::Lit(crate::literal::cons(h, t)),
+                        (Operand::Lit(h), Operand::Lit(t)) => {
+                            Operand::Lit(crate::literal::cons(h, t))
+                        }
                         (h, t) => self.let_prim(b, Prim::Cons(h, t), loc),
                     };
                 }
@@ -585,7 +705,16 @@ impl<'a> Lowerer<'a> {
             ExprKind::Tuple(es) => {
                 let ops: Vec<Operand> = es.iter().map(|x| self.value(b, x, env)).collect();
                 if ops.iter().all(|o| matches!(o, Operand::Lit(_))) {
-                    let lits = ops.into_iter().filter_map(|o| if let Operand::Lit(l) = o { Some(l) } else { None }).collect();
+                    let lits = ops
+                        .into_iter()
+                        .filter_map(|o| {
+                            if let Operand::Lit(l) = o {
+                                Some(l)
+                            } else {
+                                None
+                            }
+                        })
+                        .collect();
                     return Operand::Lit(Literal::Tuple(lits));
                 }
                 self.let_prim(b, Prim::Tuple(ops), loc)
@@ -605,7 +734,11 @@ impl<'a> Lowerer<'a> {
                 for f in fields {
                     let k = self.value(b, &f.key, env);
                     let v = self.value(b, &f.value, env);
-                    let kind = if f.op == ast::MapOp::Assoc { MapOpKind::Assoc } else { MapOpKind::Exact };
+                    let kind = if f.op == ast::MapOp::Assoc {
+                        MapOpKind::Assoc
+                    } else {
+                        MapOpKind::Exact
+                    };
                     ops.push((kind, k, v));
                 }
                 self.let_prim(b, Prim::MapUpdate { map: m, ops }, loc)
@@ -652,8 +785,13 @@ impl<'a> Lowerer<'a> {
                 b.stmts.push(Stmt::Call(v, call));
                 Operand::Var(v)
             }
-            ExprKind::Record { .. } | ExprKind::RecordIndex { .. } | ExprKind::RecordAccess { .. } => {
-                self.diags.push(internal(e.span, "record expression left after record expansion"));
+            ExprKind::Record { .. }
+            | ExprKind::RecordIndex { .. }
+            | ExprKind::RecordAccess { .. } => {
+                self.diags.push(internal(
+                    e.span,
+                    "record expression left after record expansion",
+                ));
                 Operand::atom("undefined")
             }
             ExprKind::Remote(..) => {
@@ -664,9 +802,11 @@ impl<'a> Lowerer<'a> {
                 self.diags.push(internal(e.span, "erroneous expression"));
                 Operand::atom("undefined")
             }
-            ExprKind::Case(..) | ExprKind::If(_) | ExprKind::Receive { .. } | ExprKind::Try(_) | ExprKind::Catch(_) => {
-                self.branching_value(b, e, env)
-            }
+            ExprKind::Case(..)
+            | ExprKind::If(_)
+            | ExprKind::Receive { .. }
+            | ExprKind::Try(_)
+            | ExprKind::Catch(_) => self.branching_value(b, e, env),
         }
     }
 
@@ -678,7 +818,13 @@ impl<'a> Lowerer<'a> {
             _ => {
                 let loc = self.loc(e.span);
                 self.diags.push(internal(e.span, "not a comprehension"));
-                Call { callee: Callee::Apply { fun: Operand::atom("undefined") }, args: vec![], loc }
+                Call {
+                    callee: Callee::Apply {
+                        fun: Operand::atom("undefined"),
+                    },
+                    args: vec![],
+                    loc,
+                }
             }
         }
     }
@@ -698,7 +844,10 @@ impl<'a> Lowerer<'a> {
     /// A branching construct in value position: its branches jump to a fresh join point
     /// whose body is the rest of the block, with the variables the construct exports.
     fn branching_value(&mut self, b: &mut Block, e: &ast::Expr, env: &mut Env) -> Operand {
-        let names: Vec<Name> = analysis::binds(e).into_iter().filter(|n| !env.contains_key(n)).collect();
+        let names: Vec<Name> = analysis::binds(e)
+            .into_iter()
+            .filter(|n| !env.contains_key(n))
+            .collect();
         let j = self.new_join();
         let r = self.new_var(None);
         let mut params = vec![r];
@@ -706,16 +855,32 @@ impl<'a> Lowerer<'a> {
             params.push(self.new_var(Some(n)));
         }
         let mut env2 = env.clone();
-        let tree = self.tail(Block::new(), e, &mut env2, &Cont::Jump(j, Rc::new(names.clone())));
+        let tree = self.tail(
+            Block::new(),
+            e,
+            &mut env2,
+            &Cont::Jump(j, Rc::new(names.clone())),
+        );
         for (n, p) in names.iter().zip(&params[1..]) {
             env.insert(n.clone(), Operand::Var(*p));
         }
-        b.stmts.push(Stmt::Join { join: j, params, tree });
+        b.stmts.push(Stmt::Join {
+            join: j,
+            params,
+            tree,
+        });
         Operand::Var(r)
     }
 
     /// `P = V` in a body: bind P's variables in `env` or raise `{badmatch, V}`.
-    pub(crate) fn match_value(&mut self, b: &mut Block, p: &ast::Expr, v: Operand, env: &mut Env, span: Span) {
+    pub(crate) fn match_value(
+        &mut self,
+        b: &mut Block,
+        p: &ast::Expr,
+        v: Operand,
+        env: &mut Env,
+        span: Span,
+    ) {
         if let ExprKind::Var(n) = &p.kind {
             if &**n == "_" {
                 return;
@@ -731,21 +896,39 @@ impl<'a> Lowerer<'a> {
         let names: Vec<Name> = names.into_iter().filter(|n| !env.contains_key(n)).collect();
         let j = self.new_join();
         let loc = self.loc(span);
-        let fail = Expr::Fail { reason: FailReason::Badmatch(Operand::Var(sv)), loc };
+        let fail = Expr::Fail {
+            reason: FailReason::Badmatch(Operand::Var(sv)),
+            loc,
+        };
         let no_guards: Vec<Vec<ast::Expr>> = Vec::new();
-        let heads = [crate::matching::Head { pats: vec![p], guards: &no_guards, span }];
+        let heads = [crate::matching::Head {
+            pats: vec![p],
+            guards: &no_guards,
+            span,
+        }];
         let tree = self.match_tree(vec![sv], &heads, &[(j, names.clone())], env, false, fail);
         let params: Vec<Var> = names.iter().map(|n| self.new_var(Some(n))).collect();
         for (n, pv) in names.iter().zip(&params) {
             env.insert(n.clone(), Operand::Var(*pv));
         }
-        b.stmts.push(Stmt::Join { join: j, params, tree });
+        b.stmts.push(Stmt::Join {
+            join: j,
+            params,
+            tree,
+        });
     }
 
     // -----------------------------------------------------------------------------------
     // Calls.
 
-    fn lower_call(&mut self, b: &mut Block, f: &ast::Expr, args: &[ast::Expr], env: &mut Env, span: Span) -> CallResult {
+    fn lower_call(
+        &mut self,
+        b: &mut Block,
+        f: &ast::Expr,
+        args: &[ast::Expr],
+        env: &mut Env,
+        span: Span,
+    ) -> CallResult {
         let loc = self.loc(span);
         let arity = args.len() as u32;
         match &f.kind {
@@ -758,22 +941,38 @@ impl<'a> Lowerer<'a> {
                 }
                 let argv: Vec<Operand> = args.iter().map(|a| self.value(b, a, env)).collect();
                 if let Some(id) = self.locals.get(&(name.clone(), arity)).copied() {
-                    return CallResult::Call(Call { callee: Callee::Local { fun_id: id, name: name.clone(), arity }, args: argv, loc });
-                }
-                if let Some(m) = self.imports.get(&(name.clone(), arity)).cloned() {
                     return CallResult::Call(Call {
-                        callee: Callee::Remote { module: Operand::Lit(Literal::Atom(m)), function: Operand::Lit(Literal::Atom(name.clone())) },
+                        callee: Callee::Local {
+                            fun_id: id,
+                            name: name.clone(),
+                            arity,
+                        },
                         args: argv,
                         loc,
                     });
                 }
-                if bifs::is_auto_imported(name, arity) && !self.no_auto_import.contains(&(name.clone(), arity)) {
+                if let Some(m) = self.imports.get(&(name.clone(), arity)).cloned() {
+                    return CallResult::Call(Call {
+                        callee: Callee::Remote {
+                            module: Operand::Lit(Literal::Atom(m)),
+                            function: Operand::Lit(Literal::Atom(name.clone())),
+                        },
+                        args: argv,
+                        loc,
+                    });
+                }
+                if bifs::is_auto_imported(name, arity)
+                    && !self.no_auto_import.contains(&(name.clone(), arity))
+                {
                     return self.erlang_call(b, name, argv, loc);
                 }
                 // Undefined: sema reports it; at run time this raises `undef`.
                 let m = self.module.clone();
                 CallResult::Call(Call {
-                    callee: Callee::Remote { module: Operand::Lit(Literal::Atom(m)), function: Operand::Lit(Literal::Atom(name.clone())) },
+                    callee: Callee::Remote {
+                        module: Operand::Lit(Literal::Atom(m)),
+                        function: Operand::Lit(Literal::Atom(name.clone())),
+                    },
                     args: argv,
                     loc,
                 })
@@ -789,48 +988,98 @@ impl<'a> Lowerer<'a> {
                 let mv = self.value(b, m, env);
                 let fv = self.value(b, fname, env);
                 let argv: Vec<Operand> = args.iter().map(|a| self.value(b, a, env)).collect();
-                if let (Operand::Lit(Literal::Atom(ma)), Operand::Lit(Literal::Atom(fa))) = (&mv, &fv) {
+                if let (Operand::Lit(Literal::Atom(ma)), Operand::Lit(Literal::Atom(fa))) =
+                    (&mv, &fv)
+                {
                     if &**ma == "erlang" {
                         let fa = fa.clone();
                         return self.erlang_call(b, &fa, argv, loc);
                     }
                 }
-                CallResult::Call(Call { callee: Callee::Remote { module: mv, function: fv }, args: argv, loc })
+                CallResult::Call(Call {
+                    callee: Callee::Remote {
+                        module: mv,
+                        function: fv,
+                    },
+                    args: argv,
+                    loc,
+                })
             }
-            ExprKind::Var(n) if !env.contains_key(n) && self.fb.self_fun.as_ref().is_some_and(|(sn, _, _)| sn == n) => {
-                let (_, fid, free) = self.fb.self_fun.clone().unwrap_or_else(|| (n.clone(), FunId(0), vec![]));
+            ExprKind::Var(n)
+                if !env.contains_key(n)
+                    && self.fb.self_fun.as_ref().is_some_and(|(sn, _, _)| sn == n) =>
+            {
+                let (_, fid, free) = self
+                    .fb
+                    .self_fun
+                    .clone()
+                    .unwrap_or_else(|| (n.clone(), FunId(0), vec![]));
                 let mut argv: Vec<Operand> = args.iter().map(|a| self.value(b, a, env)).collect();
                 argv.extend(free.into_iter().map(Operand::Var));
                 let name = self.functions_name(fid);
-                CallResult::Call(Call { callee: Callee::Local { fun_id: fid, name, arity }, args: argv, loc })
+                CallResult::Call(Call {
+                    callee: Callee::Local {
+                        fun_id: fid,
+                        name,
+                        arity,
+                    },
+                    args: argv,
+                    loc,
+                })
             }
             _ => {
                 let fv = self.value(b, f, env);
                 let argv: Vec<Operand> = args.iter().map(|a| self.value(b, a, env)).collect();
-                CallResult::Call(Call { callee: Callee::Apply { fun: fv }, args: argv, loc })
+                CallResult::Call(Call {
+                    callee: Callee::Apply { fun: fv },
+                    args: argv,
+                    loc,
+                })
             }
         }
     }
 
     fn functions_name(&self, id: FunId) -> Atom {
-        self.lambda_names.get(&id).cloned().unwrap_or_else(|| Arc::from("-fun-"))
+        self.lambda_names
+            .get(&id)
+            .cloned()
+            .unwrap_or_else(|| Arc::from("-fun-"))
     }
 
-    fn erlang_call(&mut self, b: &mut Block, name: &Atom, argv: Vec<Operand>, loc: Loc) -> CallResult {
+    fn erlang_call(
+        &mut self,
+        b: &mut Block,
+        name: &Atom,
+        argv: Vec<Operand>,
+        loc: Loc,
+    ) -> CallResult {
         let arity = argv.len() as u32;
         if bifs::is_prim_bif(name, arity) {
-            let prim = Prim::Bif { module: Arc::from("erlang"), name: name.clone(), args: argv };
+            let prim = Prim::Bif {
+                module: Arc::from("erlang"),
+                name: name.clone(),
+                args: argv,
+            };
             return CallResult::Value(self.let_prim(b, prim, loc));
         }
         CallResult::Call(Call {
-            callee: Callee::Remote { module: Operand::atom("erlang"), function: Operand::Lit(Literal::Atom(name.clone())) },
+            callee: Callee::Remote {
+                module: Operand::atom("erlang"),
+                function: Operand::Lit(Literal::Atom(name.clone())),
+            },
             args: argv,
             loc,
         })
     }
 
     /// `apply(F, [A1..An])` / `apply(M, F, [A1..An])` with a list of known length.
-    fn lower_apply(&mut self, b: &mut Block, args: &[ast::Expr], env: &mut Env, loc: Loc) -> Option<CallResult> {
+    fn lower_apply(
+        &mut self,
+        b: &mut Block,
+        args: &[ast::Expr],
+        env: &mut Env,
+        loc: Loc,
+    ) -> Option<CallResult> {
         let list = args.last()?;
         let mut elems = Vec::new();
         let mut cur = list;
@@ -849,13 +1098,24 @@ impl<'a> Lowerer<'a> {
             2 => {
                 let fv = self.value(b, &args[0], env);
                 let argv = elems.iter().map(|a| self.value(b, a, env)).collect();
-                Some(CallResult::Call(Call { callee: Callee::Apply { fun: fv }, args: argv, loc }))
+                Some(CallResult::Call(Call {
+                    callee: Callee::Apply { fun: fv },
+                    args: argv,
+                    loc,
+                }))
             }
             3 => {
                 let mv = self.value(b, &args[0], env);
                 let fv = self.value(b, &args[1], env);
                 let argv = elems.iter().map(|a| self.value(b, a, env)).collect();
-                Some(CallResult::Call(Call { callee: Callee::Remote { module: mv, function: fv }, args: argv, loc }))
+                Some(CallResult::Call(Call {
+                    callee: Callee::Remote {
+                        module: mv,
+                        function: fv,
+                    },
+                    args: argv,
+                    loc,
+                }))
             }
             _ => None,
         }

@@ -138,7 +138,10 @@ struct Cx<'h> {
 const BUDGET: i64 = 3000;
 
 fn wild() -> P {
-    P { binds: vec![], pat: Pat::Wild }
+    P {
+        binds: vec![],
+        pat: Pat::Wild,
+    }
 }
 
 fn is_wild(p: &P) -> bool {
@@ -167,7 +170,13 @@ impl Shared {
                 if body.count_jumps(join) == 0 {
                     body
                 } else {
-                    Expr::LetJoin { join, params: vec![], recursive: false, join_body: Box::new(jb), body: Box::new(body) }
+                    Expr::LetJoin {
+                        join,
+                        params: vec![],
+                        recursive: false,
+                        join_body: Box::new(jb),
+                        body: Box::new(body),
+                    }
                 }
             }
         }
@@ -199,7 +208,12 @@ impl<'a> Lowerer<'a> {
         fail: Expr,
     ) -> Expr {
         let (fail_w, fail) = self.share(fail);
-        let mut cx = Cx { clauses: Vec::new(), outer: env.clone(), budget: BUDGET, exceeded: false };
+        let mut cx = Cx {
+            clauses: Vec::new(),
+            outer: env.clone(),
+            budget: BUDGET,
+            exceeded: false,
+        };
         let mut rows = Vec::new();
         for (i, h) in heads.iter().enumerate() {
             let mut seen = BTreeSet::new();
@@ -207,7 +221,8 @@ impl<'a> Lowerer<'a> {
             let mut cols = Vec::new();
             let mut ok = h.pats.len() == scrut.len();
             if !ok {
-                self.diags.push(internal(h.span, "clause has the wrong number of patterns"));
+                self.diags
+                    .push(internal(h.span, "clause has the wrong number of patterns"));
             }
             for p in &h.pats {
                 match self.conv(p, env, shadow, &mut seen, &mut eqs) {
@@ -216,9 +231,19 @@ impl<'a> Lowerer<'a> {
                 }
             }
             let (target, vars) = targets.get(i).cloned().unwrap_or((JoinId(0), vec![]));
-            cx.clauses.push(ClauseInfo { guards: h.guards, target, vars, eqs, span: h.span });
+            cx.clauses.push(ClauseInfo {
+                guards: h.guards,
+                target,
+                vars,
+                eqs,
+                span: h.span,
+            });
             if ok {
-                rows.push(Row { cols, env: vec![], clause: i });
+                rows.push(Row {
+                    cols,
+                    env: vec![],
+                    clause: i,
+                });
             }
         }
         let occs: Vec<Occ> = scrut.iter().map(|v| Occ::Term(*v)).collect();
@@ -231,7 +256,13 @@ impl<'a> Lowerer<'a> {
             for row in rows.into_iter().rev() {
                 let j = self.new_join();
                 let single = self.compile(&mut cx, &occs, vec![row], &Expr::Jump(j, vec![]));
-                acc = Expr::LetJoin { join: j, params: vec![], recursive: false, join_body: Box::new(acc), body: Box::new(single) };
+                acc = Expr::LetJoin {
+                    join: j,
+                    params: vec![],
+                    recursive: false,
+                    join_body: Box::new(acc),
+                    body: Box::new(single),
+                };
             }
             acc
         } else {
@@ -260,17 +291,26 @@ impl<'a> Lowerer<'a> {
                 if seen.contains(n) {
                     let fresh = self.gensym(n);
                     eqs.push((fresh.clone(), EqTarget::Name(n.clone())));
-                    return Some(P { binds: vec![fresh], pat: Pat::Wild });
+                    return Some(P {
+                        binds: vec![fresh],
+                        pat: Pat::Wild,
+                    });
                 }
                 if !shadow {
                     if let Some(o) = env.get(n) {
                         let fresh = self.gensym(n);
                         eqs.push((fresh.clone(), EqTarget::Outer(o.clone())));
-                        return Some(P { binds: vec![fresh], pat: Pat::Wild });
+                        return Some(P {
+                            binds: vec![fresh],
+                            pat: Pat::Wild,
+                        });
                     }
                 }
                 seen.insert(n.clone());
-                Some(P { binds: vec![n.clone()], pat: Pat::Wild })
+                Some(P {
+                    binds: vec![n.clone()],
+                    pat: Pat::Wild,
+                })
             }
             ExprKind::Match(a, b) => {
                 let pa = self.conv(a, env, shadow, seen, eqs)?;
@@ -283,14 +323,20 @@ impl<'a> Lowerer<'a> {
                 }
                 let h = self.conv(h, env, shadow, seen, eqs)?;
                 let t = self.conv(t, env, shadow, seen, eqs)?;
-                Some(P { binds: vec![], pat: Pat::Cons(Box::new(h), Box::new(t)) })
+                Some(P {
+                    binds: vec![],
+                    pat: Pat::Cons(Box::new(h), Box::new(t)),
+                })
             }
             ExprKind::Tuple(es) => {
                 let mut ps = Vec::new();
                 for x in es {
                     ps.push(self.conv(x, env, shadow, seen, eqs)?);
                 }
-                Some(P { binds: vec![], pat: Pat::Tuple(ps) })
+                Some(P {
+                    binds: vec![],
+                    pat: Pat::Tuple(ps),
+                })
             }
             ExprKind::Map(None, fields) => {
                 let mut entries = Vec::new();
@@ -299,7 +345,10 @@ impl<'a> Lowerer<'a> {
                     let v = self.conv(&f.value, env, shadow, seen, eqs)?;
                     entries.push((key, v));
                 }
-                Some(P { binds: vec![], pat: Pat::Map(entries) })
+                Some(P {
+                    binds: vec![],
+                    pat: Pat::Map(entries),
+                })
             }
             ExprKind::Binary(elems) => {
                 let mut segs = Vec::new();
@@ -332,7 +381,10 @@ impl<'a> Lowerer<'a> {
                         segs.push(Seg { value, size, spec });
                     }
                 }
-                Some(P { binds: vec![], pat: Pat::Binary(segs) })
+                Some(P {
+                    binds: vec![],
+                    pat: Pat::Binary(segs),
+                })
             }
             ExprKind::BinOp(BinOp::Append, l, r) => {
                 // "prefix" ++ T
@@ -342,19 +394,30 @@ impl<'a> Lowerer<'a> {
                     Some(Literal::Nil) => {}
                     Some(Literal::List(es, tail)) if *tail == Literal::Nil => elems = es,
                     _ => {
-                        self.diags.push(internal(e.span, "illegal pattern: the left side of `++` is not a string"));
+                        self.diags.push(internal(
+                            e.span,
+                            "illegal pattern: the left side of `++` is not a string",
+                        ));
                         return None;
                     }
                 }
                 let mut acc = self.conv(r, env, shadow, seen, eqs)?;
                 for el in elems.into_iter().rev() {
                     let h = self.lit_pat(el, e.span)?;
-                    acc = P { binds: vec![], pat: Pat::Cons(Box::new(h), Box::new(acc)) };
+                    acc = P {
+                        binds: vec![],
+                        pat: Pat::Cons(Box::new(h), Box::new(acc)),
+                    };
                 }
                 Some(acc)
             }
-            ExprKind::Record { .. } | ExprKind::RecordIndex { .. } | ExprKind::RecordAccess { .. } => {
-                self.diags.push(internal(e.span, "record pattern left after record expansion"));
+            ExprKind::Record { .. }
+            | ExprKind::RecordIndex { .. }
+            | ExprKind::RecordAccess { .. } => {
+                self.diags.push(internal(
+                    e.span,
+                    "record pattern left after record expansion",
+                ));
                 None
             }
             _ => match crate::literal::constant(e) {
@@ -383,12 +446,17 @@ impl<'a> Lowerer<'a> {
     /// A constant as a pattern.
     fn lit_pat(&mut self, l: Literal, span: Span) -> Option<P> {
         let pat = match l {
-            l @ (Literal::Atom(_) | Literal::Int(_) | Literal::Float(_) | Literal::Nil) => Pat::Lit(l),
+            l @ (Literal::Atom(_) | Literal::Int(_) | Literal::Float(_) | Literal::Nil) => {
+                Pat::Lit(l)
+            }
             Literal::List(es, tail) => {
                 let mut acc = self.lit_pat(*tail, span)?;
                 for e in es.into_iter().rev() {
                     let h = self.lit_pat(e, span)?;
-                    acc = P { binds: vec![], pat: Pat::Cons(Box::new(h), Box::new(acc)) };
+                    acc = P {
+                        binds: vec![],
+                        pat: Pat::Cons(Box::new(h), Box::new(acc)),
+                    };
                 }
                 return Some(acc);
             }
@@ -407,16 +475,35 @@ impl<'a> Lowerer<'a> {
                 Pat::Map(entries)
             }
             Literal::Bitstring { bytes, bits } => {
-                let int_spec = SegSpec { ty: BinType::Integer, unit: 1, signed: false, endian: Endian::Big };
+                let int_spec = SegSpec {
+                    ty: BinType::Integer,
+                    unit: 1,
+                    signed: false,
+                    endian: Endian::Big,
+                };
                 let mut segs = Vec::new();
                 let full = (bits / 8) as usize;
                 for b in &bytes[..full] {
-                    segs.push(Seg { value: P { binds: vec![], pat: Pat::Lit(Literal::int(*b as i64)) }, size: SegSize::Lit(8), spec: int_spec });
+                    segs.push(Seg {
+                        value: P {
+                            binds: vec![],
+                            pat: Pat::Lit(Literal::int(*b as i64)),
+                        },
+                        size: SegSize::Lit(8),
+                        spec: int_spec,
+                    });
                 }
                 let rem = bits % 8;
                 if rem != 0 {
                     let last = bytes.get(full).copied().unwrap_or(0) >> (8 - rem);
-                    segs.push(Seg { value: P { binds: vec![], pat: Pat::Lit(Literal::int(last as i64)) }, size: SegSize::Lit(rem), spec: int_spec });
+                    segs.push(Seg {
+                        value: P {
+                            binds: vec![],
+                            pat: Pat::Lit(Literal::int(last as i64)),
+                        },
+                        size: SegSize::Lit(rem),
+                        spec: int_spec,
+                    });
                 }
                 Pat::Binary(segs)
             }
@@ -456,7 +543,10 @@ impl<'a> Lowerer<'a> {
                 Pat::Map(x)
             }
             (Pat::Binary(x), Pat::Binary(_)) => {
-                self.diags.push(internal(span, "aliasing two binary patterns (`<<..>> = <<..>>`)"));
+                self.diags.push(internal(
+                    span,
+                    "aliasing two binary patterns (`<<..>> = <<..>>`)",
+                ));
                 Pat::Binary(x)
             }
             _ => return None,
@@ -473,7 +563,9 @@ impl<'a> Lowerer<'a> {
             cx.exceeded = true;
             return fail.clone();
         }
-        let Some(first) = rows.first() else { return fail.clone() };
+        let Some(first) = rows.first() else {
+            return fail.clone();
+        };
         // Pick a column where the first row is refutable.
         let mut best: Option<(usize, usize, usize)> = None; // (col, prefix, ncons)
         for (i, p) in first.cols.iter().enumerate() {
@@ -507,8 +599,15 @@ impl<'a> Lowerer<'a> {
             if first.cols.iter().all(is_wild) {
                 return self.leaf(cx, occs, rows, fail);
             }
-            let span = cx.clauses.get(first.clause).map(|c| c.span).unwrap_or_default();
-            self.diags.push(internal(span, "binary segment size refers to a variable that is not bound"));
+            let span = cx
+                .clauses
+                .get(first.clause)
+                .map(|c| c.span)
+                .unwrap_or_default();
+            self.diags.push(internal(
+                span,
+                "binary segment size refers to a variable that is not bound",
+            ));
             return fail.clone();
         };
         match (&first.cols[col].pat, occs[col]) {
@@ -516,8 +615,15 @@ impl<'a> Lowerer<'a> {
             (Pat::BinRest(_), Occ::Ctx(c)) => self.compile_segment(cx, occs, rows, col, c, fail),
             (_, Occ::Term(v)) => self.compile_switch(cx, occs, rows, col, v, fail),
             (_, Occ::Ctx(_)) => {
-                let span = cx.clauses.get(first.clause).map(|c| c.span).unwrap_or_default();
-                self.diags.push(internal(span, "match compiler: unexpected pattern in a binary context"));
+                let span = cx
+                    .clauses
+                    .get(first.clause)
+                    .map(|c| c.span)
+                    .unwrap_or_default();
+                self.diags.push(internal(
+                    span,
+                    "match compiler: unexpected pattern in a binary context",
+                ));
                 fail.clone()
             }
         }
@@ -531,7 +637,13 @@ impl<'a> Lowerer<'a> {
                 binds.push((n.clone(), o.var()));
             }
         }
-        let find = |n: &Name| binds.iter().rev().find(|(m, _)| m == n).map(|(_, v)| Operand::Var(*v));
+        let find = |n: &Name| {
+            binds
+                .iter()
+                .rev()
+                .find(|(m, _)| m == n)
+                .map(|(_, v)| Operand::Var(*v))
+        };
         let ci = &cx.clauses[row.clause];
         let span = ci.span;
         let target = ci.target;
@@ -547,7 +659,10 @@ impl<'a> Lowerer<'a> {
             }
         }
         if missing {
-            self.diags.push(internal(span, "match compiler: a pattern variable has no occurrence"));
+            self.diags.push(internal(
+                span,
+                "match compiler: a pattern variable has no occurrence",
+            ));
         }
         let success = Expr::Jump(target, args);
         let eqs: Vec<(Operand, Operand)> = ci
@@ -574,12 +689,24 @@ impl<'a> Lowerer<'a> {
         }
         let mut tree = self.guard_seq(guards, &genv, success, fail_k.clone());
         for (a, b) in eqs.into_iter().rev() {
-            tree = Expr::If { test: Test::Cmp(CmpOp::ExactEq, a, b), then: Box::new(tree), else_: Box::new(fail_k.clone()) };
+            tree = Expr::If {
+                test: Test::Cmp(CmpOp::ExactEq, a, b),
+                then: Box::new(tree),
+                else_: Box::new(fail_k.clone()),
+            };
         }
         w.wrap(tree)
     }
 
-    fn compile_switch(&mut self, cx: &mut Cx, occs: &[Occ], rows: Vec<Row>, col: usize, v: Var, fail: &Expr) -> Expr {
+    fn compile_switch(
+        &mut self,
+        cx: &mut Cx,
+        occs: &[Occ],
+        rows: Vec<Row>,
+        col: usize,
+        v: Var,
+        fail: &Expr,
+    ) -> Expr {
         let mut heads: Vec<Con> = Vec::new();
         for r in &rows {
             if let Some(c) = head_con(&r.cols[col]) {
@@ -594,17 +721,30 @@ impl<'a> Lowerer<'a> {
                 Con::Lit(_) => (vec![], vec![]),
                 Con::Tuple(n) => {
                     let vs: Vec<Var> = (0..*n).map(|_| self.new_var(None)).collect();
-                    let pre = vs.iter().enumerate().map(|(i, x)| (*x, Prim::GetTupleElement(Operand::Var(v), i as u32))).collect();
+                    let pre = vs
+                        .iter()
+                        .enumerate()
+                        .map(|(i, x)| (*x, Prim::GetTupleElement(Operand::Var(v), i as u32)))
+                        .collect();
                     (vs.into_iter().map(Occ::Term).collect(), pre)
                 }
                 Con::Cons => {
                     let (h, t) = (self.new_var(None), self.new_var(None));
-                    (vec![Occ::Term(h), Occ::Term(t)], vec![(h, Prim::GetHd(Operand::Var(v))), (t, Prim::GetTl(Operand::Var(v)))])
+                    (
+                        vec![Occ::Term(h), Occ::Term(t)],
+                        vec![
+                            (h, Prim::GetHd(Operand::Var(v))),
+                            (t, Prim::GetTl(Operand::Var(v))),
+                        ],
+                    )
                 }
                 Con::Map => (vec![Occ::Term(v)], vec![]),
                 Con::Bitstring => {
                     let c = self.new_var(None);
-                    (vec![Occ::Ctx(c)], vec![(c, Prim::BsStartMatch(Operand::Var(v)))])
+                    (
+                        vec![Occ::Ctx(c)],
+                        vec![(c, Prim::BsStartMatch(Operand::Var(v)))],
+                    )
                 }
             };
             let k = sub_occs.len();
@@ -634,7 +774,12 @@ impl<'a> Lowerer<'a> {
             let mut e = sub;
             for (x, prim) in prelude.into_iter().rev() {
                 if used.contains(&x) {
-                    e = Expr::Let { var: x, prim, loc: Loc::default(), body: Box::new(e) };
+                    e = Expr::Let {
+                        var: x,
+                        prim,
+                        loc: Loc::default(),
+                        body: Box::new(e),
+                    };
                 }
             }
             cases.push((con, e));
@@ -654,12 +799,28 @@ impl<'a> Lowerer<'a> {
             }
         }
         let default = self.compile(cx, &def_occs, def_rows, fail);
-        Expr::Switch { on: v, cases, default: Box::new(default) }
+        Expr::Switch {
+            on: v,
+            cases,
+            default: Box::new(default),
+        }
     }
 
-    fn compile_map_key(&mut self, cx: &mut Cx, occs: &[Occ], rows: Vec<Row>, col: usize, v: Var, fail: &Expr) -> Expr {
-        let Pat::MapRest(entries) = &rows[0].cols[col].pat else { return fail.clone() };
-        let Some((key, _)) = entries.first().cloned() else { return fail.clone() };
+    fn compile_map_key(
+        &mut self,
+        cx: &mut Cx,
+        occs: &[Occ],
+        rows: Vec<Row>,
+        col: usize,
+        v: Var,
+        fail: &Expr,
+    ) -> Expr {
+        let Pat::MapRest(entries) = &rows[0].cols[col].pat else {
+            return fail.clone();
+        };
+        let Some((key, _)) = entries.first().cloned() else {
+            return fail.clone();
+        };
         let out = self.new_var(None);
         let mut succ = Vec::new();
         let mut fails = Vec::new();
@@ -671,7 +832,14 @@ impl<'a> Lowerer<'a> {
                         let mut es2 = es.clone();
                         let (_, vp) = es2.remove(i);
                         let mut nr = r.clone();
-                        nr.cols[col] = if es2.is_empty() { wild() } else { P { binds: vec![], pat: Pat::MapRest(es2) } };
+                        nr.cols[col] = if es2.is_empty() {
+                            wild()
+                        } else {
+                            P {
+                                binds: vec![],
+                                pat: Pat::MapRest(es2),
+                            }
+                        };
                         nr.cols.insert(col + 1, vp);
                         succ.push(nr);
                     }
@@ -704,7 +872,15 @@ impl<'a> Lowerer<'a> {
                 self.guard_value(&mut b, e, &genv, &else_k)
             }
         };
-        let tree = b.finish(Expr::If { test: Test::MapGet { map: Operand::Var(v), key: key_op, out }, then: Box::new(then), else_: Box::new(else_k) });
+        let tree = b.finish(Expr::If {
+            test: Test::MapGet {
+                map: Operand::Var(v),
+                key: key_op,
+                out,
+            },
+            then: Box::new(then),
+            else_: Box::new(else_k),
+        });
         w.wrap(tree)
     }
 
@@ -725,8 +901,18 @@ impl<'a> Lowerer<'a> {
         })
     }
 
-    fn compile_segment(&mut self, cx: &mut Cx, occs: &[Occ], rows: Vec<Row>, col: usize, c: Var, fail: &Expr) -> Expr {
-        let Pat::BinRest(segs0) = &rows[0].cols[col].pat else { return fail.clone() };
+    fn compile_segment(
+        &mut self,
+        cx: &mut Cx,
+        occs: &[Occ],
+        rows: Vec<Row>,
+        col: usize,
+        c: Var,
+        fail: &Expr,
+    ) -> Expr {
+        let Pat::BinRest(segs0) = &rows[0].cols[col].pat else {
+            return fail.clone();
+        };
         if segs0.is_empty() {
             let mut succ = Vec::new();
             let mut fails = Vec::new();
@@ -745,17 +931,28 @@ impl<'a> Lowerer<'a> {
             }
             let then = self.compile(cx, occs, succ, fail);
             let else_ = self.compile(cx, occs, fails, fail);
-            return Expr::If { test: Test::BsEnd(c), then: Box::new(then), else_: Box::new(else_) };
+            return Expr::If {
+                test: Test::BsEnd(c),
+                then: Box::new(then),
+                else_: Box::new(else_),
+            };
         }
         let seg0 = segs0[0].clone();
-        let Some(key0) = self.size_key(&seg0, &rows[0], occs, &cx.outer) else { return fail.clone() };
-        let consumes_all = matches!(seg0.spec.ty, BinType::Binary | BinType::Bitstring) && matches!(seg0.size, SegSize::Default);
+        let Some(key0) = self.size_key(&seg0, &rows[0], occs, &cx.outer) else {
+            return fail.clone();
+        };
+        let consumes_all = matches!(seg0.spec.ty, BinType::Binary | BinType::Bitstring)
+            && matches!(seg0.size, SegSize::Default);
         // Which rows share this extraction?
         let same: Vec<bool> = rows
             .iter()
             .map(|r| match &r.cols[col].pat {
                 Pat::BinRest(s) => s.first().is_some_and(|s1| {
-                    s1.spec == seg0.spec && self.size_key(s1, r, occs, &cx.outer).as_ref().is_some_and(|k| sizekey_eq(k, &key0))
+                    s1.spec == seg0.spec
+                        && self
+                            .size_key(s1, r, occs, &cx.outer)
+                            .as_ref()
+                            .is_some_and(|k| sizekey_eq(k, &key0))
                 }),
                 _ => false,
             })
@@ -763,7 +960,11 @@ impl<'a> Lowerer<'a> {
         let needs_value = rows.iter().zip(&same).any(|(r, s)| {
             *s && matches!(&r.cols[col].pat, Pat::BinRest(segs) if !(is_wild(&segs[0].value) && segs[0].value.binds.is_empty()))
         });
-        let out = if needs_value { Some(self.new_var(None)) } else { None };
+        let out = if needs_value {
+            Some(self.new_var(None))
+        } else {
+            None
+        };
         let rest = self.new_var(None);
         let mut succ = Vec::new();
         let mut fails = Vec::new();
@@ -771,12 +972,21 @@ impl<'a> Lowerer<'a> {
             let mut nr = r.clone();
             let mut inserted = Vec::new();
             if *s {
-                let Pat::BinRest(segs) = &r.cols[col].pat else { continue };
+                let Pat::BinRest(segs) = &r.cols[col].pat else {
+                    continue;
+                };
                 if out.is_some() {
                     inserted.push(segs[0].value.clone());
                 }
                 let tail = segs[1..].to_vec();
-                inserted.push(if tail.is_empty() && consumes_all { wild() } else { P { binds: vec![], pat: Pat::BinRest(tail) } });
+                inserted.push(if tail.is_empty() && consumes_all {
+                    wild()
+                } else {
+                    P {
+                        binds: vec![],
+                        pat: Pat::BinRest(tail),
+                    }
+                });
                 nr.cols[col] = wild();
             } else {
                 if out.is_some() {
@@ -816,8 +1026,18 @@ impl<'a> Lowerer<'a> {
             }
             _ => None,
         };
-        let test = Test::BsGet { ctx: c, spec: seg0.spec, size, out, rest };
-        let tree = b.finish(Expr::If { test, then: Box::new(then), else_: Box::new(else_k) });
+        let test = Test::BsGet {
+            ctx: c,
+            spec: seg0.spec,
+            size,
+            out,
+            rest,
+        };
+        let tree = b.finish(Expr::If {
+            test,
+            then: Box::new(then),
+            else_: Box::new(else_k),
+        });
         w.wrap(tree)
     }
 }
@@ -851,7 +1071,9 @@ fn head_con(p: &P) -> Option<Con> {
 
 fn con_eq(a: &Con, b: &Con) -> bool {
     match (a, b) {
-        (Con::Lit(x), Con::Lit(y)) => x.exact_eq(y) && std::mem::discriminant(x) == std::mem::discriminant(y),
+        (Con::Lit(x), Con::Lit(y)) => {
+            x.exact_eq(y) && std::mem::discriminant(x) == std::mem::discriminant(y)
+        }
         _ => a == b,
     }
 }
@@ -861,9 +1083,19 @@ fn sub_patterns(p: &P) -> Vec<P> {
         Pat::Cons(h, t) => vec![(**h).clone(), (**t).clone()],
         Pat::Tuple(es) => es.clone(),
         Pat::Map(es) => {
-            vec![if es.is_empty() { wild() } else { P { binds: vec![], pat: Pat::MapRest(es.clone()) } }]
+            vec![if es.is_empty() {
+                wild()
+            } else {
+                P {
+                    binds: vec![],
+                    pat: Pat::MapRest(es.clone()),
+                }
+            }]
         }
-        Pat::Binary(segs) => vec![P { binds: vec![], pat: Pat::BinRest(segs.clone()) }],
+        Pat::Binary(segs) => vec![P {
+            binds: vec![],
+            pat: Pat::BinRest(segs.clone()),
+        }],
         _ => vec![],
     }
 }
@@ -882,7 +1114,9 @@ fn distinct_heads(rows: &[Row], col: usize) -> usize {
 
 fn mkey_eq(a: &MKey, b: &MKey) -> bool {
     match (a, b) {
-        (MKey::Lit(x), MKey::Lit(y)) => x.exact_eq(y) && std::mem::discriminant(x) == std::mem::discriminant(y),
+        (MKey::Lit(x), MKey::Lit(y)) => {
+            x.exact_eq(y) && std::mem::discriminant(x) == std::mem::discriminant(y)
+        }
         (MKey::Op(x), MKey::Op(y)) => x == y,
         (MKey::Expr(_, x), MKey::Expr(_, y)) => x == y,
         _ => false,

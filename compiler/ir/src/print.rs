@@ -10,8 +10,17 @@ use std::fmt::Write;
 /// Print a whole module.
 pub fn module_to_string(m: &Module) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "module {} (file {:?})", atom(&m.name), m.files.first().map(String::as_str).unwrap_or(""));
-    let exports: Vec<String> = m.exports.iter().map(|(n, a)| format!("{}/{}", atom(n), a)).collect();
+    let _ = writeln!(
+        out,
+        "module {} (file {:?})",
+        atom(&m.name),
+        m.files.first().map(String::as_str).unwrap_or("")
+    );
+    let exports: Vec<String> = m
+        .exports
+        .iter()
+        .map(|(n, a)| format!("{}/{}", atom(n), a))
+        .collect();
     let _ = writeln!(out, "exports [{}]", exports.join(", "));
     if let Some((n, a)) = &m.on_load {
         let _ = writeln!(out, "on_load {}/{}", atom(n), a);
@@ -44,7 +53,16 @@ fn function_into(out: &mut String, m: &Module, id: FunId, f: &Function) {
     };
     let p = Printer { m, f };
     let params: Vec<String> = f.params.iter().map(|v| p.var(*v)).collect();
-    let _ = writeln!(out, "fun #{} {}/{} {} ({}){} {{", id.0, atom(&f.name), f.arity, kind, params.join(", "), loc(f.loc));
+    let _ = writeln!(
+        out,
+        "fun #{} {}/{} {} ({}){} {{",
+        id.0,
+        atom(&f.name),
+        f.arity,
+        kind,
+        params.join(", "),
+        loc(f.loc)
+    );
     p.expr(out, &f.body, 1);
     out.push_str("}\n");
 }
@@ -96,8 +114,18 @@ impl Printer<'_> {
 
     fn call(&self, c: &Call) -> String {
         let callee = match &c.callee {
-            Callee::Local { fun_id, name, arity } => format!("local {}/{}", atom(name), arity).replace("local ", &format!("local #{} ", fun_id.0)),
-            Callee::Remote { module, function } => format!("remote {}:{}/{}", self.op(module), self.op(function), c.args.len()),
+            Callee::Local {
+                fun_id,
+                name,
+                arity,
+            } => format!("local {}/{}", atom(name), arity)
+                .replace("local ", &format!("local #{} ", fun_id.0)),
+            Callee::Remote { module, function } => format!(
+                "remote {}:{}/{}",
+                self.op(module),
+                self.op(function),
+                c.args.len()
+            ),
             Callee::Apply { fun } => format!("apply {}", self.op(fun)),
         };
         format!("{}({}){}", callee, self.ops(&c.args), loc(c.loc))
@@ -131,13 +159,27 @@ impl Printer<'_> {
             Prim::GetHd(o) => format!("get_hd {}", self.op(o)),
             Prim::GetTl(o) => format!("get_tl {}", self.op(o)),
             Prim::MapNew(kvs) => {
-                let s: Vec<String> = kvs.iter().map(|(k, v)| format!("{} => {}", self.op(k), self.op(v))).collect();
+                let s: Vec<String> = kvs
+                    .iter()
+                    .map(|(k, v)| format!("{} => {}", self.op(k), self.op(v)))
+                    .collect();
                 format!("map_new({})", s.join(", "))
             }
             Prim::MapUpdate { map, ops } => {
                 let s: Vec<String> = ops
                     .iter()
-                    .map(|(kind, k, v)| format!("{} {} {}", self.op(k), if *kind == MapOpKind::Assoc { "=>" } else { ":=" }, self.op(v)))
+                    .map(|(kind, k, v)| {
+                        format!(
+                            "{} {} {}",
+                            self.op(k),
+                            if *kind == MapOpKind::Assoc {
+                                "=>"
+                            } else {
+                                ":="
+                            },
+                            self.op(v)
+                        )
+                    })
                     .collect();
                 format!("map_update {}({})", self.op(map), s.join(", "))
             }
@@ -145,14 +187,34 @@ impl Printer<'_> {
                 let s: Vec<String> = segs
                     .iter()
                     .map(|seg| {
-                        let size = seg.size.as_ref().map(|s| self.op(s)).unwrap_or_else(|| "default".to_string());
-                        format!("{}:{}/{}", self.op(&seg.value), size, Self::seg_spec(&seg.spec))
+                        let size = seg
+                            .size
+                            .as_ref()
+                            .map(|s| self.op(s))
+                            .unwrap_or_else(|| "default".to_string());
+                        format!(
+                            "{}:{}/{}",
+                            self.op(&seg.value),
+                            size,
+                            Self::seg_spec(&seg.spec)
+                        )
                     })
                     .collect();
                 format!("bin_build({})", s.join(", "))
             }
-            Prim::MakeFun { fun_id, free } => format!("make_fun #{} {}[{}]", fun_id.0, self.fun_name(*fun_id), self.ops(free)),
-            Prim::Bif { module, name, args } => format!("bif {}:{}/{}({})", atom(module), atom(name), args.len(), self.ops(args)),
+            Prim::MakeFun { fun_id, free } => format!(
+                "make_fun #{} {}[{}]",
+                fun_id.0,
+                self.fun_name(*fun_id),
+                self.ops(free)
+            ),
+            Prim::Bif { module, name, args } => format!(
+                "bif {}:{}/{}({})",
+                atom(module),
+                atom(name),
+                args.len(),
+                self.ops(args)
+            ),
             Prim::BuildStacktrace(o) => format!("build_stacktrace {}", self.op(o)),
             Prim::RecvRemove => "recv_remove".to_string(),
             Prim::RecvNext => "recv_next".to_string(),
@@ -167,12 +229,35 @@ impl Printer<'_> {
             Test::TupleArity(o, n) => format!("is_tuple_arity {}, {}", self.op(o), n),
             Test::FunctionArity(f, a) => format!("is_function {}, {}", self.op(f), self.op(a)),
             Test::Cmp(op, a, b) => format!("{} {} {}", self.op(a), op.as_str(), self.op(b)),
-            Test::MapGet { map, key, out } => format!("map_get {}[{}] -> {}", self.op(map), self.op(key), self.var(*out)),
+            Test::MapGet { map, key, out } => format!(
+                "map_get {}[{}] -> {}",
+                self.op(map),
+                self.op(key),
+                self.var(*out)
+            ),
             Test::Guard { prim, out } => format!("guard {} -> {}", self.prim(prim), self.var(*out)),
-            Test::BsGet { ctx, spec, size, out, rest } => {
-                let size = size.as_ref().map(|s| self.op(s)).unwrap_or_else(|| "default".to_string());
-                let out = out.map(|v| self.var(v)).unwrap_or_else(|| "skip".to_string());
-                format!("bs_get {} {}/{} -> {}, {}", self.var(*ctx), size, Self::seg_spec(spec), out, self.var(*rest))
+            Test::BsGet {
+                ctx,
+                spec,
+                size,
+                out,
+                rest,
+            } => {
+                let size = size
+                    .as_ref()
+                    .map(|s| self.op(s))
+                    .unwrap_or_else(|| "default".to_string());
+                let out = out
+                    .map(|v| self.var(v))
+                    .unwrap_or_else(|| "skip".to_string());
+                format!(
+                    "bs_get {} {}/{} -> {}, {}",
+                    self.var(*ctx),
+                    size,
+                    Self::seg_spec(spec),
+                    out,
+                    self.var(*rest)
+                )
             }
             Test::BsEnd(c) => format!("bs_end {}", self.var(*c)),
         }
@@ -198,7 +283,9 @@ impl Printer<'_> {
             FailReason::BadGenerator(o) => format!("{{bad_generator, {}}}", self.op(o)),
             FailReason::BadFilter(o) => format!("{{bad_filter, {}}}", self.op(o)),
             FailReason::BadargValue(o) => format!("{{badarg, {}}}", self.op(o)),
-            FailReason::Reraise(c, r, t) => format!("reraise({}, {}, {})", self.op(c), self.op(r), self.op(t)),
+            FailReason::Reraise(c, r, t) => {
+                format!("reraise({}, {}, {})", self.op(c), self.op(r), self.op(t))
+            }
         }
     }
 
@@ -208,8 +295,23 @@ impl Printer<'_> {
         loop {
             indent(out, lvl);
             match e {
-                Expr::Let { var, prim, loc: l, body } => {
-                    let _ = writeln!(out, "let {} = {}{}", self.var(*var), self.prim(prim), if prim.may_raise() { loc(*l) } else { String::new() });
+                Expr::Let {
+                    var,
+                    prim,
+                    loc: l,
+                    body,
+                } => {
+                    let _ = writeln!(
+                        out,
+                        "let {} = {}{}",
+                        self.var(*var),
+                        self.prim(prim),
+                        if prim.may_raise() {
+                            loc(*l)
+                        } else {
+                            String::new()
+                        }
+                    );
                     e = body;
                     continue;
                 }
@@ -229,9 +331,21 @@ impl Printer<'_> {
                 Expr::Return(o) => {
                     let _ = writeln!(out, "return {}", self.op(o));
                 }
-                Expr::LetJoin { join, params, recursive, join_body, body } => {
+                Expr::LetJoin {
+                    join,
+                    params,
+                    recursive,
+                    join_body,
+                    body,
+                } => {
                     let ps: Vec<String> = params.iter().map(|v| self.var(*v)).collect();
-                    let _ = writeln!(out, "{} j{}({}) =", if *recursive { "letrec join" } else { "letjoin" }, join.0, ps.join(", "));
+                    let _ = writeln!(
+                        out,
+                        "{} j{}({}) =",
+                        if *recursive { "letrec join" } else { "letjoin" },
+                        join.0,
+                        ps.join(", ")
+                    );
                     self.expr(out, join_body, lvl + 1);
                     indent(out, lvl);
                     out.push_str("in\n");
@@ -259,11 +373,23 @@ impl Printer<'_> {
                     out.push_str("default ->\n");
                     self.expr(out, default, lvl + 1);
                 }
-                Expr::Try { body, class, reason, trace, handler } => {
+                Expr::Try {
+                    body,
+                    class,
+                    reason,
+                    trace,
+                    handler,
+                } => {
                     out.push_str("try\n");
                     self.expr(out, body, lvl + 1);
                     indent(out, lvl);
-                    let _ = writeln!(out, "catch ({}, {}, {}) ->", self.var(*class), self.var(*reason), self.var(*trace));
+                    let _ = writeln!(
+                        out,
+                        "catch ({}, {}, {}) ->",
+                        self.var(*class),
+                        self.var(*reason),
+                        self.var(*trace)
+                    );
                     self.expr(out, handler, lvl + 1);
                 }
                 Expr::RecvPeek { msg, got, empty } => {
@@ -273,7 +399,11 @@ impl Printer<'_> {
                     out.push_str("empty ->\n");
                     self.expr(out, empty, lvl + 1);
                 }
-                Expr::RecvWait { timeout, retry, loc: l } => {
+                Expr::RecvWait {
+                    timeout,
+                    retry,
+                    loc: l,
+                } => {
                     match timeout {
                         Some((t, body)) => {
                             let _ = writeln!(out, "recv_wait after {}{} ->", self.op(t), loc(*l));
@@ -320,12 +450,14 @@ pub fn type_test_name(t: TypeTest) -> &'static str {
 /// An atom in Erlang source form (quoted when needed).
 pub fn atom(a: &str) -> String {
     const RESERVED: &[&str] = &[
-        "after", "and", "andalso", "band", "begin", "bnot", "bor", "bsl", "bsr", "bxor", "case", "catch", "cond", "div",
-        "end", "fun", "if", "let", "not", "of", "or", "orelse", "receive", "rem", "try", "when", "xor", "maybe", "else",
+        "after", "and", "andalso", "band", "begin", "bnot", "bor", "bsl", "bsr", "bxor", "case",
+        "catch", "cond", "div", "end", "fun", "if", "let", "not", "of", "or", "orelse", "receive",
+        "rem", "try", "when", "xor", "maybe", "else",
     ];
     let mut chars = a.chars();
     let plain = matches!(chars.next(), Some(c) if c.is_ascii_lowercase())
-        && a.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '@')
+        && a.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '@')
         && !RESERVED.contains(&a);
     if plain {
         return a.to_string();
@@ -395,26 +527,43 @@ pub fn literal(l: &Literal) -> String {
                 format!("[{}|{}]", items.join(","), literal(tail))
             }
         }
-        Literal::Tuple(es) => format!("{{{}}}", es.iter().map(literal).collect::<Vec<_>>().join(",")),
+        Literal::Tuple(es) => format!(
+            "{{{}}}",
+            es.iter().map(literal).collect::<Vec<_>>().join(",")
+        ),
         Literal::Map(kvs) => {
-            let items: Vec<String> = kvs.iter().map(|(k, v)| format!("{}=>{}", literal(k), literal(v))).collect();
+            let items: Vec<String> = kvs
+                .iter()
+                .map(|(k, v)| format!("{}=>{}", literal(k), literal(v)))
+                .collect();
             format!("#{{{}}}", items.join(","))
         }
         Literal::Bitstring { bytes, bits } => {
             let full = (*bits / 8) as usize;
             let rem = bits % 8;
             let full = full.min(bytes.len());
-            let printable = rem == 0 && full > 0 && bytes[..full].iter().all(|b| (b' '..=b'~').contains(b) && *b != b'"' && *b != b'\\');
+            let printable = rem == 0
+                && full > 0
+                && bytes[..full]
+                    .iter()
+                    .all(|b| (b' '..=b'~').contains(b) && *b != b'"' && *b != b'\\');
             if printable {
                 return format!("<<\"{}\">>", String::from_utf8_lossy(&bytes[..full]));
             }
-            let mut items: Vec<String> = bytes[..full.min(bytes.len())].iter().map(|b| b.to_string()).collect();
+            let mut items: Vec<String> = bytes[..full.min(bytes.len())]
+                .iter()
+                .map(|b| b.to_string())
+                .collect();
             if rem != 0 {
                 let last = bytes.get(full).copied().unwrap_or(0) >> (8 - rem);
                 items.push(format!("{last}:{rem}"));
             }
             format!("<<{}>>", items.join(","))
         }
-        Literal::ExportFun { module, function, arity } => format!("fun {}:{}/{}", atom(module), atom(function), arity),
+        Literal::ExportFun {
+            module,
+            function,
+            arity,
+        } => format!("fun {}:{}/{}", atom(module), atom(function), arity),
     }
 }

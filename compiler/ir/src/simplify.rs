@@ -24,7 +24,12 @@ fn collect(e: &Expr, depth: usize, info: &mut Info) {
                 cur = body;
                 continue;
             }
-            Expr::LetJoin { join, join_body, body, .. } => {
+            Expr::LetJoin {
+                join,
+                join_body,
+                body,
+                ..
+            } => {
                 info.def_depth.insert(*join, depth);
                 collect(join_body, depth, info);
                 cur = body;
@@ -95,7 +100,12 @@ impl Simp<'_> {
         let mut cur = e;
         let tail = loop {
             match cur {
-                Expr::Let { var, prim, loc, body } => {
+                Expr::Let {
+                    var,
+                    prim,
+                    loc,
+                    body,
+                } => {
                     wraps.push(Wrap::Let(var, prim, loc));
                     cur = *body;
                 }
@@ -107,7 +117,13 @@ impl Simp<'_> {
                     wraps.push(Wrap::Call(var, call));
                     cur = *body;
                 }
-                Expr::LetJoin { join, params, recursive, join_body, body } => {
+                Expr::LetJoin {
+                    join,
+                    params,
+                    recursive,
+                    join_body,
+                    body,
+                } => {
                     if !recursive && self.uses(join) == 0 {
                         cur = *body;
                         continue;
@@ -119,7 +135,13 @@ impl Simp<'_> {
                         continue;
                     }
                     let b = self.simp(*body);
-                    break Expr::LetJoin { join, params, recursive, join_body: Box::new(jb), body: Box::new(b) };
+                    break Expr::LetJoin {
+                        join,
+                        params,
+                        recursive,
+                        join_body: Box::new(jb),
+                        body: Box::new(b),
+                    };
                 }
                 other => break self.simp_node(other),
             }
@@ -127,9 +149,22 @@ impl Simp<'_> {
         let mut out = tail;
         for w in wraps.into_iter().rev() {
             out = match w {
-                Wrap::Let(var, prim, loc) => Expr::Let { var, prim, loc, body: Box::new(out) },
-                Wrap::Do(prim, loc) => Expr::Do { prim, loc, body: Box::new(out) },
-                Wrap::Call(var, call) => Expr::LetCall { var, call, body: Box::new(out) },
+                Wrap::Let(var, prim, loc) => Expr::Let {
+                    var,
+                    prim,
+                    loc,
+                    body: Box::new(out),
+                },
+                Wrap::Do(prim, loc) => Expr::Do {
+                    prim,
+                    loc,
+                    body: Box::new(out),
+                },
+                Wrap::Call(var, call) => Expr::LetCall {
+                    var,
+                    call,
+                    body: Box::new(out),
+                },
             };
         }
         out
@@ -157,27 +192,50 @@ impl Simp<'_> {
                     }
                     rename(&mut body, &map);
                     for (p, lit) in moves.into_iter().rev() {
-                        body = Expr::Let { var: p, prim: Prim::Move(lit), loc: Loc::default(), body: Box::new(body) };
+                        body = Expr::Let {
+                            var: p,
+                            prim: Prim::Move(lit),
+                            loc: Loc::default(),
+                            body: Box::new(body),
+                        };
                     }
                     body
                 }
                 None => Expr::Jump(j, args),
             },
-            Expr::If { test, then, else_ } => {
-                Expr::If { test, then: Box::new(self.simp(*then)), else_: Box::new(self.simp(*else_)) }
-            }
+            Expr::If { test, then, else_ } => Expr::If {
+                test,
+                then: Box::new(self.simp(*then)),
+                else_: Box::new(self.simp(*else_)),
+            },
             Expr::Switch { on, cases, default } => Expr::Switch {
                 on,
                 cases: cases.into_iter().map(|(c, x)| (c, self.simp(x))).collect(),
                 default: Box::new(self.simp(*default)),
             },
-            Expr::Try { body, class, reason, trace, handler } => {
-                Expr::Try { body: Box::new(self.simp(*body)), class, reason, trace, handler: Box::new(self.simp(*handler)) }
-            }
-            Expr::RecvPeek { msg, got, empty } => {
-                Expr::RecvPeek { msg, got: Box::new(self.simp(*got)), empty: Box::new(self.simp(*empty)) }
-            }
-            Expr::RecvWait { timeout, retry, loc } => Expr::RecvWait {
+            Expr::Try {
+                body,
+                class,
+                reason,
+                trace,
+                handler,
+            } => Expr::Try {
+                body: Box::new(self.simp(*body)),
+                class,
+                reason,
+                trace,
+                handler: Box::new(self.simp(*handler)),
+            },
+            Expr::RecvPeek { msg, got, empty } => Expr::RecvPeek {
+                msg,
+                got: Box::new(self.simp(*got)),
+                empty: Box::new(self.simp(*empty)),
+            },
+            Expr::RecvWait {
+                timeout,
+                retry,
+                loc,
+            } => Expr::RecvWait {
                 timeout: timeout.map(|(t, x)| (t, Box::new(self.simp(*x)))),
                 retry: Box::new(self.simp(*retry)),
                 loc,
@@ -312,7 +370,9 @@ pub fn rename(e: &mut Expr, m: &HashMap<Var, Var>) {
             }
             Expr::TailCall(c) => rn_call(c, m),
             Expr::Return(o) => rn_op(o, m),
-            Expr::LetJoin { join_body, body, .. } => {
+            Expr::LetJoin {
+                join_body, body, ..
+            } => {
                 rename(join_body, m);
                 cur = body;
                 continue;
@@ -361,7 +421,11 @@ pub fn simplify_function(f: &mut Function) {
     let mut info = Info::default();
     collect(&f.body, 0, &mut info);
     let body = std::mem::replace(&mut f.body, Expr::Return(Operand::Lit(Literal::Nil)));
-    let mut s = Simp { info, pending: HashMap::new(), names: &mut f.var_names };
+    let mut s = Simp {
+        info,
+        pending: HashMap::new(),
+        names: &mut f.var_names,
+    };
     f.body = s.simp(body);
 }
 

@@ -17,22 +17,59 @@ fn int(i: i64) -> ast::Expr {
 
 #[test]
 fn folds_arithmetic_and_negation() {
-    let x = e(ExprKind::BinOp(BinOp::Bsl, Box::new(int(1)), Box::new(int(70))));
+    let x = e(ExprKind::BinOp(
+        BinOp::Bsl,
+        Box::new(int(1)),
+        Box::new(int(70)),
+    ));
     assert_eq!(constant(&x), Some(Literal::Int(BigInt::from(1) << 70)));
-    assert_eq!(constant(&e(ExprKind::UnOp(UnOp::Minus, Box::new(int(5))))), Some(Literal::int(-5)));
+    assert_eq!(
+        constant(&e(ExprKind::UnOp(UnOp::Minus, Box::new(int(5))))),
+        Some(Literal::int(-5))
+    );
     // division by zero is left to run time
-    assert_eq!(constant(&e(ExprKind::BinOp(BinOp::Div, Box::new(int(1)), Box::new(int(0))))), None);
+    assert_eq!(
+        constant(&e(ExprKind::BinOp(
+            BinOp::Div,
+            Box::new(int(1)),
+            Box::new(int(0))
+        ))),
+        None
+    );
     // a variable is not constant
     assert_eq!(constant(&e(ExprKind::Var("X".into()))), None);
 }
 
 #[test]
 fn folds_lists_strings_and_binaries() {
-    let l = e(ExprKind::Cons(Box::new(int(1)), Box::new(e(ExprKind::String("ab".into())))));
-    assert_eq!(constant(&l), Some(Literal::List(vec![Literal::int(1), Literal::int(97), Literal::int(98)], Box::new(Literal::Nil))));
-    let seg = |v: ast::Expr, size: Option<i64>| ast::BinElement { value: v, size: size.map(int), specifiers: None, span: Span::default() };
-    let b = e(ExprKind::Binary(vec![seg(e(ExprKind::String("a".into())), None), seg(int(-1), Some(4))]));
-    assert_eq!(constant(&b), Some(Literal::Bitstring { bytes: vec![97, 0xF0], bits: 12 }));
+    let l = e(ExprKind::Cons(
+        Box::new(int(1)),
+        Box::new(e(ExprKind::String("ab".into()))),
+    ));
+    assert_eq!(
+        constant(&l),
+        Some(Literal::List(
+            vec![Literal::int(1), Literal::int(97), Literal::int(98)],
+            Box::new(Literal::Nil)
+        ))
+    );
+    let seg = |v: ast::Expr, size: Option<i64>| ast::BinElement {
+        value: v,
+        size: size.map(int),
+        specifiers: None,
+        span: Span::default(),
+    };
+    let b = e(ExprKind::Binary(vec![
+        seg(e(ExprKind::String("a".into())), None),
+        seg(int(-1), Some(4)),
+    ]));
+    assert_eq!(
+        constant(&b),
+        Some(Literal::Bitstring {
+            bytes: vec![97, 0xF0],
+            bits: 12
+        })
+    );
     assert_eq!(literal(&constant(&b).unwrap()), "<<97,15:4>>");
 }
 
@@ -52,8 +89,17 @@ fn printer_quotes_atoms_like_erlang() {
     assert_eq!(atom("receive"), "'receive'");
     assert_eq!(atom("it's"), "'it\\'s'");
     assert_eq!(literal(&Literal::Float(1e100)), "1.0e100");
-    assert_eq!(literal(&Literal::list(vec![Literal::int(104), Literal::int(105)])), "\"hi\"");
-    assert_eq!(literal(&Literal::List(vec![Literal::int(1)], Box::new(Literal::atom("t")))), "[1|t]");
+    assert_eq!(
+        literal(&Literal::list(vec![Literal::int(104), Literal::int(105)])),
+        "\"hi\""
+    );
+    assert_eq!(
+        literal(&Literal::List(
+            vec![Literal::int(1)],
+            Box::new(Literal::atom("t"))
+        )),
+        "[1|t]"
+    );
 }
 
 #[test]
@@ -64,12 +110,19 @@ fn free_vars_respect_binders() {
         prim: Prim::Tuple(vec![Operand::Var(Var(0))]),
         loc: Loc::default(),
         body: Box::new(Expr::If {
-            test: Test::MapGet { map: Operand::Var(Var(1)), key: Operand::atom("k"), out: Var(2) },
+            test: Test::MapGet {
+                map: Operand::Var(Var(1)),
+                key: Operand::atom("k"),
+                out: Var(2),
+            },
             then: Box::new(Expr::Return(Operand::Var(Var(2)))),
             else_: Box::new(Expr::Return(Operand::Var(Var(3)))),
         }),
     };
-    assert_eq!(body.free_vars().into_iter().collect::<Vec<_>>(), vec![Var(0), Var(3)]);
+    assert_eq!(
+        body.free_vars().into_iter().collect::<Vec<_>>(),
+        vec![Var(0), Var(3)]
+    );
 }
 
 #[test]
@@ -104,8 +157,12 @@ fn simplify_inlines_single_use_joins_but_not_into_try_bodies() {
     };
     crate::simplify::simplify_function(&mut f);
     // j0 is jumped to from inside the try body: kept. j1 is inlined with _4 renamed to _2.
-    let Expr::LetJoin { join, body, .. } = &f.body else { panic!("{:?}", f.body) };
+    let Expr::LetJoin { join, body, .. } = &f.body else {
+        panic!("{:?}", f.body)
+    };
     assert_eq!(*join, JoinId(0));
-    let Expr::Try { handler, .. } = &**body else { panic!() };
+    let Expr::Try { handler, .. } = &**body else {
+        panic!()
+    };
     assert_eq!(**handler, Expr::Return(Operand::Var(Var(2))));
 }

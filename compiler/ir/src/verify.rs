@@ -32,11 +32,19 @@ pub fn verify_module_structure(m: &Module) -> Vec<Violation> {
 fn verify(m: &Module, repeats: bool) -> Vec<Violation> {
     let mut out = Vec::new();
     for f in &m.functions {
-        let mut v = Verifier { f, errors: Vec::new(), joins: HashMap::new(), repeats };
+        let mut v = Verifier {
+            f,
+            errors: Vec::new(),
+            joins: HashMap::new(),
+            repeats,
+        };
         let scope: BTreeSet<Var> = f.params.iter().copied().collect();
         v.expr(&f.body, &scope, false, &Path::default());
         for e in v.errors {
-            out.push(Violation { function: format!("{}/{}", f.name, f.arity), message: e });
+            out.push(Violation {
+                function: format!("{}/{}", f.name, f.arity),
+                message: e,
+            });
         }
     }
     out
@@ -67,7 +75,8 @@ impl Verifier<'_> {
     }
     fn use_var(&mut self, v: Var, scope: &BTreeSet<Var>) {
         if !scope.contains(&v) {
-            self.errors.push(format!("variable _{} used out of scope", v.0));
+            self.errors
+                .push(format!("variable _{} used out of scope", v.0));
         }
         if v.0 as usize >= self.f.var_names.len() {
             self.errors.push(format!("variable _{} out of range", v.0));
@@ -98,7 +107,9 @@ impl Verifier<'_> {
 
     fn expr(&mut self, e: &Expr, scope: &BTreeSet<Var>, in_try: bool, path: &Path) {
         match e {
-            Expr::Let { var, prim, body, .. } => {
+            Expr::Let {
+                var, prim, body, ..
+            } => {
                 for o in prim.operands() {
                     self.op(o, scope);
                 }
@@ -129,7 +140,13 @@ impl Verifier<'_> {
                     self.errors.push("return inside a try body".into());
                 }
             }
-            Expr::LetJoin { join, params, recursive, join_body, body } => {
+            Expr::LetJoin {
+                join,
+                params,
+                recursive,
+                join_body,
+                body,
+            } => {
                 if self.joins.insert(*join, params.len()).is_some() {
                     self.errors.push(format!("join j{} defined twice", join.0));
                 }
@@ -153,7 +170,12 @@ impl Verifier<'_> {
                 }
                 match self.joins.get(j) {
                     None => self.errors.push(format!("jump to j{} out of scope", j.0)),
-                    Some(n) if *n != args.len() => self.errors.push(format!("jump to j{} with {} args, expected {}", j.0, args.len(), n)),
+                    Some(n) if *n != args.len() => self.errors.push(format!(
+                        "jump to j{} with {} args, expected {}",
+                        j.0,
+                        args.len(),
+                        n
+                    )),
                     _ => {}
                 }
             }
@@ -165,19 +187,26 @@ impl Verifier<'_> {
                 match test {
                     Test::MapGet { map, key, .. } => {
                         if self.repeats && path.map_keys.iter().any(|(m, k)| m == map && k == key) {
-                            self.errors.push(format!("map key {key:?} of {map:?} tested twice on a path"));
+                            self.errors
+                                .push(format!("map key {key:?} of {map:?} tested twice on a path"));
                         }
                         p2.map_keys.push((map.clone(), key.clone()));
                     }
-                    Test::BsGet { ctx, spec, size, .. } => {
+                    Test::BsGet {
+                        ctx, spec, size, ..
+                    } => {
                         let k = (*ctx, *spec, size.clone());
                         if self.repeats && path.bs.contains(&k) {
-                            self.errors.push(format!("segment extraction on _{} repeated on a path", ctx.0));
+                            self.errors.push(format!(
+                                "segment extraction on _{} repeated on a path",
+                                ctx.0
+                            ));
                         }
                         p2.bs.push(k);
                     }
                     Test::BsEnd(c) if !p2.bs_end.insert(*c) && self.repeats => {
-                        self.errors.push(format!("bs_end on _{} repeated on a path", c.0));
+                        self.errors
+                            .push(format!("bs_end on _{} repeated on a path", c.0));
                     }
                     _ => {}
                 }
@@ -189,14 +218,21 @@ impl Verifier<'_> {
                 self.use_var(*on, scope);
                 let mut p2 = path.clone();
                 if !p2.switched.insert(*on) && self.repeats {
-                    self.errors.push(format!("switch on _{} repeated on a path", on.0));
+                    self.errors
+                        .push(format!("switch on _{} repeated on a path", on.0));
                 }
                 for (_, c) in cases {
                     self.expr(c, scope, in_try, &p2);
                 }
                 self.expr(default, scope, in_try, &p2);
             }
-            Expr::Try { body, class, reason, trace, handler } => {
+            Expr::Try {
+                body,
+                class,
+                reason,
+                trace,
+                handler,
+            } => {
                 self.expr(body, scope, true, path);
                 let s = self.bind(scope, &[*class, *reason, *trace]);
                 self.expr(handler, &s, in_try, &Path::default());

@@ -39,7 +39,11 @@ fn cmp(a: &V, b: &V) -> std::cmp::Ordering {
         (V::Int(x), V::Int(y)) => x.cmp(y),
         (V::Atom(x), V::Atom(y)) => x.cmp(y),
         (V::Tuple(x), V::Tuple(y)) => x.len().cmp(&y.len()).then_with(|| {
-            x.iter().zip(y).map(|(p, q)| cmp(p, q)).find(|o| *o != Equal).unwrap_or(Equal)
+            x.iter()
+                .zip(y)
+                .map(|(p, q)| cmp(p, q))
+                .find(|o| *o != Equal)
+                .unwrap_or(Equal)
         }),
         (V::Cons(h1, t1), V::Cons(h2, t2)) => cmp(h1, h2).then_with(|| cmp(t1, t2)),
         (V::Map(x), V::Map(y)) => x.len().cmp(&y.len()),
@@ -84,12 +88,18 @@ fn pmatch(p: &Pat, v: &V, b: &mut HashMap<&'static str, V>) -> bool {
         (Pat::Int(i), V::Int(j)) => i == j,
         (Pat::Atom(a), V::Atom(c)) => a == c,
         (Pat::Nil, V::Nil) => true,
-        (Pat::Tuple(ps), V::Tuple(vs)) => ps.len() == vs.len() && ps.iter().zip(vs).all(|(p, v)| pmatch(p, v, b)),
+        (Pat::Tuple(ps), V::Tuple(vs)) => {
+            ps.len() == vs.len() && ps.iter().zip(vs).all(|(p, v)| pmatch(p, v, b))
+        }
         (Pat::Cons(ph, pt), V::Cons(vh, vt)) => pmatch(ph, vh, b) && pmatch(pt, vt, b),
-        (Pat::Map(es), V::Map(kvs)) => es.iter().all(|(k, p)| match kvs.iter().find(|(kk, _)| *kk == V::Atom(k)) {
-            Some((_, v)) => pmatch(p, v, b),
-            None => false,
-        }),
+        (Pat::Map(es), V::Map(kvs)) => {
+            es.iter().all(
+                |(k, p)| match kvs.iter().find(|(kk, _)| *kk == V::Atom(k)) {
+                    Some((_, v)) => pmatch(p, v, b),
+                    None => false,
+                },
+            )
+        }
         (Pat::Alias(p, n), v) => pmatch(&Pat::Var(n), v, b) && pmatch(p, v, b),
         _ => false,
     }
@@ -104,7 +114,9 @@ fn guard_holds(g: &Guard, b: &HashMap<&'static str, V>) -> bool {
     match g {
         Guard::None => true,
         Guard::IsInt(n) => matches!(get(n), Some(V::Int(_))),
-        Guard::Gt(n, k) => get(n).is_some_and(|v| cmp(&v, &V::Int(*k)) == std::cmp::Ordering::Greater),
+        Guard::Gt(n, k) => {
+            get(n).is_some_and(|v| cmp(&v, &V::Int(*k)) == std::cmp::Ordering::Greater)
+        }
         Guard::Elem(n) => elem(n) == Some(V::Atom("a")),
         Guard::OrElse(n) => match get(n) {
             Some(V::Atom(_)) => true,
@@ -154,7 +166,10 @@ fn gen_pat(r: &mut Rng, depth: u32) -> Pat {
     }
     match r.below(5) {
         0 | 1 => Pat::Tuple((0..r.below(3) + 1).map(|_| gen_pat(r, depth - 1)).collect()),
-        2 => Pat::Cons(Box::new(gen_pat(r, depth - 1)), Box::new(gen_pat(r, depth - 1))),
+        2 => Pat::Cons(
+            Box::new(gen_pat(r, depth - 1)),
+            Box::new(gen_pat(r, depth - 1)),
+        ),
         3 => {
             let mut es = vec![(ATOMS[r.below(2) as usize], gen_pat(r, depth - 1))];
             if r.below(2) == 0 {
@@ -178,7 +193,10 @@ fn gen_val(r: &mut Rng, depth: u32) -> V {
     }
     match r.below(3) {
         0 => V::Tuple((0..r.below(3) + 1).map(|_| gen_val(r, depth - 1)).collect()),
-        1 => V::Cons(Box::new(gen_val(r, depth - 1)), Box::new(gen_val(r, depth - 1))),
+        1 => V::Cons(
+            Box::new(gen_val(r, depth - 1)),
+            Box::new(gen_val(r, depth - 1)),
+        ),
         _ => {
             let mut kvs = vec![(V::Atom("a"), gen_val(r, depth - 1))];
             if r.below(2) == 0 {
@@ -198,8 +216,15 @@ fn instantiate(p: &Pat, r: &mut Rng, b: &mut HashMap<&'static str, V>) -> V {
         Pat::Atom(a) => V::Atom(a),
         Pat::Nil => V::Nil,
         Pat::Tuple(ps) => V::Tuple(ps.iter().map(|p| instantiate(p, r, b)).collect()),
-        Pat::Cons(h, t) => V::Cons(Box::new(instantiate(h, r, b)), Box::new(instantiate(t, r, b))),
-        Pat::Map(es) => V::Map(es.iter().map(|(k, p)| (V::Atom(k), instantiate(p, r, b))).collect()),
+        Pat::Cons(h, t) => V::Cons(
+            Box::new(instantiate(h, r, b)),
+            Box::new(instantiate(t, r, b)),
+        ),
+        Pat::Map(es) => V::Map(
+            es.iter()
+                .map(|(k, p)| (V::Atom(k), instantiate(p, r, b)))
+                .collect(),
+        ),
         Pat::Alias(p, _) => instantiate(p, r, b),
     }
 }
@@ -211,9 +236,18 @@ fn pat_src(p: &Pat) -> String {
         Pat::Int(i) => i.to_string(),
         Pat::Atom(a) => a.to_string(),
         Pat::Nil => "[]".into(),
-        Pat::Tuple(ps) => format!("{{{}}}", ps.iter().map(pat_src).collect::<Vec<_>>().join(", ")),
+        Pat::Tuple(ps) => format!(
+            "{{{}}}",
+            ps.iter().map(pat_src).collect::<Vec<_>>().join(", ")
+        ),
         Pat::Cons(h, t) => format!("[{} | {}]", pat_src(h), pat_src(t)),
-        Pat::Map(es) => format!("#{{{}}}", es.iter().map(|(k, p)| format!("{k} := {}", pat_src(p))).collect::<Vec<_>>().join(", ")),
+        Pat::Map(es) => format!(
+            "#{{{}}}",
+            es.iter()
+                .map(|(k, p)| format!("{k} := {}", pat_src(p)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
         Pat::Alias(p, n) => format!("({} = {})", pat_src(p), n),
     }
 }
@@ -254,7 +288,9 @@ fn lit_val(l: &Literal) -> V {
         Literal::Int(i) => V::Int(i.try_into().unwrap()),
         Literal::Nil => V::Nil,
         Literal::Tuple(es) => V::Tuple(es.iter().map(lit_val).collect()),
-        Literal::List(es, t) => es.iter().rev().fold(lit_val(t), |acc, e| V::Cons(Box::new(lit_val(e)), Box::new(acc))),
+        Literal::List(es, t) => es.iter().rev().fold(lit_val(t), |acc, e| {
+            V::Cons(Box::new(lit_val(e)), Box::new(acc))
+        }),
         other => panic!("literal {other:?}"),
     }
 }
@@ -282,8 +318,14 @@ impl<'f> Interp<'f> {
         match (name, args) {
             ("element", [V::Int(1), V::Tuple(es)]) if !es.is_empty() => Some(es[0].clone()),
             ("element", _) => None,
-            ("==", [a, b]) | ("=:=", [a, b]) => Some(V::Atom(if a == b { "true" } else { "false" })),
-            ("is_atom", [a]) => Some(V::Atom(if matches!(a, V::Atom(_)) { "true" } else { "false" })),
+            ("==", [a, b]) | ("=:=", [a, b]) => {
+                Some(V::Atom(if a == b { "true" } else { "false" }))
+            }
+            ("is_atom", [a]) => Some(V::Atom(if matches!(a, V::Atom(_)) {
+                "true"
+            } else {
+                "false"
+            })),
             other => panic!("bif {other:?}"),
         }
     }
@@ -325,7 +367,10 @@ impl<'f> Interp<'f> {
                     _ => false,
                 }
             }
-            Test::Guard { prim: Prim::Bif { name, args, .. }, out } => {
+            Test::Guard {
+                prim: Prim::Bif { name, args, .. },
+                out,
+            } => {
                 let args: Vec<V> = args.iter().map(|a| self.op(a)).collect();
                 match self.bif(name, &args) {
                     Some(v) => {
@@ -342,7 +387,9 @@ impl<'f> Interp<'f> {
     fn run(&mut self, mut e: &'f Expr) -> Outcome {
         loop {
             match e {
-                Expr::Let { var, prim, body, .. } => {
+                Expr::Let {
+                    var, prim, body, ..
+                } => {
                     let v = match prim {
                         Prim::GetTupleElement(o, i) => match self.op(o) {
                             V::Tuple(es) => es[*i as usize].clone(),
@@ -366,7 +413,13 @@ impl<'f> Interp<'f> {
                     self.vars.insert(*var, v);
                     e = body;
                 }
-                Expr::LetJoin { join, params, join_body, body, .. } => {
+                Expr::LetJoin {
+                    join,
+                    params,
+                    join_body,
+                    body,
+                    ..
+                } => {
                     self.joins.insert(*join, (params, join_body));
                     e = body;
                 }
@@ -396,7 +449,10 @@ impl<'f> Interp<'f> {
                     V::Int(i) => return Outcome::Clause(i),
                     other => panic!("returned {other:?}"),
                 },
-                Expr::Fail { reason: FailReason::FunctionClause(_), .. } => return Outcome::FunctionClause,
+                Expr::Fail {
+                    reason: FailReason::FunctionClause(_),
+                    ..
+                } => return Outcome::FunctionClause,
                 other => panic!("unexpected {other:?}"),
             }
         }
@@ -431,10 +487,21 @@ fn random_clause_lists_match_like_first_match_semantics() {
         let body: Vec<String> = clauses
             .iter()
             .enumerate()
-            .map(|(i, (ps, g))| format!("f({}){} -> {}", ps.iter().map(pat_src).collect::<Vec<_>>().join(", "), guard_src(g), i))
+            .map(|(i, (ps, g))| {
+                format!(
+                    "f({}){} -> {}",
+                    ps.iter().map(pat_src).collect::<Vec<_>>().join(", "),
+                    guard_src(g),
+                    i
+                )
+            })
             .collect();
-        let src = format!("-module(m).\n-export([f/{arity}]).\n{}.\n", body.join(";\n"));
-        let (m, _) = common::ferl_parse::parse("m", &src).unwrap_or_else(|e| panic!("{src}\n{e:?}"));
+        let src = format!(
+            "-module(m).\n-export([f/{arity}]).\n{}.\n",
+            body.join(";\n")
+        );
+        let (m, _) =
+            common::ferl_parse::parse("m", &src).unwrap_or_else(|e| panic!("{src}\n{e:?}"));
         let ir = ferl_ir::lower_module(&m, "m.erl").unwrap_or_else(|d| panic!("{src}\n{d:#?}"));
         let v = ferl_ir::verify::verify_module(&ir);
         let text = ferl_ir::print::module_to_string(&ir);
@@ -449,7 +516,10 @@ fn random_clause_lists_match_like_first_match_semantics() {
             } else {
                 (0..arity).map(|_| gen_val(&mut r, 3)).collect()
             };
-            let mut it = Interp { vars: HashMap::new(), joins: HashMap::new() };
+            let mut it = Interp {
+                vars: HashMap::new(),
+                joins: HashMap::new(),
+            };
             for (p, a) in f.params.iter().zip(&args) {
                 it.vars.insert(*p, a.clone());
             }

@@ -40,7 +40,11 @@ pub fn check(module: &Module, map: &SourceMap, opts: &Options) -> Vec<Diagnostic
         let (file, line, col) = map.location(d.primary);
         (file.to_string(), line, col)
     };
-    let mut prio: Vec<_> = items.iter().filter(|i| i.prio).map(|i| (loc(&i.d).1, i.d.clone())).collect();
+    let mut prio: Vec<_> = items
+        .iter()
+        .filter(|i| i.prio)
+        .map(|i| (loc(&i.d).1, i.d.clone()))
+        .collect();
     prio.sort_by_key(|p| p.0);
     let mut errors: Vec<_> = items
         .iter()

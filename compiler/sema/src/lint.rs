@@ -206,39 +206,76 @@ impl<'a> Lint<'a> {
     }
 
     fn unbound(&mut self, v: &str, at: Span) {
-        self.error(at, "E0401", (2, "unbound_var"), format!("variable {} is unbound", fmt_atom(v)));
+        self.error(
+            at,
+            "E0401",
+            (2, "unbound_var"),
+            format!("variable {} is unbound", fmt_atom(v)),
+        );
     }
     fn unsafe_var(&mut self, v: &str, at: Span, inn: In) {
         let w = self.where_(inn);
-        self.error(at, "E0402", (3, "unsafe_var"), format!("variable {} unsafe in {w}", fmt_atom(v)));
+        self.error(
+            at,
+            "E0402",
+            (3, "unsafe_var"),
+            format!("variable {} unsafe in {w}", fmt_atom(v)),
+        );
     }
     fn exported_var(&mut self, v: &str, at: Span, inn: In) {
         let w = self.where_(inn);
-        self.warning(at, "W0403", (3, "exported_var"), format!("variable {} exported from {w}", fmt_atom(v)));
+        self.warning(
+            at,
+            "W0403",
+            (3, "exported_var"),
+            format!("variable {} exported from {w}", fmt_atom(v)),
+        );
     }
     fn illegal_pattern(&mut self, at: Span) {
-        self.error(at, "E0409", (0, "illegal_pattern"), "illegal pattern".into());
+        self.error(
+            at,
+            "E0409",
+            (0, "illegal_pattern"),
+            "illegal pattern".into(),
+        );
     }
     fn illegal_guard(&mut self, at: Span) {
-        self.error(at, "E0410", (0, "illegal_guard_expr"), "illegal guard expression".into());
+        self.error(
+            at,
+            "E0410",
+            (0, "illegal_guard_expr"),
+            "illegal guard expression".into(),
+        );
     }
     fn illegal_guard_local(&mut self, at: Span, f: &str, a: usize) {
         self.error(
             at,
             "E0410",
             (2, "illegal_guard_local_call"),
-            format!("call to local/imported function {} is illegal in guard", fa_str(f, a)),
+            format!(
+                "call to local/imported function {} is illegal in guard",
+                fa_str(f, a)
+            ),
         );
     }
     fn undefined_record(&mut self, at: Span, name: &str) {
-        self.error(at, "E0412", (2, "undefined_record"), format!("record {} undefined", fmt_atom(name)));
+        self.error(
+            at,
+            "E0412",
+            (2, "undefined_record"),
+            format!("record {} undefined", fmt_atom(name)),
+        );
     }
     fn undefined_field(&mut self, at: Span, rec: &str, field: &str) {
         self.error(
             at,
             "E0413",
             (3, "undefined_field"),
-            format!("field {} undefined in record {}", fmt_atom(field), fmt_atom(rec)),
+            format!(
+                "field {} undefined in record {}",
+                fmt_atom(field),
+                fmt_atom(rec)
+            ),
         );
     }
 
@@ -257,8 +294,17 @@ impl<'a> Lint<'a> {
         if self.state == State::Start {
             // No forms at all (or only error/file/compile forms): erl_lint reports at eof.
             if !self.any_error_form {
-                let at = m.forms.last().map(|f| pos::point(f.span.file, f.span.end)).unwrap_or_default();
-                self.error(at, "E0415", (0, "undefined_module"), "no module definition".into());
+                let at = m
+                    .forms
+                    .last()
+                    .map(|f| pos::point(f.span.file, f.span.end))
+                    .unwrap_or_default();
+                self.error(
+                    at,
+                    "E0415",
+                    (0, "undefined_module"),
+                    "no module definition".into(),
+                );
             }
         }
         self.post_checks(m);
@@ -287,7 +333,11 @@ impl<'a> Lint<'a> {
 
     /// For a form that failed to parse: the function name it starts with, if any.
     fn failed_function_name(&self, span: Span) -> Option<Name> {
-        let text = self.map.try_get(span.file)?.text.get(span.start as usize..span.end as usize)?;
+        let text = self
+            .map
+            .try_get(span.file)?
+            .text
+            .get(span.start as usize..span.end as usize)?;
         let text = text.trim_start();
         if text.starts_with('-') {
             return None;
@@ -332,7 +382,9 @@ impl<'a> Lint<'a> {
                     _ => {}
                 },
                 ExprKind::Tuple(es) if es.len() == 2 => {
-                    let ExprKind::Atom(tag) = &es[0].kind else { continue };
+                    let ExprKind::Atom(tag) = &es[0].kind else {
+                        continue;
+                    };
                     let mut fas = Vec::new();
                     collect_fas(&es[1], &mut fas);
                     match &**tag {
@@ -368,7 +420,12 @@ impl<'a> Lint<'a> {
                 FormKind::Function(f) => pos::point(f.span.file, f.span.start),
                 _ => anno,
             };
-            self.error(at, "E0415", (0, "undefined_module"), "no module definition".into());
+            self.error(
+                at,
+                "E0415",
+                (0, "undefined_module"),
+                "no module definition".into(),
+            );
         }
         if self.state == State::Attribute {
             if matches!(form.kind, FormKind::Function(_)) {
@@ -409,7 +466,12 @@ impl<'a> Lint<'a> {
     fn attribute(&mut self, form: &Form, anno: Span) {
         match &form.kind {
             FormKind::Module(_) => {
-                self.error(anno, "E0430", (0, "redefine_module"), "redefining module".into());
+                self.error(
+                    anno,
+                    "E0430",
+                    (0, "redefine_module"),
+                    "redefining module".into(),
+                );
             }
             FormKind::Export(fs) => {
                 for fr in fs {
@@ -450,7 +512,10 @@ impl<'a> Lint<'a> {
     }
 
     fn import(&mut self, anno: Span, m: &Name, fs: &[FunRef]) {
-        let mut mfs: Vec<Fa> = fs.iter().map(|f| (f.name.clone(), f.arity as usize)).collect();
+        let mut mfs: Vec<Fa> = fs
+            .iter()
+            .map(|f| (f.name.clone(), f.arity as usize))
+            .collect();
         mfs.sort();
         mfs.dedup();
         let mut err = false;
@@ -461,7 +526,11 @@ impl<'a> Lint<'a> {
                     anno,
                     "E0421",
                     (2, "redefine_import"),
-                    format!("function {} already imported from {}", fa_str(&fa.0, fa.1), fmt_atom(&other)),
+                    format!(
+                        "function {} already imported from {}",
+                        fa_str(&fa.0, fa.1),
+                        fmt_atom(&other)
+                    ),
                 );
             } else if bifs::bif(&fa.0, fa.1) {
                 let suppressed = self.auto_suppressed(fa);
@@ -488,29 +557,46 @@ impl<'a> Lint<'a> {
     fn on_load_attr(&mut self, anno: Span, v: &Expr) {
         let fa = match &v.kind {
             ExprKind::BinOp(BinOp::FDiv, f, a) => match (&f.kind, &a.kind) {
-                (ExprKind::Atom(f), ExprKind::Integer(IntLit::Small(a))) if *a >= 0 => Some((f.clone(), *a as usize)),
+                (ExprKind::Atom(f), ExprKind::Integer(IntLit::Small(a))) if *a >= 0 => {
+                    Some((f.clone(), *a as usize))
+                }
                 _ => None,
             },
             ExprKind::Tuple(es) if es.len() == 2 => match (&es[0].kind, &es[1].kind) {
-                (ExprKind::Atom(f), ExprKind::Integer(IntLit::Small(a))) if *a >= 0 => Some((f.clone(), *a as usize)),
+                (ExprKind::Atom(f), ExprKind::Integer(IntLit::Small(a))) if *a >= 0 => {
+                    Some((f.clone(), *a as usize))
+                }
                 _ => None,
             },
             _ => None,
         };
         let Some(fa) = fa else {
             let text = self.map.text(v.span).to_string();
-            self.error(anno, "E0430", (2, "bad_on_load"), format!("badly formed on_load attribute: {text}"));
+            self.error(
+                anno,
+                "E0430",
+                (2, "bad_on_load"),
+                format!("badly formed on_load attribute: {text}"),
+            );
             return;
         };
         self.on_load.push((fa.clone(), anno));
         if self.on_load.len() > 1 {
-            self.error(anno, "E0430", (0, "multiple_on_loads"), "more than one on_load attribute".into());
+            self.error(
+                anno,
+                "E0430",
+                (0, "multiple_on_loads"),
+                "more than one on_load attribute".into(),
+            );
         } else if fa.1 != 0 {
             self.error(
                 anno,
                 "E0430",
                 (2, "bad_on_load_arity"),
-                format!("function {} has wrong arity (must be 0)", fa_str(&fa.0, fa.1)),
+                format!(
+                    "function {} has wrong arity (must be 0)",
+                    fa_str(&fa.0, fa.1)
+                ),
             );
         }
     }
@@ -522,7 +608,11 @@ impl<'a> Lint<'a> {
         for c in &f.clauses {
             let name_ok = c.name.as_ref().map_or(true, |n| *n == f.name);
             if !name_ok || c.patterns.len() != f.arity as usize {
-                let d = Diagnostic::error("E0408", pos::point(c.span.file, c.span.start), "head mismatch");
+                let d = Diagnostic::error(
+                    "E0408",
+                    pos::point(c.span.file, c.span.start),
+                    "head mismatch",
+                );
                 self.push(d, (0, "head_mismatch"), true);
                 // Like erl_parse, the form is dropped: its function is then undefined.
                 return;
@@ -538,8 +628,12 @@ impl<'a> Lint<'a> {
             );
         } else {
             if fa.1 > 255 {
-                self.error(anno, "E0432", (2, "too_many_arguments"), format!(
-                    "too many arguments ({}) - maximum allowed is 255", fa.1));
+                self.error(
+                    anno,
+                    "E0432",
+                    (2, "too_many_arguments"),
+                    format!("too many arguments ({}) - maximum allowed is 255", fa.1),
+                );
             }
             self.defined.insert(fa.clone());
             self.function_spans.push((fa.clone(), anno));
@@ -592,7 +686,10 @@ impl<'a> Lint<'a> {
 
     fn call_function(&mut self, at: Span, f: &Name, a: usize) {
         let fa = (f.clone(), a);
-        self.calls.entry(self.func.clone()).or_default().push(fa.clone());
+        self.calls
+            .entry(self.func.clone())
+            .or_default()
+            .push(fa.clone());
         if self.silent == 0 {
             self.called.push((fa, at, false));
         }
@@ -603,7 +700,12 @@ impl<'a> Lint<'a> {
 
     fn record_def(&mut self, anno: Span, name: &Name, fields: &[RecordFieldDef]) {
         if self.records.contains_key(name) {
-            self.error(anno, "E0416", (2, "redefine_record"), format!("record {} already defined", fmt_atom(name)));
+            self.error(
+                anno,
+                "E0416",
+                (2, "redefine_record"),
+                format!("record {} already defined", fmt_atom(name)),
+            );
             return;
         }
         let mut defs: Vec<FieldDef> = Vec::new();
@@ -613,7 +715,11 @@ impl<'a> Lint<'a> {
                     f.span,
                     "E0417",
                     (3, "redefine_field"),
-                    format!("field {} already defined in record {}", fmt_atom(&f.name), fmt_atom(name)),
+                    format!(
+                        "field {} already defined in record {}",
+                        fmt_atom(&f.name),
+                        fmt_atom(name)
+                    ),
                 );
                 continue;
             }
@@ -629,9 +735,13 @@ impl<'a> Lint<'a> {
                     default = None;
                 }
             }
-            defs.push(FieldDef { name: f.name.clone(), default });
+            defs.push(FieldDef {
+                name: f.name.clone(),
+                default,
+            });
         }
-        self.records.insert(name.clone(), RecDef { anno, fields: defs });
+        self.records
+            .insert(name.clone(), RecDef { anno, fields: defs });
         // Field types are checked with the record itself defined: `sstk :: [#epp{}]`
         // inside `-record(epp, ...)` is legal.
         for f in fields {
@@ -675,7 +785,14 @@ impl<'a> Lint<'a> {
         pos::trailing_word(self.map, e.span, field.len())
     }
 
-    fn check_fields(&mut self, fs: &[RecordField], name: &Name, def: &RecDef, vt: &Vt, mode: Mode) -> (Vt, Vt) {
+    fn check_fields(
+        &mut self,
+        fs: &[RecordField],
+        name: &Name,
+        def: &RecDef,
+        vt: &Vt,
+        mode: Mode,
+    ) -> (Vt, Vt) {
         let mut seen: Vec<&Name> = Vec::new();
         let mut uvt = Vt::new();
         let mut unew = Vt::new();
@@ -683,13 +800,22 @@ impl<'a> Lint<'a> {
             let wild = &*f.name == "_";
             if seen.contains(&&f.name) {
                 if wild {
-                    self.error(f.span, "E0420", (0, "bad_multi_field_init"), "'_' initializes no omitted fields".into());
+                    self.error(
+                        f.span,
+                        "E0420",
+                        (0, "bad_multi_field_init"),
+                        "'_' initializes no omitted fields".into(),
+                    );
                 } else {
                     self.error(
                         f.span,
                         "E0417",
                         (3, "redefine_field"),
-                        format!("field {} already defined in record {}", fmt_atom(&f.name), fmt_atom(name)),
+                        format!(
+                            "field {} already defined in record {}",
+                            fmt_atom(&f.name),
+                            fmt_atom(name)
+                        ),
                     );
                 }
                 continue;
@@ -715,7 +841,14 @@ impl<'a> Lint<'a> {
         }
     }
 
-    fn init_fields(&mut self, fs: &[RecordField], name: &Name, def: &RecDef, vt: &Vt, mode: Mode) -> Vt {
+    fn init_fields(
+        &mut self,
+        fs: &[RecordField],
+        name: &Name,
+        def: &RecDef,
+        vt: &Vt,
+        mode: Mode,
+    ) -> Vt {
         let (vt1, _) = self.check_fields(fs, name, def, vt, mode);
         // Default values of the omitted fields: only their usage (calls, records) counts.
         let defaults: Vec<Expr> = def
@@ -784,8 +917,12 @@ impl<'a> Lint<'a> {
             }
             None => {
                 if self.recdef_top {
-                    self.error(at, "E0420", (2, "variable_in_record_def"), format!(
-                        "variable {} in record definition", fmt_atom(v)));
+                    self.error(
+                        at,
+                        "E0420",
+                        (2, "variable_in_record_def"),
+                        format!("variable {} in record definition", fmt_atom(v)),
+                    );
                 }
                 let mut n = Vt::new();
                 n.insert(v.clone(), Var::bound_at(at, false));
@@ -807,7 +944,9 @@ impl<'a> Lint<'a> {
             Some(x) => {
                 match x.state {
                     VState::Unsafe(inn) => self.unsafe_var(v, at, inn),
-                    VState::Export(from) if self.flags.export_vars => self.exported_var(v, at, from),
+                    VState::Export(from) if self.flags.export_vars => {
+                        self.exported_var(v, at, from)
+                    }
                     _ => {}
                 }
                 out.insert(v.clone(), Var::new(VState::Bound, true, x.annos.clone()));
@@ -841,8 +980,15 @@ impl<'a> Lint<'a> {
                         }
                     }
                     VState::Stacktrace => {
-                        self.error(at, "E0432", (2, "stacktrace_guard"), format!(
-                            "stacktrace variable {} must not be used in a guard", fmt_atom(v)));
+                        self.error(
+                            at,
+                            "E0432",
+                            (2, "stacktrace_guard"),
+                            format!(
+                                "stacktrace variable {} must not be used in a guard",
+                                fmt_atom(v)
+                            ),
+                        );
                     }
                 }
                 out.insert(v.clone(), Var::new(state, true, x.annos.clone()));
@@ -862,8 +1008,12 @@ impl<'a> Lint<'a> {
         let olds = vt::old_vars(vt, &vt::no_unsafe(vt0));
         for (v, x) in olds {
             if let Some(at) = x.annos.iter().next() {
-                self.warning(*at, "W0418", (3, "shadowed_var"), format!(
-                    "variable {} shadowed in {}", fmt_atom(&v), fmt_atom(inn)));
+                self.warning(
+                    *at,
+                    "W0418",
+                    (3, "shadowed_var"),
+                    format!("variable {} shadowed in {}", fmt_atom(&v), fmt_atom(inn)),
+                );
             }
         }
     }
@@ -875,7 +1025,12 @@ impl<'a> Lint<'a> {
         for (v, x) in vt {
             if !x.used && !v.starts_with('_') && !vt0.contains_key(v) {
                 for at in &x.annos {
-                    self.warning(*at, "W0404", (2, "unused_var"), format!("variable {} is unused", fmt_atom(v)));
+                    self.warning(
+                        *at,
+                        "W0404",
+                        (2, "unused_var"),
+                        format!("variable {} is unused", fmt_atom(v)),
+                    );
                 }
             }
         }
@@ -940,7 +1095,11 @@ impl<'a> Lint<'a> {
                 }
                 (Vt::new(), Vt::new())
             }
-            ExprKind::Record { base: None, name, fields } => {
+            ExprKind::Record {
+                base: None,
+                name,
+                fields,
+            } => {
                 let anno = self.anno(p);
                 match self.check_record(anno, name) {
                     Some(def) => {
@@ -957,7 +1116,9 @@ impl<'a> Lint<'a> {
                 loop {
                     match &l.kind {
                         ExprKind::Nil | ExprKind::String(_) => return self.pattern(r, vt, old),
-                        ExprKind::Cons(h, t) if matches!(h.kind, ExprKind::Char(_) | ExprKind::Integer(_)) => {
+                        ExprKind::Cons(h, t)
+                            if matches!(h.kind, ExprKind::Char(_) | ExprKind::Integer(_)) =>
+                        {
                             at = pos::point(l.span.file, l.span.start);
                             l = t;
                         }
@@ -987,10 +1148,18 @@ impl<'a> Lint<'a> {
     }
 
     fn check_multi_field_init(&mut self, fs: &[RecordField], def: &RecDef) {
-        let omitted = def.fields.iter().any(|d| !fs.iter().any(|f| f.name == d.name));
+        let omitted = def
+            .fields
+            .iter()
+            .any(|d| !fs.iter().any(|f| f.name == d.name));
         if !omitted {
             if let Some(w) = fs.iter().find(|f| &*f.name == "_") {
-                self.error(w.span, "E0420", (0, "bad_multi_field_init"), "'_' initializes no omitted fields".into());
+                self.error(
+                    w.span,
+                    "E0420",
+                    (0, "bad_multi_field_init"),
+                    "'_' initializes no omitted fields".into(),
+                );
             }
         }
     }
@@ -1027,7 +1196,10 @@ impl<'a> Lint<'a> {
 
     fn reject_invalid_alias_expr(&mut self, p: &Expr, e: &Expr, vt: &Vt) {
         if let ExprKind::Match(p0, e2) = &e.kind {
-            if matches!(p.kind, ExprKind::Binary(_) | ExprKind::Map(None, _) | ExprKind::Match(..)) {
+            if matches!(
+                p.kind,
+                ExprKind::Binary(_) | ExprKind::Map(None, _) | ExprKind::Match(..)
+            ) {
                 self.reject_invalid_alias(p, p0, vt);
                 self.reject_invalid_alias_expr(p, e2, vt);
             }
@@ -1082,8 +1254,13 @@ impl<'a> Lint<'a> {
             let anno = pos::point(be.span.file, be.span.start);
             if let ExprKind::String(_) = be.value.kind {
                 if !good_string_size_type(be) {
-                    self.error(anno, "E0422", (0, "typed_literal_string"),
-                        "a literal string in a binary pattern must not have a type or a size".into());
+                    self.error(
+                        anno,
+                        "E0422",
+                        (0, "typed_literal_string"),
+                        "a literal string in a binary pattern must not have a type or a size"
+                            .into(),
+                    );
                     continue;
                 }
             }
@@ -1096,8 +1273,13 @@ impl<'a> Lint<'a> {
                 _ => sz3,
             };
             if prev.0 == BSize::All {
-                self.error(prev.1, "E0422", (0, "unsized_binary_not_at_end"),
-                    "a binary field without size is only allowed at the end of a binary pattern".into());
+                self.error(
+                    prev.1,
+                    "E0422",
+                    (0, "unsized_binary_not_at_end"),
+                    "a binary field without size is only allowed at the end of a binary pattern"
+                        .into(),
+                );
             }
             prev = (sz4, anno);
             esvt = vt::merge(&szvt, &vt::merge(&pevt, &esvt));
@@ -1126,21 +1308,32 @@ impl<'a> Lint<'a> {
     }
 
     fn pat_bit_size(&mut self, size: Option<&Expr>, vt: &Vt, new: &Vt) -> (BSize, Vt, Vt) {
-        let Some(size) = size else { return (BSize::Default, Vt::new(), Vt::new()) };
+        let Some(size) = size else {
+            return (BSize::Default, Vt::new(), Vt::new());
+        };
         if let ExprKind::Var(v) = &size.kind {
             let (a, b) = self.pat_binsize_var(v, size.span, vt, new);
             return (BSize::Unknown, a, b);
         }
         match partial_eval(size) {
-            Some(Num::Int(i)) => (BSize::Int(i.clamp(i64::MIN as i128, i64::MAX as i128) as i64), Vt::new(), Vt::new()),
+            Some(Num::Int(i)) => (
+                BSize::Int(i.clamp(i64::MIN as i128, i64::MAX as i128) as i64),
+                Vt::new(),
+                Vt::new(),
+            ),
             _ => {
                 let saved = self.bvt.replace(new.clone());
                 let gvt = self.gexpr(size, vt);
                 let bnew = std::mem::replace(&mut self.bvt, saved).unwrap_or_default();
                 if matches!(
                     size.kind,
-                    ExprKind::Atom(_) | ExprKind::Binary(_) | ExprKind::Cons(..) | ExprKind::Float(_)
-                        | ExprKind::Map(..) | ExprKind::Nil | ExprKind::Tuple(_)
+                    ExprKind::Atom(_)
+                        | ExprKind::Binary(_)
+                        | ExprKind::Cons(..)
+                        | ExprKind::Float(_)
+                        | ExprKind::Map(..)
+                        | ExprKind::Nil
+                        | ExprKind::Tuple(_)
                 ) {
                     let at = self.anno(size);
                     self.warning(at, "W0435", (0, "non_integer_bitsize"),
@@ -1169,14 +1362,24 @@ impl<'a> Lint<'a> {
                 if bt == BType::Binary {
                     BSize::All
                 } else {
-                    self.error(anno, "E0422", (0, "illegal_bitsize"), "illegal bit size".into());
+                    self.error(
+                        anno,
+                        "E0422",
+                        (0, "illegal_bitsize"),
+                        "illegal bit size".into(),
+                    );
                     BSize::Unknown
                 }
             }
             BSize::Int(n) => {
                 let sz = n.saturating_mul(unit);
                 if bt == BType::Float && !matches!(sz, 16 | 32 | 64) {
-                    self.warning(anno, "W0435", (2, "bad_bitsize"), "bad float bit size".into());
+                    self.warning(
+                        anno,
+                        "W0435",
+                        (2, "bad_bitsize"),
+                        "bad float bit size".into(),
+                    );
                 }
                 BSize::Int(sz)
             }
@@ -1187,14 +1390,27 @@ impl<'a> Lint<'a> {
         let mut esvt = Vt::new();
         for be in els {
             let anno = pos::point(be.span.file, be.span.start);
-            let vt1 = if guard { self.gexpr(&be.value, vt) } else { self.expr(&be.value, vt) };
+            let vt1 = if guard {
+                self.gexpr(&be.value, vt)
+            } else {
+                self.expr(&be.value, vt)
+            };
             let (sz1, vt2) = match &be.size {
                 None => (BSize::Default, Vt::new()),
-                Some(s) if matches!(&s.kind, ExprKind::Atom(a) if &**a == "all") => (BSize::All, Vt::new()),
+                Some(s) if matches!(&s.kind, ExprKind::Atom(a) if &**a == "all") => {
+                    (BSize::All, Vt::new())
+                }
                 Some(s) => match (self.is_gexpr(s), partial_eval(s)) {
-                    (true, Some(Num::Int(i))) => (BSize::Int(i.clamp(i64::MIN as i128, i64::MAX as i128) as i64), Vt::new()),
+                    (true, Some(Num::Int(i))) => (
+                        BSize::Int(i.clamp(i64::MIN as i128, i64::MAX as i128) as i64),
+                        Vt::new(),
+                    ),
                     _ => {
-                        let v = if guard { self.gexpr(s, vt) } else { self.expr(s, vt) };
+                        let v = if guard {
+                            self.gexpr(s, vt)
+                        } else {
+                            self.expr(s, vt)
+                        };
                         (BSize::Unknown, v)
                     }
                 },
@@ -1278,7 +1494,10 @@ impl<'a> Lint<'a> {
     }
 
     fn gexpr_is_record3(&mut self, call: &Expr, args: &[Expr], vt: &Vt) -> Vt {
-        if matches!((&args[1].kind, &args[2].kind), (ExprKind::Atom(_), ExprKind::Integer(_))) {
+        if matches!(
+            (&args[1].kind, &args[2].kind),
+            (ExprKind::Atom(_), ExprKind::Integer(_))
+        ) {
             let e = self.gexpr(&args[0], vt);
             if !self.no_guard_bif_clash("is_record", 3) {
                 let at = self.anno(call);
@@ -1329,7 +1548,11 @@ impl<'a> Lint<'a> {
                 }
                 rvt
             }
-            ExprKind::Record { base: None, name, fields } => match self.check_record(self.anno(e), name) {
+            ExprKind::Record {
+                base: None,
+                name,
+                fields,
+            } => match self.check_record(self.anno(e), name) {
                 Some(def) => self.init_fields(fields, name, &def, vt, Mode::Guard),
                 None => Vt::new(),
             },
@@ -1343,7 +1566,9 @@ impl<'a> Lint<'a> {
                 }
                 avt
             }
-            ExprKind::BinOp(BinOp::Andalso | BinOp::Orelse, l, r) => self.gexpr_list([&**l, &**r].into_iter(), vt),
+            ExprKind::BinOp(BinOp::Andalso | BinOp::Orelse, l, r) => {
+                self.gexpr_list([&**l, &**r].into_iter(), vt)
+            }
             ExprKind::BinOp(op, l, r) => {
                 let avt = self.gexpr_list([&**l, &**r].into_iter(), vt);
                 if !bifs::is_gexpr_op(op.as_str(), 2) {
@@ -1426,18 +1651,24 @@ impl<'a> Lint<'a> {
             ExprKind::Tuple(es) => es.iter().all(|e| self.is_gexpr(e)),
             ExprKind::Map(src, fs) => {
                 src.as_ref().map_or(true, |s| self.is_gexpr(s))
-                    && fs.iter().all(|f| self.is_gexpr(&f.key) && self.is_gexpr(&f.value))
+                    && fs
+                        .iter()
+                        .all(|f| self.is_gexpr(&f.key) && self.is_gexpr(&f.value))
             }
             ExprKind::RecordAccess { expr, .. } => self.is_gexpr(expr),
-            ExprKind::Record { base: None, fields, .. } => fields.iter().all(|f| self.is_gexpr(&f.value)),
-            ExprKind::Binary(els) => {
-                els.iter().all(|b| self.is_gexpr(&b.value) && b.size.as_ref().map_or(true, |s| self.is_gexpr(s)))
-            }
+            ExprKind::Record {
+                base: None, fields, ..
+            } => fields.iter().all(|f| self.is_gexpr(&f.value)),
+            ExprKind::Binary(els) => els.iter().all(|b| {
+                self.is_gexpr(&b.value) && b.size.as_ref().map_or(true, |s| self.is_gexpr(s))
+            }),
             ExprKind::Call(callee, args) => {
                 let n = args.len();
                 let ok_callee = match &callee.kind {
                     ExprKind::Atom(f) => {
-                        bifs::guard_bif(f, n) && !self.is_local(f, n) && self.imported(f, n).is_none()
+                        bifs::guard_bif(f, n)
+                            && !self.is_local(f, n)
+                            && self.imported(f, n).is_none()
                     }
                     ExprKind::Remote(m, f) => match (&m.kind, &f.kind) {
                         (ExprKind::Atom(m), ExprKind::Atom(f)) => {
@@ -1450,8 +1681,12 @@ impl<'a> Lint<'a> {
                 ok_callee && args.iter().all(|a| self.is_gexpr(a))
             }
             ExprKind::UnOp(op, a) => bifs::is_gexpr_op(op.as_str(), 1) && self.is_gexpr(a),
-            ExprKind::BinOp(BinOp::Andalso | BinOp::Orelse, l, r) => self.is_gexpr(l) && self.is_gexpr(r),
-            ExprKind::BinOp(op, l, r) => bifs::is_gexpr_op(op.as_str(), 2) && self.is_gexpr(l) && self.is_gexpr(r),
+            ExprKind::BinOp(BinOp::Andalso | BinOp::Orelse, l, r) => {
+                self.is_gexpr(l) && self.is_gexpr(r)
+            }
+            ExprKind::BinOp(op, l, r) => {
+                bifs::is_gexpr_op(op.as_str(), 2) && self.is_gexpr(l) && self.is_gexpr(r)
+            }
             _ => false,
         }
     }
@@ -1498,8 +1733,12 @@ impl<'a> Lint<'a> {
         for f in fs {
             if f.op == MapOp::Exact {
                 let at = self.map_field_anno(f);
-                self.error(at, "E0429", (0, "illegal_map_construction"),
-                    "only association operators '=>' are allowed in map construction".into());
+                self.error(
+                    at,
+                    "E0429",
+                    (0, "illegal_map_construction"),
+                    "only association operators '=>' are allowed in map construction".into(),
+                );
             }
         }
     }
@@ -1530,7 +1769,9 @@ impl<'a> Lint<'a> {
             | ExprKind::Nil
             | ExprKind::Error => Vt::new(),
             ExprKind::Cons(h, t) => self.expr_list([&**h, &**t].into_iter(), vt),
-            ExprKind::ListComp(b, qs) | ExprKind::BinaryComp(b, qs) => self.handle_comprehension(&[&**b], qs, vt),
+            ExprKind::ListComp(b, qs) | ExprKind::BinaryComp(b, qs) => {
+                self.handle_comprehension(&[&**b], qs, vt)
+            }
             ExprKind::MapComp(k, v, qs) => self.handle_comprehension(&[&**k, &**v], qs, vt),
             ExprKind::Tuple(es) => self.expr_list(es.iter(), vt),
             ExprKind::Map(None, fs) => {
@@ -1549,7 +1790,11 @@ impl<'a> Lint<'a> {
                 }
                 Vt::new()
             }
-            ExprKind::Record { base: None, name, fields } => match self.check_record(self.anno(e), name) {
+            ExprKind::Record {
+                base: None,
+                name,
+                fields,
+            } => match self.check_record(self.anno(e), name) {
                 Some(def) => self.init_fields(fields, name, &def, vt, Mode::Expr),
                 None => Vt::new(),
             },
@@ -1562,7 +1807,11 @@ impl<'a> Lint<'a> {
                 }
                 rvt
             }
-            ExprKind::Record { base: Some(base), name, fields } => {
+            ExprKind::Record {
+                base: Some(base),
+                name,
+                fields,
+            } => {
                 let anno = self.anno(e);
                 let rvt = self.record_expr(anno, base, vt);
                 let usvt = match self.check_record(anno, name) {
@@ -1570,8 +1819,15 @@ impl<'a> Lint<'a> {
                     None => Vt::new(),
                 };
                 if let Some(w) = fields.iter().find(|f| &*f.name == "_") {
-                    self.error(w.span, "E0420", (2, "wildcard_in_update"),
-                        format!("meaningless use of _ in update of record {}", fmt_atom(name)));
+                    self.error(
+                        w.span,
+                        "E0420",
+                        (2, "wildcard_in_update"),
+                        format!(
+                            "meaningless use of _ in update of record {}",
+                            fmt_atom(name)
+                        ),
+                    );
                     return Vt::new();
                 }
                 vt::merge(&rvt, &usvt)
@@ -1579,21 +1835,39 @@ impl<'a> Lint<'a> {
             ExprKind::Binary(els) => self.expr_bin(els, vt, false),
             ExprKind::Block(es) => self.exprs(es, vt),
             ExprKind::If(cs) => {
-                let inn = In { tag: "if", at: self.anno(e) };
+                let inn = In {
+                    tag: "if",
+                    at: self.anno(e),
+                };
                 self.icrt_clauses_in(cs, inn, vt)
             }
             ExprKind::Case(x, cs) => {
                 let evt = self.expr(x, vt);
-                let inn = In { tag: "case", at: self.anno(e) };
+                let inn = In {
+                    tag: "case",
+                    at: self.anno(e),
+                };
                 let cvt = self.icrt_clauses_in(cs, inn, &vt::update(&evt, vt));
                 vt::merge(&evt, &cvt)
             }
-            ExprKind::Receive { clauses, after: None } => {
-                let inn = In { tag: "receive", at: self.anno(e) };
+            ExprKind::Receive {
+                clauses,
+                after: None,
+            } => {
+                let inn = In {
+                    tag: "receive",
+                    at: self.anno(e),
+                };
                 self.icrt_clauses_in(clauses, inn, vt)
             }
-            ExprKind::Receive { clauses, after: Some(after) } => {
-                let inn = In { tag: "receive", at: self.anno(e) };
+            ExprKind::Receive {
+                clauses,
+                after: Some(after),
+            } => {
+                let inn = In {
+                    tag: "receive",
+                    at: self.anno(e),
+                };
                 let tvt = self.expr(&after.timeout, vt);
                 let tevt = self.exprs(&after.body, vt);
                 let cvt = self.icrt_clauses(clauses, vt);
@@ -1607,7 +1881,10 @@ impl<'a> Lint<'a> {
             ExprKind::Try(t) => self.expr_try(e, t, vt),
             ExprKind::Catch(x) => {
                 let evt = self.expr(x, vt);
-                let inn = In { tag: "catch", at: self.anno(e) };
+                let inn = In {
+                    tag: "catch",
+                    at: self.anno(e),
+                };
                 vt::update(&vt::unsafe_in(inn, &evt, vt), &evt)
             }
             ExprKind::Match(p, x) => {
@@ -1621,14 +1898,22 @@ impl<'a> Lint<'a> {
                 let evt1 = self.expr(l, vt);
                 let vt1 = vt::update(&evt1, vt);
                 let evt2 = self.expr(r, &vt1);
-                let inn = In { tag: op.as_str(), at: self.anno(e) };
+                let inn = In {
+                    tag: op.as_str(),
+                    at: self.anno(e),
+                };
                 let evt3 = vt::update(&vt::unsafe_in(inn, &evt2, &vt1), &evt2);
                 vt::merge(&evt1, &evt3)
             }
             ExprKind::BinOp(_, l, r) => self.expr_list([&**l, &**r].into_iter(), vt),
             ExprKind::Remote(m, _) => {
                 let at = first_anno(m);
-                self.error(at, "E0432", (0, "illegal_expr"), "illegal expression".into());
+                self.error(
+                    at,
+                    "E0432",
+                    (0, "illegal_expr"),
+                    "illegal expression".into(),
+                );
                 Vt::new()
             }
         }
@@ -1637,12 +1922,24 @@ impl<'a> Lint<'a> {
     fn record_expr(&mut self, anno: Span, rec: &Expr, vt: &Vt) -> Vt {
         let invalid = matches!(
             rec.kind,
-            ExprKind::Char(_) | ExprKind::Integer(_) | ExprKind::Float(_) | ExprKind::Atom(_)
-                | ExprKind::String(_) | ExprKind::Cons(..) | ExprKind::Nil | ExprKind::ListComp(..)
-                | ExprKind::RecordIndex { .. } | ExprKind::Fun(_)
+            ExprKind::Char(_)
+                | ExprKind::Integer(_)
+                | ExprKind::Float(_)
+                | ExprKind::Atom(_)
+                | ExprKind::String(_)
+                | ExprKind::Cons(..)
+                | ExprKind::Nil
+                | ExprKind::ListComp(..)
+                | ExprKind::RecordIndex { .. }
+                | ExprKind::Fun(_)
         );
         if invalid {
-            self.warning(anno, "W0431", (0, "invalid_record"), "invalid record expression".into());
+            self.warning(
+                anno,
+                "W0431",
+                (0, "invalid_record"),
+                "invalid record expression".into(),
+            );
         }
         self.expr(rec, vt)
     }
@@ -1665,19 +1962,35 @@ impl<'a> Lint<'a> {
                 let at = self.anno(e);
                 let a = fr.arity as usize;
                 if &*fr.name == "record_info" && a == 2 {
-                    self.error(at, "E0420", (0, "illegal_record_info"), "illegal record info".into());
-                } else if !(!self.is_local(&fr.name, a) && bifs::bif(&fr.name, a) && !self.auto_suppressed(&(fr.name.clone(), a))) {
+                    self.error(
+                        at,
+                        "E0420",
+                        (0, "illegal_record_info"),
+                        "illegal record info".into(),
+                    );
+                } else if !(!self.is_local(&fr.name, a)
+                    && bifs::bif(&fr.name, a)
+                    && !self.auto_suppressed(&(fr.name.clone(), a)))
+                {
                     self.call_function(at, &fr.name, a);
                 }
                 Vt::new()
             }
-            Fun::Remote { module, function, arity } => self.expr_list([module, function, arity].into_iter(), vt),
+            Fun::Remote {
+                module,
+                function,
+                arity,
+            } => self.expr_list([module, function, arity].into_iter(), vt),
         }
     }
 
     fn expr_call(&mut self, e: &Expr, callee: &Expr, args: &[Expr], vt: &Vt) -> Vt {
         match &callee.kind {
-            ExprKind::Atom(f) if &**f == "is_record" && args.len() == 2 && matches!(args[1].kind, ExprKind::Atom(_)) => {
+            ExprKind::Atom(f)
+                if &**f == "is_record"
+                    && args.len() == 2
+                    && matches!(args[1].kind, ExprKind::Atom(_)) =>
+            {
                 let rvt = self.expr(&args[0], vt);
                 if let ExprKind::Atom(name) = &args[1].kind {
                     self.exist_record(args[1].span, name);
@@ -1691,19 +2004,35 @@ impl<'a> Lint<'a> {
                     }
                     self.expr_list(args.iter(), vt)
                 }
-                _ => self.expr_list(std::iter::once(&**m).chain(std::iter::once(&**f)).chain(args.iter()), vt),
+                _ => self.expr_list(
+                    std::iter::once(&**m)
+                        .chain(std::iter::once(&**f))
+                        .chain(args.iter()),
+                    vt,
+                ),
             },
             ExprKind::Atom(f) => self.local_call(e, f, callee.span, args, vt),
             _ => {
                 let invalid = match &callee.kind {
-                    ExprKind::Char(_) | ExprKind::Integer(_) | ExprKind::Float(_) | ExprKind::String(_)
-                    | ExprKind::Cons(..) | ExprKind::Nil | ExprKind::ListComp(..) | ExprKind::RecordIndex { .. } => true,
+                    ExprKind::Char(_)
+                    | ExprKind::Integer(_)
+                    | ExprKind::Float(_)
+                    | ExprKind::String(_)
+                    | ExprKind::Cons(..)
+                    | ExprKind::Nil
+                    | ExprKind::ListComp(..)
+                    | ExprKind::RecordIndex { .. } => true,
                     ExprKind::Tuple(es) => es.len() != 2,
                     _ => false,
                 };
                 if invalid {
                     let at = self.anno(e);
-                    self.warning(at, "W0431", (0, "invalid_call"), "invalid function call".into());
+                    self.warning(
+                        at,
+                        "W0431",
+                        (0, "invalid_call"),
+                        "invalid function call".into(),
+                    );
                 }
                 self.expr_list(std::iter::once(callee).chain(args.iter()), vt)
             }
@@ -1758,16 +2087,29 @@ impl<'a> Lint<'a> {
                 if &**info == "fields" || &**info == "size" {
                     self.exist_record(fspan, name);
                 } else {
-                    self.error(args[0].span, "E0420", (0, "illegal_record_info"), "illegal record info".into());
+                    self.error(
+                        args[0].span,
+                        "E0420",
+                        (0, "illegal_record_info"),
+                        "illegal record info".into(),
+                    );
                 }
             }
-            _ => self.error(at, "E0420", (0, "illegal_record_info"), "illegal record info".into()),
+            _ => self.error(
+                at,
+                "E0420",
+                (0, "illegal_record_info"),
+                "illegal record info".into(),
+            ),
         }
     }
 
     fn expr_try(&mut self, e: &Expr, t: &Try, vt: &Vt) -> Vt {
         let evt0 = self.exprs(&t.body, vt);
-        let inn = In { tag: "try", at: self.anno(e) };
+        let inn = In {
+            tag: "try",
+            at: self.anno(e),
+        };
         let uvt = vt::unsafe_in(inn, &evt0, vt);
         let vt1 = vt::update(&evt0, vt);
         // try_clauses
@@ -1812,11 +2154,21 @@ impl<'a> Lint<'a> {
             if let ExprKind::Var(v) = &stack.kind {
                 if &**v != "_" {
                     if gvt0.get(v).is_some_and(|x| x.used) {
-                        self.error(stack.span, "E0432", (2, "stacktrace_bound"), format!(
-                            "stacktrace variable {} must not be previously bound", fmt_atom(v)));
+                        self.error(
+                            stack.span,
+                            "E0432",
+                            (2, "stacktrace_bound"),
+                            format!(
+                                "stacktrace variable {} must not be previously bound",
+                                fmt_atom(v)
+                            ),
+                        );
                     }
                     let mut s = Vt::new();
-                    s.insert(v.clone(), Var::new(VState::Stacktrace, false, BTreeSet::from([stack.span])));
+                    s.insert(
+                        v.clone(),
+                        Var::new(VState::Stacktrace, false, BTreeSet::from([stack.span])),
+                    );
                     gvt0 = vt::update(&s, &gvt0);
                 }
             }
@@ -1885,7 +2237,11 @@ impl<'a> Lint<'a> {
                     (vt, uvt) = self.handle_generator(&ps, e, &vt, &uvt);
                 }
                 Qualifier::Filter(f) => {
-                    let fvt = if self.is_guard_test(f) { self.guard_test(f, &vt) } else { self.expr(f, &vt) };
+                    let fvt = if self.is_guard_test(f) {
+                        self.guard_test(f, &vt)
+                    } else {
+                        self.expr(f, &vt)
+                    };
                     vt = vt::update(&fvt, &vt);
                 }
             }
@@ -1912,7 +2268,10 @@ impl<'a> Lint<'a> {
             if let Some(last) = els.last() {
                 if last.size.is_none() {
                     if let Some(specs) = &last.specifiers {
-                        if specs.iter().any(|s| matches!(&*s.name, "binary" | "bytes" | "bits" | "bitstring")) {
+                        if specs
+                            .iter()
+                            .any(|s| matches!(&*s.name, "binary" | "bytes" | "bits" | "bitstring"))
+                        {
                             self.error(pos::point(last.span.file, last.span.start), "E0422",
                                 (0, "unsized_binary_in_bin_gen_pattern"),
                                 "binary fields without size are not allowed in patterns of bit string generators".into());
@@ -1929,11 +2288,27 @@ impl<'a> Lint<'a> {
     fn type_def(&mut self, anno: Span, t: &TypeDef) {
         let ta = (t.name.clone(), t.params.len());
         if bifs::builtin_type(&t.name, t.params.len()) {
-            self.error(anno, "E0426", (2, "builtin_type"), format!(
-                "type {}{} is a builtin type; it cannot be redefined", fmt_atom(&t.name), type_paren(ta.1)));
+            self.error(
+                anno,
+                "E0426",
+                (2, "builtin_type"),
+                format!(
+                    "type {}{} is a builtin type; it cannot be redefined",
+                    fmt_atom(&t.name),
+                    type_paren(ta.1)
+                ),
+            );
         } else if self.types.contains_key(&ta) {
-            self.error(anno, "E0426", (2, "redefine_type"), format!(
-                "type {}{} already defined", fmt_atom(&t.name), type_paren(ta.1)));
+            self.error(
+                anno,
+                "E0426",
+                (2, "redefine_type"),
+                format!(
+                    "type {}{} already defined",
+                    fmt_atom(&t.name),
+                    type_paren(ta.1)
+                ),
+            );
         } else {
             self.types.insert(ta, anno);
         }
@@ -1941,10 +2316,17 @@ impl<'a> Lint<'a> {
     }
 
     fn spec(&mut self, anno: Span, s: &Spec) {
-        if s.module.as_ref().map_or(true, |m| self.module.as_ref().is_some_and(|(mm, _)| mm == m)) {
+        if s.module.as_ref().map_or(true, |m| {
+            self.module.as_ref().is_some_and(|(mm, _)| mm == m)
+        }) {
             let fa = (s.name.clone(), s.arity as usize);
             if self.specs.iter().any(|(f, _)| *f == fa) {
-                self.error(anno, "E0428", (2, "redefine_spec"), format!("spec for {} already defined", fa_str(&fa.0, fa.1)));
+                self.error(
+                    anno,
+                    "E0428",
+                    (2, "redefine_spec"),
+                    format!("spec for {} already defined", fa_str(&fa.0, fa.1)),
+                );
             } else {
                 self.specs.push((fa, anno));
             }
@@ -1970,10 +2352,19 @@ impl<'a> Lint<'a> {
                 let n = args.len();
                 let special = matches!(
                     (&**name, n),
-                    ("range", 2) | ("binary", 2) | ("record", _) | ("map", _) | ("tuple", _) | ("fun", _) | ("union", _)
+                    ("range", 2)
+                        | ("binary", 2)
+                        | ("record", _)
+                        | ("map", _)
+                        | ("tuple", _)
+                        | ("fun", _)
+                        | ("union", _)
                 );
                 if !bifs::builtin_type(name, n) && !special {
-                    self.used_types.entry((name.clone(), n)).or_default().push(pos::point(t.span.file, t.span.start));
+                    self.used_types
+                        .entry((name.clone(), n))
+                        .or_default()
+                        .push(pos::point(t.span.file, t.span.start));
                 }
                 for a in args {
                     self.type_uses(a);
@@ -1984,9 +2375,10 @@ impl<'a> Lint<'a> {
                 self.type_uses(a);
                 self.type_uses(b);
             }
-            TypeKind::UnOp(_, a) | TypeKind::Annotated(_, a) | TypeKind::List(a) | TypeKind::NonEmptyList(a) => {
-                self.type_uses(a)
-            }
+            TypeKind::UnOp(_, a)
+            | TypeKind::Annotated(_, a)
+            | TypeKind::List(a)
+            | TypeKind::NonEmptyList(a) => self.type_uses(a),
             TypeKind::Union(ts) | TypeKind::Tuple(ts) => ts.iter().for_each(|a| self.type_uses(a)),
             TypeKind::Map(fs) => {
                 for f in fs {
@@ -2034,16 +2426,31 @@ impl<'a> Lint<'a> {
                 continue;
             }
             let code = if *from_export { "E0406" } else { "E0405" };
-            let mut d = Diagnostic::error(code, *at, format!("function {} undefined", fa_str(&fa.0, fa.1)));
-            let mut arities: Vec<usize> = self.defined.iter().filter(|(n, _)| *n == fa.0).map(|(_, a)| *a).collect();
+            let mut d = Diagnostic::error(
+                code,
+                *at,
+                format!("function {} undefined", fa_str(&fa.0, fa.1)),
+            );
+            let mut arities: Vec<usize> = self
+                .defined
+                .iter()
+                .filter(|(n, _)| *n == fa.0)
+                .map(|(_, a)| *a)
+                .collect();
             arities.sort_unstable();
             arities.dedup();
             if !arities.is_empty() {
                 let list: Vec<String> = arities.iter().map(|a| fa_str(&fa.0, *a)).collect();
-                d = d.with_hint(format!("{} is defined with arity {}: {}",
+                d = d.with_hint(format!(
+                    "{} is defined with arity {}: {}",
                     fmt_atom(&fa.0),
-                    arities.iter().map(|a| a.to_string()).collect::<Vec<_>>().join(", "),
-                    list.join(", ")));
+                    arities
+                        .iter()
+                        .map(|a| a.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    list.join(", ")
+                ));
             } else if let Some(a) = (0..=255).find(|a| bifs::bif(&fa.0, *a)) {
                 d = d.with_hint(format!("the auto-imported BIF is {}", fa_str(&fa.0, a)));
             }
@@ -2055,9 +2462,16 @@ impl<'a> Lint<'a> {
         let nowarn = self.nowarn_unused.clone();
         for (fa, at) in &nowarn {
             let pseudo = matches!((&*fa.0, fa.1), ("module_info", 0 | 1) | ("record_info", 2));
-            if (!self.defined.contains(fa) || pseudo) && !self.imports.contains_key(fa) && !self.failed.contains(&fa.0) {
-                self.error(*at, "E0405", (2, "bad_nowarn_unused_function"),
-                    format!("function {} undefined", fa_str(&fa.0, fa.1)));
+            if (!self.defined.contains(fa) || pseudo)
+                && !self.imports.contains_key(fa)
+                && !self.failed.contains(&fa.0)
+            {
+                self.error(
+                    *at,
+                    "E0405",
+                    (2, "bad_nowarn_unused_function"),
+                    format!("function {} undefined", fa_str(&fa.0, fa.1)),
+                );
             }
         }
 
@@ -2077,7 +2491,12 @@ impl<'a> Lint<'a> {
             let fns = self.function_spans.clone();
             for (fa, at) in fns {
                 if !reached.contains(&fa) && !nowarn.iter().any(|(n, _)| *n == fa) {
-                    self.warning(at, "W0411", (2, "unused_function"), format!("function {} is unused", fa_str(&fa.0, fa.1)));
+                    self.warning(
+                        at,
+                        "W0411",
+                        (2, "unused_function"),
+                        format!("function {} is unused", fa_str(&fa.0, fa.1)),
+                    );
                 }
             }
         }
@@ -2087,10 +2506,17 @@ impl<'a> Lint<'a> {
                     if &**n == "compile" {
                         let mut opts = Vec::new();
                         flatten_list(v, &mut opts);
-                        if opts.iter().any(|o| matches!(&o.kind, ExprKind::Atom(a) if &**a == "export_all")) {
+                        if opts
+                            .iter()
+                            .any(|o| matches!(&o.kind, ExprKind::Atom(a) if &**a == "export_all"))
+                        {
                             let at = pos::attribute_anno(self.map, f.span);
-                            self.warning(at, "W0434", (0, "export_all"),
-                                "export_all flag enabled - all functions will be exported".into());
+                            self.warning(
+                                at,
+                                "W0434",
+                                (0, "export_all"),
+                                "export_all flag enabled - all functions will be exported".into(),
+                            );
                         }
                     }
                 }
@@ -2101,26 +2527,46 @@ impl<'a> Lint<'a> {
         let specs = self.specs.clone();
         for (fa, at) in specs {
             if !self.defined.contains(&fa) && !self.failed.contains(&fa.0) {
-                self.error(at, "E0428", (2, "spec_fun_undefined"), format!("spec for undefined function {}", fa_str(&fa.0, fa.1)));
+                self.error(
+                    at,
+                    "E0428",
+                    (2, "spec_fun_undefined"),
+                    format!("spec for undefined function {}", fa_str(&fa.0, fa.1)),
+                );
             }
         }
 
         // Undefined and unused types.
-        let mut used: Vec<(Fa, Vec<Span>)> = self.used_types.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        let mut used: Vec<(Fa, Vec<Span>)> = self
+            .used_types
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
         used.sort_by(|a, b| a.0.cmp(&b.0));
         for (ta, ats) in &used {
             if !self.types.contains_key(ta) {
                 for at in ats {
-                    self.error(*at, "E0426", (2, "undefined_type"), format!("type {}{} undefined", fmt_atom(&ta.0), type_paren(ta.1)));
+                    self.error(
+                        *at,
+                        "E0426",
+                        (2, "undefined_type"),
+                        format!("type {}{} undefined", fmt_atom(&ta.0), type_paren(ta.1)),
+                    );
                 }
             }
         }
         if self.flags.unused_type {
-            let mut types: Vec<(Fa, Span)> = self.types.iter().map(|(k, v)| (k.clone(), *v)).collect();
+            let mut types: Vec<(Fa, Span)> =
+                self.types.iter().map(|(k, v)| (k.clone(), *v)).collect();
             types.sort_by_key(|t| t.1);
             for (ta, at) in types {
                 if !self.used_types.contains_key(&ta) && !self.exported_types.contains(&ta) {
-                    self.warning(at, "W0427", (2, "unused_type"), format!("type {}{} is unused", fmt_atom(&ta.0), type_paren(ta.1)));
+                    self.warning(
+                        at,
+                        "W0427",
+                        (2, "unused_type"),
+                        format!("type {}{} is unused", fmt_atom(&ta.0), type_paren(ta.1)),
+                    );
                 }
             }
         }
@@ -2129,7 +2575,12 @@ impl<'a> Lint<'a> {
         if let [(fa, at)] = self.on_load.as_slice() {
             if fa.1 == 0 && !self.defined.contains(fa) && !self.failed.contains(&fa.0) {
                 let (fa, at) = (fa.clone(), *at);
-                self.error(at, "E0430", (2, "undefined_on_load"), format!("function {} undefined", fa_str(&fa.0, fa.1)));
+                self.error(
+                    at,
+                    "E0430",
+                    (2, "undefined_on_load"),
+                    format!("function {} undefined", fa_str(&fa.0, fa.1)),
+                );
             }
         }
 
@@ -2144,7 +2595,12 @@ impl<'a> Lint<'a> {
                 .collect();
             recs.sort_by_key(|r| r.1);
             for (n, at) in recs {
-                self.warning(at, "W0433", (2, "unused_record"), format!("record {} is unused", fmt_atom(&n)));
+                self.warning(
+                    at,
+                    "W0433",
+                    (2, "unused_record"),
+                    format!("record {} is unused", fmt_atom(&n)),
+                );
             }
         }
 
@@ -2153,8 +2609,12 @@ impl<'a> Lint<'a> {
             if let (Some((name, at)), Some(stem)) = (&self.module, &self.opts.file_stem) {
                 if **name != **stem {
                     let (name, at) = (name.clone(), *at);
-                    self.error(at, "E0414", (2, "module_name"), format!(
-                        "Module name '{}' does not match file name '{}'", name, stem));
+                    self.error(
+                        at,
+                        "E0414",
+                        (2, "module_name"),
+                        format!("Module name '{}' does not match file name '{}'", name, stem),
+                    );
                 }
             }
         }
@@ -2192,14 +2652,17 @@ fn collect_fas(e: &Expr, out: &mut Vec<Fa>) {
     for i in items {
         match &i.kind {
             ExprKind::BinOp(BinOp::FDiv, f, a) => {
-                if let (ExprKind::Atom(f), ExprKind::Integer(IntLit::Small(a))) = (&f.kind, &a.kind) {
+                if let (ExprKind::Atom(f), ExprKind::Integer(IntLit::Small(a))) = (&f.kind, &a.kind)
+                {
                     if *a >= 0 {
                         out.push((f.clone(), *a as usize));
                     }
                 }
             }
             ExprKind::Tuple(es) if es.len() == 2 => {
-                if let (ExprKind::Atom(f), ExprKind::Integer(IntLit::Small(a))) = (&es[0].kind, &es[1].kind) {
+                if let (ExprKind::Atom(f), ExprKind::Integer(IntLit::Small(a))) =
+                    (&es[0].kind, &es[1].kind)
+                {
                     if *a >= 0 {
                         out.push((f.clone(), *a as usize));
                     }
@@ -2228,12 +2691,20 @@ fn is_pattern_expr(e: &Expr) -> bool {
 
 fn is_pattern_expr_1(e: &Expr) -> bool {
     match &e.kind {
-        ExprKind::Char(_) | ExprKind::Integer(_) | ExprKind::Float(_) | ExprKind::Atom(_) | ExprKind::Nil => true,
+        ExprKind::Char(_)
+        | ExprKind::Integer(_)
+        | ExprKind::Float(_)
+        | ExprKind::Atom(_)
+        | ExprKind::Nil => true,
         ExprKind::Tuple(es) => es.iter().all(is_pattern_expr),
         ExprKind::Cons(h, t) => is_pattern_expr_1(h) && is_pattern_expr_1(t),
-        ExprKind::UnOp(op, a) => bifs::op_type(op.as_str(), 1) == Some(bifs::OpType::Arith) && is_pattern_expr_1(a),
+        ExprKind::UnOp(op, a) => {
+            bifs::op_type(op.as_str(), 1) == Some(bifs::OpType::Arith) && is_pattern_expr_1(a)
+        }
         ExprKind::BinOp(op, a, b) => {
-            bifs::op_type(op.as_str(), 2) == Some(bifs::OpType::Arith) && is_pattern_expr(a) && is_pattern_expr(b)
+            bifs::op_type(op.as_str(), 2) == Some(bifs::OpType::Arith)
+                && is_pattern_expr(a)
+                && is_pattern_expr(b)
         }
         _ => false,
     }
@@ -2275,12 +2746,30 @@ fn partial_eval(e: &Expr) -> Option<Num> {
                 (BinOp::Band, Num::Int(x), Num::Int(y)) => Some(Num::Int(x & y)),
                 (BinOp::Bor, Num::Int(x), Num::Int(y)) => Some(Num::Int(x | y)),
                 (BinOp::Bxor, Num::Int(x), Num::Int(y)) => Some(Num::Int(x ^ y)),
-                (BinOp::Bsl, Num::Int(x), Num::Int(y)) if (0..64).contains(&y) => big(x.checked_shl(y as u32)),
-                (BinOp::Bsr, Num::Int(x), Num::Int(y)) if (0..64).contains(&y) => Some(Num::Int(x >> y)),
+                (BinOp::Bsl, Num::Int(x), Num::Int(y)) if (0..64).contains(&y) => {
+                    big(x.checked_shl(y as u32))
+                }
+                (BinOp::Bsr, Num::Int(x), Num::Int(y)) if (0..64).contains(&y) => {
+                    Some(Num::Int(x >> y))
+                }
                 // a big operand: the result is an integer (a big divisor is never zero)
-                (BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Rem | BinOp::Band | BinOp::Bor | BinOp::Bxor,
-                 Num::Int(_) | Num::Big, Num::Big) => Some(Num::Big),
-                (BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Band | BinOp::Bor | BinOp::Bxor, Num::Big, Num::Int(_)) => Some(Num::Big),
+                (
+                    BinOp::Add
+                    | BinOp::Sub
+                    | BinOp::Mul
+                    | BinOp::Div
+                    | BinOp::Rem
+                    | BinOp::Band
+                    | BinOp::Bor
+                    | BinOp::Bxor,
+                    Num::Int(_) | Num::Big,
+                    Num::Big,
+                ) => Some(Num::Big),
+                (
+                    BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Band | BinOp::Bor | BinOp::Bxor,
+                    Num::Big,
+                    Num::Int(_),
+                ) => Some(Num::Big),
                 (BinOp::Div | BinOp::Rem, Num::Big, Num::Int(y)) if y != 0 => Some(Num::Big),
                 (BinOp::Bsr, Num::Big, Num::Int(y)) if y >= 0 => Some(Num::Big),
                 (BinOp::Add, a, b) => Some(Num::Float(fl(a)? + fl(b)?)),
@@ -2297,13 +2786,18 @@ fn partial_eval(e: &Expr) -> Option<Num> {
 fn good_string_size_type(be: &BinElement) -> bool {
     match (&be.size, &be.specifiers) {
         (None, None) => true,
-        (None, Some(ts)) => ts.iter().any(|t| matches!(&*t.name, "utf8" | "utf16" | "utf32")),
+        (None, Some(ts)) => ts
+            .iter()
+            .any(|t| matches!(&*t.name, "utf8" | "utf16" | "utf32")),
         _ => false,
     }
 }
 
 /// `erl_bits:set_bit_type/2`: (size, type, unit) or an error (key, message).
-fn set_bit_type(size: BSize, specs: Option<&[BinSpecifier]>) -> Result<(BSize, BType, i64), ((u8, &'static str), String)> {
+fn set_bit_type(
+    size: BSize,
+    specs: Option<&[BinSpecifier]>,
+) -> Result<(BSize, BType, i64), ((u8, &'static str), String)> {
     #[derive(Default)]
     struct Bt {
         ty: Option<(BType, &'static str)>,
@@ -2313,30 +2807,45 @@ fn set_bit_type(size: BSize, specs: Option<&[BinSpecifier]>) -> Result<(BSize, B
     }
     let mut bt = Bt::default();
     fn mismatch(what: &str, new: &str, old: &str) -> ((u8, &'static str), String) {
-        ((4, "bittype_mismatch"), format!("conflict in {what} specification for bit field: '{new}' and '{old}'"))
+        (
+            (4, "bittype_mismatch"),
+            format!("conflict in {what} specification for bit field: '{new}' and '{old}'"),
+        )
     }
     for s in specs.unwrap_or(&[]) {
-        let (ty, unit, sign, endian): (Option<(BType, &'static str)>, Option<i64>, Option<&'static str>, Option<&'static str>) =
-            match (&*s.name, s.value) {
-                ("integer", None) => (Some((BType::Integer, "integer")), None, None, None),
-                ("float", None) => (Some((BType::Float, "float")), None, None, None),
-                ("binary", None) => (Some((BType::Binary, "binary")), None, None, None),
-                ("bytes", None) => (Some((BType::Binary, "binary")), Some(8), None, None),
-                ("bitstring" | "bits", None) => (Some((BType::Binary, "binary")), Some(1), None, None),
-                ("utf8", None) => (Some((BType::Utf8, "utf8")), None, None, None),
-                ("utf16", None) => (Some((BType::Utf16, "utf16")), None, None, None),
-                ("utf32", None) => (Some((BType::Utf32, "utf32")), None, None, None),
-                ("unit", Some(n)) if (1..=256).contains(&n) => (None, Some(n as i64), None, None),
-                ("big", None) => (None, None, None, Some("big")),
-                ("little", None) => (None, None, None, Some("little")),
-                ("native", None) => (None, None, None, Some("native")),
-                ("signed", None) => (None, None, Some("signed"), None),
-                ("unsigned", None) => (None, None, Some("unsigned"), None),
-                (n, Some(v)) => {
-                    return Err(((2, "undefined_bittype"), format!("bit type {{{},{v}}} undefined", fmt_atom(n))))
-                }
-                (n, None) => return Err(((2, "undefined_bittype"), format!("bit type {} undefined", fmt_atom(n)))),
-            };
+        let (ty, unit, sign, endian): (
+            Option<(BType, &'static str)>,
+            Option<i64>,
+            Option<&'static str>,
+            Option<&'static str>,
+        ) = match (&*s.name, s.value) {
+            ("integer", None) => (Some((BType::Integer, "integer")), None, None, None),
+            ("float", None) => (Some((BType::Float, "float")), None, None, None),
+            ("binary", None) => (Some((BType::Binary, "binary")), None, None, None),
+            ("bytes", None) => (Some((BType::Binary, "binary")), Some(8), None, None),
+            ("bitstring" | "bits", None) => (Some((BType::Binary, "binary")), Some(1), None, None),
+            ("utf8", None) => (Some((BType::Utf8, "utf8")), None, None, None),
+            ("utf16", None) => (Some((BType::Utf16, "utf16")), None, None, None),
+            ("utf32", None) => (Some((BType::Utf32, "utf32")), None, None, None),
+            ("unit", Some(n)) if (1..=256).contains(&n) => (None, Some(n as i64), None, None),
+            ("big", None) => (None, None, None, Some("big")),
+            ("little", None) => (None, None, None, Some("little")),
+            ("native", None) => (None, None, None, Some("native")),
+            ("signed", None) => (None, None, Some("signed"), None),
+            ("unsigned", None) => (None, None, Some("unsigned"), None),
+            (n, Some(v)) => {
+                return Err((
+                    (2, "undefined_bittype"),
+                    format!("bit type {{{},{v}}} undefined", fmt_atom(n)),
+                ))
+            }
+            (n, None) => {
+                return Err((
+                    (2, "undefined_bittype"),
+                    format!("bit type {} undefined", fmt_atom(n)),
+                ))
+            }
+        };
         if let Some(e) = endian {
             match bt.endian {
                 Some(old) if old != e => return Err(mismatch("endianness", e, old)),
@@ -2357,14 +2866,26 @@ fn set_bit_type(size: BSize, specs: Option<&[BinSpecifier]>) -> Result<(BSize, B
         }
         if let Some(u) = unit {
             match bt.unit {
-                Some(old) if old != u => return Err(mismatch("unit", &u.to_string(), &old.to_string())),
+                Some(old) if old != u => {
+                    return Err(mismatch("unit", &u.to_string(), &old.to_string()))
+                }
                 _ => bt.unit = Some(u),
             }
         }
     }
     let ty = bt.ty.map(|t| t.0).unwrap_or(BType::Integer);
-    let unit_err = || ((0, "bittype_unit"), "a bit unit size must not be specified unless a size is specified too".to_string());
-    let utf_err = || ((0, "utf_bittype_size_or_unit"), "neither size nor unit must be given for segments of type utf8/utf16/utf32".to_string());
+    let unit_err = || {
+        (
+            (0, "bittype_unit"),
+            "a bit unit size must not be specified unless a size is specified too".to_string(),
+        )
+    };
+    let utf_err = || {
+        (
+            (0, "utf_bittype_size_or_unit"),
+            "neither size nor unit must be given for segments of type utf8/utf16/utf32".to_string(),
+        )
+    };
     let (size, unit) = match (ty, size) {
         (BType::Binary, BSize::Default) => (BSize::All, bt.unit.unwrap_or(8)),
         (BType::Integer, BSize::Default) => {

@@ -15,7 +15,12 @@ pub fn point(file: ferl_diagnostics::FileId, at: u32) -> Span {
 
 /// The offset of the first significant character at or after `from` (skipping blanks,
 /// comments and closing parentheses), if it is before `limit`.
-pub fn next_token(map: &SourceMap, span_file: ferl_diagnostics::FileId, from: u32, limit: u32) -> Option<u32> {
+pub fn next_token(
+    map: &SourceMap,
+    span_file: ferl_diagnostics::FileId,
+    from: u32,
+    limit: u32,
+) -> Option<u32> {
     let f = map.try_get(span_file)?;
     let bytes = f.text.as_bytes();
     let mut i = from as usize;
@@ -67,7 +72,9 @@ pub fn anno(map: &SourceMap, e: &Expr) -> Span {
         ExprKind::Remote(m, _) => find_after(map, m.span, e.span.end, ":")
             .unwrap_or_else(|| point(e.span.file, e.span.start)),
         ExprKind::Map(Some(base), _)
-        | ExprKind::Record { base: Some(base), .. }
+        | ExprKind::Record {
+            base: Some(base), ..
+        }
         | ExprKind::RecordAccess { expr: base, .. } => hash_after(map, base, e.span),
         _ => point(e.span.file, e.span.start),
     }
@@ -80,7 +87,9 @@ pub fn hash_after(map: &SourceMap, base: &Expr, whole: Span) -> Span {
 
 /// The span of the last atom-like word ending at `end` (a record field in `X#r.f`).
 pub fn trailing_word(map: &SourceMap, whole: Span, len_hint: usize) -> Span {
-    let Some(f) = map.try_get(whole.file) else { return whole };
+    let Some(f) = map.try_get(whole.file) else {
+        return whole;
+    };
     let text = f.text.as_bytes();
     let end = (whole.end as usize).min(text.len());
     let mut i = end;
@@ -95,7 +104,12 @@ pub fn trailing_word(map: &SourceMap, whole: Span, len_hint: usize) -> Span {
         }
         return Span::new(whole.file, end.saturating_sub(len_hint) as u32, end as u32);
     }
-    while i > whole.start as usize && (text[i - 1].is_ascii_alphanumeric() || text[i - 1] == b'_' || text[i - 1] == b'@' || text[i - 1] >= 0x80) {
+    while i > whole.start as usize
+        && (text[i - 1].is_ascii_alphanumeric()
+            || text[i - 1] == b'_'
+            || text[i - 1] == b'@'
+            || text[i - 1] >= 0x80)
+    {
         i -= 1;
     }
     if i == end {
@@ -106,7 +120,9 @@ pub fn trailing_word(map: &SourceMap, whole: Span, len_hint: usize) -> Span {
 
 /// The position of an attribute's name: the first token after the `-` of the form.
 pub fn attribute_anno(map: &SourceMap, form: Span) -> Span {
-    let Some(f) = map.try_get(form.file) else { return form };
+    let Some(f) = map.try_get(form.file) else {
+        return form;
+    };
     let text = f.text.as_bytes();
     let s = form.start as usize;
     if text.get(s) == Some(&b'-') {

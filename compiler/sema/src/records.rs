@@ -34,11 +34,18 @@ struct Expander {
 
 /// Expand all record constructs of `module` into tuple operations.
 pub fn expand_records(module: &mut Module) {
-    let mut ex = Expander { defs: HashMap::new(), counter: 0, guard_tests: Vec::new() };
+    let mut ex = Expander {
+        defs: HashMap::new(),
+        counter: 0,
+        guard_tests: Vec::new(),
+    };
     for f in &module.forms {
         if let FormKind::Record(name, fields) = &f.kind {
             ex.defs.entry(name.clone()).or_insert_with(|| Def {
-                fields: fields.iter().map(|fd| (fd.name.clone(), fd.default.clone())).collect(),
+                fields: fields
+                    .iter()
+                    .map(|fd| (fd.name.clone(), fd.default.clone()))
+                    .collect(),
             });
         }
     }
@@ -76,11 +83,19 @@ fn var(s: &str, span: Span) -> Expr {
     mk(ExprKind::Var(Name::from(s)), span)
 }
 fn remote_call(m: &str, f: &str, args: Vec<Expr>, span: Span) -> Expr {
-    let callee = mk(ExprKind::Remote(Box::new(atom(m, span)), Box::new(atom(f, span))), span);
+    let callee = mk(
+        ExprKind::Remote(Box::new(atom(m, span)), Box::new(atom(f, span))),
+        span,
+    );
     mk(ExprKind::Call(Box::new(callee), args), span)
 }
 fn list(items: Vec<Expr>, span: Span) -> Expr {
-    items.into_iter().rev().fold(mk(ExprKind::Nil, span), |acc, e| mk(ExprKind::Cons(Box::new(e), Box::new(acc)), span))
+    items
+        .into_iter()
+        .rev()
+        .fold(mk(ExprKind::Nil, span), |acc, e| {
+            mk(ExprKind::Cons(Box::new(e), Box::new(acc)), span)
+        })
 }
 
 impl Expander {
@@ -114,7 +129,12 @@ impl Expander {
     }
 
     fn index(&self, name: &Name, field: &Name) -> Option<usize> {
-        self.defs.get(name)?.fields.iter().position(|(f, _)| f == field).map(|i| i + 2)
+        self.defs
+            .get(name)?
+            .fields
+            .iter()
+            .position(|(f, _)| f == field)
+            .map(|i| i + 2)
     }
 
     /// `{r, _, ..., _}` with `size` elements (used as a pattern).
@@ -131,16 +151,44 @@ impl Expander {
 
     /// `error({badrecord, Value})` (OTP 25 raises with the value, not the record name).
     fn badrecord(value: Expr, span: Span) -> Expr {
-        remote_call("erlang", "error", vec![mk(ExprKind::Tuple(vec![atom("badrecord", span), value]), span)], span)
+        remote_call(
+            "erlang",
+            "error",
+            vec![mk(
+                ExprKind::Tuple(vec![atom("badrecord", span), value]),
+                span,
+            )],
+            span,
+        )
     }
 
     /// `case E of V when is_record(V, r, N) -> Body(V); W -> error({badrecord, W}) end`.
-    fn checked(&mut self, e: Expr, name: &Name, span: Span, body: impl FnOnce(Expr) -> Expr) -> Expr {
+    fn checked(
+        &mut self,
+        e: Expr,
+        name: &Name,
+        span: Span,
+        body: impl FnOnce(Expr) -> Expr,
+    ) -> Expr {
         let v = self.fresh();
         let w = self.fresh();
-        let test = self.is_record_test(var(&v, span), name, span).unwrap_or_else(|| atom("true", span));
-        let ok = Clause { name: None, patterns: vec![var(&v, span)], guards: vec![vec![test]], body: vec![body(var(&v, span))], span };
-        let bad = Clause { name: None, patterns: vec![var(&w, span)], guards: vec![], body: vec![Self::badrecord(var(&w, span), span)], span };
+        let test = self
+            .is_record_test(var(&v, span), name, span)
+            .unwrap_or_else(|| atom("true", span));
+        let ok = Clause {
+            name: None,
+            patterns: vec![var(&v, span)],
+            guards: vec![vec![test]],
+            body: vec![body(var(&v, span))],
+            span,
+        };
+        let bad = Clause {
+            name: None,
+            patterns: vec![var(&w, span)],
+            guards: vec![],
+            body: vec![Self::badrecord(var(&w, span), span)],
+            span,
+        };
         mk(ExprKind::Case(Box::new(e), vec![ok, bad]), span)
     }
 
@@ -170,7 +218,10 @@ impl Expander {
                     self.expr(b, ctx);
                 }
                 for f in fs {
-                    self.expr(&mut f.key, if ctx == Ctx::Pattern { Ctx::Guard } else { ctx });
+                    self.expr(
+                        &mut f.key,
+                        if ctx == Ctx::Pattern { Ctx::Guard } else { ctx },
+                    );
                     self.expr(&mut f.value, ctx);
                 }
             }
@@ -228,7 +279,11 @@ impl Expander {
             }
             ExprKind::Fun(f) => match &mut **f {
                 Fun::Anonymous(cs) | Fun::Named(_, cs) => self.clauses(cs),
-                Fun::Remote { module, function, arity } => {
+                Fun::Remote {
+                    module,
+                    function,
+                    arity,
+                } => {
                     self.expr(module, ctx);
                     self.expr(function, ctx);
                     self.expr(arity, ctx);
@@ -249,11 +304,23 @@ impl Expander {
         // Then this node.
         let kind = std::mem::replace(&mut e.kind, ExprKind::Nil);
         e.kind = match kind {
-            ExprKind::Record { base: None, name, fields } => match self.defs.get(&name).cloned() {
+            ExprKind::Record {
+                base: None,
+                name,
+                fields,
+            } => match self.defs.get(&name).cloned() {
                 Some(def) => self.construct(&name, &def, fields, span, ctx),
-                None => ExprKind::Record { base: None, name, fields },
+                None => ExprKind::Record {
+                    base: None,
+                    name,
+                    fields,
+                },
             },
-            ExprKind::Record { base: Some(base), name, fields } => match self.defs.get(&name).cloned() {
+            ExprKind::Record {
+                base: Some(base),
+                name,
+                fields,
+            } => match self.defs.get(&name).cloned() {
                 Some(_) if ctx == Ctx::Body => {
                     let mut upd: Vec<(usize, Expr)> = Vec::new();
                     for f in fields {
@@ -263,21 +330,33 @@ impl Expander {
                     }
                     self.checked(*base, &name, span, move |v| {
                         upd.into_iter().fold(v, |acc, (i, val)| {
-                            remote_call("erlang", "setelement", vec![int(i as i64, span), acc, val], span)
+                            remote_call(
+                                "erlang",
+                                "setelement",
+                                vec![int(i as i64, span), acc, val],
+                                span,
+                            )
                         })
                     })
                     .kind
                 }
-                _ => ExprKind::Record { base: Some(base), name, fields },
+                _ => ExprKind::Record {
+                    base: Some(base),
+                    name,
+                    fields,
+                },
             },
             ExprKind::RecordIndex { name, field } => match self.index(&name, &field) {
                 Some(i) => ExprKind::Integer(IntLit::Small(i as i64)),
                 None => ExprKind::RecordIndex { name, field },
             },
             ExprKind::RecordAccess { expr, name, field } => match self.index(&name, &field) {
-                Some(i) if ctx == Ctx::Body => self
-                    .checked(*expr, &name, span, |v| remote_call("erlang", "element", vec![int(i as i64, span), v], span))
-                    .kind,
+                Some(i) if ctx == Ctx::Body => {
+                    self.checked(*expr, &name, span, |v| {
+                        remote_call("erlang", "element", vec![int(i as i64, span), v], span)
+                    })
+                    .kind
+                }
                 Some(i) => {
                     if let Some(t) = self.is_record_test((*expr).clone(), &name, span) {
                         self.guard_tests.push(t);
@@ -304,11 +383,21 @@ impl Expander {
                     ExprKind::Call(callee, args)
                 } else if is_info && args.len() == 2 {
                     match (&args[0].kind, &args[1].kind) {
-                        (ExprKind::Atom(info), ExprKind::Atom(name)) if self.defs.contains_key(name) => {
+                        (ExprKind::Atom(info), ExprKind::Atom(name))
+                            if self.defs.contains_key(name) =>
+                        {
                             let def = &self.defs[name];
                             match &**info {
-                                "size" => ExprKind::Integer(IntLit::Small(def.fields.len() as i64 + 1)),
-                                "fields" => list(def.fields.iter().map(|(f, _)| atom(f, span)).collect(), span).kind,
+                                "size" => {
+                                    ExprKind::Integer(IntLit::Small(def.fields.len() as i64 + 1))
+                                }
+                                "fields" => {
+                                    list(
+                                        def.fields.iter().map(|(f, _)| atom(f, span)).collect(),
+                                        span,
+                                    )
+                                    .kind
+                                }
                                 _ => ExprKind::Call(callee, args),
                             }
                         }
@@ -340,11 +429,24 @@ impl Expander {
     }
 
     /// `#r{f = V, _ = W}` in a pattern, guard or body.
-    fn construct(&mut self, name: &Name, def: &Def, fields: Vec<RecordField>, span: Span, ctx: Ctx) -> ExprKind {
-        let wildcard = fields.iter().find(|f| &*f.name == "_").map(|f| f.value.clone());
+    fn construct(
+        &mut self,
+        name: &Name,
+        def: &Def,
+        fields: Vec<RecordField>,
+        span: Span,
+        ctx: Ctx,
+    ) -> ExprKind {
+        let wildcard = fields
+            .iter()
+            .find(|f| &*f.name == "_")
+            .map(|f| f.value.clone());
         let mut elems = vec![atom(name, span)];
         for (fname, dflt) in &def.fields {
-            let given = fields.iter().find(|f| f.name == *fname).map(|f| f.value.clone());
+            let given = fields
+                .iter()
+                .find(|f| f.name == *fname)
+                .map(|f| f.value.clone());
             let v = match (given, &wildcard, ctx) {
                 (Some(v), _, _) => v,
                 (None, Some(w), _) => w.clone(),

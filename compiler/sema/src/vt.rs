@@ -36,7 +36,11 @@ impl Var {
         Var { state, used, annos }
     }
     pub fn bound_at(at: Span, used: bool) -> Var {
-        Var { state: VState::Bound, used, annos: BTreeSet::from([at]) }
+        Var {
+            state: VState::Bound,
+            used,
+            annos: BTreeSet::from([at]),
+        }
     }
 }
 
@@ -141,12 +145,18 @@ pub fn merge_pat(a: &Vt, b: &Vt) -> (Vt, Vec<(Name, BTreeSet<Span>)>) {
 
 /// `vtnew(New, Old)` / `vtsubtract`: variables of `new` not in `old`.
 pub fn new_vars(new: &Vt, old: &Vt) -> Vt {
-    new.iter().filter(|(k, _)| !old.contains_key(*k)).map(|(k, v)| (k.clone(), v.clone())).collect()
+    new.iter()
+        .filter(|(k, _)| !old.contains_key(*k))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect()
 }
 
 /// `vtold(New, Old)`: variables of `new` that are in `old`.
 pub fn old_vars(new: &Vt, old: &Vt) -> Vt {
-    new.iter().filter(|(k, _)| old.contains_key(*k)).map(|(k, v)| (k.clone(), v.clone())).collect()
+    new.iter()
+        .filter(|(k, _)| old.contains_key(*k))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect()
 }
 
 pub fn no_unsafe(vt: &Vt) -> Vt {
@@ -157,7 +167,10 @@ pub fn no_unsafe(vt: &Vt) -> Vt {
 }
 
 pub fn no_unused(vt: &Vt) -> Vt {
-    vt.iter().filter(|(_, v)| v.used).map(|(k, v)| (k.clone(), v.clone())).collect()
+    vt.iter()
+        .filter(|(_, v)| v.used)
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect()
 }
 
 /// `icrt_export(Vts, Vt, In)`: the variable table after a case/if/receive/try whose
@@ -173,7 +186,9 @@ pub fn icrt_export(vts: &[Vt], vt: &Vt, inn: In) -> Vt {
         let entries: Vec<&Var> = vts.iter().filter_map(|c| c.get(name)).collect();
         if let Some(old) = vt.get(name) {
             // Already in scope.
-            let any_bound = entries.iter().any(|e| matches!(e.state, VState::Bound | VState::Stacktrace));
+            let any_bound = entries
+                .iter()
+                .any(|e| matches!(e.state, VState::Bound | VState::Stacktrace));
             let any_export = entries.iter().any(|e| matches!(e.state, VState::Export(_)));
             if let (VState::Export(_), true, false) = (old.state, any_export, any_bound) {
                 let mut s = old.state;
@@ -182,7 +197,10 @@ pub fn icrt_export(vts: &[Vt], vt: &Vt, inn: In) -> Vt {
                 }
                 out.insert(name.clone(), Var::new(s, true, old.annos.clone()));
             } else {
-                out.insert(name.clone(), Var::new(VState::Bound, true, old.annos.clone()));
+                out.insert(
+                    name.clone(),
+                    Var::new(VState::Bound, true, old.annos.clone()),
+                );
             }
             continue;
         }
@@ -199,7 +217,11 @@ pub fn icrt_export(vts: &[Vt], vt: &Vt, inn: In) -> Vt {
                 acc_as.extend(e.annos.iter().copied());
             }
         }
-        let s = if entries.len() == n { acc_s } else { VState::Unsafe(inn) };
+        let s = if entries.len() == n {
+            acc_s
+        } else {
+            VState::Unsafe(inn)
+        };
         let used = acc_as.is_empty();
         out.insert(name.clone(), Var::new(s, used, acc_as));
     }

@@ -232,11 +232,22 @@ pub enum ExprKind {
     /// `#{...}` (base `None`) or `Base#{...}` (update).
     Map(Option<Box<Expr>>, Vec<MapField>),
     /// `#name{f = V, ...}` (base `None`) or `Base#name{...}` (update).
-    Record { base: Option<Box<Expr>>, name: Name, fields: Vec<RecordField> },
+    Record {
+        base: Option<Box<Expr>>,
+        name: Name,
+        fields: Vec<RecordField>,
+    },
     /// `#name.field`: the field's tuple index.
-    RecordIndex { name: Name, field: Name },
+    RecordIndex {
+        name: Name,
+        field: Name,
+    },
     /// `Expr#name.field`
-    RecordAccess { expr: Box<Expr>, name: Name, field: Name },
+    RecordAccess {
+        expr: Box<Expr>,
+        name: Name,
+        field: Name,
+    },
     /// `<<Elements>>`
     Binary(Vec<BinElement>),
     /// `Pattern = Expr` (also an alias inside patterns).
@@ -254,7 +265,10 @@ pub enum ExprKind {
     /// `if Clauses end` (clauses have no patterns).
     If(Vec<Clause>),
     Case(Box<Expr>, Vec<Clause>),
-    Receive { clauses: Vec<Clause>, after: Option<After> },
+    Receive {
+        clauses: Vec<Clause>,
+        after: Option<After>,
+    },
     Try(Box<Try>),
     Fun(Box<Fun>),
     ListComp(Box<Expr>, Vec<Qualifier>),
@@ -289,7 +303,11 @@ pub enum Fun {
     /// `fun name/arity`
     Local(FunRef),
     /// `fun M:F/A` where each part may be a variable or a literal.
-    Remote { module: Expr, function: Expr, arity: Expr },
+    Remote {
+        module: Expr,
+        function: Expr,
+        arity: Expr,
+    },
     /// `fun (Args) -> ... end`
     Anonymous(Vec<Clause>),
     /// `fun Name(Args) -> ... Name(...) ... end`
@@ -428,9 +446,16 @@ pub enum TypeKind {
     /// `Name :: Type` (an annotated type).
     Annotated(Name, Box<Type>),
     /// `name(Args)`: a built-in or local user type.
-    Named { name: Name, args: Vec<Type> },
+    Named {
+        name: Name,
+        args: Vec<Type>,
+    },
     /// `m:name(Args)`
-    Remote { module: Name, name: Name, args: Vec<Type> },
+    Remote {
+        module: Name,
+        name: Name,
+        args: Vec<Type>,
+    },
     /// `[]`
     Nil,
     /// `[T]`

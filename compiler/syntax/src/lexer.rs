@@ -172,7 +172,13 @@ fn escape_len(s: &str) -> usize {
     let b = s.as_bytes();
     match b.first() {
         None => 0,
-        Some(b'0'..=b'7') => 1 + b[1..].iter().take(2).take_while(|c| (b'0'..=b'7').contains(c)).count(),
+        Some(b'0'..=b'7') => {
+            1 + b[1..]
+                .iter()
+                .take(2)
+                .take_while(|c| (b'0'..=b'7').contains(c))
+                .count()
+        }
         Some(b'x') => {
             if b.get(1) == Some(&b'{') {
                 match b[2..].iter().position(|&c| c == b'}') {
@@ -180,7 +186,11 @@ fn escape_len(s: &str) -> usize {
                     _ => 1,
                 }
             } else {
-                1 + b[1..].iter().take(2).take_while(|c| c.is_ascii_hexdigit()).count()
+                1 + b[1..]
+                    .iter()
+                    .take(2)
+                    .take_while(|c| c.is_ascii_hexdigit())
+                    .count()
             }
         }
         Some(b'^') => match s[1..].chars().next() {
@@ -199,7 +209,11 @@ fn decode_escape(s: &str) -> Result<u32, ()> {
         None => Err(()),
         Some(b'0'..=b'7') => u32::from_str_radix(s, 8).map_err(|_| ()),
         Some(b'x') => {
-            let hex = if b.get(1) == Some(&b'{') { &s[2..s.len() - 1] } else { &s[1..] };
+            let hex = if b.get(1) == Some(&b'{') {
+                &s[2..s.len() - 1]
+            } else {
+                &s[1..]
+            };
             if hex.is_empty() {
                 // `\x` with no digits: erl_scan takes it as the letter x.
                 return Ok('x' as u32);
@@ -234,7 +248,12 @@ fn decode_escape(s: &str) -> Result<u32, ()> {
 /// Decode the contents of a quoted atom or string (without the quotes; `base` is the byte
 /// offset of `body` in the file). An illegal escape is reported at its position and, as in
 /// erl_scan, abandons the literal: `Err(offset)` is where scanning resumes (after it).
-fn decode_quoted(body: &str, file: FileId, base: usize, diags: &mut Diagnostics) -> Result<String, usize> {
+fn decode_quoted(
+    body: &str,
+    file: FileId,
+    base: usize,
+    diags: &mut Diagnostics,
+) -> Result<String, usize> {
     let mut out = String::with_capacity(body.len());
     let mut i = 0;
     while i < body.len() {
@@ -271,7 +290,9 @@ fn parse_int(digits: &str, radix: u32) -> Option<IntLit> {
     if let Ok(v) = i64::from_str_radix(&clean, radix) {
         return Some(IntLit::Small(v));
     }
-    BigInt::from_str_radix(&clean, radix).ok().map(IntLit::from_bigint)
+    BigInt::from_str_radix(&clean, radix)
+        .ok()
+        .map(IntLit::from_bigint)
 }
 
 /// erl_scan's `string_thing` head: the first characters of an unterminated literal, as
@@ -337,15 +358,25 @@ pub fn lex(file: FileId, text: &str, diags: &mut Diagnostics) -> Vec<Token> {
                                     .last()
                                     .unwrap_or(0);
                                 let valid_digits = digits[..valid].trim_end_matches('_');
-                                match parse_int(valid_digits, b).filter(|_| !valid_digits.is_empty()) {
+                                match parse_int(valid_digits, b)
+                                    .filter(|_| !valid_digits.is_empty())
+                                {
                                     Some(i) => {
-                                        let end = range.start + base_text.len() + 1 + valid_digits.len();
+                                        let end =
+                                            range.start + base_text.len() + 1 + valid_digits.len();
                                         restart = Some(end);
-                                        out.push(Token { kind: Tok::Integer(i), span: span_of(range.start..end) });
+                                        out.push(Token {
+                                            kind: Tok::Integer(i),
+                                            span: span_of(range.start..end),
+                                        });
                                     }
                                     None => {
                                         let end = range.start + base_text.len() + 1;
-                                        diags.push(Diagnostic::error("E0104", span_of(range.start..end), "illegal integer"));
+                                        diags.push(Diagnostic::error(
+                                            "E0104",
+                                            span_of(range.start..end),
+                                            "illegal integer",
+                                        ));
                                         restart = Some(end);
                                     }
                                 }
@@ -376,10 +407,18 @@ pub fn lex(file: FileId, text: &str, diags: &mut Diagnostics) -> Vec<Token> {
                 }
                 Raw::QuotedAtom(terminated) | Raw::Str(terminated) => {
                     let is_atom = matches!(raw, Raw::QuotedAtom(_));
-                    let body_end = if terminated { slice.len() - 1 } else { slice.len() };
+                    let body_end = if terminated {
+                        slice.len() - 1
+                    } else {
+                        slice.len()
+                    };
                     let body = &slice[1..body_end];
                     if !terminated {
-                        let (what, q) = if is_atom { ("atom", '\'') } else { ("string", '"') };
+                        let (what, q) = if is_atom {
+                            ("atom", '\'')
+                        } else {
+                            ("string", '"')
+                        };
                         let head = unterminated_head(body);
                         let shown = if q == '"' {
                             crate::print::string(&head)
@@ -429,7 +468,9 @@ pub fn lex(file: FileId, text: &str, diags: &mut Diagnostics) -> Vec<Token> {
                     let next = text[range.end..].chars().next();
                     match next {
                         None | Some('%') => Tok::FormEnd,
-                        Some(c) if (c as u32) <= 0x20 || (0x80..=0xA0).contains(&(c as u32)) => Tok::FormEnd,
+                        Some(c) if (c as u32) <= 0x20 || (0x80..=0xA0).contains(&(c as u32)) => {
+                            Tok::FormEnd
+                        }
                         _ => Tok::Dot,
                     }
                 }
@@ -501,13 +542,19 @@ mod tests {
 
     fn kinds_lossy(src: &str) -> Vec<Tok> {
         let mut d = Diagnostics::new();
-        lex(FileId(0), src, &mut d).into_iter().map(|t| t.kind).collect()
+        lex(FileId(0), src, &mut d)
+            .into_iter()
+            .map(|t| t.kind)
+            .collect()
     }
 
     fn errors(src: &str) -> Vec<(u32, String)> {
         let mut d = Diagnostics::new();
         lex(FileId(0), src, &mut d);
-        d.items.into_iter().map(|x| (x.primary.start, x.message)).collect()
+        d.items
+            .into_iter()
+            .map(|x| (x.primary.start, x.message))
+            .collect()
     }
 
     #[test]
@@ -547,8 +594,20 @@ mod tests {
         let big = kinds("123456789012345678901234567890");
         assert_eq!(big[0].text(), "123456789012345678901234567890");
         // `1.` then a non-digit: an integer and a dot.
-        assert_eq!(kinds("X#r.f"), vec![Tok::Var("X".into()), Tok::Hash, Tok::Atom("r".into()), Tok::Dot, Tok::Atom("f".into())]);
-        assert_eq!(kinds("1_"), vec![Tok::Integer(IntLit::Small(1)), Tok::Var("_".into())]);
+        assert_eq!(
+            kinds("X#r.f"),
+            vec![
+                Tok::Var("X".into()),
+                Tok::Hash,
+                Tok::Atom("r".into()),
+                Tok::Dot,
+                Tok::Atom("f".into())
+            ]
+        );
+        assert_eq!(
+            kinds("1_"),
+            vec![Tok::Integer(IntLit::Small(1)), Tok::Var("_".into())]
+        );
     }
 
     #[test]
@@ -570,16 +629,29 @@ mod tests {
         );
         assert_eq!(
             kinds(r#""a\tb\"c" "d\x{263a}\e""#),
-            vec![Tok::String("a\tb\"c".into()), Tok::String("d\u{263a}\u{1b}".into())]
+            vec![
+                Tok::String("a\tb\"c".into()),
+                Tok::String("d\u{263a}\u{1b}".into())
+            ]
         );
-        assert_eq!(kinds("\"multi\nline\""), vec![Tok::String("multi\nline".into())]);
+        assert_eq!(
+            kinds("\"multi\nline\""),
+            vec![Tok::String("multi\nline".into())]
+        );
     }
 
     #[test]
     fn punctuation_and_form_end() {
         assert_eq!(
             kinds("f() -> ok.\n"),
-            vec![Tok::Atom("f".into()), Tok::LParen, Tok::RParen, Tok::Arrow, Tok::Atom("ok".into()), Tok::FormEnd]
+            vec![
+                Tok::Atom("f".into()),
+                Tok::LParen,
+                Tok::RParen,
+                Tok::Arrow,
+                Tok::Atom("ok".into()),
+                Tok::FormEnd
+            ]
         );
         assert_eq!(kinds("a.%c"), vec![Tok::Atom("a".into()), Tok::FormEnd]);
         assert_eq!(kinds("a."), vec![Tok::Atom("a".into()), Tok::FormEnd]);
@@ -608,7 +680,14 @@ mod tests {
                 Tok::MinusMinus,
             ]
         );
-        assert_eq!(kinds("a ` b"), vec![Tok::Atom("a".into()), Tok::Unknown('`'), Tok::Atom("b".into())]);
+        assert_eq!(
+            kinds("a ` b"),
+            vec![
+                Tok::Atom("a".into()),
+                Tok::Unknown('`'),
+                Tok::Atom("b".into())
+            ]
+        );
     }
 
     #[test]
@@ -621,26 +700,58 @@ mod tests {
 
     #[test]
     fn errors_like_erl_scan() {
-        assert_eq!(errors("f() -> \"abc\n"), vec![(7, "unterminated string starting with \"abc\\n\"".into())]);
-        assert_eq!(errors("f() -> 'abc\n"), vec![(7, "unterminated atom starting with 'abc\\n'".into())]);
+        assert_eq!(
+            errors("f() -> \"abc\n"),
+            vec![(7, "unterminated string starting with \"abc\\n\"".into())]
+        );
+        assert_eq!(
+            errors("f() -> 'abc\n"),
+            vec![(7, "unterminated atom starting with 'abc\\n'".into())]
+        );
         assert_eq!(errors("37#12"), vec![(0, "illegal base '37'".into())]);
         // erl_scan goes on after the base (`#12`), after `2#` and after a bad escape.
-        assert_eq!(kinds_lossy("37#12"), vec![Tok::Hash, Tok::Integer(IntLit::Small(12))]);
+        assert_eq!(
+            kinds_lossy("37#12"),
+            vec![Tok::Hash, Tok::Integer(IntLit::Small(12))]
+        );
         assert_eq!(kinds_lossy("2#3"), vec![Tok::Integer(IntLit::Small(3))]);
-        assert_eq!(kinds_lossy("2#103"), vec![Tok::Integer(IntLit::Small(2)), Tok::Integer(IntLit::Small(3))]);
+        assert_eq!(
+            kinds_lossy("2#103"),
+            vec![
+                Tok::Integer(IntLit::Small(2)),
+                Tok::Integer(IntLit::Small(3))
+            ]
+        );
         assert_eq!(errors("1.5e999"), vec![(0, "illegal float".into())]);
         assert_eq!(
             errors("\"\\x{110000}\""),
-            vec![(1, "illegal character".into()), (11, "unterminated string starting with \"\"".into())]
+            vec![
+                (1, "illegal character".into()),
+                (11, "unterminated string starting with \"\"".into())
+            ]
         );
         assert_eq!(errors("$"), vec![(0, "unterminated character".into())]);
         assert_eq!(errors("a \u{3c0} b"), vec![(2, "illegal character".into())]);
-        assert_eq!(errors(&format!("'{}'", "a".repeat(256))), vec![(0, "illegal atom".into())]);
+        assert_eq!(
+            errors(&format!("'{}'", "a".repeat(256))),
+            vec![(0, "illegal atom".into())]
+        );
     }
 
     #[test]
     fn never_panics_on_odd_input() {
-        for s in ["$\\", "'\\", "\"\\", "$\\x{", "16#", "\u{0}\u{1}", "'\\x{zz}'", "$\\^", "0#1", "99999999999999999999#1"] {
+        for s in [
+            "$\\",
+            "'\\",
+            "\"\\",
+            "$\\x{",
+            "16#",
+            "\u{0}\u{1}",
+            "'\\x{zz}'",
+            "$\\^",
+            "0#1",
+            "99999999999999999999#1",
+        ] {
             let mut d = Diagnostics::new();
             let _ = lex(FileId(0), s, &mut d);
         }

@@ -59,10 +59,20 @@ pub struct UserError {
 
 impl UserError {
     pub fn syntax_before(span: Span) -> Self {
-        UserError { span, message: String::new(), code: "E0201", syntax: SyntaxAt::Before }
+        UserError {
+            span,
+            message: String::new(),
+            code: "E0201",
+            syntax: SyntaxAt::Before,
+        }
     }
     pub fn syntax_after(span: Span) -> Self {
-        UserError { span, message: String::new(), code: "E0201", syntax: SyntaxAt::After }
+        UserError {
+            span,
+            message: String::new(),
+            code: "E0201",
+            syntax: SyntaxAt::After,
+        }
     }
 }
 
@@ -72,7 +82,12 @@ type PError = ParseError<u32, PTok, UserError>;
 /// in source form, everything else as a quoted atom (`')'`, `'end'`, `'.'`).
 pub fn token_text(t: &Tok) -> String {
     match t {
-        Tok::Atom(_) | Tok::Var(_) | Tok::Integer(_) | Tok::Float(_) | Tok::Char(_) | Tok::String(_) => t.text(),
+        Tok::Atom(_)
+        | Tok::Var(_)
+        | Tok::Integer(_)
+        | Tok::Float(_)
+        | Tok::Char(_)
+        | Tok::String(_) => t.text(),
         Tok::Unknown(c) => crate::print::atom(&c.to_string()),
         other => format!("'{}'", other.symbol()),
     }
@@ -101,9 +116,16 @@ fn run(file: FileId, tokens: &[Token]) -> Result<Form, PError> {
 
 /// Turn a lalrpop error into erlc's message.
 fn to_diagnostic(file: FileId, tokens: &[Token], e: PError) -> Diagnostic {
-    let find_at = |loc: u32| tokens.iter().find(|t| t.span.start == loc && t.span.file == file);
+    let find_at = |loc: u32| {
+        tokens
+            .iter()
+            .find(|t| t.span.start == loc && t.span.file == file)
+    };
     match e {
-        ParseError::UnrecognizedToken { token: (l, tok, r), .. } | ParseError::ExtraToken { token: (l, tok, r) } => {
+        ParseError::UnrecognizedToken {
+            token: (l, tok, r), ..
+        }
+        | ParseError::ExtraToken { token: (l, tok, r) } => {
             // Prefer the real token (it knows its own file) for the span.
             let span = find_at(l).map(|t| t.span).unwrap_or(Span::new(file, l, r));
             let text = match tok {
@@ -117,14 +139,19 @@ fn to_diagnostic(file: FileId, tokens: &[Token], e: PError) -> Diagnostic {
             Some(t) => syntax_error(t.span, &token_text(&t.kind)),
             None => syntax_error(Span::new(file, location, location), ""),
         },
-        ParseError::UnrecognizedEof { location, .. } => syntax_error(Span::new(file, location, location), ""),
+        ParseError::UnrecognizedEof { location, .. } => {
+            syntax_error(Span::new(file, location, location), "")
+        }
         ParseError::User { error } => match error.syntax {
             SyntaxAt::No => Diagnostic::error(error.code, error.span, error.message),
             SyntaxAt::Before => match find_at(error.span.start) {
                 Some(t) => syntax_error(t.span, &token_text(&t.kind)),
                 None => syntax_error(error.span, ""),
             },
-            SyntaxAt::After => match tokens.iter().find(|t| t.span.file == file && t.span.start >= error.span.end) {
+            SyntaxAt::After => match tokens
+                .iter()
+                .find(|t| t.span.file == file && t.span.start >= error.span.end)
+            {
                 Some(t) => syntax_error(t.span, &token_text(&t.kind)),
                 None => syntax_error(error.span, ""),
             },
@@ -153,7 +180,12 @@ pub fn parse_form(tokens: &[Token], diags: &mut Diagnostics) -> Option<Form> {
 fn with_fake_head(tokens: &[Token], file: FileId, at: u32) -> Vec<Token> {
     let z = Span::new(file, at, at);
     let mut v = Vec::with_capacity(tokens.len() + 4);
-    for kind in [Tok::Atom(Name::from("f")), Tok::LParen, Tok::RParen, Tok::Arrow] {
+    for kind in [
+        Tok::Atom(Name::from("f")),
+        Tok::LParen,
+        Tok::RParen,
+        Tok::Arrow,
+    ] {
         v.push(Token { kind, span: z });
     }
     v.extend_from_slice(tokens);
@@ -207,7 +239,10 @@ pub fn parse_expr(tokens: &[Token]) -> Result<Expr, Diagnostic> {
     let end = tokens.last().map_or(first.span.end, |t| t.span.end);
     let end_span = Span::new(file, end, end);
     if !has_end {
-        toks.push(Token { kind: Tok::FormEnd, span: end_span });
+        toks.push(Token {
+            kind: Tok::FormEnd,
+            span: end_span,
+        });
     }
     match run(file, &toks) {
         Ok(form) => {
@@ -217,7 +252,9 @@ pub fn parse_expr(tokens: &[Token]) -> Result<Expr, Diagnostic> {
             }
             // More than one expression: complain at the first `,` after the first one.
             let after = es.first().map_or(first.span.start, |e| e.span.end);
-            let comma = tokens.iter().find(|t| t.kind == Tok::Comma && t.span.start >= after);
+            let comma = tokens
+                .iter()
+                .find(|t| t.kind == Tok::Comma && t.span.start >= after);
             Err(match comma {
                 Some(c) => syntax_error(c.span, "','"),
                 None => syntax_error(end_span, ""),

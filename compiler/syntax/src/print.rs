@@ -12,7 +12,11 @@ pub fn atom_needs_quotes(a: &str) -> bool {
         return true;
     }
     !a.chars().all(|c| {
-        c.is_ascii_alphanumeric() || c == '_' || c == '@' || (('ß'..='ÿ').contains(&c) && c != '÷') || (('À'..='Þ').contains(&c) && c != '×')
+        c.is_ascii_alphanumeric()
+            || c == '_'
+            || c == '@'
+            || (('ß'..='ÿ').contains(&c) && c != '÷')
+            || (('À'..='Þ').contains(&c) && c != '×')
     })
 }
 
@@ -52,7 +56,11 @@ pub fn float(f: f64) -> String {
         if n <= int_len {
             format!("{sign}{}{}.0", digits, "0".repeat((int_len - n) as usize))
         } else {
-            format!("{sign}{}.{}", &digits[..int_len as usize], &digits[int_len as usize..])
+            format!(
+                "{sign}{}.{}",
+                &digits[..int_len as usize],
+                &digits[int_len as usize..]
+            )
         }
     } else {
         format!("{sign}0.{}{}", "0".repeat((-exp - 1) as usize), digits)
@@ -108,7 +116,6 @@ pub fn char_literal(c: u32) -> String {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,7 +123,14 @@ mod tests {
     /// Expected texts from OTP 25: `io:format("~w", [F])`.
     #[test]
     fn floats_as_otp_writes_them() {
-        let cases = [(1.5e10, "1.5e10"), (0.1, "0.1"), (1.0e-5, "1.0e-5"), (123.456, "123.456"), (1.0e21, "1.0e21"), (100.0, "100.0")];
+        let cases = [
+            (1.5e10, "1.5e10"),
+            (0.1, "0.1"),
+            (1.0e-5, "1.0e-5"),
+            (123.456, "123.456"),
+            (1.0e21, "1.0e21"),
+            (100.0, "100.0"),
+        ];
         for (f, want) in cases {
             assert_eq!(float(f), want, "{f:e}");
         }

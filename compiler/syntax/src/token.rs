@@ -256,7 +256,13 @@ impl Tok {
             Tok::Slash => "/",
             Tok::PlusPlus => "++",
             Tok::MinusMinus => "--",
-            Tok::Atom(_) | Tok::Var(_) | Tok::Integer(_) | Tok::Float(_) | Tok::Char(_) | Tok::String(_) | Tok::Unknown(_) => "",
+            Tok::Atom(_)
+            | Tok::Var(_)
+            | Tok::Integer(_)
+            | Tok::Float(_)
+            | Tok::Char(_)
+            | Tok::String(_)
+            | Tok::Unknown(_) => "",
         }
     }
 }

@@ -39,7 +39,11 @@ fn sources() -> Option<Vec<PathBuf>> {
         }
     }
     files.sort();
-    if files.is_empty() { None } else { Some(files) }
+    if files.is_empty() {
+        None
+    } else {
+        Some(files)
+    }
 }
 
 fn generate(out: &Path, files: &[PathBuf]) -> bool {
@@ -47,10 +51,20 @@ fn generate(out: &Path, files: &[PathBuf]) -> bool {
     if std::fs::write(&script, GEN).is_err() {
         return false;
     }
-    let status = Command::new("escript").arg(&script).arg(out).args(files).output();
+    let status = Command::new("escript")
+        .arg(&script)
+        .arg(out)
+        .args(files)
+        .output();
     match status {
         Ok(o) => {
-            eprintln!("{}", String::from_utf8_lossy(&o.stdout).lines().last().unwrap_or(""));
+            eprintln!(
+                "{}",
+                String::from_utf8_lossy(&o.stdout)
+                    .lines()
+                    .last()
+                    .unwrap_or("")
+            );
             o.status.success()
         }
         Err(_) => false,
@@ -63,7 +77,9 @@ fn otp_sources_parse_without_errors() {
         Ok(d) => (PathBuf::from(d), false, None),
         Err(_) => {
             let Some(files) = sources() else {
-                eprintln!("note: OTP sources not found under /usr/lib/erlang/lib; corpus test skipped");
+                eprintln!(
+                    "note: OTP sources not found under /usr/lib/erlang/lib; corpus test skipped"
+                );
                 return;
             };
             let dir = std::env::temp_dir().join(format!("ferl-pfiles-{}", std::process::id()));
@@ -77,13 +93,19 @@ fn otp_sources_parse_without_errors() {
         }
     };
     let mut pfiles: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "P")).collect())
+        .map(|rd| {
+            rd.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == "P"))
+                .collect()
+        })
         .unwrap_or_default();
     pfiles.sort();
     let (mut nforms, mut nerrors, mut lex_errors) = (0usize, 0usize, 0usize);
     let mut shown = Vec::new();
     for p in &pfiles {
-        let Ok(text) = std::fs::read_to_string(p) else { continue };
+        let Ok(text) = std::fs::read_to_string(p) else {
+            continue;
+        };
         let mut map = SourceMap::new();
         let file = map.add(p.display().to_string(), text.clone());
         let mut diags = Diagnostics::new();
@@ -112,13 +134,24 @@ fn otp_sources_parse_without_errors() {
     if cleanup {
         let _ = std::fs::remove_dir_all(&dir);
     }
-    eprintln!("{} .P files, {nforms} forms, {nerrors} parse errors, {lex_errors} lex errors", pfiles.len());
+    eprintln!(
+        "{} .P files, {nforms} forms, {nerrors} parse errors, {lex_errors} lex errors",
+        pfiles.len()
+    );
     for s in &shown {
         eprintln!("  {s}");
     }
-    assert!(pfiles.len() > 200, "expected the OTP corpus, found {} .P files", pfiles.len());
+    assert!(
+        pfiles.len() > 200,
+        "expected the OTP corpus, found {} .P files",
+        pfiles.len()
+    );
     if let Some(n) = expected {
-        assert_eq!(pfiles.len(), n, "erlc -P did not produce a .P file for every source");
+        assert_eq!(
+            pfiles.len(),
+            n,
+            "erlc -P did not produce a .P file for every source"
+        );
     }
     assert_eq!(lex_errors, 0);
     assert_eq!(nerrors, 0, "forms that failed to parse");

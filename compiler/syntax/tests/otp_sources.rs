@@ -21,7 +21,10 @@ impl FileLoader for Fs {
     fn read(&mut self, path: &Path) -> Option<String> {
         let bytes = std::fs::read(path).ok()?;
         // OTP sources are UTF-8; a latin-1 file is read byte by byte as epp would.
-        Some(String::from_utf8(bytes.clone()).unwrap_or_else(|_| bytes.iter().map(|&b| b as char).collect()))
+        Some(
+            String::from_utf8(bytes.clone())
+                .unwrap_or_else(|_| bytes.iter().map(|&b| b as char).collect()),
+        )
     }
     fn list_dir(&mut self, path: &Path) -> Vec<PathBuf> {
         std::fs::read_dir(path)
@@ -41,7 +44,13 @@ fn dump_tok(t: &ferl_syntax::token::Tok) -> String {
         Tok::Integer(i) => format!("i:{i}"),
         Tok::Char(c) => format!("c:{c}"),
         Tok::Float(_) => "f".to_string(),
-        Tok::String(s) => format!("s:{}", s.chars().map(|c| (c as u32).to_string()).collect::<Vec<_>>().join(",")),
+        Tok::String(s) => format!(
+            "s:{}",
+            s.chars()
+                .map(|c| (c as u32).to_string())
+                .collect::<Vec<_>>()
+                .join(",")
+        ),
         Tok::FormEnd => "dot".to_string(),
         other => other.symbol().to_string(),
     }
@@ -90,8 +99,12 @@ fn otp_sources_preprocess_and_parse() {
                 include_dirs: vec![
                     dir.join("include"),
                     dir.join("src"),
-                    app_dir("stdlib").map(|d| d.join("include")).unwrap_or_default(),
-                    app_dir("kernel").map(|d| d.join("include")).unwrap_or_default(),
+                    app_dir("stdlib")
+                        .map(|d| d.join("include"))
+                        .unwrap_or_default(),
+                    app_dir("kernel")
+                        .map(|d| d.join("include"))
+                        .unwrap_or_default(),
                 ],
                 lib_dirs: vec![PathBuf::from(LIB)],
                 // The OTP build passes this one (erlc -DCOMPILER_VSN=...).
@@ -100,7 +113,8 @@ fn otp_sources_preprocess_and_parse() {
             let mut map = SourceMap::new();
             let id = map.add(file.to_string_lossy(), text);
             let mut diags = Diagnostics::new();
-            let forms = ferl_syntax::preprocess::preprocess(&mut map, id, &opts, &mut Fs, &mut diags);
+            let forms =
+                ferl_syntax::preprocess::preprocess(&mut map, id, &opts, &mut Fs, &mut diags);
             total_forms += forms.len();
             if std::env::var_os("FERL_PP_COUNTS").is_some() {
                 println!("COUNT {} {}", file.display(), forms.len());
@@ -108,7 +122,10 @@ fn otp_sources_preprocess_and_parse() {
             if std::env::var_os("FERL_PP_DUMP").is_some() {
                 // One line per form: each token with its line, to diff against epp:scan_file.
                 for f in &forms {
-                    let parts: Vec<String> = f.iter().map(|t| format!("{}@{}", dump_tok(&t.kind), map.location(t.span).1)).collect();
+                    let parts: Vec<String> = f
+                        .iter()
+                        .map(|t| format!("{}@{}", dump_tok(&t.kind), map.location(t.span).1))
+                        .collect();
                     println!("FORM {} {}", file.display(), parts.join(" "));
                 }
             }
@@ -121,7 +138,11 @@ fn otp_sources_preprocess_and_parse() {
             pp_errors += pp;
             parse_errors += pe;
             if pp + pe > 0 {
-                let first = diags.items.iter().chain(pdiags.items.iter()).find(|d| d.is_error());
+                let first = diags
+                    .items
+                    .iter()
+                    .chain(pdiags.items.iter())
+                    .find(|d| d.is_error());
                 let msg = first
                     .map(|d| {
                         let (f, l, c) = map.location(d.primary);
@@ -138,6 +159,14 @@ fn otp_sources_preprocess_and_parse() {
     for f in &failing {
         println!("  {f}");
     }
-    assert!(total_files > 200, "expected the OTP sources, found {total_files} files");
-    assert_eq!(pp_errors + parse_errors, 0, "{} files with errors", failing.len());
+    assert!(
+        total_files > 200,
+        "expected the OTP sources, found {total_files} files"
+    );
+    assert_eq!(
+        pp_errors + parse_errors,
+        0,
+        "{} files with errors",
+        failing.len()
+    );
 }

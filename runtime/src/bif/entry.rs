@@ -9,7 +9,10 @@
 //! use the process's heap. Symbols are `abi::bif_symbol(module, name, arity)` (tested).
 //! Must not: implement behaviour (the family modules do).
 
-use super::{atoms, binaries, binmod, clock, errors, funs, hash, lists, maps, math, numbers, opaque, time, tuples, types, unicode};
+use super::{
+    atoms, binaries, binmod, clock, errors, funs, hash, lists, maps, math, numbers, opaque, time,
+    tuples, types, unicode,
+};
 use crate::exception::{BifResult, Exception};
 use crate::heap::Heap;
 use crate::process::Process;

@@ -294,9 +294,21 @@ pub fn make_hash2(t: Term) -> u32 {
 
 /// The primes of erts' old `make_hash` (`erlang:phash/2`).
 const FUNNY: [u32; 15] = [
-    0, 268_440_163, 268_439_161, 268_435_459, 268_436_141, 268_438_633, 268_437_017,
-    268_438_039, 268_437_511, 268_439_627, 268_440_479, 268_440_577, 268_440_581,
-    268_440_593, 268_440_611,
+    0,
+    268_440_163,
+    268_439_161,
+    268_435_459,
+    268_436_141,
+    268_438_633,
+    268_437_017,
+    268_438_039,
+    268_437_511,
+    268_439_627,
+    268_440_479,
+    268_440_577,
+    268_440_581,
+    268_440_593,
+    268_440_611,
 ];
 
 enum OldOp {
@@ -349,7 +361,9 @@ pub fn make_hash(t: Term) -> u32 {
         match t.kind() {
             Kind::Nil => hash = hash.wrapping_mul(f[3]).wrapping_add(1),
             Kind::Atom => {
-                hash = hash.wrapping_mul(f[1]).wrapping_add(atom_hash(t.atom_name().unwrap_or("")))
+                hash = hash
+                    .wrapping_mul(f[1])
+                    .wrapping_add(atom_hash(t.atom_name().unwrap_or("")))
             }
             Kind::Cons => {
                 if let Some((h, tl)) = t.cons_parts() {
@@ -375,7 +389,10 @@ pub fn make_hash(t: Term) -> u32 {
                         None => (false, vec![0]),
                     },
                 };
-                let mut words: Vec<u32> = mag.iter().flat_map(|&d| [d as u32, (d >> 32) as u32]).collect();
+                let mut words: Vec<u32> = mag
+                    .iter()
+                    .flat_map(|&d| [d as u32, (d >> 32) as u32])
+                    .collect();
                 while words.len() > 1 && *words.last().unwrap_or(&1) == 0 {
                     words.pop();
                 }
@@ -387,7 +404,9 @@ pub fn make_hash(t: Term) -> u32 {
             Kind::Float => {
                 let x = t.float_value().unwrap_or(0.0);
                 let bits = if x == 0.0 { 0 } else { x.to_bits() };
-                hash = hash.wrapping_mul(f[6]).wrapping_add((bits as u32) ^ ((bits >> 32) as u32));
+                hash = hash
+                    .wrapping_mul(f[6])
+                    .wrapping_add((bits as u32) ^ ((bits >> 32) as u32));
             }
             Kind::Bits => {
                 if let Some(b) = t.bits() {
@@ -399,7 +418,11 @@ pub fn make_hash(t: Term) -> u32 {
                     let rest = (b.bit_size % 8) as u32;
                     if rest > 0 {
                         let last = (packed[sz] >> (8 - rest)) as u32;
-                        hash = hash.wrapping_mul(f[1]).wrapping_add(last).wrapping_mul(f[12]).wrapping_add(rest);
+                        hash = hash
+                            .wrapping_mul(f[1])
+                            .wrapping_add(last)
+                            .wrapping_mul(f[12])
+                            .wrapping_add(rest);
                     }
                     hash = hash.wrapping_mul(f[4]).wrapping_add(sz as u32);
                 }

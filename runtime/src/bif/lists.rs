@@ -61,7 +61,11 @@ pub fn append(h: &mut dyn Heap, a: Term, b: Term) -> BifResult {
             let (hd, tl) = cur.cons_parts().unwrap_or((term::NIL, term::NIL));
             let c = cells.add(2 * i);
             *c = hd.raw();
-            *c.add(1) = if i + 1 < n { Term::from_cons_ptr(c.add(2)).raw() } else { b.raw() };
+            *c.add(1) = if i + 1 < n {
+                Term::from_cons_ptr(c.add(2)).raw()
+            } else {
+                b.raw()
+            };
             cur = tl;
         }
         Ok(Term::from_cons_ptr(cells))

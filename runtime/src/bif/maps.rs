@@ -120,7 +120,11 @@ pub fn values(h: &mut dyn Heap, m: Term) -> BifResult {
 /// `maps:to_list(Map)`: `[{K, V}]` in iteration order.
 pub fn to_list(h: &mut dyn Heap, m: Term) -> BifResult {
     let (k, v) = parts(h, m)?;
-    let pairs: Vec<Term> = k.iter().zip(&v).map(|(&k, &v)| term::tuple(h, &[k, v])).collect();
+    let pairs: Vec<Term> = k
+        .iter()
+        .zip(&v)
+        .map(|(&k, &v)| term::tuple(h, &[k, v]))
+        .collect();
     Ok(term::list(h, &pairs))
 }
 

@@ -48,7 +48,10 @@ fn arg(t: Term) -> Result<f64, Exception> {
     }
     match t.int_value() {
         Some(Int::Small(i)) => Ok(i as f64),
-        Some(Int::Big(b)) => b.to_f64().filter(|f| f.is_finite()).ok_or_else(Exception::badarith),
+        Some(Int::Big(b)) => b
+            .to_f64()
+            .filter(|f| f.is_finite())
+            .ok_or_else(Exception::badarith),
         None => Err(Exception::badarg()),
     }
 }
@@ -67,7 +70,12 @@ fn call1(h: &mut dyn Heap, x: Term, f: unsafe extern "C" fn(f64) -> f64) -> BifR
     result(h, unsafe { f(x) })
 }
 
-fn call2(h: &mut dyn Heap, x: Term, y: Term, f: unsafe extern "C" fn(f64, f64) -> f64) -> BifResult {
+fn call2(
+    h: &mut dyn Heap,
+    x: Term,
+    y: Term,
+    f: unsafe extern "C" fn(f64, f64) -> f64,
+) -> BifResult {
     let (x, y) = (arg(x)?, arg(y)?);
     // SAFETY: as in call1.
     result(h, unsafe { f(x, y) })
@@ -87,7 +95,10 @@ macro_rules! unary {
     )*};
 }
 
-unary!(sin, cos, tan, asin, acos, atan, sinh, cosh, tanh, asinh, acosh, atanh, exp, log, log2, log10, sqrt, erf, erfc);
+unary!(
+    sin, cos, tan, asin, acos, atan, sinh, cosh, tanh, asinh, acosh, atanh, exp, log, log2, log10,
+    sqrt, erf, erfc
+);
 
 /// `math:atan2(Y, X)`.
 pub fn atan2(h: &mut dyn Heap, y: Term, x: Term) -> BifResult {

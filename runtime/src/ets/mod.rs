@@ -137,19 +137,28 @@ pub struct Data {
 impl Data {
     fn find(&self, exact: bool, k: Term) -> Option<(&Key, &Vec<Stored>)> {
         // BTreeMap has no lookup by a foreign comparator: search by range on a probe key.
-        let probe = Key { exact, k: probe_stored(k) };
+        let probe = Key {
+            exact,
+            k: probe_stored(k),
+        };
         let r = self.map.get_key_value(&probe);
         forget_probe(probe);
         r
     }
     fn find_mut(&mut self, exact: bool, k: Term) -> Option<&mut Vec<Stored>> {
-        let probe = Key { exact, k: probe_stored(k) };
+        let probe = Key {
+            exact,
+            k: probe_stored(k),
+        };
         let r = self.map.get_mut(&probe);
         forget_probe(probe);
         r
     }
     fn remove(&mut self, exact: bool, k: Term) -> Option<Vec<Stored>> {
-        let probe = Key { exact, k: probe_stored(k) };
+        let probe = Key {
+            exact,
+            k: probe_stored(k),
+        };
         let r = self.map.remove(&probe);
         forget_probe(probe);
         if let Some(v) = &r {
@@ -202,7 +211,9 @@ impl Table {
         }
     }
     fn key_of(&self, obj: Term) -> Term {
-        obj.tuple_elements().map(|e| e[self.keypos - 1]).unwrap_or(NIL)
+        obj.tuple_elements()
+            .map(|e| e[self.keypos - 1])
+            .unwrap_or(NIL)
     }
     fn valid_object(&self, obj: Term) -> bool {
         obj.tuple_elements().is_some_and(|e| e.len() >= self.keypos)
@@ -281,7 +292,8 @@ fn list_out(p: &mut Process, objs: &[Term]) -> Term {
 pub fn new(p: &mut Process, name: Term, opts: Term) -> BifResult {
     let name_i = name.atom_index().ok_or_else(Exception::badarg)?;
     let opts = opts.list_to_vec().ok_or_else(Exception::badarg)?;
-    let (mut kind, mut access, mut named, mut keypos, mut heir) = (Kind::Set, Access::Protected, false, 1usize, None);
+    let (mut kind, mut access, mut named, mut keypos, mut heir) =
+        (Kind::Set, Access::Protected, false, 1usize, None);
     for o in opts {
         if let Some(n) = o.atom_name() {
             match n {
@@ -301,7 +313,10 @@ pub fn new(p: &mut Process, name: Term, opts: Term) -> BifResult {
         let e = o.tuple_elements().ok_or_else(Exception::badarg)?;
         match (e.first().and_then(|x| x.atom_name()), e.len()) {
             (Some("keypos"), 2) => {
-                keypos = e[1].small_value().filter(|k| *k >= 1).ok_or_else(Exception::badarg)? as usize
+                keypos = e[1]
+                    .small_value()
+                    .filter(|k| *k >= 1)
+                    .ok_or_else(Exception::badarg)? as usize
             }
             (Some("read_concurrency" | "write_concurrency" | "decentralized_counters"), 2) => {
                 if !e[1].is_boolean() && e[1].atom_name() != Some("auto") {
@@ -359,7 +374,9 @@ fn unregister(t: &Table) {
 /// `ets:delete(Tab)`.
 pub fn delete_table(p: &mut Process, tab: Term) -> BifResult {
     let t = resolve(tab).ok_or_else(Exception::badarg)?;
-    if t.owner.load(Ordering::Acquire) != p.pid().pid_serial().unwrap_or(0) && t.access != Access::Public {
+    if t.owner.load(Ordering::Acquire) != p.pid().pid_serial().unwrap_or(0)
+        && t.access != Access::Public
+    {
         return badarg();
     }
     unregister(&t);
@@ -411,7 +428,12 @@ fn transfer_msg(t: &Table, from: Term, gift: Term) -> Message {
 
 /// `ets:give_away(Tab, Pid, Gift)`: checks and ownership change; the caller sends the
 /// returned message to the new owner.
-pub fn give_away(p: &mut Process, tab: Term, pid: Term, gift: Term) -> Result<(u64, Message), Exception> {
+pub fn give_away(
+    p: &mut Process,
+    tab: Term,
+    pid: Term,
+    gift: Term,
+) -> Result<(u64, Message), Exception> {
     let t = resolve(tab).ok_or_else(Exception::badarg)?;
     let me = p.pid().pid_serial().unwrap_or(0);
     let to = pid.pid_serial().ok_or_else(Exception::badarg)?;
@@ -426,13 +448,19 @@ pub fn give_away(p: &mut Process, tab: Term, pid: Term, gift: Term) -> Result<(u
 /// Undo a give_away whose receiver turned out to be dead.
 pub fn take_back(p: &mut Process, tab: Term) {
     if let Some(t) = resolve(tab) {
-        t.owner.store(p.pid().pid_serial().unwrap_or(0), Ordering::Release);
+        t.owner
+            .store(p.pid().pid_serial().unwrap_or(0), Ordering::Release);
     }
 }
 
 /// Process `serial` has exited: delete its tables, or hand them to their live heirs.
 /// `alive` says whether a pid serial is a live process; `send` delivers a message.
-pub fn owner_exited(serial: u64, pid: Term, alive: &dyn Fn(u64) -> bool, send: &dyn Fn(u64, Message)) {
+pub fn owner_exited(
+    serial: u64,
+    pid: Term,
+    alive: &dyn Fn(u64) -> bool,
+    send: &dyn Fn(u64, Message),
+) {
     if LIVE.load(Ordering::Acquire) == 0 {
         return;
     }
@@ -486,12 +514,22 @@ fn insert_one(t: &Table, d: &mut Data, obj: Term) {
             }
         }
     }
-    d.map.insert(Key { exact, k: Stored::new(k) }, vec![Stored::new(obj)]);
+    d.map.insert(
+        Key {
+            exact,
+            k: Stored::new(k),
+        },
+        vec![Stored::new(obj)],
+    );
     d.size += 1;
 }
 
 fn objects_arg(t: &Table, objs: Term) -> Result<Vec<Term>, Exception> {
-    let mut v = if objs.is_tuple() { vec![objs] } else { objs.list_to_vec().ok_or_else(Exception::badarg)? };
+    let mut v = if objs.is_tuple() {
+        vec![objs]
+    } else {
+        objs.list_to_vec().ok_or_else(Exception::badarg)?
+    };
     if t.kind == Kind::Bag {
         // BEAM adds a list of objects to a bag last to first: `insert(B, [{k,1}, {k,2}])`
         // then looks up as [{k,2}, {k,1}] (single inserts append).
@@ -573,7 +611,10 @@ pub fn delete_all_objects(p: &mut Process, tab: Term) -> BifResult {
 pub fn lookup(p: &mut Process, tab: Term, key: Term) -> BifResult {
     let t = table(p, tab, Op::Read)?;
     let d = t.data.read();
-    let objs: Vec<Term> = d.find(t.exact(), key).map(|(_, v)| v.iter().map(Stored::term).collect()).unwrap_or_default();
+    let objs: Vec<Term> = d
+        .find(t.exact(), key)
+        .map(|(_, v)| v.iter().map(Stored::term).collect())
+        .unwrap_or_default();
     Ok(list_out(p, &objs))
 }
 
@@ -587,7 +628,10 @@ pub fn member(p: &mut Process, tab: Term, key: Term) -> BifResult {
 /// `ets:lookup_element(Tab, Key, Pos)`.
 pub fn lookup_element(p: &mut Process, tab: Term, key: Term, pos: Term) -> BifResult {
     let t = table(p, tab, Op::Read)?;
-    let pos = pos.small_value().filter(|x| *x >= 1).ok_or_else(Exception::badarg)? as usize;
+    let pos = pos
+        .small_value()
+        .filter(|x| *x >= 1)
+        .ok_or_else(Exception::badarg)? as usize;
     let d = t.data.read();
     let (_, v) = d.find(t.exact(), key).ok_or_else(Exception::badarg)?;
     let mut elems = Vec::new();
@@ -624,7 +668,11 @@ fn end_of_table() -> Term {
 pub fn first(p: &mut Process, tab: Term, last: bool) -> BifResult {
     let t = table(p, tab, Op::Read)?;
     let d = t.data.read();
-    let k = if last && t.kind == Kind::OrderedSet { d.map.keys().next_back() } else { d.map.keys().next() };
+    let k = if last && t.kind == Kind::OrderedSet {
+        d.map.keys().next_back()
+    } else {
+        d.map.keys().next()
+    };
     Ok(match k {
         Some(k) => copy_out(p, k.k.term()),
         None => end_of_table(),
@@ -641,11 +689,20 @@ pub fn next(p: &mut Process, tab: Term, key: Term, prev: bool) -> BifResult {
     if t.kind != Kind::OrderedSet && d.find(exact, key).is_none() {
         return badarg();
     }
-    let probe = Key { exact, k: probe_stored(key) };
+    let probe = Key {
+        exact,
+        k: probe_stored(key),
+    };
     let found = if prev {
-        d.map.range((Unbounded, Excluded(&probe))).next_back().map(|(k, _)| k.k.term())
+        d.map
+            .range((Unbounded, Excluded(&probe)))
+            .next_back()
+            .map(|(k, _)| k.k.term())
     } else {
-        d.map.range((Excluded(&probe), Unbounded)).next().map(|(k, _)| k.k.term())
+        d.map
+            .range((Excluded(&probe), Unbounded))
+            .next()
+            .map(|(k, _)| k.k.term())
     };
     forget_probe(probe);
     Ok(match found {
@@ -673,7 +730,11 @@ fn counter_op(t: &Table, op: Term) -> Result<CounterOp, Exception> {
         return Ok((t.keypos + 1, op, None));
     }
     let e = op.tuple_elements().ok_or_else(Exception::badarg)?;
-    let pos = e.first().and_then(|x| x.small_value()).filter(|x| *x >= 1).ok_or_else(Exception::badarg)? as usize;
+    let pos = e
+        .first()
+        .and_then(|x| x.small_value())
+        .filter(|x| *x >= 1)
+        .ok_or_else(Exception::badarg)? as usize;
     if pos == t.keypos {
         return badarg();
     }
@@ -685,7 +746,13 @@ fn counter_op(t: &Table, op: Term) -> Result<CounterOp, Exception> {
 }
 
 /// `ets:update_counter(Tab, Key, UpdateOp[, Default])`.
-pub fn update_counter(p: &mut Process, tab: Term, key: Term, op: Term, default: Option<Term>) -> BifResult {
+pub fn update_counter(
+    p: &mut Process,
+    tab: Term,
+    key: Term,
+    op: Term,
+    default: Option<Term>,
+) -> BifResult {
     let t = table(p, tab, Op::Write)?;
     if t.kind.is_bag() {
         return badarg();
@@ -694,7 +761,10 @@ pub fn update_counter(p: &mut Process, tab: Term, key: Term, op: Term, default: 
         Some(v) => (v, true),
         None => (vec![op], false),
     };
-    let ops: Vec<CounterOp> = ops.into_iter().map(|o| counter_op(&t, o)).collect::<Result<_, _>>()?;
+    let ops: Vec<CounterOp> = ops
+        .into_iter()
+        .map(|o| counter_op(&t, o))
+        .collect::<Result<_, _>>()?;
     if let Some(dflt) = default {
         if !t.valid_object(dflt) {
             return badarg();
@@ -723,7 +793,11 @@ pub fn update_counter(p: &mut Process, tab: Term, key: Term, op: Term, default: 
         let mut v = crate::arith::add(&mut scratch, cur, incr)?;
         if let Some((th, set)) = thr {
             let neg = cmp::compare(incr, Term::small(0).unwrap_or(NIL)).is_lt();
-            let over = if neg { cmp::compare(v, th).is_lt() } else { cmp::compare(v, th).is_gt() };
+            let over = if neg {
+                cmp::compare(v, th).is_lt()
+            } else {
+                cmp::compare(v, th).is_gt()
+            };
             if over {
                 v = set;
             }
@@ -734,7 +808,11 @@ pub fn update_counter(p: &mut Process, tab: Term, key: Term, op: Term, default: 
     let obj = term::tuple(&mut scratch, &elems);
     insert_one(&t, &mut d, obj);
     drop(d);
-    Ok(if many { list_out(p, &results) } else { copy_out(p, results[0]) })
+    Ok(if many {
+        list_out(p, &results)
+    } else {
+        copy_out(p, results[0])
+    })
 }
 
 /// `ets:update_element(Tab, Key, {Pos, Value} | [{Pos, Value}])`.
@@ -743,12 +821,19 @@ pub fn update_element(p: &mut Process, tab: Term, key: Term, upd: Term) -> BifRe
     if t.kind.is_bag() {
         return badarg();
     }
-    let ups = if upd.is_tuple() { vec![upd] } else { upd.list_to_vec().ok_or_else(Exception::badarg)? };
+    let ups = if upd.is_tuple() {
+        vec![upd]
+    } else {
+        upd.list_to_vec().ok_or_else(Exception::badarg)?
+    };
     let mut pairs = Vec::new();
     for u in ups {
         match u.tuple_elements() {
             Some([pos, v]) => {
-                let pos = pos.small_value().filter(|x| *x >= 1).ok_or_else(Exception::badarg)? as usize;
+                let pos = pos
+                    .small_value()
+                    .filter(|x| *x >= 1)
+                    .ok_or_else(Exception::badarg)? as usize;
                 if pos == t.keypos {
                     return badarg();
                 }
@@ -758,7 +843,9 @@ pub fn update_element(p: &mut Process, tab: Term, key: Term, upd: Term) -> BifRe
         }
     }
     let mut d = t.data.write();
-    let Some((_, v)) = d.find(t.exact(), key) else { return Ok(Term::bool(false)) };
+    let Some((_, v)) = d.find(t.exact(), key) else {
+        return Ok(Term::bool(false));
+    };
     let mut elems = v[0].term().tuple_elements().unwrap_or(&[]).to_vec();
     for (pos, v) in pairs {
         *elems.get_mut(pos - 1).ok_or_else(Exception::badarg)? = v;
@@ -784,7 +871,15 @@ pub enum SelectMode {
 
 /// `ets:select/2`, `select_count/2`, `select_delete/2` (and `match`, `match_object`).
 pub fn select(p: &mut Process, tab: Term, spec: Term, mode: SelectMode) -> BifResult {
-    let t = table(p, tab, if mode == SelectMode::Delete { Op::Write } else { Op::Read })?;
+    let t = table(
+        p,
+        tab,
+        if mode == SelectMode::Delete {
+            Op::Write
+        } else {
+            Op::Read
+        },
+    )?;
     let spec = ms::compile(spec, p.pid()).ok_or_else(Exception::badarg)?;
     if mode == SelectMode::Delete {
         let mut d = t.data.write();
@@ -795,7 +890,11 @@ pub fn select(p: &mut Process, tab: Term, spec: Term, mode: SelectMode) -> BifRe
         let mut dead = Vec::new();
         for (ki, v) in d.map.values_mut().enumerate() {
             let before = v.len();
-            v.retain(|o| !spec.run(&mut scratch, o.term()).is_some_and(|r| r == Term::bool(true)));
+            v.retain(|o| {
+                !spec
+                    .run(&mut scratch, o.term())
+                    .is_some_and(|r| r == Term::bool(true))
+            });
             n += before - v.len();
             if v.is_empty() {
                 dead.push(keys[ki]);
@@ -805,7 +904,10 @@ pub fn select(p: &mut Process, tab: Term, spec: Term, mode: SelectMode) -> BifRe
         // Copy the dead keys out first: removing frees their storage.
         let dead: Vec<Stored> = dead.into_iter().map(Stored::new).collect();
         for k in &dead {
-            let probe = Key { exact, k: probe_stored(k.term()) };
+            let probe = Key {
+                exact,
+                k: probe_stored(k.term()),
+            };
             d.map.remove(&probe);
             forget_probe(probe);
         }
@@ -814,12 +916,21 @@ pub fn select(p: &mut Process, tab: Term, spec: Term, mode: SelectMode) -> BifRe
     let d = t.data.read();
     // Bound keys: a pattern whose key is fully bound only looks at that key.
     let objs: Vec<Term> = match spec.bound_key(t.keypos) {
-        Some(k) => d.find(t.exact(), k).map(|(_, v)| v.iter().map(Stored::term).collect()).unwrap_or_default(),
+        Some(k) => d
+            .find(t.exact(), k)
+            .map(|(_, v)| v.iter().map(Stored::term).collect())
+            .unwrap_or_default(),
         None => all_objects(&d).collect(),
     };
     if mode == SelectMode::Count {
         let mut scratch = crate::heap::FragHeap::new();
-        let n = objs.iter().filter(|o| spec.run(&mut scratch, **o).is_some_and(|r| r == Term::bool(true))).count();
+        let n = objs
+            .iter()
+            .filter(|o| {
+                spec.run(&mut scratch, **o)
+                    .is_some_and(|r| r == Term::bool(true))
+            })
+            .count();
         return Ok(Term::small(n as i64).unwrap_or(NIL));
     }
     let mut results = Vec::new();
@@ -859,10 +970,13 @@ const INFO_ITEMS: &[&str] = &[
 fn info_item(p: &mut Process, t: &Table, item: &str) -> Option<Term> {
     Some(match item {
         "id" => term::reference(p, t.id),
-        "decentralized_counters" | "read_concurrency" | "write_concurrency" | "compressed" => Term::bool(false),
+        "decentralized_counters" | "read_concurrency" | "write_concurrency" | "compressed" => {
+            Term::bool(false)
+        }
         "memory" => {
             let d = t.data.read();
-            let words: usize = all_objects(&d).map(crate::copy::size_of).sum::<usize>() + 3 * d.size + 305;
+            let words: usize =
+                all_objects(&d).map(crate::copy::size_of).sum::<usize>() + 3 * d.size + 305;
             Term::small(words as i64).unwrap_or(NIL)
         }
         "owner" => Term::pid(t.owner.load(Ordering::Acquire)),
@@ -886,7 +1000,9 @@ pub fn info(p: &mut Process, tab: Term) -> BifResult {
     if tab.atom_index().is_none() && !tab.is_ref() {
         return badarg();
     }
-    let Some(t) = resolve(tab) else { return Ok(Term::atom(idx::UNDEFINED)) };
+    let Some(t) = resolve(tab) else {
+        return Ok(Term::atom(idx::UNDEFINED));
+    };
     let mut items = Vec::new();
     for it in INFO_ITEMS {
         let v = info_item(p, &t, it).unwrap_or(NIL);
@@ -943,9 +1059,14 @@ mod tests {
         let (h, _) = got.cons_parts().unwrap();
         assert_ne!(h.raw(), obj.raw());
         let mut other = Process::new(900_002);
-        assert_eq!(to_string(lookup(&mut other, t, atom("k")).unwrap()), "[{k,1099511627776}]");
+        assert_eq!(
+            to_string(lookup(&mut other, t, atom("k")).unwrap()),
+            "[{k,1099511627776}]"
+        );
         let sent = std::cell::Cell::new(0);
-        owner_exited(900_001, p.pid(), &|_| false, &|_, _| sent.set(sent.get() + 1));
+        owner_exited(900_001, p.pid(), &|_| false, &|_, _| {
+            sent.set(sent.get() + 1)
+        });
         assert!(resolve(t).is_none(), "the table went with its owner");
         assert!(lookup(&mut other, t, atom("k")).is_err());
         assert_eq!(sent.get(), 0);
@@ -966,7 +1087,8 @@ mod tests {
                     let mut q = Process::new(900_020 + i);
                     let t = term::reference(&mut *q, id);
                     for _ in 0..1000 {
-                        update_counter(&mut q, t, atom("n"), Term::small(1).unwrap(), None).unwrap();
+                        update_counter(&mut q, t, atom("n"), Term::small(1).unwrap(), None)
+                            .unwrap();
                     }
                 })
             })
@@ -974,7 +1096,10 @@ mod tests {
         for h in hs {
             h.join().unwrap();
         }
-        assert_eq!(to_string(lookup(&mut p, t, atom("n")).unwrap()), "[{n,4000}]");
+        assert_eq!(
+            to_string(lookup(&mut p, t, atom("n")).unwrap()),
+            "[{n,4000}]"
+        );
         delete_table(&mut p, t).unwrap();
     }
 }

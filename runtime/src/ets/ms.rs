@@ -37,16 +37,65 @@ fn var(t: Term) -> Option<usize> {
 }
 
 const OPERATORS: &[&str] = &[
-    ">", "<", ">=", "=<", "==", "/=", "=:=", "=/=", "and", "or", "xor", "not", "+", "-", "*",
-    "/", "div", "rem", "band", "bor", "bxor", "bsl", "bsr", "bnot", "andalso", "orelse",
-    "is_record", "self",
+    ">",
+    "<",
+    ">=",
+    "=<",
+    "==",
+    "/=",
+    "=:=",
+    "=/=",
+    "and",
+    "or",
+    "xor",
+    "not",
+    "+",
+    "-",
+    "*",
+    "/",
+    "div",
+    "rem",
+    "band",
+    "bor",
+    "bxor",
+    "bsl",
+    "bsr",
+    "bnot",
+    "andalso",
+    "orelse",
+    "is_record",
+    "self",
 ];
 
 const GUARD_BIFS: &[&str] = &[
-    "is_atom", "is_float", "is_integer", "is_list", "is_number", "is_pid", "is_port",
-    "is_reference", "is_tuple", "is_map", "is_binary", "is_function", "is_map_key",
-    "map_get", "map_size", "abs", "element", "hd", "tl", "length", "node", "round", "size",
-    "bit_size", "byte_size", "trunc", "float", "binary_part",
+    "is_atom",
+    "is_float",
+    "is_integer",
+    "is_list",
+    "is_number",
+    "is_pid",
+    "is_port",
+    "is_reference",
+    "is_tuple",
+    "is_map",
+    "is_binary",
+    "is_function",
+    "is_map_key",
+    "map_get",
+    "map_size",
+    "abs",
+    "element",
+    "hd",
+    "tl",
+    "length",
+    "node",
+    "round",
+    "size",
+    "bit_size",
+    "byte_size",
+    "trunc",
+    "float",
+    "binary_part",
 ];
 
 /// Is `x` a guard or body expression a match specification may contain?
@@ -54,7 +103,9 @@ fn valid(x: Term) -> bool {
     if let Some((h, t)) = x.cons_parts() {
         return valid(h) && valid(t);
     }
-    let Some(el) = x.tuple_elements() else { return true };
+    let Some(el) = x.tuple_elements() else {
+        return true;
+    };
     if el.len() == 1 {
         if let Some(inner) = el[0].tuple_elements() {
             return inner.iter().all(|i| valid(*i));
@@ -62,7 +113,9 @@ fn valid(x: Term) -> bool {
     }
     match el.first().and_then(|f| f.atom_name()) {
         Some("const") => el.len() == 2,
-        Some(f) if OPERATORS.contains(&f) || GUARD_BIFS.contains(&f) => el[1..].iter().all(|i| valid(*i)),
+        Some(f) if OPERATORS.contains(&f) || GUARD_BIFS.contains(&f) => {
+            el[1..].iter().all(|i| valid(*i))
+        }
         _ => false,
     }
 }
@@ -75,7 +128,9 @@ fn is_wild(t: Term) -> bool {
 pub fn compile(spec: Term, me: Term) -> Option<Spec> {
     let mut clauses = Vec::new();
     for c in spec.list_to_vec()? {
-        let [head, guards, body] = c.tuple_elements()? else { return None };
+        let [head, guards, body] = c.tuple_elements()? else {
+            return None;
+        };
         if !(head.is_tuple() || is_wild(*head) || var(*head).is_some()) {
             return None;
         }
@@ -87,14 +142,23 @@ pub fn compile(spec: Term, me: Term) -> Option<Spec> {
         if !guards.iter().chain(&body).all(|x| valid(*x)) {
             return None;
         }
-        clauses.push(Clause { head: *head, guards, body });
+        clauses.push(Clause {
+            head: *head,
+            guards,
+            body,
+        });
     }
     Some(Spec { clauses, me })
 }
 
 /// A pattern as a spec returning the object (`match_object`) or the bindings (`match`).
 pub fn from_pattern<H: Heap + ?Sized>(h: &mut H, pat: Term, object: bool) -> Term {
-    let body = if object { Term::intern("$_") } else { Term::intern("$$") }.unwrap_or(NIL);
+    let body = if object {
+        Term::intern("$_")
+    } else {
+        Term::intern("$$")
+    }
+    .unwrap_or(NIL);
     let body = term::list(h, &[body]);
     let c = term::tuple(h, &[pat, NIL, body]);
     term::list(h, &[c])
@@ -120,17 +184,25 @@ fn pmatch(pat: Term, obj: Term, b: &mut Vec<Option<Term>>) -> bool {
         return pat == obj;
     }
     if let Some(pe) = pat.tuple_elements() {
-        let Some(oe) = obj.tuple_elements() else { return false };
+        let Some(oe) = obj.tuple_elements() else {
+            return false;
+        };
         return pe.len() == oe.len() && pe.iter().zip(oe).all(|(p, o)| pmatch(*p, *o, b));
     }
     if let Some((ph, pt)) = pat.cons_parts() {
-        let Some((oh, ot)) = obj.cons_parts() else { return false };
+        let Some((oh, ot)) = obj.cons_parts() else {
+            return false;
+        };
         return pmatch(ph, oh, b) && pmatch(pt, ot, b);
     }
     if let Some((pk, pv)) = pat.map_parts() {
-        let Some((ok, ov)) = obj.map_parts() else { return false };
+        let Some((ok, ov)) = obj.map_parts() else {
+            return false;
+        };
         return pk.iter().zip(pv).all(|(k, v)| {
-            ok.iter().position(|x| cmp::exact_eq(*x, *k)).is_some_and(|i| pmatch(*v, ov[i], b))
+            ok.iter()
+                .position(|x| cmp::exact_eq(*x, *k))
+                .is_some_and(|i| pmatch(*v, ov[i], b))
         });
     }
     cmp::exact_eq(pat, obj)
@@ -191,7 +263,9 @@ fn eval<H: Heap + ?Sized>(h: &mut H, e: &Env, x: Term) -> R {
         let b = eval(h, e, tl)?;
         return Ok(term::cons(h, a, b));
     }
-    let Some(el) = x.tuple_elements() else { return Ok(x) };
+    let Some(el) = x.tuple_elements() else {
+        return Ok(x);
+    };
     if el.len() == 1 {
         if let Some(inner) = el[0].tuple_elements() {
             let mut v = Vec::with_capacity(inner.len());
@@ -201,7 +275,9 @@ fn eval<H: Heap + ?Sized>(h: &mut H, e: &Env, x: Term) -> R {
             return Ok(term::tuple(h, &v));
         }
     }
-    let Some(f) = el.first().and_then(|f| f.atom_name()) else { return bad() };
+    let Some(f) = el.first().and_then(|f| f.atom_name()) else {
+        return bad();
+    };
     let args = &el[1..];
     match (f, args.len()) {
         ("const", 1) => return Ok(args[0]),
@@ -262,14 +338,15 @@ fn call<H: Heap + ?Sized>(h: &mut H, f: &str, v: &[Term]) -> R {
         ("bnot", [a]) => arith::bnot(h, *a),
         ("-", [a]) => arith::neg(h, *a),
         ("+", [a]) => arith::plus(h, *a),
-        ("is_record", [t, r, n]) => c(t.tuple_elements().is_some_and(|e| {
-            Some(e.len() as i64) == n.small_value() && e.first() == Some(r)
-        })),
+        ("is_record", [t, r, n]) => c(t
+            .tuple_elements()
+            .is_some_and(|e| Some(e.len() as i64) == n.small_value() && e.first() == Some(r))),
         _ => {
             if !GUARD_BIFS.contains(&f) {
                 return bad();
             }
-            let d = crate::bif::lookup("erlang", f, v.len() as u32).ok_or_else(Exception::badarg)?;
+            let d =
+                crate::bif::lookup("erlang", f, v.len() as u32).ok_or_else(Exception::badarg)?;
             let mut frag = crate::heap::FragHeap::new();
             let r = (d.call)(&mut frag, v)?;
             // The BIF built its result on a scratch heap: move it to `h`.
@@ -297,8 +374,15 @@ impl Spec {
             if !pmatch(c.head, obj, &mut b) {
                 continue;
             }
-            let e = Env { me: self.me, obj, b: &b };
-            let ok = c.guards.iter().all(|g| matches!(eval(h, &e, *g).map(truth), Ok(Ok(true))));
+            let e = Env {
+                me: self.me,
+                obj,
+                b: &b,
+            };
+            let ok = c
+                .guards
+                .iter()
+                .all(|g| matches!(eval(h, &e, *g).map(truth), Ok(Ok(true))));
             if !ok {
                 continue;
             }

@@ -50,32 +50,97 @@ fn bool_arg(t: Term) -> Result<bool, Exception> {
     }
 }
 
-bif!(ferl_bif_erlang__2B_2, "erlang", "+", (a, b), |p| arith::add(p, a, b));
-bif!(ferl_bif_erlang__2D_2, "erlang", "-", (a, b), |p| arith::sub(p, a, b));
-bif!(ferl_bif_erlang__2A_2, "erlang", "*", (a, b), |p| arith::mul(p, a, b));
-bif!(ferl_bif_erlang__2F_2, "erlang", "/", (a, b), |p| arith::fdiv(p, a, b));
-bif!(ferl_bif_erlang_div_2, "erlang", "div", (a, b), |p| arith::div(p, a, b));
-bif!(ferl_bif_erlang_rem_2, "erlang", "rem", (a, b), |p| arith::rem(p, a, b));
-bif!(ferl_bif_erlang_band_2, "erlang", "band", (a, b), |p| arith::band(p, a, b));
-bif!(ferl_bif_erlang_bor_2, "erlang", "bor", (a, b), |p| arith::bor(p, a, b));
-bif!(ferl_bif_erlang_bxor_2, "erlang", "bxor", (a, b), |p| arith::bxor(p, a, b));
-bif!(ferl_bif_erlang_bsl_2, "erlang", "bsl", (a, b), |p| arith::bsl(p, a, b));
-bif!(ferl_bif_erlang_bsr_2, "erlang", "bsr", (a, b), |p| arith::bsr(p, a, b));
-bif!(ferl_bif_erlang_bnot_1, "erlang", "bnot", (a), |p| arith::bnot(p, a));
-bif!(ferl_bif_erlang__2D_1, "erlang", "-", (a), |p| arith::neg(p, a));
-bif!(ferl_bif_erlang__2B_1, "erlang", "+", (a), |p| arith::plus(p, a));
-bif!(ferl_bif_erlang__3D_3D_2, "erlang", "==", (a, b), |_p| boolean(cmp::eq(a, b)));
-bif!(ferl_bif_erlang__2F_3D_2, "erlang", "/=", (a, b), |_p| boolean(!cmp::eq(a, b)));
-bif!(ferl_bif_erlang__3D_3A_3D_2, "erlang", "=:=", (a, b), |_p| boolean(cmp::exact_eq(a, b)));
-bif!(ferl_bif_erlang__3D_2F_3D_2, "erlang", "=/=", (a, b), |_p| boolean(!cmp::exact_eq(a, b)));
-bif!(ferl_bif_erlang__3C_2, "erlang", "<", (a, b), |_p| boolean(cmp::compare(a, b) == Ordering::Less));
-bif!(ferl_bif_erlang__3D_3C_2, "erlang", "=<", (a, b), |_p| boolean(cmp::compare(a, b) != Ordering::Greater));
-bif!(ferl_bif_erlang__3E_2, "erlang", ">", (a, b), |_p| boolean(cmp::compare(a, b) == Ordering::Greater));
-bif!(ferl_bif_erlang__3E_3D_2, "erlang", ">=", (a, b), |_p| boolean(cmp::compare(a, b) != Ordering::Less));
-bif!(ferl_bif_erlang_not_1, "erlang", "not", (a), |_p| bool_arg(a).map(|x| Term::bool(!x)));
-bif!(ferl_bif_erlang_and_2, "erlang", "and", (a, b), |_p| Ok(Term::bool(bool_arg(a)? & bool_arg(b)?)));
-bif!(ferl_bif_erlang_or_2, "erlang", "or", (a, b), |_p| Ok(Term::bool(bool_arg(a)? | bool_arg(b)?)));
-bif!(ferl_bif_erlang_xor_2, "erlang", "xor", (a, b), |_p| Ok(Term::bool(bool_arg(a)? ^ bool_arg(b)?)));
+bif!(
+    ferl_bif_erlang__2B_2,
+    "erlang",
+    "+",
+    (a, b),
+    |p| arith::add(p, a, b)
+);
+bif!(
+    ferl_bif_erlang__2D_2,
+    "erlang",
+    "-",
+    (a, b),
+    |p| arith::sub(p, a, b)
+);
+bif!(
+    ferl_bif_erlang__2A_2,
+    "erlang",
+    "*",
+    (a, b),
+    |p| arith::mul(p, a, b)
+);
+bif!(ferl_bif_erlang__2F_2, "erlang", "/", (a, b), |p| {
+    arith::fdiv(p, a, b)
+});
+bif!(ferl_bif_erlang_div_2, "erlang", "div", (a, b), |p| {
+    arith::div(p, a, b)
+});
+bif!(ferl_bif_erlang_rem_2, "erlang", "rem", (a, b), |p| {
+    arith::rem(p, a, b)
+});
+bif!(ferl_bif_erlang_band_2, "erlang", "band", (a, b), |p| {
+    arith::band(p, a, b)
+});
+bif!(ferl_bif_erlang_bor_2, "erlang", "bor", (a, b), |p| {
+    arith::bor(p, a, b)
+});
+bif!(ferl_bif_erlang_bxor_2, "erlang", "bxor", (a, b), |p| {
+    arith::bxor(p, a, b)
+});
+bif!(ferl_bif_erlang_bsl_2, "erlang", "bsl", (a, b), |p| {
+    arith::bsl(p, a, b)
+});
+bif!(ferl_bif_erlang_bsr_2, "erlang", "bsr", (a, b), |p| {
+    arith::bsr(p, a, b)
+});
+bif!(ferl_bif_erlang_bnot_1, "erlang", "bnot", (a), |p| {
+    arith::bnot(p, a)
+});
+bif!(ferl_bif_erlang__2D_1, "erlang", "-", (a), |p| arith::neg(
+    p, a
+));
+bif!(ferl_bif_erlang__2B_1, "erlang", "+", (a), |p| arith::plus(
+    p, a
+));
+bif!(ferl_bif_erlang__3D_3D_2, "erlang", "==", (a, b), |_p| {
+    boolean(cmp::eq(a, b))
+});
+bif!(ferl_bif_erlang__2F_3D_2, "erlang", "/=", (a, b), |_p| {
+    boolean(!cmp::eq(a, b))
+});
+bif!(ferl_bif_erlang__3D_3A_3D_2, "erlang", "=:=", (a, b), |_p| {
+    boolean(cmp::exact_eq(a, b))
+});
+bif!(ferl_bif_erlang__3D_2F_3D_2, "erlang", "=/=", (a, b), |_p| {
+    boolean(!cmp::exact_eq(a, b))
+});
+bif!(ferl_bif_erlang__3C_2, "erlang", "<", (a, b), |_p| boolean(
+    cmp::compare(a, b) == Ordering::Less
+));
+bif!(ferl_bif_erlang__3D_3C_2, "erlang", "=<", (a, b), |_p| {
+    boolean(cmp::compare(a, b) != Ordering::Greater)
+});
+bif!(ferl_bif_erlang__3E_2, "erlang", ">", (a, b), |_p| boolean(
+    cmp::compare(a, b) == Ordering::Greater
+));
+bif!(ferl_bif_erlang__3E_3D_2, "erlang", ">=", (a, b), |_p| {
+    boolean(cmp::compare(a, b) != Ordering::Less)
+});
+bif!(ferl_bif_erlang_not_1, "erlang", "not", (a), |_p| bool_arg(
+    a
+)
+.map(|x| Term::bool(!x)));
+bif!(ferl_bif_erlang_and_2, "erlang", "and", (a, b), |_p| Ok(
+    Term::bool(bool_arg(a)? & bool_arg(b)?)
+));
+bif!(ferl_bif_erlang_or_2, "erlang", "or", (a, b), |_p| Ok(
+    Term::bool(bool_arg(a)? | bool_arg(b)?)
+));
+bif!(ferl_bif_erlang_xor_2, "erlang", "xor", (a, b), |_p| Ok(
+    Term::bool(bool_arg(a)? ^ bool_arg(b)?)
+));
 
 macro_rules! table {
     ($(($sym:ident, $m:literal, $f:literal, $a:literal)),* $(,)?) => {

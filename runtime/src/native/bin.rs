@@ -42,8 +42,14 @@ struct Spec {
 
 fn decode(w: u64) -> Spec {
     let endian = (w >> 13) & 3;
-    let little = endian == spec::LITTLE || (endian == spec::NATIVE && cfg!(target_endian = "little"));
-    Spec { ty: w & 7, unit: ((w >> 3) & 0x1FF) as usize, signed: (w >> 12) & 1 != 0, little }
+    let little =
+        endian == spec::LITTLE || (endian == spec::NATIVE && cfg!(target_endian = "little"));
+    Spec {
+        ty: w & 7,
+        unit: ((w >> 3) & 0x1FF) as usize,
+        signed: (w >> 12) & 1 != 0,
+        little,
+    }
 }
 
 /// A growing bitstring.
@@ -246,12 +252,20 @@ fn put_utf(w: &mut Writer, v: Term, ty: u64, little: bool) -> Option<()> {
             let ch = char::from_u32(c)?;
             let mut buf = [0u16; 2];
             for u in ch.encode_utf16(&mut buf).iter() {
-                let b = if little { u.to_le_bytes() } else { u.to_be_bytes() };
+                let b = if little {
+                    u.to_le_bytes()
+                } else {
+                    u.to_be_bytes()
+                };
                 w.push(&b, 16);
             }
         }
         _ => {
-            let b = if little { c.to_le_bytes() } else { c.to_be_bytes() };
+            let b = if little {
+                c.to_le_bytes()
+            } else {
+                c.to_be_bytes()
+            };
             w.push(&b, 32);
         }
     }
@@ -467,7 +481,11 @@ fn get_segment(p: &mut Process, ctx: Term, size: Term, sp: u64) -> Option<(Term,
                 return None;
             }
             let r = read_bits(&b, 0, 32);
-            let c = if s.little { u32::from_le_bytes([r[0], r[1], r[2], r[3]]) } else { u32::from_be_bytes([r[0], r[1], r[2], r[3]]) };
+            let c = if s.little {
+                u32::from_le_bytes([r[0], r[1], r[2], r[3]])
+            } else {
+                u32::from_be_bytes([r[0], r[1], r[2], r[3]])
+            };
             let v = Term::small(c as i64)?;
             code_point(v)?;
             (v, 32)

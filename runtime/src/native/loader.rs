@@ -43,7 +43,9 @@ pub unsafe fn load_module(d: *const u64) -> Result<Term, LoadError> {
         let module_idx = *d.add(desc::MODULE_ATOM) as usize;
         for i in 0..n_atoms {
             let name = CStr::from_ptr(*table.add(i) as *const std::ffi::c_char);
-            let s = name.to_str().map_err(|_| LoadError::BadAtom(name.to_string_lossy().into_owned()))?;
+            let s = name
+                .to_str()
+                .map_err(|_| LoadError::BadAtom(name.to_string_lossy().into_owned()))?;
             let a = Term::intern(s).map_err(|_| LoadError::BadAtom(s.to_string()))?;
             *table.add(i) = a.raw();
         }

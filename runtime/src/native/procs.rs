@@ -22,7 +22,9 @@ unsafe fn call(p: *mut Process, f: impl FnOnce(&mut Ctx) -> Result<Term, Excepti
     // SAFETY: `p` is valid (caller's contract).
     let p = unsafe { &mut *p };
     match r {
-        None => p.raise(Term::atom(idx::ERROR), Term::atom(idx::BADARG)).raw(),
+        None => p
+            .raise(Term::atom(idx::ERROR), Term::atom(idx::BADARG))
+            .raw(),
         Some((_, true)) => {
             p.status = STATUS_YIELD;
             NON_VALUE.raw()
@@ -38,7 +40,13 @@ pub(crate) fn apply3() -> Option<*const u8> {
     super::rt::lookup_export(m, f, 3)
 }
 
-fn spawn_mfa(ctx: &mut Ctx, m: Term, f: Term, args: Term, opts: SpawnOpts) -> Result<Term, Exception> {
+fn spawn_mfa(
+    ctx: &mut Ctx,
+    m: Term,
+    f: Term,
+    args: Term,
+    opts: SpawnOpts,
+) -> Result<Term, Exception> {
     if !m.is_atom() || !f.is_atom() {
         return Err(Exception::badarg());
     }
@@ -67,7 +75,17 @@ fn spawn_mfa(ctx: &mut Ctx, m: Term, f: Term, args: Term, opts: SpawnOpts) -> Re
 #[export_name = "ferl_bif_erlang_spawn_3"]
 pub unsafe extern "C" fn ferl_bif_erlang_spawn_3(p: *mut Process, m: u64, f: u64, a: u64) -> u64 {
     // SAFETY: compiled code passes valid terms; `p` forwarded from the caller.
-    unsafe { call(p, |ctx| spawn_mfa(ctx, Term::from_raw(m), Term::from_raw(f), Term::from_raw(a), SpawnOpts::default())) }
+    unsafe {
+        call(p, |ctx| {
+            spawn_mfa(
+                ctx,
+                Term::from_raw(m),
+                Term::from_raw(f),
+                Term::from_raw(a),
+                SpawnOpts::default(),
+            )
+        })
+    }
 }
 
 /// `erlang:spawn_link/3`.
@@ -75,9 +93,24 @@ pub unsafe extern "C" fn ferl_bif_erlang_spawn_3(p: *mut Process, m: u64, f: u64
 /// # Safety
 /// `p` must be the process the calling scheduler runs.
 #[export_name = "ferl_bif_erlang_spawn__link_3"]
-pub unsafe extern "C" fn ferl_bif_erlang_spawn_link_3(p: *mut Process, m: u64, f: u64, a: u64) -> u64 {
+pub unsafe extern "C" fn ferl_bif_erlang_spawn_link_3(
+    p: *mut Process,
+    m: u64,
+    f: u64,
+    a: u64,
+) -> u64 {
     // SAFETY: compiled code passes valid terms; `p` forwarded from the caller.
-    unsafe { call(p, |ctx| spawn_mfa(ctx, Term::from_raw(m), Term::from_raw(f), Term::from_raw(a), SpawnOpts::link())) }
+    unsafe {
+        call(p, |ctx| {
+            spawn_mfa(
+                ctx,
+                Term::from_raw(m),
+                Term::from_raw(f),
+                Term::from_raw(a),
+                SpawnOpts::link(),
+            )
+        })
+    }
 }
 
 /// `erlang:spawn_monitor/3`.
@@ -85,67 +118,217 @@ pub unsafe extern "C" fn ferl_bif_erlang_spawn_link_3(p: *mut Process, m: u64, f
 /// # Safety
 /// `p` must be the process the calling scheduler runs.
 #[export_name = "ferl_bif_erlang_spawn__monitor_3"]
-pub unsafe extern "C" fn ferl_bif_erlang_spawn_monitor_3(p: *mut Process, m: u64, f: u64, a: u64) -> u64 {
+pub unsafe extern "C" fn ferl_bif_erlang_spawn_monitor_3(
+    p: *mut Process,
+    m: u64,
+    f: u64,
+    a: u64,
+) -> u64 {
     // SAFETY: compiled code passes valid terms; `p` forwarded from the caller.
-    unsafe { call(p, |ctx| spawn_mfa(ctx, Term::from_raw(m), Term::from_raw(f), Term::from_raw(a), SpawnOpts::monitor())) }
+    unsafe {
+        call(p, |ctx| {
+            spawn_mfa(
+                ctx,
+                Term::from_raw(m),
+                Term::from_raw(f),
+                Term::from_raw(a),
+                SpawnOpts::monitor(),
+            )
+        })
+    }
 }
 
 pub(crate) fn symbols() -> Vec<(&'static str, *const u8)> {
     vec![
-        ("ferl_bif_erlang_spawn_3", ferl_bif_erlang_spawn_3 as *const u8),
-        ("ferl_bif_erlang_spawn__link_3", ferl_bif_erlang_spawn_link_3 as *const u8),
-        ("ferl_bif_erlang_spawn__monitor_3", ferl_bif_erlang_spawn_monitor_3 as *const u8),
+        (
+            "ferl_bif_erlang_spawn_3",
+            ferl_bif_erlang_spawn_3 as *const u8,
+        ),
+        (
+            "ferl_bif_erlang_spawn__link_3",
+            ferl_bif_erlang_spawn_link_3 as *const u8,
+        ),
+        (
+            "ferl_bif_erlang_spawn__monitor_3",
+            ferl_bif_erlang_spawn_monitor_3 as *const u8,
+        ),
     ]
 }
 
 /// The process BIFs and receive/spawn entry points of `crate::entry`.
 pub(crate) fn entry_symbols() -> Vec<(&'static str, *const u8)> {
     vec![
-        ("ferl_bif_erlang_self_0", crate::entry::ferl_bif_erlang_self_0 as *const u8),
-        ("ferl_bif_erlang_send_2", crate::entry::ferl_bif_erlang_send_2 as *const u8),
-        ("ferl_bif_erlang_make__ref_0", crate::entry::ferl_bif_erlang_make_ref_0 as *const u8),
-        ("ferl_bif_erlang_spawn_1", crate::entry::ferl_bif_erlang_spawn_1 as *const u8),
-        ("ferl_bif_erlang_spawn__link_1", crate::entry::ferl_bif_erlang_spawn_link_1 as *const u8),
-        ("ferl_bif_erlang_spawn__monitor_1", crate::entry::ferl_bif_erlang_spawn_monitor_1 as *const u8),
-        ("ferl_bif_erlang_link_1", crate::entry::ferl_bif_erlang_link_1 as *const u8),
-        ("ferl_bif_erlang_unlink_1", crate::entry::ferl_bif_erlang_unlink_1 as *const u8),
-        ("ferl_bif_erlang_monitor_2", crate::entry::ferl_bif_erlang_monitor_2 as *const u8),
-        ("ferl_bif_erlang_demonitor_1", crate::entry::ferl_bif_erlang_demonitor_1 as *const u8),
-        ("ferl_bif_erlang_demonitor_2", crate::entry::ferl_bif_erlang_demonitor_2 as *const u8),
-        ("ferl_bif_erlang_exit_2", crate::entry::ferl_bif_erlang_exit_2 as *const u8),
-        ("ferl_bif_erlang_process__flag_2", crate::entry::ferl_bif_erlang_process_flag_2 as *const u8),
-        ("ferl_bif_erlang_register_2", crate::entry::ferl_bif_erlang_register_2 as *const u8),
-        ("ferl_bif_erlang_unregister_1", crate::entry::ferl_bif_erlang_unregister_1 as *const u8),
-        ("ferl_bif_erlang_whereis_1", crate::entry::ferl_bif_erlang_whereis_1 as *const u8),
-        ("ferl_bif_erlang_registered_0", crate::entry::ferl_bif_erlang_registered_0 as *const u8),
-        ("ferl_bif_erlang_is__process__alive_1", crate::entry::ferl_bif_erlang_is_process_alive_1 as *const u8),
-        ("ferl_bif_erlang_processes_0", crate::entry::ferl_bif_erlang_processes_0 as *const u8),
-        ("ferl_bif_erlang_process__info_2", crate::entry::ferl_bif_erlang_process_info_2 as *const u8),
-        ("ferl_bif_erlang_send__after_3", crate::entry::ferl_bif_erlang_send_after_3 as *const u8),
-        ("ferl_bif_erlang_start__timer_3", crate::entry::ferl_bif_erlang_start_timer_3 as *const u8),
-        ("ferl_bif_erlang_cancel__timer_1", crate::entry::ferl_bif_erlang_cancel_timer_1 as *const u8),
-        ("ferl_bif_erlang_read__timer_1", crate::entry::ferl_bif_erlang_read_timer_1 as *const u8),
-        ("ferl_bif_erlang_put_2", crate::entry::ferl_bif_erlang_put_2 as *const u8),
-        ("ferl_bif_erlang_get_1", crate::entry::ferl_bif_erlang_get_1 as *const u8),
-        ("ferl_bif_erlang_erase_1", crate::entry::ferl_bif_erlang_erase_1 as *const u8),
-        ("ferl_bif_erlang_get_0", crate::entry::ferl_bif_erlang_get_0 as *const u8),
-        ("ferl_bif_erlang_get__keys_0", crate::entry::ferl_bif_erlang_get_keys_0 as *const u8),
-        ("ferl_bif_erlang_get__keys_1", crate::entry::ferl_bif_erlang_get_keys_1 as *const u8),
-        ("ferl_bif_erlang_erase_0", crate::entry::ferl_bif_erlang_erase_0 as *const u8),
-        ("ferl_bif_erlang_halt_1", crate::entry::ferl_bif_erlang_halt_1 as *const u8),
-        ("ferl_bif_erlang_memory_0", crate::entry::ferl_bif_erlang_memory_0 as *const u8),
-        ("ferl_bif_erlang_memory_1", crate::entry::ferl_bif_erlang_memory_1 as *const u8),
-        ("ferl_rt_process_info_request", crate::entry::ferl_rt_process_info_request as *const u8),
+        (
+            "ferl_bif_erlang_self_0",
+            crate::entry::ferl_bif_erlang_self_0 as *const u8,
+        ),
+        (
+            "ferl_bif_erlang_send_2",
+            crate::entry::ferl_bif_erlang_send_2 as *const u8,
+        ),
+        (
+            "ferl_bif_erlang_make__ref_0",
+            crate::entry::ferl_bif_erlang_make_ref_0 as *const u8,
+        ),
+        (
+            "ferl_bif_erlang_spawn_1",
+            crate::entry::ferl_bif_erlang_spawn_1 as *const u8,
+        ),
+        (
+            "ferl_bif_erlang_spawn__link_1",
+            crate::entry::ferl_bif_erlang_spawn_link_1 as *const u8,
+        ),
+        (
+            "ferl_bif_erlang_spawn__monitor_1",
+            crate::entry::ferl_bif_erlang_spawn_monitor_1 as *const u8,
+        ),
+        (
+            "ferl_bif_erlang_link_1",
+            crate::entry::ferl_bif_erlang_link_1 as *const u8,
+        ),
+        (
+            "ferl_bif_erlang_unlink_1",
+            crate::entry::ferl_bif_erlang_unlink_1 as *const u8,
+        ),
+        (
+            "ferl_bif_erlang_monitor_2",
+            crate::entry::ferl_bif_erlang_monitor_2 as *const u8,
+        ),
+        (
+            "ferl_bif_erlang_demonitor_1",
+            crate::entry::ferl_bif_erlang_demonitor_1 as *const u8,
+        ),
+        (
+            "ferl_bif_erlang_demonitor_2",
+            crate::entry::ferl_bif_erlang_demonitor_2 as *const u8,
+        ),
+        (
+            "ferl_bif_erlang_exit_2",
+            crate::entry::ferl_bif_erlang_exit_2 as *const u8,
+        ),
+        (
+            "ferl_bif_erlang_process__flag_2",
+            crate::entry::ferl_bif_erlang_process_flag_2 as *const u8,
+        ),
+        (
+            "ferl_bif_erlang_register_2",
+            crate::entry::ferl_bif_erlang_register_2 as *const u8,
+        ),
+        (
+            "ferl_bif_erlang_unregister_1",
+            crate::entry::ferl_bif_erlang_unregister_1 as *const u8,
+        ),
+        (
+            "ferl_bif_erlang_whereis_1",
+            crate::entry::ferl_bif_erlang_whereis_1 as *const u8,
+        ),
+        (
+            "ferl_bif_erlang_registered_0",
+            crate::entry::ferl_bif_erlang_registered_0 as *const u8,
+        ),
+        (
+            "ferl_bif_erlang_is__process__alive_1",
+            crate::entry::ferl_bif_erlang_is_process_alive_1 as *const u8,
+        ),
+        (
+            "ferl_bif_erlang_processes_0",
+            crate::entry::ferl_bif_erlang_processes_0 as *const u8,
+        ),
+        (
+            "ferl_bif_erlang_process__info_2",
+            crate::entry::ferl_bif_erlang_process_info_2 as *const u8,
+        ),
+        (
+            "ferl_bif_erlang_send__after_3",
+            crate::entry::ferl_bif_erlang_send_after_3 as *const u8,
+        ),
+        (
+            "ferl_bif_erlang_start__timer_3",
+            crate::entry::ferl_bif_erlang_start_timer_3 as *const u8,
+        ),
+        (
+            "ferl_bif_erlang_cancel__timer_1",
+            crate::entry::ferl_bif_erlang_cancel_timer_1 as *const u8,
+        ),
+        (
+            "ferl_bif_erlang_read__timer_1",
+            crate::entry::ferl_bif_erlang_read_timer_1 as *const u8,
+        ),
+        (
+            "ferl_bif_erlang_put_2",
+            crate::entry::ferl_bif_erlang_put_2 as *const u8,
+        ),
+        (
+            "ferl_bif_erlang_get_1",
+            crate::entry::ferl_bif_erlang_get_1 as *const u8,
+        ),
+        (
+            "ferl_bif_erlang_erase_1",
+            crate::entry::ferl_bif_erlang_erase_1 as *const u8,
+        ),
+        (
+            "ferl_bif_erlang_get_0",
+            crate::entry::ferl_bif_erlang_get_0 as *const u8,
+        ),
+        (
+            "ferl_bif_erlang_get__keys_0",
+            crate::entry::ferl_bif_erlang_get_keys_0 as *const u8,
+        ),
+        (
+            "ferl_bif_erlang_get__keys_1",
+            crate::entry::ferl_bif_erlang_get_keys_1 as *const u8,
+        ),
+        (
+            "ferl_bif_erlang_erase_0",
+            crate::entry::ferl_bif_erlang_erase_0 as *const u8,
+        ),
+        (
+            "ferl_bif_erlang_halt_1",
+            crate::entry::ferl_bif_erlang_halt_1 as *const u8,
+        ),
+        (
+            "ferl_bif_erlang_memory_0",
+            crate::entry::ferl_bif_erlang_memory_0 as *const u8,
+        ),
+        (
+            "ferl_bif_erlang_memory_1",
+            crate::entry::ferl_bif_erlang_memory_1 as *const u8,
+        ),
+        (
+            "ferl_rt_process_info_request",
+            crate::entry::ferl_rt_process_info_request as *const u8,
+        ),
         // `ferl_proc:info_request(Pid, ItemOrItems) -> Ref` for Erlang code (the stdlib's
         // proc_lib/application): the answer arrives as `{Ref, Result}` (`undefined` for a
         // dead process), as for compiled `process_info` of another process (section 9).
-        ("ferl_bif_ferl__proc_info__request_2", crate::entry::ferl_bif_ferl_proc_info_request_2 as *const u8),
+        (
+            "ferl_bif_ferl__proc_info__request_2",
+            crate::entry::ferl_bif_ferl_proc_info_request_2 as *const u8,
+        ),
         ("ferl_rt_spawn", crate::entry::ferl_rt_spawn as *const u8),
-        ("ferl_rt_recv_peek", crate::entry::ferl_rt_recv_peek as *const u8),
-        ("ferl_rt_recv_next", crate::entry::ferl_rt_recv_next as *const u8),
-        ("ferl_rt_recv_accept", crate::entry::ferl_rt_recv_accept as *const u8),
-        ("ferl_rt_recv_wait", crate::entry::ferl_rt_recv_wait as *const u8),
-        ("ferl_rt_recv_mark", crate::entry::ferl_rt_recv_mark as *const u8),
-        ("ferl_rt_recv_use_mark", crate::entry::ferl_rt_recv_use_mark as *const u8),
+        (
+            "ferl_rt_recv_peek",
+            crate::entry::ferl_rt_recv_peek as *const u8,
+        ),
+        (
+            "ferl_rt_recv_next",
+            crate::entry::ferl_rt_recv_next as *const u8,
+        ),
+        (
+            "ferl_rt_recv_accept",
+            crate::entry::ferl_rt_recv_accept as *const u8,
+        ),
+        (
+            "ferl_rt_recv_wait",
+            crate::entry::ferl_rt_recv_wait as *const u8,
+        ),
+        (
+            "ferl_rt_recv_mark",
+            crate::entry::ferl_rt_recv_mark as *const u8,
+        ),
+        (
+            "ferl_rt_recv_use_mark",
+            crate::entry::ferl_rt_recv_use_mark as *const u8,
+        ),
     ]
 }

@@ -35,7 +35,9 @@ pub unsafe extern "C" fn ferl_rt_unwind(p: *mut Process) -> u64 {
 pub(crate) fn unwind_frames(p: &mut Process) -> u64 {
     p.status = STATUS_RAISE;
     loop {
-        let Some((kind, cont, _)) = p.top_frame() else { return 0 };
+        let Some((kind, cont, _)) = p.top_frame() else {
+            return 0;
+        };
         match kind {
             frame::CATCH => return cont as u64,
             frame::BOTTOM => return 0,
@@ -77,7 +79,11 @@ pub unsafe extern "C" fn ferl_rt_fail(p: *mut Process, kind: u64, v: u64) -> u64
         fail::TRY_CLAUSE => Exception::tagged(p, idx::TRY_CLAUSE, v),
         fail::FUNCTION_CLAUSE => Exception::error(Term::atom(idx::FUNCTION_CLAUSE)),
         fail::BAD_GENERATOR | fail::BAD_FILTER => {
-            let name = if kind == fail::BAD_GENERATOR { "bad_generator" } else { "bad_filter" };
+            let name = if kind == fail::BAD_GENERATOR {
+                "bad_generator"
+            } else {
+                "bad_filter"
+            };
             match Term::intern(name) {
                 Ok(a) => Exception::error(term::tuple(p, &[a, v])),
                 Err(_) => Exception::system_limit(),
@@ -94,11 +100,22 @@ pub unsafe extern "C" fn ferl_rt_fail(p: *mut Process, kind: u64, v: u64) -> u64
 /// # Safety
 /// `p` must be a valid process.
 #[no_mangle]
-pub unsafe extern "C" fn ferl_rt_reraise(p: *mut Process, class: u64, reason: u64, trace: u64) -> u64 {
+pub unsafe extern "C" fn ferl_rt_reraise(
+    p: *mut Process,
+    class: u64,
+    reason: u64,
+    trace: u64,
+) -> u64 {
     // SAFETY: caller guarantees a valid process and valid terms.
     let p = unsafe { &mut *p };
     // SAFETY: compiled code passes valid terms.
-    let (c, r, t) = unsafe { (Term::from_raw(class), Term::from_raw(reason), Term::from_raw(trace)) };
+    let (c, r, t) = unsafe {
+        (
+            Term::from_raw(class),
+            Term::from_raw(reason),
+            Term::from_raw(trace),
+        )
+    };
     p.raise(c, r);
     p.exc_trace = t;
     NON_VALUE.raw()
@@ -154,7 +171,9 @@ pub extern "C" fn ferl_rt_map_get(m: u64, k: u64) -> u64 {
 pub unsafe extern "C" fn ferl_rt_map_new(p: *mut Process, n: u64) -> u64 {
     // SAFETY: caller guarantees a valid process.
     let p = unsafe { &mut *p };
-    let pairs: Vec<(Term, Term)> = (0..n as usize).map(|i| (p.x(2 * i), p.x(2 * i + 1))).collect();
+    let pairs: Vec<(Term, Term)> = (0..n as usize)
+        .map(|i| (p.x(2 * i), p.x(2 * i + 1)))
+        .collect();
     let mut m = crate::map::from_pairs(p, &[]);
     for (k, v) in pairs {
         if let Some(m2) = crate::map::put(p, m, k, v) {
@@ -179,9 +198,15 @@ pub unsafe extern "C" fn ferl_rt_map_update(p: *mut Process, m: u64, n: u64) -> 
         let e = Exception::tagged(p, idx::BADMAP, m);
         return p.raise(e.class, e.reason).raw();
     }
-    let ops: Vec<(Term, Term, Term)> = (0..n as usize).map(|i| (p.x(3 * i), p.x(3 * i + 1), p.x(3 * i + 2))).collect();
+    let ops: Vec<(Term, Term, Term)> = (0..n as usize)
+        .map(|i| (p.x(3 * i), p.x(3 * i + 1), p.x(3 * i + 2)))
+        .collect();
     for (kind, k, v) in ops {
-        let r = if kind.small_value() == Some(1) { crate::map::update(p, m, k, v) } else { crate::map::put(p, m, k, v) };
+        let r = if kind.small_value() == Some(1) {
+            crate::map::update(p, m, k, v)
+        } else {
+            crate::map::put(p, m, k, v)
+        };
         match r {
             Some(m2) => m = m2,
             None => {
@@ -214,7 +239,8 @@ pub fn lookup_export(m: Term, f: Term, arity: u32) -> Option<*const u8> {
 }
 
 fn undef(p: &mut Process) -> u64 {
-    p.raise(Term::atom(idx::ERROR), Term::atom(idx::UNDEF)).raw();
+    p.raise(Term::atom(idx::ERROR), Term::atom(idx::UNDEF))
+        .raw();
     0
 }
 
@@ -311,7 +337,9 @@ fn args_to_x(p: &mut Process, args: u64) -> Option<u64> {
 #[no_mangle]
 pub unsafe extern "C" fn ferl_trap_erlang_apply_2(p: *mut Process, f: u64, args: u64) -> u64 {
     // SAFETY: caller guarantees a valid process.
-    let Some(n) = args_to_x(unsafe { &mut *p }, args) else { return 0 };
+    let Some(n) = args_to_x(unsafe { &mut *p }, args) else {
+        return 0;
+    };
     // SAFETY: as above; the n arguments are in the x-registers.
     unsafe { ferl_rt_apply(p, f, n) }
 }
@@ -322,9 +350,16 @@ pub unsafe extern "C" fn ferl_trap_erlang_apply_2(p: *mut Process, f: u64, args:
 /// # Safety
 /// `p` must be a valid process.
 #[no_mangle]
-pub unsafe extern "C" fn ferl_trap_erlang_apply_3(p: *mut Process, m: u64, f: u64, args: u64) -> u64 {
+pub unsafe extern "C" fn ferl_trap_erlang_apply_3(
+    p: *mut Process,
+    m: u64,
+    f: u64,
+    args: u64,
+) -> u64 {
     // SAFETY: caller guarantees a valid process.
-    let Some(n) = args_to_x(unsafe { &mut *p }, args) else { return 0 };
+    let Some(n) = args_to_x(unsafe { &mut *p }, args) else {
+        return 0;
+    };
     // SAFETY: as above.
     unsafe { ferl_rt_call_export(p, m, f, n) }
 }

@@ -28,13 +28,23 @@ pub(super) struct Pending {
 
 impl Pending {
     pub(super) fn plain(loc: Loc) -> Pending {
-        Pending { loc, kind: kind::PLAIN, bif: None, ops: Vec::new() }
+        Pending {
+            loc,
+            kind: kind::PLAIN,
+            bif: None,
+            ops: Vec::new(),
+        }
     }
     fn with(loc: Loc, k: u64, bif: Option<(String, String)>, ops: Vec<Operand>) -> Pending {
         if ops.len() > MAX_XREGS {
             return Pending::plain(loc);
         }
-        Pending { loc, kind: k, bif, ops }
+        Pending {
+            loc,
+            kind: k,
+            bif,
+            ops,
+        }
     }
     fn bif(loc: Loc, m: &str, f: &str, args: &[Operand]) -> Pending {
         let f = if m == "erlang" && f == "!" { "send" } else { f };
@@ -43,10 +53,18 @@ impl Pending {
         }
         // BEAM's JIT inlines `X + Lit`, `Lit + X` and `X - Lit` (no BIF entry in the trace).
         let small_lit = |o: &Operand| matches!(o, Operand::Lit(Literal::Int(_)));
-        if m == "erlang" && args.len() == 2 && ((f == "+" && args.iter().any(small_lit)) || (f == "-" && small_lit(&args[1]))) {
+        if m == "erlang"
+            && args.len() == 2
+            && ((f == "+" && args.iter().any(small_lit)) || (f == "-" && small_lit(&args[1])))
+        {
             return Pending::plain(loc);
         }
-        Pending::with(loc, kind::BIF, Some((m.to_string(), f.to_string())), args.to_vec())
+        Pending::with(
+            loc,
+            kind::BIF,
+            Some((m.to_string(), f.to_string())),
+            args.to_vec(),
+        )
     }
     pub(super) fn for_prim(prim: &Prim, loc: Loc) -> Pending {
         match prim {
@@ -57,14 +75,21 @@ impl Pending {
     pub(super) fn for_call(call: &Call, tail: bool) -> Pending {
         match &call.callee {
             Callee::Remote { module, function } => {
-                if let (Operand::Lit(Literal::Atom(m)), Operand::Lit(Literal::Atom(f))) = (module, function) {
+                if let (Operand::Lit(Literal::Atom(m)), Operand::Lit(Literal::Atom(f))) =
+                    (module, function)
+                {
                     if super::direct_bif(call).is_some() {
                         return Pending::bif(call.loc, m, f, &call.args);
                     }
                 }
                 let mut ops = vec![module.clone(), function.clone()];
                 ops.extend(call.args.iter().cloned());
-                Pending::with(call.loc, if tail { kind::TAIL_CALL } else { kind::CALL }, None, ops)
+                Pending::with(
+                    call.loc,
+                    if tail { kind::TAIL_CALL } else { kind::CALL },
+                    None,
+                    ops,
+                )
             }
             _ if tail => Pending::plain(call.loc),
             _ => Pending::with(call.loc, kind::FRAMED, None, Vec::new()),
@@ -72,7 +97,9 @@ impl Pending {
     }
     pub(super) fn for_fail(r: &FailReason, loc: Loc) -> Pending {
         match r {
-            FailReason::FunctionClause(args) => Pending::with(loc, kind::CLAUSE, None, args.clone()),
+            FailReason::FunctionClause(args) => {
+                Pending::with(loc, kind::CLAUSE, None, args.clone())
+            }
             FailReason::Reraise(..) => Pending::with(loc, kind::KEEP, None, Vec::new()),
             _ => Pending::plain(loc),
         }
@@ -91,7 +118,14 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
     /// Record the continuation `k` of a non-tail call at `loc` (a stack-trace frame).
     pub(super) fn add_cont_site(&mut self, k: FuncId, loc: Loc) {
         let fun = self.fun;
-        self.cx.site(SiteSpec { cont: Some(k), fun, loc, kind: kind::PLAIN, bif: None, nargs: 0 });
+        self.cx.site(SiteSpec {
+            cont: Some(k),
+            fun,
+            loc,
+            kind: kind::PLAIN,
+            bif: None,
+            nargs: 0,
+        });
     }
 
     /// Fill the cold blocks of the unit's raise sites and the shared raise block: build
@@ -118,7 +152,14 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                         }
                     }
                     let fun = self.fun;
-                    let ix = self.cx.site(SiteSpec { cont: None, fun, loc: pd.loc, kind: pd.kind, bif: pd.bif, nargs: pd.ops.len() as u32 });
+                    let ix = self.cx.site(SiteSpec {
+                        cont: None,
+                        fun,
+                        loc: pd.loc,
+                        kind: pd.kind,
+                        bif: pd.bif,
+                        nargs: pd.ops.len() as u32,
+                    });
                     let t = self.data_addr(self.cx.site_table);
                     self.b.ins().iadd_imm_s(t, site_offset(ix))
                 }
@@ -141,7 +182,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         let reds = self.reds();
         let nil = self.iconst(NIL);
         let sig = self.sig();
-        self.b.ins().return_call_indirect(sig, h, &[p, reds, nil, nil, nil, nil]);
+        self.b
+            .ins()
+            .return_call_indirect(sig, h, &[p, reds, nil, nil, nil, nil]);
         Ok(())
     }
 }

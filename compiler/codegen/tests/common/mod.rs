@@ -9,7 +9,13 @@ pub fn lower(src: &str, name: &str) -> ferl_ir::ir::Module {
     let mut map = SourceMap::new();
     let file = map.add(format!("{name}.erl"), src);
     let mut diags = Diagnostics::new();
-    let mut m = ferl_syntax::parse_module(&mut map, file, &Default::default(), &mut NoFiles, &mut diags);
+    let mut m = ferl_syntax::parse_module(
+        &mut map,
+        file,
+        &Default::default(),
+        &mut NoFiles,
+        &mut diags,
+    );
     let errs: Vec<_> = diags.items.iter().filter(|d| d.is_error()).collect();
     assert!(errs.is_empty(), "parse errors: {errs:?}");
     let sd = ferl_sema::check(&m, &map, &Default::default());
@@ -25,10 +31,22 @@ pub fn erl_eval(src: &str, m: &str, tag: &str, eval: &str) -> Option<String> {
     std::fs::create_dir_all(&dir).ok()?;
     let path = dir.join(format!("{m}.erl"));
     std::fs::write(&path, src).ok()?;
-    let ok = std::process::Command::new("erlc").arg("-o").arg(&dir).arg(&path).output().ok()?.status.success();
+    let ok = std::process::Command::new("erlc")
+        .arg("-o")
+        .arg(&dir)
+        .arg(&path)
+        .output()
+        .ok()?
+        .status
+        .success();
     if !ok {
         return None;
     }
-    let out = std::process::Command::new("erl").args(["-noshell", "-pa"]).arg(&dir).args(["-eval", eval]).output().ok()?;
+    let out = std::process::Command::new("erl")
+        .args(["-noshell", "-pa"])
+        .arg(&dir)
+        .args(["-eval", eval])
+        .output()
+        .ok()?;
     Some(String::from_utf8_lossy(&out.stdout).to_string())
 }

@@ -27,7 +27,10 @@ usage: ferl test [-v|--verbose] [-I DIR] [-D NAME[=V]] FILE.erl|DIR...
 ";
 
 fn main() -> ExitCode {
-    match std::thread::Builder::new().stack_size(ferl_driver::BIG_STACK).spawn(real_main) {
+    match std::thread::Builder::new()
+        .stack_size(ferl_driver::BIG_STACK)
+        .spawn(real_main)
+    {
         Ok(h) => h.join().unwrap_or(ExitCode::FAILURE),
         Err(_) => real_main(),
     }
@@ -57,7 +60,11 @@ fn run(args: &[String]) -> ExitCode {
     let mut opts = Options::default();
     let mut files: Vec<PathBuf> = Vec::new();
     let mut i = 0;
-    let need = |i: usize, f: &str| -> Result<String, String> { args.get(i + 1).cloned().ok_or_else(|| format!("option {f} needs an argument")) };
+    let need = |i: usize, f: &str| -> Result<String, String> {
+        args.get(i + 1)
+            .cloned()
+            .ok_or_else(|| format!("option {f} needs an argument"))
+    };
     let mut prog_args: Vec<String> = Vec::new();
     while i < args.len() {
         let a = &args[i];
@@ -118,7 +125,11 @@ fn run(args: &[String]) -> ExitCode {
         eprintln!("ferl: no FILE.erl to run\n{USAGE}");
         return ExitCode::from(2);
     }
-    let format = if std::io::stderr().is_terminal() { render::Format::Human } else { render::Format::Erlc };
+    let format = if std::io::stderr().is_terminal() {
+        render::Format::Human
+    } else {
+        render::Format::Erlc
+    };
     let identity = native::compiler_identity();
     let mut mods = Vec::new();
     let mut failed = false;
@@ -195,7 +206,11 @@ fn test(args: &[String]) -> ExitCode {
                 let p = PathBuf::from(a);
                 if p.is_dir() {
                     let mut found: Vec<PathBuf> = match std::fs::read_dir(&p) {
-                        Ok(rd) => rd.flatten().map(|e| e.path()).filter(|f| f.extension().is_some_and(|x| x == "erl")).collect(),
+                        Ok(rd) => rd
+                            .flatten()
+                            .map(|e| e.path())
+                            .filter(|f| f.extension().is_some_and(|x| x == "erl"))
+                            .collect(),
                         Err(e) => {
                             eprintln!("ferl test: {a}: {e}");
                             return ExitCode::from(2);
@@ -214,7 +229,11 @@ fn test(args: &[String]) -> ExitCode {
         eprintln!("ferl test: no FILE.erl or DIR given\n{USAGE}");
         return ExitCode::from(2);
     }
-    let format = if std::io::stderr().is_terminal() { render::Format::Human } else { render::Format::Erlc };
+    let format = if std::io::stderr().is_terminal() {
+        render::Format::Human
+    } else {
+        render::Format::Erlc
+    };
     let identity = native::compiler_identity();
     let stderr = std::io::stderr();
     let mut mods = Vec::new();
@@ -243,7 +262,10 @@ fn test(args: &[String]) -> ExitCode {
     }
     let dir = std::env::temp_dir().join(format!("ferl-test-{}", std::process::id()));
     let runner = dir.join("ferl_test_main.erl");
-    let quoted: Vec<String> = test_mods.iter().map(|m| format!("'{}'", m.replace('\\', "\\\\").replace('\'', "\\'"))).collect();
+    let quoted: Vec<String> = test_mods
+        .iter()
+        .map(|m| format!("'{}'", m.replace('\\', "\\\\").replace('\'', "\\'")))
+        .collect();
     let src = format!(
         "-module(ferl_test_main).\n-export([main/1]).\n\
          main(_) ->\n    Rs = [eunit:test(M, {}) || M <- [{}]],\n\
@@ -262,7 +284,12 @@ fn test(args: &[String]) -> ExitCode {
     let r = native::compile_file(&runner, &Options::default(), &identity);
     let _ = std::fs::remove_dir_all(&dir);
     let Some(c) = r.compiled else {
-        let _ = render::render_all(render::Format::Erlc, &r.map, &r.diagnostics, &mut stderr.lock());
+        let _ = render::render_all(
+            render::Format::Erlc,
+            &r.map,
+            &r.diagnostics,
+            &mut stderr.lock(),
+        );
         return ExitCode::FAILURE;
     };
     mods.push(c);

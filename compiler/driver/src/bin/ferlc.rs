@@ -4,15 +4,18 @@
 //! `-S`, `-E`, `--dump=tokens|ast|ir`.
 
 use ferl_diagnostics::{render, Diagnostics, Severity};
-use ferl_driver::{frontend, native};
 use ferl_driver::options::{self, Action, Warnings};
+use ferl_driver::{frontend, native};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     // Syntax trees of generated code can nest very deeply (a 100,000-element list literal
     // is 100,000 nested cons cells); run on a thread whose stack fits them.
-    match std::thread::Builder::new().stack_size(ferl_driver::BIG_STACK).spawn(real_main) {
+    match std::thread::Builder::new()
+        .stack_size(ferl_driver::BIG_STACK)
+        .spawn(real_main)
+    {
         Ok(h) => h.join().unwrap_or(ExitCode::FAILURE),
         Err(_) => real_main(),
     }
@@ -69,12 +72,24 @@ fn real_main() -> ExitCode {
             }
             Action::Check => {
                 let checked = frontend::check_file(path, &opts);
-                report(&checked.map, &checked.diagnostics, format, opts.warnings, &mut out)
+                report(
+                    &checked.map,
+                    &checked.diagnostics,
+                    format,
+                    opts.warnings,
+                    &mut out,
+                )
             }
             Action::DumpAst => {
                 let checked = frontend::check_file(path, &opts);
                 let _ = writeln!(out, "{:#?}", checked.module);
-                report(&checked.map, &checked.diagnostics, format, opts.warnings, &mut out)
+                report(
+                    &checked.map,
+                    &checked.diagnostics,
+                    format,
+                    opts.warnings,
+                    &mut out,
+                )
             }
             Action::DumpIr => {
                 let mut checked = frontend::check_file(path, &opts);
@@ -88,7 +103,13 @@ fn real_main() -> ExitCode {
                         Err(ds) => checked.diagnostics.extend(ds),
                     }
                 }
-                report(&checked.map, &checked.diagnostics, format, opts.warnings, &mut out)
+                report(
+                    &checked.map,
+                    &checked.diagnostics,
+                    format,
+                    opts.warnings,
+                    &mut out,
+                )
             }
             Action::DumpTokens | Action::Preprocess => {
                 let (mut map, file, err) = frontend::load(path);
@@ -187,7 +208,9 @@ fn report(
     let result = if format == render::Format::Human {
         let stderr = std::io::stderr();
         let mut err = stderr.lock();
-        diags.iter().try_for_each(|d| render::ariadne(map, d, true, &mut err))
+        diags
+            .iter()
+            .try_for_each(|d| render::ariadne(map, d, true, &mut err))
     } else {
         render::render_all(format, map, diags, out)
     };

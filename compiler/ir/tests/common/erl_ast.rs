@@ -123,7 +123,10 @@ impl P<'_> {
                                     }
                                     let h = std::str::from_utf8(&self.s[start..self.i]).unwrap();
                                     self.i += 1;
-                                    out.push(char::from_u32(u32::from_str_radix(h, 16).unwrap()).unwrap());
+                                    out.push(
+                                        char::from_u32(u32::from_str_radix(h, 16).unwrap())
+                                            .unwrap(),
+                                    );
                                 }
                                 b'0'..=b'7' => {
                                     let mut v = (e - b'0') as u32;
@@ -158,13 +161,19 @@ impl P<'_> {
             c if c == b'-' || c.is_ascii_digit() => {
                 let start = self.i;
                 self.i += 1;
-                while self.i < self.s.len() && (self.s[self.i].is_ascii_alphanumeric() || matches!(self.s[self.i], b'.' | b'#' | b'+' | b'-'))
+                while self.i < self.s.len()
+                    && (self.s[self.i].is_ascii_alphanumeric()
+                        || matches!(self.s[self.i], b'.' | b'#' | b'+' | b'-'))
                 {
                     // stop at "-" unless after e
-                    if (self.s[self.i] == b'-' || self.s[self.i] == b'+') && !matches!(self.s[self.i - 1], b'e' | b'E') {
+                    if (self.s[self.i] == b'-' || self.s[self.i] == b'+')
+                        && !matches!(self.s[self.i - 1], b'e' | b'E')
+                    {
                         break;
                     }
-                    if self.s[self.i] == b'.' && !self.s.get(self.i + 1).is_some_and(|d| d.is_ascii_digit()) {
+                    if self.s[self.i] == b'.'
+                        && !self.s.get(self.i + 1).is_some_and(|d| d.is_ascii_digit())
+                    {
                         break;
                     }
                     self.i += 1;
@@ -178,11 +187,23 @@ impl P<'_> {
             }
             _ => {
                 let start = self.i;
-                while self.i < self.s.len() && (self.s[self.i].is_ascii_alphanumeric() || matches!(self.s[self.i], b'_' | b'@')) {
+                while self.i < self.s.len()
+                    && (self.s[self.i].is_ascii_alphanumeric()
+                        || matches!(self.s[self.i], b'_' | b'@'))
+                {
                     self.i += 1;
                 }
-                assert!(self.i > start, "unexpected {:?} at {}", self.s[self.i] as char, self.i);
-                T::Atom(std::str::from_utf8(&self.s[start..self.i]).unwrap().to_string())
+                assert!(
+                    self.i > start,
+                    "unexpected {:?} at {}",
+                    self.s[self.i] as char,
+                    self.i
+                );
+                T::Atom(
+                    std::str::from_utf8(&self.s[start..self.i])
+                        .unwrap()
+                        .to_string(),
+                )
             }
         }
     }
@@ -190,7 +211,10 @@ impl P<'_> {
 
 /// Parse the printed form of a term.
 pub fn parse_term(s: &str) -> T {
-    let mut p = P { s: s.as_bytes(), i: 0 };
+    let mut p = P {
+        s: s.as_bytes(),
+        i: 0,
+    };
     p.term()
 }
 
@@ -200,18 +224,31 @@ pub fn erl_available() -> bool {
 
 /// `epp:parse_file` each file with the installed erl (one run for all), as terms.
 pub fn abstract_forms(paths: &[&Path]) -> Vec<T> {
-    let list: Vec<String> = paths.iter().map(|p| format!("\"{}\"", p.display())).collect();
+    let list: Vec<String> = paths
+        .iter()
+        .map(|p| format!("\"{}\"", p.display()))
+        .collect();
     let script = format!(
         "lists:foreach(fun(F) -> {{ok, Fs}} = epp:parse_file(F, []), io:format(\"~w.~n\", [Fs]) end, [{}]), halt().",
         list.join(",")
     );
-    let out = Command::new("erl").args(["-noshell", "-eval", &script]).output().expect("erl");
+    let out = Command::new("erl")
+        .args(["-noshell", "-eval", &script])
+        .output()
+        .expect("erl");
     let text = String::from_utf8_lossy(&out.stdout).to_string();
     let mut res = Vec::new();
-    let mut p = P { s: text.as_bytes(), i: 0 };
+    let mut p = P {
+        s: text.as_bytes(),
+        i: 0,
+    };
     for _ in paths {
         res.push(p.term());
-        assert!(p.eat(b'.'), "erl output not terminated: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            p.eat(b'.'),
+            "erl output not terminated: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
     res
 }
@@ -280,8 +317,19 @@ impl Conv {
 
     fn funref(&self, t: &T, span: Span) -> FunRef {
         match t {
-            T::Tuple(es) => FunRef { name: atom_of(&es[0]), arity: match &es[1] { T::Int(i) => i.try_into().unwrap_or(0), _ => 0 }, span },
-            _ => FunRef { name: "?".into(), arity: 0, span },
+            T::Tuple(es) => FunRef {
+                name: atom_of(&es[0]),
+                arity: match &es[1] {
+                    T::Int(i) => i.try_into().unwrap_or(0),
+                    _ => 0,
+                },
+                span,
+            },
+            _ => FunRef {
+                name: "?".into(),
+                arity: 0,
+                span,
+            },
         }
     }
 
@@ -297,9 +345,14 @@ impl Conv {
                 let name = atom_of(&es[2]);
                 match &*name {
                     "module" => FormKind::Module(atom_of(&es[3])),
-                    "export" => FormKind::Export(list(&es[3]).iter().map(|t| self.funref(t, span)).collect()),
+                    "export" => FormKind::Export(
+                        list(&es[3]).iter().map(|t| self.funref(t, span)).collect(),
+                    ),
                     "import" => match &es[3] {
-                        T::Tuple(mf) => FormKind::Import(atom_of(&mf[0]), list(&mf[1]).iter().map(|t| self.funref(t, span)).collect()),
+                        T::Tuple(mf) => FormKind::Import(
+                            atom_of(&mf[0]),
+                            list(&mf[1]).iter().map(|t| self.funref(t, span)).collect(),
+                        ),
                         _ => return None,
                     },
                     "file" => match &es[3] {
@@ -332,8 +385,16 @@ impl Conv {
                     T::Int(i) => i.try_into().unwrap_or(0),
                     _ => 0,
                 };
-                let clauses = list(&es[4]).iter().map(|c| self.clause(c, Some(name.clone()))).collect();
-                FormKind::Function(Function { name, arity, clauses, span })
+                let clauses = list(&es[4])
+                    .iter()
+                    .map(|c| self.clause(c, Some(name.clone())))
+                    .collect();
+                FormKind::Function(Function {
+                    name,
+                    arity,
+                    clauses,
+                    span,
+                })
             }
             _ => return None,
         };
@@ -353,7 +414,10 @@ impl Conv {
                     None => Expr::new(ExprKind::Nil, span),
                 };
                 for e in es.iter().rev() {
-                    acc = Expr::new(ExprKind::Cons(Box::new(self.term_expr(e, span)), Box::new(acc)), span);
+                    acc = Expr::new(
+                        ExprKind::Cons(Box::new(self.term_expr(e, span)), Box::new(acc)),
+                        span,
+                    );
                 }
                 return acc;
             }
@@ -367,7 +431,10 @@ impl Conv {
         Clause {
             name,
             patterns: list(&es[2]).iter().map(|p| self.expr(p)).collect(),
-            guards: list(&es[3]).iter().map(|g| list(g).iter().map(|e| self.expr(e)).collect()).collect(),
+            guards: list(&es[3])
+                .iter()
+                .map(|g| list(g).iter().map(|e| self.expr(e)).collect())
+                .collect(),
             body: list(&es[4]).iter().map(|e| self.expr(e)).collect(),
             span,
         }
@@ -388,7 +455,9 @@ impl Conv {
     }
 
     pub fn expr(&self, t: &T) -> Expr {
-        let T::Tuple(es) = t else { panic!("expr: {t:?}") };
+        let T::Tuple(es) = t else {
+            panic!("expr: {t:?}")
+        };
         let tag = match &es[0] {
             T::Atom(a) => a.as_str(),
             _ => panic!("tag"),
@@ -415,36 +484,68 @@ impl Conv {
             "cons" => ExprKind::Cons(e(2), e(3)),
             "tuple" => ExprKind::Tuple(list(&es[2]).iter().map(|x| self.expr(x)).collect()),
             "map" => {
-                let (base, assocs) = if es.len() == 4 { (Some(e(2)), &es[3]) } else { (None, &es[2]) };
+                let (base, assocs) = if es.len() == 4 {
+                    (Some(e(2)), &es[3])
+                } else {
+                    (None, &es[2])
+                };
                 let fields = list(assocs)
                     .iter()
                     .map(|a| {
                         let T::Tuple(x) = a else { panic!() };
-                        let op = if matches!(&x[0], T::Atom(a) if a == "map_field_exact") { MapOp::Exact } else { MapOp::Assoc };
-                        MapField { op, key: self.expr(&x[2]), value: self.expr(&x[3]), span: self.span(&x[1]) }
+                        let op = if matches!(&x[0], T::Atom(a) if a == "map_field_exact") {
+                            MapOp::Exact
+                        } else {
+                            MapOp::Assoc
+                        };
+                        MapField {
+                            op,
+                            key: self.expr(&x[2]),
+                            value: self.expr(&x[3]),
+                            span: self.span(&x[1]),
+                        }
                     })
                     .collect();
                 ExprKind::Map(base, fields)
             }
             "record" => {
-                let (base, name, fields) = if es.len() == 5 { (Some(e(2)), &es[3], &es[4]) } else { (None, &es[2], &es[3]) };
+                let (base, name, fields) = if es.len() == 5 {
+                    (Some(e(2)), &es[3], &es[4])
+                } else {
+                    (None, &es[2], &es[3])
+                };
                 let fields = list(fields)
                     .iter()
                     .map(|f| {
                         let T::Tuple(x) = f else { panic!() };
                         let T::Tuple(nm) = &x[2] else { panic!() };
-                        RecordField { name: atom_of(&nm[2]), value: self.expr(&x[3]), span: self.span(&x[1]) }
+                        RecordField {
+                            name: atom_of(&nm[2]),
+                            value: self.expr(&x[3]),
+                            span: self.span(&x[1]),
+                        }
                     })
                     .collect();
-                ExprKind::Record { base, name: atom_of(name), fields }
+                ExprKind::Record {
+                    base,
+                    name: atom_of(name),
+                    fields,
+                }
             }
             "record_index" => {
                 let T::Tuple(f) = &es[3] else { panic!() };
-                ExprKind::RecordIndex { name: atom_of(&es[2]), field: atom_of(&f[2]) }
+                ExprKind::RecordIndex {
+                    name: atom_of(&es[2]),
+                    field: atom_of(&f[2]),
+                }
             }
             "record_field" => {
                 let T::Tuple(f) = &es[4] else { panic!() };
-                ExprKind::RecordAccess { expr: e(2), name: atom_of(&es[3]), field: atom_of(&f[2]) }
+                ExprKind::RecordAccess {
+                    expr: e(2),
+                    name: atom_of(&es[3]),
+                    field: atom_of(&f[2]),
+                }
             }
             "bin" => ExprKind::Binary(
                 list(&es[2])
@@ -469,12 +570,21 @@ impl Conv {
                                             },
                                             span,
                                         },
-                                        a => BinSpecifier { name: atom_of(a), value: None, span },
+                                        a => BinSpecifier {
+                                            name: atom_of(a),
+                                            value: None,
+                                            span,
+                                        },
                                     })
                                     .collect(),
                             ),
                         };
-                        BinElement { value: self.expr(&x[2]), size, specifiers, span: self.span(&x[1]) }
+                        BinElement {
+                            value: self.expr(&x[2]),
+                            size,
+                            specifiers,
+                            span: self.span(&x[1]),
+                        }
                     })
                     .collect(),
             ),
@@ -491,12 +601,39 @@ impl Conv {
                     ExprKind::UnOp(u, e(3))
                 } else {
                     let all = [
-                        BinOp::Send, BinOp::Orelse, BinOp::Andalso, BinOp::Eq, BinOp::Neq, BinOp::Le, BinOp::Lt, BinOp::Ge,
-                        BinOp::Gt, BinOp::ExactEq, BinOp::ExactNeq, BinOp::Append, BinOp::Subtract, BinOp::Add, BinOp::Sub,
-                        BinOp::Bor, BinOp::Bxor, BinOp::Bsl, BinOp::Bsr, BinOp::Or, BinOp::Xor, BinOp::Mul, BinOp::FDiv,
-                        BinOp::Div, BinOp::Rem, BinOp::Band, BinOp::And,
+                        BinOp::Send,
+                        BinOp::Orelse,
+                        BinOp::Andalso,
+                        BinOp::Eq,
+                        BinOp::Neq,
+                        BinOp::Le,
+                        BinOp::Lt,
+                        BinOp::Ge,
+                        BinOp::Gt,
+                        BinOp::ExactEq,
+                        BinOp::ExactNeq,
+                        BinOp::Append,
+                        BinOp::Subtract,
+                        BinOp::Add,
+                        BinOp::Sub,
+                        BinOp::Bor,
+                        BinOp::Bxor,
+                        BinOp::Bsl,
+                        BinOp::Bsr,
+                        BinOp::Or,
+                        BinOp::Xor,
+                        BinOp::Mul,
+                        BinOp::FDiv,
+                        BinOp::Div,
+                        BinOp::Rem,
+                        BinOp::Band,
+                        BinOp::And,
                     ];
-                    let b = all.iter().find(|b| b.as_str() == &*op).copied().unwrap_or(BinOp::Add);
+                    let b = all
+                        .iter()
+                        .find(|b| b.as_str() == &*op)
+                        .copied()
+                        .unwrap_or(BinOp::Add);
                     ExprKind::BinOp(b, e(3), e(4))
                 }
             }
@@ -509,7 +646,11 @@ impl Conv {
             "receive" => ExprKind::Receive {
                 clauses: self.clauses(&es[2]),
                 after: if es.len() == 5 {
-                    Some(After { timeout: e(3), body: list(&es[4]).iter().map(|x| self.expr(x)).collect(), span })
+                    Some(After {
+                        timeout: e(3),
+                        body: list(&es[4]).iter().map(|x| self.expr(x)).collect(),
+                        span,
+                    })
                 } else {
                     None
                 },
@@ -522,14 +663,16 @@ impl Conv {
             })),
             "fun" => match &es[2] {
                 T::Tuple(x) => match (&x[0], x.len()) {
-                    (T::Atom(a), 3) if a == "function" => ExprKind::Fun(Box::new(Fun::Local(FunRef {
-                        name: atom_of(&x[1]),
-                        arity: match &x[2] {
-                            T::Int(i) => i.try_into().unwrap_or(0),
-                            _ => 0,
-                        },
-                        span,
-                    }))),
+                    (T::Atom(a), 3) if a == "function" => {
+                        ExprKind::Fun(Box::new(Fun::Local(FunRef {
+                            name: atom_of(&x[1]),
+                            arity: match &x[2] {
+                                T::Int(i) => i.try_into().unwrap_or(0),
+                                _ => 0,
+                            },
+                            span,
+                        })))
+                    }
                     (T::Atom(a), 4) if a == "function" => ExprKind::Fun(Box::new(Fun::Remote {
                         module: self.expr(&x[1]),
                         function: self.expr(&x[2]),
@@ -539,7 +682,9 @@ impl Conv {
                 },
                 _ => ExprKind::Error,
             },
-            "named_fun" => ExprKind::Fun(Box::new(Fun::Named(atom_of(&es[2]), self.clauses(&es[3])))),
+            "named_fun" => {
+                ExprKind::Fun(Box::new(Fun::Named(atom_of(&es[2]), self.clauses(&es[3]))))
+            }
             "lc" | "bc" => {
                 let qs = list(&es[3]).iter().map(|q| self.qual(q)).collect();
                 if tag == "lc" {
@@ -584,7 +729,10 @@ pub fn parse_sources(sources: &[(&str, &str)]) -> HashMap<String, (Module, Sourc
     let forms = abstract_forms(&refs);
     let mut out = HashMap::new();
     for ((name, text), f) in sources.iter().zip(forms) {
-        out.insert(name.to_string(), to_module(&format!("{name}.erl"), text.lines().count() + 2, &f));
+        out.insert(
+            name.to_string(),
+            to_module(&format!("{name}.erl"), text.lines().count() + 2, &f),
+        );
     }
     let _ = std::fs::remove_dir_all(&dir);
     out

@@ -11,7 +11,13 @@ pub fn parse(name: &str, text: &str) -> Result<(ferl_syntax::ast::Module, Source
     let mut map = SourceMap::new();
     let file = map.add(format!("{name}.erl"), text);
     let mut diags = Diagnostics::new();
-    let module = ferl_syntax::parse_module(&mut map, file, &Options::default(), &mut NoFiles, &mut diags);
+    let module = ferl_syntax::parse_module(
+        &mut map,
+        file,
+        &Options::default(),
+        &mut NoFiles,
+        &mut diags,
+    );
     if diags.has_errors() {
         return Err(diags.items.iter().map(|d| d.message.clone()).collect());
     }

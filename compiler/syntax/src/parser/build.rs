@@ -62,7 +62,10 @@ pub struct FunTypeRaw {
 
 impl FunTypeRaw {
     pub fn into_sig(self) -> FunTypeSig {
-        FunTypeSig { params: self.params, ret: Box::new(self.ret) }
+        FunTypeSig {
+            params: self.params,
+            ret: Box::new(self.ret),
+        }
     }
 }
 
@@ -81,7 +84,12 @@ pub enum TypedAttrVal {
 }
 
 fn err(span: Span, msg: impl Into<String>) -> UserError {
-    UserError { span, message: msg.into(), code: "E0203", syntax: SyntaxAt::No }
+    UserError {
+        span,
+        message: msg.into(),
+        code: "E0203",
+        syntax: SyntaxAt::No,
+    }
 }
 
 fn bad_decl(span: Span, what: &str) -> UserError {
@@ -94,7 +102,10 @@ pub fn build_attribute(name: (Name, Span), mut vals: Vec<Expr>) -> Result<FormKi
     let second = |vals: &[Expr]| vals.get(1).map(|e| e.span).unwrap_or(aspan);
     match &*attr {
         "module" => match vals.as_slice() {
-            [Expr { kind: ExprKind::Atom(m), .. }] => Ok(FormKind::Module(m.clone())),
+            [Expr {
+                kind: ExprKind::Atom(m),
+                ..
+            }] => Ok(FormKind::Module(m.clone())),
             // Parameterized modules (`-module(m, [Vars])`) are gone since OTP 21.
             [_, other, ..] => Err(bad_decl(other.span, "module")),
             [other, ..] => Err(bad_decl(other.span, "module")),
@@ -107,13 +118,19 @@ pub fn build_attribute(name: (Name, Span), mut vals: Vec<Expr>) -> Result<FormKi
             Ok(FormKind::Export(farity_list(&vals[0])?))
         }
         "import" => match vals.as_slice() {
-            [Expr { kind: ExprKind::Atom(m), .. }, list] => Ok(FormKind::Import(m.clone(), farity_list(list)?)),
+            [Expr {
+                kind: ExprKind::Atom(m),
+                ..
+            }, list] => Ok(FormKind::Import(m.clone(), farity_list(list)?)),
             [_, other, ..] => Err(bad_decl(other.span, "import")),
             [other] => Err(bad_decl(other.span, "import")),
             [] => Err(bad_decl(aspan, "import")),
         },
         "record" => match vals.as_slice() {
-            [Expr { kind: ExprKind::Atom(r), .. }, tuple] => match &tuple.kind {
+            [Expr {
+                kind: ExprKind::Atom(r),
+                ..
+            }, tuple] => match &tuple.kind {
                 ExprKind::Tuple(fields) => {
                     let fields = fields.iter().map(|f| (f.clone(), None)).collect();
                     Ok(FormKind::Record(r.clone(), record_fields(fields)?))
@@ -124,12 +141,16 @@ pub fn build_attribute(name: (Name, Span), mut vals: Vec<Expr>) -> Result<FormKi
             [] => Err(bad_decl(aspan, "record")),
         },
         "file" => match vals.as_slice() {
-            [Expr { kind: ExprKind::String(f), .. }, Expr { kind: ExprKind::Integer(l), span }] => {
-                match l.as_i64().and_then(|l| u32::try_from(l).ok()) {
-                    Some(l) => Ok(FormKind::File(f.clone(), l)),
-                    None => Err(bad_decl(*span, "file")),
-                }
-            }
+            [Expr {
+                kind: ExprKind::String(f),
+                ..
+            }, Expr {
+                kind: ExprKind::Integer(l),
+                span,
+            }] => match l.as_i64().and_then(|l| u32::try_from(l).ok()) {
+                Some(l) => Ok(FormKind::File(f.clone(), l)),
+                None => Err(bad_decl(*span, "file")),
+            },
             [other, ..] => Err(bad_decl(other.span, "file")),
             [] => Err(bad_decl(aspan, "file")),
         },
@@ -167,7 +188,11 @@ fn farity_list(e: &Expr) -> Result<Vec<FunRef>, UserError> {
                                 .as_i64()
                                 .and_then(|i| u32::try_from(i).ok())
                                 .ok_or_else(|| err(a.span, "bad function arity"))?;
-                            out.push(FunRef { name: name.clone(), arity, span: h.span });
+                            out.push(FunRef {
+                                name: name.clone(),
+                                arity,
+                                span: h.span,
+                            });
                         }
                         (ExprKind::Atom(_), _) => return Err(err(a.span, "bad function arity")),
                         _ => return Err(err(n.span, "bad function name")),
@@ -191,9 +216,19 @@ fn type_arity_list(e: &Expr) -> Option<Vec<FunRef>> {
             ExprKind::Cons(h, t) => {
                 match &h.kind {
                     ExprKind::Tuple(es) => match es.as_slice() {
-                        [Expr { kind: ExprKind::Atom(n), .. }, Expr { kind: ExprKind::Integer(i), .. }] => {
+                        [Expr {
+                            kind: ExprKind::Atom(n),
+                            ..
+                        }, Expr {
+                            kind: ExprKind::Integer(i),
+                            ..
+                        }] => {
                             let arity = i.as_i64().and_then(|i| u32::try_from(i).ok())?;
-                            out.push(FunRef { name: n.clone(), arity, span: h.span });
+                            out.push(FunRef {
+                                name: n.clone(),
+                                arity,
+                                span: h.span,
+                            });
                         }
                         _ => return None,
                     },
@@ -211,14 +246,25 @@ fn attribute_farity(e: Expr) -> Expr {
     let span = e.span;
     match e.kind {
         ExprKind::Cons(h, t) => Expr::new(
-            ExprKind::Cons(Box::new(attribute_farity(*h)), Box::new(attribute_farity(*t))),
+            ExprKind::Cons(
+                Box::new(attribute_farity(*h)),
+                Box::new(attribute_farity(*t)),
+            ),
             span,
         ),
-        ExprKind::Tuple(es) => Expr::new(ExprKind::Tuple(es.into_iter().map(attribute_farity).collect()), span),
+        ExprKind::Tuple(es) => Expr::new(
+            ExprKind::Tuple(es.into_iter().map(attribute_farity).collect()),
+            span,
+        ),
         ExprKind::Map(None, fs) => Expr::new(
             ExprKind::Map(
                 None,
-                fs.into_iter().map(|f| MapField { value: attribute_farity(f.value), ..f }).collect(),
+                fs.into_iter()
+                    .map(|f| MapField {
+                        value: attribute_farity(f.value),
+                        ..f
+                    })
+                    .collect(),
             ),
             span,
         ),
@@ -242,23 +288,40 @@ fn is_term(e: &Expr) -> bool {
         | ExprKind::Nil => true,
         ExprKind::Cons(h, t) => is_term(h) && is_term(t),
         ExprKind::Tuple(es) => es.iter().all(is_term),
-        ExprKind::Map(None, fs) => fs.iter().all(|f| f.op == MapOp::Assoc && is_term(&f.key) && is_term(&f.value)),
+        ExprKind::Map(None, fs) => fs
+            .iter()
+            .all(|f| f.op == MapOp::Assoc && is_term(&f.key) && is_term(&f.value)),
         ExprKind::Binary(els) => els.iter().all(|el| {
             // normalise/1 accepts only literal elements with default size/type
             // (integers, chars, strings); eval_bits does the rest.
             is_term(&el.value)
-                && el.size.as_ref().is_none_or(|s| matches!(s.kind, ExprKind::Integer(_)))
+                && el
+                    .size
+                    .as_ref()
+                    .is_none_or(|s| matches!(s.kind, ExprKind::Integer(_)))
         }),
         ExprKind::Fun(f) => matches!(
             &**f,
             Fun::Remote {
-                module: Expr { kind: ExprKind::Atom(_), .. },
-                function: Expr { kind: ExprKind::Atom(_), .. },
-                arity: Expr { kind: ExprKind::Integer(_), .. },
+                module: Expr {
+                    kind: ExprKind::Atom(_),
+                    ..
+                },
+                function: Expr {
+                    kind: ExprKind::Atom(_),
+                    ..
+                },
+                arity: Expr {
+                    kind: ExprKind::Integer(_),
+                    ..
+                },
             }
         ),
         ExprKind::UnOp(UnOp::Plus | UnOp::Minus, x) => {
-            matches!(x.kind, ExprKind::Char(_) | ExprKind::Integer(_) | ExprKind::Float(_))
+            matches!(
+                x.kind,
+                ExprKind::Char(_) | ExprKind::Integer(_) | ExprKind::Float(_)
+            )
         }
         _ => false,
     }
@@ -273,9 +336,19 @@ fn record_fields(fields: Vec<(Expr, Option<Type>)>) -> Result<Vec<RecordFieldDef
             None => e.span,
         };
         match e.kind {
-            ExprKind::Atom(name) => out.push(RecordFieldDef { name, default: None, ty, span }),
+            ExprKind::Atom(name) => out.push(RecordFieldDef {
+                name,
+                default: None,
+                ty,
+                span,
+            }),
             ExprKind::Match(lhs, default) => match lhs.kind {
-                ExprKind::Atom(name) => out.push(RecordFieldDef { name, default: Some(*default), ty, span }),
+                ExprKind::Atom(name) => out.push(RecordFieldDef {
+                    name,
+                    default: Some(*default),
+                    ty,
+                    span,
+                }),
                 _ => return Err(err(lhs.span, "bad record field")),
             },
             _ => return Err(err(e.span, "bad record field")),
@@ -288,9 +361,16 @@ fn record_fields(fields: Vec<(Expr, Option<Type>)>) -> Result<Vec<RecordFieldDef
 pub fn build_typed_attribute(name: (Name, Span), val: TypedAttrVal) -> Result<FormKind, UserError> {
     let (attr, aspan) = name;
     match (&*attr, val) {
-        ("record", TypedAttrVal::Record(Expr { kind: ExprKind::Atom(r), .. }, (_, fields))) => {
-            Ok(FormKind::Record(r, record_fields(fields)?))
-        }
+        (
+            "record",
+            TypedAttrVal::Record(
+                Expr {
+                    kind: ExprKind::Atom(r),
+                    ..
+                },
+                (_, fields),
+            ),
+        ) => Ok(FormKind::Record(r, record_fields(fields)?)),
         ("type" | "opaque", TypedAttrVal::TypeDef(head, body)) => {
             let ExprKind::Call(callee, args) = head.kind else {
                 return Err(bad_decl(aspan, &attr));
@@ -305,7 +385,12 @@ pub fn build_typed_attribute(name: (Name, Span), val: TypedAttrVal) -> Result<Fo
                     _ => return Err(err(a.span, "bad type variable")),
                 }
             }
-            Ok(FormKind::TypeDef(TypeDef { opaque: &*attr == "opaque", name: tname, params, body }))
+            Ok(FormKind::TypeDef(TypeDef {
+                opaque: &*attr == "opaque",
+                name: tname,
+                params,
+                body,
+            }))
         }
         ("record" | "type" | "opaque", _) => Err(bad_decl(aspan, &attr)),
         _ => Err(err(aspan, "bad attribute")),
@@ -313,7 +398,10 @@ pub fn build_typed_attribute(name: (Name, Span), val: TypedAttrVal) -> Result<Fo
 }
 
 /// erl_parse's `build_type_spec/2`.
-pub fn build_type_spec(callback: bool, spec: (SpecFun, Vec<TypeSig>)) -> Result<FormKind, UserError> {
+pub fn build_type_spec(
+    callback: bool,
+    spec: (SpecFun, Vec<TypeSig>),
+) -> Result<FormKind, UserError> {
     let (fun, sigs) = spec;
     let mut clauses = Vec::with_capacity(sigs.len());
     for s in sigs {
@@ -326,7 +414,12 @@ pub fn build_type_spec(callback: bool, spec: (SpecFun, Vec<TypeSig>)) -> Result<
                 ))
             }
         };
-        clauses.push(FunSig { args, ret: s.fun.ret, constraints: s.constraints, span: s.span });
+        clauses.push(FunSig {
+            args,
+            ret: s.fun.ret,
+            constraints: s.constraints,
+            span: s.span,
+        });
     }
     let arity = clauses.first().map_or(0, |c| c.args.len() as u32);
     Ok(FormKind::Spec(Spec {
@@ -339,17 +432,30 @@ pub fn build_type_spec(callback: bool, spec: (SpecFun, Vec<TypeSig>)) -> Result<
 }
 
 /// erl_parse's `build_compat_constraint/2`: `is_subtype(Var, Type)`.
-pub fn build_compat_constraint(a: (Name, Span), mut ts: Vec<Type>, r: u32) -> Result<TypeConstraint, UserError> {
+pub fn build_compat_constraint(
+    a: (Name, Span),
+    mut ts: Vec<Type>,
+    r: u32,
+) -> Result<TypeConstraint, UserError> {
     let span = sp(a.1.file, a.1.start, r);
     if &*a.0 == "is_subtype" && ts.len() == 2 {
-        let ty = ts.pop().unwrap_or(Type { kind: TypeKind::Nil, span });
-        let lhs = ts.pop().unwrap_or(Type { kind: TypeKind::Nil, span });
+        let ty = ts.pop().unwrap_or(Type {
+            kind: TypeKind::Nil,
+            span,
+        });
+        let lhs = ts.pop().unwrap_or(Type {
+            kind: TypeKind::Nil,
+            span,
+        });
         return match lhs.kind {
             TypeKind::Var(v) => build_constraint((v, lhs.span), ty, r),
             _ => Err(err(lhs.span, "bad type variable")),
         };
     }
-    Err(err(a.1, format!("unsupported constraint {}", crate::print::atom(&a.0))))
+    Err(err(
+        a.1,
+        format!("unsupported constraint {}", crate::print::atom(&a.0)),
+    ))
 }
 
 /// erl_parse's `build_constraint/2`: `Var :: Type`.
@@ -357,7 +463,11 @@ pub fn build_constraint(v: (Name, Span), ty: Type, r: u32) -> Result<TypeConstra
     if &*v.0 == "_" {
         return Err(err(v.1, "bad type variable"));
     }
-    Ok(TypeConstraint { var: v.0, ty, span: sp(v.1.file, v.1.start, r) })
+    Ok(TypeConstraint {
+        var: v.0,
+        ty,
+        span: sp(v.1.file, v.1.start, r),
+    })
 }
 
 /// erl_parse's `lift_unions/2`.
@@ -367,7 +477,13 @@ pub fn lift_union(a: Type, b: Type, span: Span) -> Type {
             ts.insert(0, a);
             TypeKind::Union(ts)
         }
-        other => TypeKind::Union(vec![a, Type { kind: other, span: b.span }]),
+        other => TypeKind::Union(vec![
+            a,
+            Type {
+                kind: other,
+                span: b.span,
+            },
+        ]),
     };
     Type { kind, span }
 }
@@ -380,15 +496,45 @@ fn split_unit(t: Type) -> Result<(Name, Span, Type), Type> {
     match t.kind {
         TypeKind::BinOp(BinOp::Mul, a, b) if matches!(a.kind, TypeKind::Var(_)) => match a.kind {
             TypeKind::Var(v) => Ok((v, a.span, *b)),
-            other => Err(Type { kind: TypeKind::BinOp(BinOp::Mul, Box::new(Type { kind: other, span: a.span }), b), span }),
+            other => Err(Type {
+                kind: TypeKind::BinOp(
+                    BinOp::Mul,
+                    Box::new(Type {
+                        kind: other,
+                        span: a.span,
+                    }),
+                    b,
+                ),
+                span,
+            }),
         },
         TypeKind::BinOp(op, a, b) => match split_unit(*a) {
-            Ok((v, vs, a2)) => Ok((v, vs, Type { kind: TypeKind::BinOp(op, Box::new(a2), b), span })),
-            Err(a) => Err(Type { kind: TypeKind::BinOp(op, Box::new(a), b), span }),
+            Ok((v, vs, a2)) => Ok((
+                v,
+                vs,
+                Type {
+                    kind: TypeKind::BinOp(op, Box::new(a2), b),
+                    span,
+                },
+            )),
+            Err(a) => Err(Type {
+                kind: TypeKind::BinOp(op, Box::new(a), b),
+                span,
+            }),
         },
         TypeKind::Range(a, b) => match split_unit(*a) {
-            Ok((v, vs, a2)) => Ok((v, vs, Type { kind: TypeKind::Range(Box::new(a2), b), span })),
-            Err(a) => Err(Type { kind: TypeKind::Range(Box::new(a), b), span }),
+            Ok((v, vs, a2)) => Ok((
+                v,
+                vs,
+                Type {
+                    kind: TypeKind::Range(Box::new(a2), b),
+                    span,
+                },
+            )),
+            Err(a) => Err(Type {
+                kind: TypeKind::Range(Box::new(a), b),
+                span,
+            }),
         },
         kind => Err(Type { kind, span }),
     }
@@ -423,28 +569,50 @@ pub fn build_binary_type(elems: Vec<(Name, Span, Type)>, span: Span) -> Result<T
             }
         }
     }
-    Ok(Type { kind: TypeKind::Binary(base, unit), span })
+    Ok(Type {
+        kind: TypeKind::Binary(base, unit),
+        span,
+    })
 }
 
 pub fn bit_type_unit(a: Name, i: (IntLit, Span), span: Span) -> Result<BinSpecifier, UserError> {
     match i.0.as_i64().and_then(|v| u32::try_from(v).ok()) {
-        Some(v) => Ok(BinSpecifier { name: a, value: Some(v), span }),
+        Some(v) => Ok(BinSpecifier {
+            name: a,
+            value: Some(v),
+            span,
+        }),
         None => Err(err(i.1, "bad bit type")),
     }
 }
 
 pub fn fun_local(a: (Name, Span), i: (IntLit, Span), span: Span) -> Result<Expr, UserError> {
     match i.0.as_i64().and_then(|v| u32::try_from(v).ok()) {
-        Some(arity) => Ok(Expr::new(ExprKind::Fun(Box::new(Fun::Local(FunRef { name: a.0, arity, span }))), span)),
+        Some(arity) => Ok(Expr::new(
+            ExprKind::Fun(Box::new(Fun::Local(FunRef {
+                name: a.0,
+                arity,
+                span,
+            }))),
+            span,
+        )),
         None => Err(err(i.1, "bad function arity")),
     }
 }
 
 /// erl_parse's `build_function/1`; clause names are kept (sema reports head mismatch).
 pub fn build_function(clauses: Vec<Clause>, span: Span) -> Function {
-    let name = clauses.first().and_then(|c| c.name.clone()).unwrap_or_else(|| Name::from(""));
+    let name = clauses
+        .first()
+        .and_then(|c| c.name.clone())
+        .unwrap_or_else(|| Name::from(""));
     let arity = clauses.first().map_or(0, |c| c.patterns.len() as u32);
-    Function { name, arity, clauses, span }
+    Function {
+        name,
+        arity,
+        clauses,
+        span,
+    }
 }
 
 /// erl_parse's `build_fun/2`: named if the first clause carries a name.
@@ -467,7 +635,19 @@ pub fn catch_clause(
     span: Span,
 ) -> Clause {
     let rspan = reason.span;
-    let class = class.unwrap_or_else(|| Expr::atom("throw", Span::new(rspan.file, rspan.start, rspan.start)));
-    let stack = stack.unwrap_or_else(|| Expr::new(ExprKind::Var(Name::from("_")), Span::new(rspan.file, rspan.end, rspan.end)));
-    Clause { name: None, patterns: vec![class, reason, stack], guards, body, span }
+    let class = class
+        .unwrap_or_else(|| Expr::atom("throw", Span::new(rspan.file, rspan.start, rspan.start)));
+    let stack = stack.unwrap_or_else(|| {
+        Expr::new(
+            ExprKind::Var(Name::from("_")),
+            Span::new(rspan.file, rspan.end, rspan.end),
+        )
+    });
+    Clause {
+        name: None,
+        patterns: vec![class, reason, stack],
+        guards,
+        body,
+        span,
+    }
 }

@@ -47,7 +47,14 @@ fn pclause(c: &Clause) -> String {
     let guards = if c.guards.is_empty() {
         String::new()
     } else {
-        format!(" when {}", c.guards.iter().map(|g| format!("[{}]", pes(g))).collect::<Vec<_>>().join(";"))
+        format!(
+            " when {}",
+            c.guards
+                .iter()
+                .map(|g| format!("[{}]", pes(g)))
+                .collect::<Vec<_>>()
+                .join(";")
+        )
     };
     format!("({name}[{}]{guards} -> {})", pes(&c.patterns), pes(&c.body))
 }
@@ -79,7 +86,14 @@ fn pe(e: &Expr) -> String {
         ExprKind::Map(base, fs) => {
             let fs: Vec<String> = fs
                 .iter()
-                .map(|f| format!("{}{}{}", pe(&f.key), if f.op == MapOp::Assoc { "=>" } else { ":=" }, pe(&f.value)))
+                .map(|f| {
+                    format!(
+                        "{}{}{}",
+                        pe(&f.key),
+                        if f.op == MapOp::Assoc { "=>" } else { ":=" },
+                        pe(&f.value)
+                    )
+                })
                 .collect();
             match base {
                 Some(b) => format!("(map {} #{{{}}})", pe(b), fs.join(" ")),
@@ -87,14 +101,19 @@ fn pe(e: &Expr) -> String {
             }
         }
         ExprKind::Record { base, name, fields } => {
-            let fs: Vec<String> = fields.iter().map(|f| format!("{}={}", f.name, pe(&f.value))).collect();
+            let fs: Vec<String> = fields
+                .iter()
+                .map(|f| format!("{}={}", f.name, pe(&f.value)))
+                .collect();
             match base {
                 Some(b) => format!("(rec {} #{name}{{{}}})", pe(b), fs.join(" ")),
                 None => format!("#{name}{{{}}}", fs.join(" ")),
             }
         }
         ExprKind::RecordIndex { name, field } => format!("#{name}.{field}"),
-        ExprKind::RecordAccess { expr, name, field } => format!("(get {} #{name}.{field})", pe(expr)),
+        ExprKind::RecordAccess { expr, name, field } => {
+            format!("(get {} #{name}.{field})", pe(expr))
+        }
         ExprKind::Binary(els) => {
             let els: Vec<String> = els
                 .iter()
@@ -128,7 +147,10 @@ fn pe(e: &Expr) -> String {
         ExprKind::If(cs) => format!("(if {})", pclauses(cs)),
         ExprKind::Case(x, cs) => format!("(case {} {})", pe(x), pclauses(cs)),
         ExprKind::Receive { clauses, after } => {
-            let a = after.as_ref().map(|a| format!(" after {} -> {}", pe(&a.timeout), pes(&a.body))).unwrap_or_default();
+            let a = after
+                .as_ref()
+                .map(|a| format!(" after {} -> {}", pe(&a.timeout), pes(&a.body)))
+                .unwrap_or_default();
             format!("(receive {}{a})", pclauses(clauses))
         }
         ExprKind::Try(t) => format!(
@@ -140,14 +162,31 @@ fn pe(e: &Expr) -> String {
         ),
         ExprKind::Fun(f) => match &**f {
             Fun::Local(r) => format!("(fun {}/{})", r.name, r.arity),
-            Fun::Remote { module, function, arity } => format!("(fun {}:{}/{})", pe(module), pe(function), pe(arity)),
+            Fun::Remote {
+                module,
+                function,
+                arity,
+            } => format!("(fun {}:{}/{})", pe(module), pe(function), pe(arity)),
             Fun::Anonymous(cs) => format!("(fun {})", pclauses(cs)),
             Fun::Named(n, cs) => format!("(named-fun {n} {})", pclauses(cs)),
         },
-        ExprKind::ListComp(x, qs) => format!("(lc {} || {})", pe(x), qs.iter().map(pq).collect::<Vec<_>>().join(" ")),
-        ExprKind::BinaryComp(x, qs) => format!("(bc {} || {})", pe(x), qs.iter().map(pq).collect::<Vec<_>>().join(" ")),
+        ExprKind::ListComp(x, qs) => format!(
+            "(lc {} || {})",
+            pe(x),
+            qs.iter().map(pq).collect::<Vec<_>>().join(" ")
+        ),
+        ExprKind::BinaryComp(x, qs) => format!(
+            "(bc {} || {})",
+            pe(x),
+            qs.iter().map(pq).collect::<Vec<_>>().join(" ")
+        ),
         ExprKind::MapComp(k, v, qs) => {
-            format!("(mc {}=>{} || {})", pe(k), pe(v), qs.iter().map(pq).collect::<Vec<_>>().join(" "))
+            format!(
+                "(mc {}=>{} || {})",
+                pe(k),
+                pe(v),
+                qs.iter().map(pq).collect::<Vec<_>>().join(" ")
+            )
         }
         ExprKind::Error => "ERROR".into(),
     }
@@ -174,12 +213,23 @@ fn pt(t: &Type) -> String {
         TypeKind::Map(fs) => format!(
             "#{{{}}}",
             fs.iter()
-                .map(|f| format!("{}{}{}", pt(&f.key), if f.op == MapOp::Assoc { " => " } else { " := " }, pt(&f.value)))
+                .map(|f| format!(
+                    "{}{}{}",
+                    pt(&f.key),
+                    if f.op == MapOp::Assoc { " => " } else { " := " },
+                    pt(&f.value)
+                ))
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
         TypeKind::Record(n, fs) => {
-            format!("#{n}{{{}}}", fs.iter().map(|(f, t)| format!("{f} :: {}", pt(t))).collect::<Vec<_>>().join(", "))
+            format!(
+                "#{n}{{{}}}",
+                fs.iter()
+                    .map(|(f, t)| format!("{f} :: {}", pt(t)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
         }
         TypeKind::Binary(m, n) => format!(
             "<<{}, {}>>",
@@ -285,7 +335,10 @@ fn maps() {
     assert_eq!(e("#{a => 1}#{a := 2}"), "(map #{a=>1} #{a:=2})");
     assert_eq!(e("(f(X))#{a => 1}"), "(map (call f X) #{a=>1})");
     // A call is not an expr_max: `f(X)#{...}` needs parentheses, as in erl_parse.
-    assert_eq!(form_err("g() -> f(X)#{a => 1}."), "syntax error before: '#'");
+    assert_eq!(
+        form_err("g() -> f(X)#{a => 1}."),
+        "syntax error before: '#'"
+    );
     assert_eq!(e("#{K => V || K := V <- M}"), "(mc K=>V || (<- K:=V M))");
 }
 
@@ -319,9 +372,18 @@ fn binaries_and_bit_syntax() {
 
 #[test]
 fn comprehensions() {
-    assert_eq!(e("[X * 2 || X <- L, X > 1]"), "(lc (* X 2) || (<- X L) (> X 1))");
-    assert_eq!(e("[{X, Y} || {X, _} <- L, <<Y>> <= B]"), "(lc {X Y} || (<- {X _} L) (<= <<Y>> B))");
-    assert_eq!(e("<< <<X>> || <<X:8>> <= Bin >>"), "(bc <<X>> || (<= <<X:8>> Bin))");
+    assert_eq!(
+        e("[X * 2 || X <- L, X > 1]"),
+        "(lc (* X 2) || (<- X L) (> X 1))"
+    );
+    assert_eq!(
+        e("[{X, Y} || {X, _} <- L, <<Y>> <= B]"),
+        "(lc {X Y} || (<- {X _} L) (<= <<Y>> B))"
+    );
+    assert_eq!(
+        e("<< <<X>> || <<X:8>> <= Bin >>"),
+        "(bc <<X>> || (<= <<X:8>> Bin))"
+    );
     assert_eq!(e("<< X || X <- L >>"), "(bc X || (<- X L))");
 }
 
@@ -332,9 +394,14 @@ fn funs() {
     assert_eq!(e("fun f/1"), "(fun f/1)");
     assert_eq!(e("fun m:f/1"), "(fun m:f/1)");
     assert_eq!(e("fun M:F/A"), "(fun M:F/A)");
-    assert_eq!(e("fun (X) when X > 0 -> X; (_) -> 0 end"), "(fun ([X] when [(> X 0)] -> X) ([_] -> 0))");
-    assert_eq!(e("fun Fact(0) -> 1; Fact(N) -> N * Fact(N - 1) end"),
-        "(named-fun Fact (Fact [0] -> 1) (Fact [N] -> (* N (call Fact (- N 1)))))");
+    assert_eq!(
+        e("fun (X) when X > 0 -> X; (_) -> 0 end"),
+        "(fun ([X] when [(> X 0)] -> X) ([_] -> 0))"
+    );
+    assert_eq!(
+        e("fun Fact(0) -> 1; Fact(N) -> N * Fact(N - 1) end"),
+        "(named-fun Fact (Fact [0] -> 1) (Fact [N] -> (* N (call Fact (- N 1)))))"
+    );
     assert_eq!(e("fun() -> ok end"), "(fun ([] -> ok))");
 }
 
@@ -342,11 +409,18 @@ fn funs() {
 
 #[test]
 fn case_if_receive_begin() {
-    assert_eq!(e("case X of {a, Y} when Y > 1, Y < 5; Y =:= 0 -> Y; _ -> no end"),
-        "(case X ([{a Y}] when [(> Y 1) (< Y 5)];[(=:= Y 0)] -> Y) ([_] -> no))");
-    assert_eq!(e("if X > 0 -> pos; true -> neg end"), "(if ([] when [(> X 0)] -> pos) ([] when [true] -> neg))");
-    assert_eq!(e("receive {a, X} -> X; b -> b after 100 -> timeout end"),
-        "(receive ([{a X}] -> X) ([b] -> b) after 100 -> timeout)");
+    assert_eq!(
+        e("case X of {a, Y} when Y > 1, Y < 5; Y =:= 0 -> Y; _ -> no end"),
+        "(case X ([{a Y}] when [(> Y 1) (< Y 5)];[(=:= Y 0)] -> Y) ([_] -> no))"
+    );
+    assert_eq!(
+        e("if X > 0 -> pos; true -> neg end"),
+        "(if ([] when [(> X 0)] -> pos) ([] when [true] -> neg))"
+    );
+    assert_eq!(
+        e("receive {a, X} -> X; b -> b after 100 -> timeout end"),
+        "(receive ([{a X}] -> X) ([b] -> b) after 100 -> timeout)"
+    );
     assert_eq!(e("receive after T -> ok end"), "(receive  after T -> ok)");
     assert_eq!(e("receive M -> M end"), "(receive ([M] -> M))");
     assert_eq!(e("begin a, b end"), "(begin a b)");
@@ -354,12 +428,24 @@ fn case_if_receive_begin() {
 
 #[test]
 fn try_catch_all_forms() {
-    assert_eq!(e("try f() catch E -> E end"), "(try [(call f )] of [] catch [([throw E _] -> E)] after [])");
+    assert_eq!(
+        e("try f() catch E -> E end"),
+        "(try [(call f )] of [] catch [([throw E _] -> E)] after [])"
+    );
     assert_eq!(e("try f() of ok -> 1 catch error:R:S when R /= x -> S; exit:_ -> 2 after done end"),
         "(try [(call f )] of [([ok] -> 1)] catch [([error R S] when [(/= R x)] -> S) ([exit _ _] -> 2)] after [done])");
-    assert_eq!(e("try a, b after c end"), "(try [a b] of [] catch [] after [c])");
-    assert_eq!(e("try a catch C:R -> {C, R} end"), "(try [a] of [] catch [([C R _] -> {C R})] after [])");
-    assert_eq!(e("try a catch throw:{x, Y} -> Y end"), "(try [a] of [] catch [([throw {x Y} _] -> Y)] after [])");
+    assert_eq!(
+        e("try a, b after c end"),
+        "(try [a b] of [] catch [] after [c])"
+    );
+    assert_eq!(
+        e("try a catch C:R -> {C, R} end"),
+        "(try [a] of [] catch [([C R _] -> {C R})] after [])"
+    );
+    assert_eq!(
+        e("try a catch throw:{x, Y} -> Y end"),
+        "(try [a] of [] catch [([throw {x Y} _] -> Y)] after [])"
+    );
     assert_eq!(form_err("f() -> try a end."), "syntax error before: 'end'");
 }
 
@@ -367,45 +453,104 @@ fn try_catch_all_forms() {
 
 #[test]
 fn function_forms_group_clauses() {
-    let f = form("f(0) -> zero; f(N) when is_integer(N), N > 0 -> pos; g(_) -> head_mismatch_kept.");
-    let FormKind::Function(func) = f.kind else { panic!() };
+    let f =
+        form("f(0) -> zero; f(N) when is_integer(N), N > 0 -> pos; g(_) -> head_mismatch_kept.");
+    let FormKind::Function(func) = f.kind else {
+        panic!()
+    };
     assert_eq!(&*func.name, "f");
     assert_eq!(func.arity, 1);
     assert_eq!(func.clauses.len(), 3);
-    let names: Vec<_> = func.clauses.iter().map(|c| c.name.as_deref().unwrap_or("").to_string()).collect();
+    let names: Vec<_> = func
+        .clauses
+        .iter()
+        .map(|c| c.name.as_deref().unwrap_or("").to_string())
+        .collect();
     assert_eq!(names, ["f", "f", "g"]);
-    assert_eq!(pclause(&func.clauses[1]), "(f [N] when [(call is_integer N) (> N 0)] -> pos)");
+    assert_eq!(
+        pclause(&func.clauses[1]),
+        "(f [N] when [(call is_integer N) (> N 0)] -> pos)"
+    );
     // patterns are erl_parse's pat_expr: no sends or calls in function heads
     assert_eq!(form_err("f(X!Y) -> 1."), "syntax error before: '!'");
     assert_eq!(form_err("f(g(X)) -> 1."), "syntax error before: '('");
-    assert_eq!(pclause(&match form("f(<<A:8, Rest/binary>> = B, [H|T], #{k := V}, #r{a = 1}, \"ab\" ++ S, -1) -> ok.").kind {
-        FormKind::Function(f) => f.clauses[0].clone(),
-        _ => panic!(),
-    }), "(f [(= <<A:8, Rest/binary>> B) [H|T] #{k:=V} #r{a=1} (++ \"ab\" S) (- 1)] -> ok)");
+    assert_eq!(
+        pclause(&match form(
+            "f(<<A:8, Rest/binary>> = B, [H|T], #{k := V}, #r{a = 1}, \"ab\" ++ S, -1) -> ok."
+        )
+        .kind
+        {
+            FormKind::Function(f) => f.clauses[0].clone(),
+            _ => panic!(),
+        }),
+        "(f [(= <<A:8, Rest/binary>> B) [H|T] #{k:=V} #r{a=1} (++ \"ab\" S) (- 1)] -> ok)"
+    );
 }
 
 #[test]
 fn simple_attributes() {
     assert_eq!(form("-module(foo).").kind, FormKind::Module("foo".into()));
-    assert_eq!(form("-behaviour(gen_server).").kind, FormKind::Behaviour("gen_server".into()));
-    assert_eq!(form("-behavior(supervisor).").kind, FormKind::Behaviour("supervisor".into()));
-    let FormKind::Export(fs) = form("-export([f/1, g/0]).").kind else { panic!() };
-    assert_eq!(fs.iter().map(|f| format!("{}/{}", f.name, f.arity)).collect::<Vec<_>>(), ["f/1", "g/0"]);
-    let FormKind::Import(m, fs) = form("-import(lists, [map/2]).").kind else { panic!() };
+    assert_eq!(
+        form("-behaviour(gen_server).").kind,
+        FormKind::Behaviour("gen_server".into())
+    );
+    assert_eq!(
+        form("-behavior(supervisor).").kind,
+        FormKind::Behaviour("supervisor".into())
+    );
+    let FormKind::Export(fs) = form("-export([f/1, g/0]).").kind else {
+        panic!()
+    };
+    assert_eq!(
+        fs.iter()
+            .map(|f| format!("{}/{}", f.name, f.arity))
+            .collect::<Vec<_>>(),
+        ["f/1", "g/0"]
+    );
+    let FormKind::Import(m, fs) = form("-import(lists, [map/2]).").kind else {
+        panic!()
+    };
     assert_eq!((&*m, fs.len(), fs[0].arity), ("lists", 1, 2));
-    let FormKind::ExportType(ts) = form("-export_type([t/0, u/1]).").kind else { panic!() };
+    let FormKind::ExportType(ts) = form("-export_type([t/0, u/1]).").kind else {
+        panic!()
+    };
     assert_eq!(ts.len(), 2);
-    assert_eq!(form("-file(\"x.erl\", 12).").kind, FormKind::File("x.erl".into(), 12));
-    let FormKind::Attribute(n, v) = form("-compile({inline, [f/1]}).").kind else { panic!() };
-    assert_eq!((&*n, pe(&v)), ("compile", "{inline [{f 1}|[]]}".to_string()));
-    let FormKind::Attribute(n, v) = form("-on_load(init/0).").kind else { panic!() };
+    assert_eq!(
+        form("-file(\"x.erl\", 12).").kind,
+        FormKind::File("x.erl".into(), 12)
+    );
+    let FormKind::Attribute(n, v) = form("-compile({inline, [f/1]}).").kind else {
+        panic!()
+    };
+    assert_eq!(
+        (&*n, pe(&v)),
+        ("compile", "{inline [{f 1}|[]]}".to_string())
+    );
+    let FormKind::Attribute(n, v) = form("-on_load(init/0).").kind else {
+        panic!()
+    };
     assert_eq!((&*n, pe(&v)), ("on_load", "{init 0}".to_string()));
-    let FormKind::Attribute(n, v) = form("-dialyzer({nowarn_function, f/0}).").kind else { panic!() };
-    assert_eq!((&*n, pe(&v)), ("dialyzer", "{nowarn_function {f 0}}".to_string()));
-    let FormKind::Attribute(n, v) = form("-vsn \"1.0\".").kind else { panic!() };
+    let FormKind::Attribute(n, v) = form("-dialyzer({nowarn_function, f/0}).").kind else {
+        panic!()
+    };
+    assert_eq!(
+        (&*n, pe(&v)),
+        ("dialyzer", "{nowarn_function {f 0}}".to_string())
+    );
+    let FormKind::Attribute(n, v) = form("-vsn \"1.0\".").kind else {
+        panic!()
+    };
     assert_eq!((&*n, pe(&v)), ("vsn", "\"1.0\"".to_string()));
-    let FormKind::Attribute(n, v) = form("-my_attr(#{a => [1, -2, 3.0, <<\"x\">>]}).").kind else { panic!() };
-    assert_eq!((&*n, pe(&v)), ("my_attr", "#{a=>[1|[(- 2)|[3.0|[<<\"x\">>|[]]]]]}".to_string()));
+    let FormKind::Attribute(n, v) = form("-my_attr(#{a => [1, -2, 3.0, <<\"x\">>]}).").kind else {
+        panic!()
+    };
+    assert_eq!(
+        (&*n, pe(&v)),
+        (
+            "my_attr",
+            "#{a=>[1|[(- 2)|[3.0|[<<\"x\">>|[]]]]]}".to_string()
+        )
+    );
 }
 
 #[test]
@@ -415,14 +560,19 @@ fn attribute_errors_are_worded_like_erlc() {
     assert_eq!(form_err("-foo(X)."), "bad attribute");
     assert_eq!(form_err("-bar(1+2)."), "bad attribute");
     assert_eq!(form_err("-type t(_) :: ok."), "bad type variable");
-    assert_eq!(form_err("-spec f(X) -> ok when foo(X, a)."), "unsupported constraint foo");
+    assert_eq!(
+        form_err("-spec f(X) -> ok when foo(X, a)."),
+        "unsupported constraint foo"
+    );
     assert_eq!(form_err("-record(r, {f(x)})."), "bad record field");
     assert_eq!(form_err("-module(\"m\")."), "bad module declaration");
 }
 
 #[test]
 fn records_definitions() {
-    let FormKind::Record(name, fs) = form("-record(r, {a, b = 1, c :: integer(), d = [] :: [atom()]}).").kind else {
+    let FormKind::Record(name, fs) =
+        form("-record(r, {a, b = 1, c :: integer(), d = [] :: [atom()]}).").kind
+    else {
         panic!()
     };
     assert_eq!(&*name, "r");
@@ -432,15 +582,24 @@ fn records_definitions() {
             format!(
                 "{}{}{}",
                 f.name,
-                f.default.as_ref().map(|d| format!("={}", pe(d))).unwrap_or_default(),
-                f.ty.as_ref().map(|t| format!("::{}", pt(t))).unwrap_or_default()
+                f.default
+                    .as_ref()
+                    .map(|d| format!("={}", pe(d)))
+                    .unwrap_or_default(),
+                f.ty.as_ref()
+                    .map(|t| format!("::{}", pt(t)))
+                    .unwrap_or_default()
             )
         })
         .collect();
     assert_eq!(shown, ["a", "b=1", "c::integer()", "d=[]::[atom()]"]);
-    let FormKind::Record(_, fs) = form("-record(s, {}).").kind else { panic!() };
+    let FormKind::Record(_, fs) = form("-record(s, {}).").kind else {
+        panic!()
+    };
     assert!(fs.is_empty());
-    let FormKind::Record(_, fs) = form("-record(s, {x = #{}, y = {a, b}}).").kind else { panic!() };
+    let FormKind::Record(_, fs) = form("-record(s, {x = #{}, y = {a, b}}).").kind else {
+        panic!()
+    };
     assert_eq!(fs.len(), 2);
 }
 
@@ -450,12 +609,27 @@ fn records_definitions() {
 fn type_definitions() {
     assert_eq!(typedef("-type t() :: a | b | c."), "(union a b c)");
     assert_eq!(typedef("-type t() :: 0..255."), "(0..255)");
-    assert_eq!(typedef("-type t() :: -1..1 bsl 8 - 1."), "((- 1)..(- (bsl 1 8) 1))");
-    assert_eq!(typedef("-type t() :: [integer()] | [atom(), ...] | []."), "(union [integer()] [atom(), ...] [])");
-    assert_eq!(typedef("-type t() :: {ok, T :: term()} | {error, _}."), "(union {ok, (T :: term())} {error, _})");
-    assert_eq!(typedef("-type t() :: #{atom() := integer(), binary() => _}."), "#{atom() := integer(), binary() => _}");
+    assert_eq!(
+        typedef("-type t() :: -1..1 bsl 8 - 1."),
+        "((- 1)..(- (bsl 1 8) 1))"
+    );
+    assert_eq!(
+        typedef("-type t() :: [integer()] | [atom(), ...] | []."),
+        "(union [integer()] [atom(), ...] [])"
+    );
+    assert_eq!(
+        typedef("-type t() :: {ok, T :: term()} | {error, _}."),
+        "(union {ok, (T :: term())} {error, _})"
+    );
+    assert_eq!(
+        typedef("-type t() :: #{atom() := integer(), binary() => _}."),
+        "#{atom() := integer(), binary() => _}"
+    );
     assert_eq!(typedef("-type t() :: #{}."), "#{}");
-    assert_eq!(typedef("-type t() :: #r{a :: integer()}."), "#r{a :: integer()}");
+    assert_eq!(
+        typedef("-type t() :: #r{a :: integer()}."),
+        "#r{a :: integer()}"
+    );
     assert_eq!(typedef("-type t() :: #r{}."), "#r{}");
     assert_eq!(typedef("-type t() :: <<>>."), "<<-, ->>");
     assert_eq!(typedef("-type t() :: <<_:8>>."), "<<8, ->>");
@@ -463,16 +637,30 @@ fn type_definitions() {
     assert_eq!(typedef("-type t() :: <<_:3, _:_*8>>."), "<<3, 8>>");
     assert_eq!(typedef("-type t() :: <<_:_*8+1>>."), "<<-, (+ 8 1)>>");
     assert_eq!(typedef("-type t() :: fun()."), "fun()");
-    assert_eq!(typedef("-type t() :: fun((...) -> ok)."), "fun((...) -> ok)");
+    assert_eq!(
+        typedef("-type t() :: fun((...) -> ok)."),
+        "fun((...) -> ok)"
+    );
     assert_eq!(typedef("-type t() :: fun(() -> ok)."), "fun(() -> ok)");
-    assert_eq!(typedef("-type t() :: fun((a, B) -> B)."), "fun((a, B) -> B)");
-    assert_eq!(typedef("-type t() :: m:t(integer()) | m:u()."), "(union m:t(integer()) m:u())");
+    assert_eq!(
+        typedef("-type t() :: fun((a, B) -> B)."),
+        "fun((a, B) -> B)"
+    );
+    assert_eq!(
+        typedef("-type t() :: m:t(integer()) | m:u()."),
+        "(union m:t(integer()) m:u())"
+    );
     assert_eq!(typedef("-type t() :: $a | 'x y'."), "(union $a 'x y')");
     assert_eq!(typedef("-type(t() :: (a | b))."), "(union a b)");
-    let FormKind::TypeDef(td) = form("-opaque q(A, B) :: {A, B}.").kind else { panic!() };
+    let FormKind::TypeDef(td) = form("-opaque q(A, B) :: {A, B}.").kind else {
+        panic!()
+    };
     assert!(td.opaque);
     assert_eq!((&*td.name, td.params.len()), ("q", 2));
-    assert_eq!(form_err("-type t() :: <<_:_*8, _:8>>."), "syntax error before: ','");
+    assert_eq!(
+        form_err("-type t() :: <<_:_*8, _:8>>."),
+        "syntax error before: ','"
+    );
     assert_eq!(form_err("-type t() :: <<X:8>>."), "Bad binary type");
 }
 
@@ -488,16 +676,25 @@ fn specs_and_callbacks() {
     assert_eq!(s.clauses[0].constraints.len(), 2);
     assert_eq!(&*s.clauses[0].constraints[1].var, "Y");
     assert_eq!(pt(&s.clauses[0].ret), "{X, Y}");
-    let FormKind::Spec(s) = form("-spec m:f() -> ok.").kind else { panic!() };
+    let FormKind::Spec(s) = form("-spec m:f() -> ok.").kind else {
+        panic!()
+    };
     assert_eq!((s.module.as_deref(), s.arity), (Some("m"), 0));
-    let FormKind::Spec(s) = form("-spec(g(T) -> T when is_subtype(T, atom())).").kind else { panic!() };
+    let FormKind::Spec(s) = form("-spec(g(T) -> T when is_subtype(T, atom())).").kind else {
+        panic!()
+    };
     assert_eq!((&*s.name, &*s.clauses[0].constraints[0].var), ("g", "T"));
-    let FormKind::Spec(s) = form("-callback init(Args :: term()) -> {ok, State :: term()} | ignore.").kind else {
+    let FormKind::Spec(s) =
+        form("-callback init(Args :: term()) -> {ok, State :: term()} | ignore.").kind
+    else {
         panic!()
     };
     assert!(s.callback);
     assert_eq!(pt(&s.clauses[0].args[0]), "(Args :: term())");
-    assert_eq!(form_err("-spec f(X) -> ok when _ :: a."), "bad type variable");
+    assert_eq!(
+        form_err("-spec f(X) -> ok when _ :: a."),
+        "bad type variable"
+    );
 }
 
 // -------------------------------------------------------------------------- errors
@@ -506,7 +703,10 @@ fn specs_and_callbacks() {
 fn syntax_errors_are_worded_like_erlc() {
     assert_eq!(form_err("f() -> (1."), "syntax error before: '.'");
     assert_eq!(form_err("g() -> foo bar."), "syntax error before: bar");
-    assert_eq!(form_err("h() -> \"abc\" \"x\" 1."), "syntax error before: 1");
+    assert_eq!(
+        form_err("h() -> \"abc\" \"x\" 1."),
+        "syntax error before: 1"
+    );
     assert_eq!(form_err("j() -> a end."), "syntax error before: 'end'");
     assert_eq!(form_err("n() -> $a b."), "syntax error before: b");
     assert_eq!(form_err("o() -> 'Foo' 3."), "syntax error before: 3");
@@ -536,11 +736,21 @@ fn spans_cover_nodes() {
     let src = "f(X) -> X + foo:bar(1).";
     let f = form(src);
     assert_eq!((f.span.start, f.span.end as usize), (0, src.len()));
-    let FormKind::Function(func) = f.kind else { panic!() };
+    let FormKind::Function(func) = f.kind else {
+        panic!()
+    };
     let body = &func.clauses[0].body[0];
-    assert_eq!(&src[body.span.start as usize..body.span.end as usize], "X + foo:bar(1)");
-    let ExprKind::BinOp(_, _, rhs) = &body.kind else { panic!() };
-    assert_eq!(&src[rhs.span.start as usize..rhs.span.end as usize], "foo:bar(1)");
+    assert_eq!(
+        &src[body.span.start as usize..body.span.end as usize],
+        "X + foo:bar(1)"
+    );
+    let ExprKind::BinOp(_, _, rhs) = &body.kind else {
+        panic!()
+    };
+    assert_eq!(
+        &src[rhs.span.start as usize..rhs.span.end as usize],
+        "foo:bar(1)"
+    );
 }
 
 #[test]
@@ -549,40 +759,109 @@ fn parse_exprs_and_parse_expr() {
     let es = parse_exprs(&toks("X = 1, Y = X + 1."), &mut d).expect("exprs");
     assert_eq!(pes(&es), "(= X 1) (= Y (+ X 1))");
     assert!(parse_exprs(&toks("X = ."), &mut d).is_none());
-    assert_eq!(d.items.last().map(|x| x.message.as_str()), Some("syntax error before: '.'"));
+    assert_eq!(
+        d.items.last().map(|x| x.message.as_str()),
+        Some("syntax error before: '.'")
+    );
 
-    assert_eq!(parse_expr(&[]).unwrap_err().message, "syntax error before: ");
-    assert_eq!(pe(&parse_expr(&toks("1 + 2 > 2")).expect("expr")), "(> (+ 1 2) 2)");
-    assert_eq!(pe(&parse_expr(&toks("(A andalso B)")).expect("expr")), "(andalso A B)");
+    assert_eq!(
+        parse_expr(&[]).unwrap_err().message,
+        "syntax error before: "
+    );
+    assert_eq!(
+        pe(&parse_expr(&toks("1 + 2 > 2")).expect("expr")),
+        "(> (+ 1 2) 2)"
+    );
+    assert_eq!(
+        pe(&parse_expr(&toks("(A andalso B)")).expect("expr")),
+        "(andalso A B)"
+    );
     assert_eq!(pe(&parse_expr(&toks("a.")).expect("expr")), "a");
-    assert_eq!(parse_expr(&toks("1 +")).unwrap_err().message, "syntax error before: ");
-    assert_eq!(parse_expr(&toks("(1 + )")).unwrap_err().message, "syntax error before: ')'");
-    assert_eq!(parse_expr(&toks("a, b")).unwrap_err().message, "syntax error before: ','");
+    assert_eq!(
+        parse_expr(&toks("1 +")).unwrap_err().message,
+        "syntax error before: "
+    );
+    assert_eq!(
+        parse_expr(&toks("(1 + )")).unwrap_err().message,
+        "syntax error before: ')'"
+    );
+    assert_eq!(
+        parse_expr(&toks("a, b")).unwrap_err().message,
+        "syntax error before: ','"
+    );
 }
 
 #[test]
 fn never_panics_on_token_soup() {
     // A deterministic pseudo-random walk over token kinds.
     let kinds: Vec<Tok> = vec![
-        Tok::Atom("a".into()), Tok::Var("X".into()), Tok::Integer(IntLit::Small(1)), Tok::String("s".into()),
-        Tok::LParen, Tok::RParen, Tok::LBracket, Tok::RBracket, Tok::LBrace, Tok::RBrace, Tok::Comma, Tok::Semi,
-        Tok::Colon, Tok::ColonColon, Tok::Dot, Tok::DotDot, Tok::DotDotDot, Tok::Bar, Tok::BarBar, Tok::Arrow,
-        Tok::AssocArrow, Tok::ExactArrow, Tok::LtLt, Tok::GtGt, Tok::LeftArrow, Tok::DoubleLeftArrow, Tok::Hash,
-        Tok::Question, Tok::Bang, Tok::Match, Tok::Plus, Tok::Minus, Tok::Star, Tok::Slash, Tok::Fun, Tok::End,
-        Tok::Case, Tok::Of, Tok::Catch, Tok::Try, Tok::After, Tok::When, Tok::Receive, Tok::If, Tok::Begin,
-        Tok::Cond, Tok::Let, Tok::Unknown('`'), Tok::FormEnd,
+        Tok::Atom("a".into()),
+        Tok::Var("X".into()),
+        Tok::Integer(IntLit::Small(1)),
+        Tok::String("s".into()),
+        Tok::LParen,
+        Tok::RParen,
+        Tok::LBracket,
+        Tok::RBracket,
+        Tok::LBrace,
+        Tok::RBrace,
+        Tok::Comma,
+        Tok::Semi,
+        Tok::Colon,
+        Tok::ColonColon,
+        Tok::Dot,
+        Tok::DotDot,
+        Tok::DotDotDot,
+        Tok::Bar,
+        Tok::BarBar,
+        Tok::Arrow,
+        Tok::AssocArrow,
+        Tok::ExactArrow,
+        Tok::LtLt,
+        Tok::GtGt,
+        Tok::LeftArrow,
+        Tok::DoubleLeftArrow,
+        Tok::Hash,
+        Tok::Question,
+        Tok::Bang,
+        Tok::Match,
+        Tok::Plus,
+        Tok::Minus,
+        Tok::Star,
+        Tok::Slash,
+        Tok::Fun,
+        Tok::End,
+        Tok::Case,
+        Tok::Of,
+        Tok::Catch,
+        Tok::Try,
+        Tok::After,
+        Tok::When,
+        Tok::Receive,
+        Tok::If,
+        Tok::Begin,
+        Tok::Cond,
+        Tok::Let,
+        Tok::Unknown('`'),
+        Tok::FormEnd,
     ];
     let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
     for _ in 0..3000 {
         let len = (seed % 12) as usize + 1;
         let mut ts = Vec::with_capacity(len + 2);
-        ts.push(Token { kind: Tok::Minus, span: Span::new(FileId(0), 0, 1) });
+        ts.push(Token {
+            kind: Tok::Minus,
+            span: Span::new(FileId(0), 0, 1),
+        });
         for i in 0..len {
             seed ^= seed << 13;
             seed ^= seed >> 7;
             seed ^= seed << 17;
             let k = kinds[(seed % kinds.len() as u64) as usize].clone();
-            ts.push(Token { kind: k, span: Span::new(FileId(0), i as u32 + 1, i as u32 + 2) });
+            ts.push(Token {
+                kind: k,
+                span: Span::new(FileId(0), i as u32 + 1, i as u32 + 2),
+            });
         }
         if seed.is_multiple_of(2) {
             ts.remove(0);

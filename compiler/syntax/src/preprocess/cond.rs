@@ -39,34 +39,136 @@ pub(crate) fn eval_condition(e: &Expr, macros: &Macros) -> Result<bool, Bad> {
 
 /// Auto-imported BIFs that are *not* guard BIFs (epp rejects calls to them).
 const NON_GUARD_BIFS: &[&str] = &[
-    "apply", "atom_to_binary", "atom_to_list", "binary_to_atom", "binary_to_existing_atom",
-    "binary_to_float", "binary_to_integer", "binary_to_list", "binary_to_term", "bitstring_to_list",
-    "check_old_code", "check_process_code", "date", "delete_module", "demonitor", "disconnect_node",
-    "erase", "error", "exit", "float_to_binary", "float_to_list", "garbage_collect", "get",
-    "get_keys", "group_leader", "halt", "integer_to_binary", "integer_to_list", "iolist_size",
-    "iolist_to_binary", "is_alive", "is_process_alive", "link", "list_to_atom", "list_to_binary",
-    "list_to_bitstring", "list_to_existing_atom", "list_to_float", "list_to_integer", "list_to_pid",
-    "list_to_port", "list_to_ref", "list_to_tuple", "load_module", "make_ref", "max", "min",
-    "module_loaded", "monitor", "monitor_node", "nodes", "now", "open_port", "pid_to_list",
-    "port_close", "port_command", "port_connect", "port_control", "pre_loaded", "process_flag",
-    "process_info", "processes", "purge_module", "put", "register", "registered", "setelement",
-    "spawn", "spawn_link", "spawn_monitor", "spawn_opt", "split_binary", "statistics",
-    "term_to_binary", "term_to_iovec", "throw", "time", "tuple_to_list", "unlink", "unregister",
-    "whereis", "atom_to_binary", "fun_to_list", "port_to_list", "ref_to_list", "erts_internal",
+    "apply",
+    "atom_to_binary",
+    "atom_to_list",
+    "binary_to_atom",
+    "binary_to_existing_atom",
+    "binary_to_float",
+    "binary_to_integer",
+    "binary_to_list",
+    "binary_to_term",
+    "bitstring_to_list",
+    "check_old_code",
+    "check_process_code",
+    "date",
+    "delete_module",
+    "demonitor",
+    "disconnect_node",
+    "erase",
+    "error",
+    "exit",
+    "float_to_binary",
+    "float_to_list",
+    "garbage_collect",
+    "get",
+    "get_keys",
+    "group_leader",
+    "halt",
+    "integer_to_binary",
+    "integer_to_list",
+    "iolist_size",
+    "iolist_to_binary",
+    "is_alive",
+    "is_process_alive",
+    "link",
+    "list_to_atom",
+    "list_to_binary",
+    "list_to_bitstring",
+    "list_to_existing_atom",
+    "list_to_float",
+    "list_to_integer",
+    "list_to_pid",
+    "list_to_port",
+    "list_to_ref",
+    "list_to_tuple",
+    "load_module",
+    "make_ref",
+    "max",
+    "min",
+    "module_loaded",
+    "monitor",
+    "monitor_node",
+    "nodes",
+    "now",
+    "open_port",
+    "pid_to_list",
+    "port_close",
+    "port_command",
+    "port_connect",
+    "port_control",
+    "pre_loaded",
+    "process_flag",
+    "process_info",
+    "processes",
+    "purge_module",
+    "put",
+    "register",
+    "registered",
+    "setelement",
+    "spawn",
+    "spawn_link",
+    "spawn_monitor",
+    "spawn_opt",
+    "split_binary",
+    "statistics",
+    "term_to_binary",
+    "term_to_iovec",
+    "throw",
+    "time",
+    "tuple_to_list",
+    "unlink",
+    "unregister",
+    "whereis",
+    "atom_to_binary",
+    "fun_to_list",
+    "port_to_list",
+    "ref_to_list",
+    "erts_internal",
 ];
 
 /// Guard BIFs (callable as `F(...)` or `erlang:F(...)` in a condition).
 fn is_guard_bif(name: &str, arity: usize) -> bool {
     matches!(
         (name, arity),
-        ("abs", 1) | ("binary_part", 2) | ("binary_part", 3) | ("bit_size", 1) | ("byte_size", 1)
-            | ("ceil", 1) | ("element", 2) | ("float", 1) | ("floor", 1) | ("hd", 1)
-            | ("is_map_key", 2) | ("length", 1) | ("map_get", 2) | ("map_size", 1) | ("node", 0)
-            | ("node", 1) | ("round", 1) | ("self", 0) | ("size", 1) | ("tl", 1) | ("trunc", 1)
-            | ("tuple_size", 1) | ("is_atom", 1) | ("is_binary", 1) | ("is_bitstring", 1)
-            | ("is_boolean", 1) | ("is_float", 1) | ("is_function", 1) | ("is_function", 2)
-            | ("is_integer", 1) | ("is_list", 1) | ("is_map", 1) | ("is_number", 1) | ("is_pid", 1)
-            | ("is_port", 1) | ("is_reference", 1) | ("is_tuple", 1) | ("is_record", 2)
+        ("abs", 1)
+            | ("binary_part", 2)
+            | ("binary_part", 3)
+            | ("bit_size", 1)
+            | ("byte_size", 1)
+            | ("ceil", 1)
+            | ("element", 2)
+            | ("float", 1)
+            | ("floor", 1)
+            | ("hd", 1)
+            | ("is_map_key", 2)
+            | ("length", 1)
+            | ("map_get", 2)
+            | ("map_size", 1)
+            | ("node", 0)
+            | ("node", 1)
+            | ("round", 1)
+            | ("self", 0)
+            | ("size", 1)
+            | ("tl", 1)
+            | ("trunc", 1)
+            | ("tuple_size", 1)
+            | ("is_atom", 1)
+            | ("is_binary", 1)
+            | ("is_bitstring", 1)
+            | ("is_boolean", 1)
+            | ("is_float", 1)
+            | ("is_function", 1)
+            | ("is_function", 2)
+            | ("is_integer", 1)
+            | ("is_list", 1)
+            | ("is_map", 1)
+            | ("is_number", 1)
+            | ("is_pid", 1)
+            | ("is_port", 1)
+            | ("is_reference", 1)
+            | ("is_tuple", 1)
+            | ("is_record", 2)
             | ("is_record", 3)
     )
 }
@@ -122,10 +224,12 @@ fn check_guard(e: &Expr, depth: usize) -> Result<(), Bad> {
         }
         ExprKind::UnOp(_, a) => check_guard(a, d),
         ExprKind::Call(f, args) => match &f.kind {
-            ExprKind::Atom(name) if &**name == "defined" && args.len() == 1 => match &args[0].kind {
-                ExprKind::Var(_) | ExprKind::Atom(_) => Ok(()),
-                _ => Err(Bad),
-            },
+            ExprKind::Atom(name) if &**name == "defined" && args.len() == 1 => {
+                match &args[0].kind {
+                    ExprKind::Var(_) | ExprKind::Atom(_) => Ok(()),
+                    _ => Err(Bad),
+                }
+            }
             ExprKind::Atom(name) => {
                 // epp drops the call (keeping its arguments) unless it is an
                 // auto-imported BIF that is not a guard BIF.
@@ -136,7 +240,9 @@ fn check_guard(e: &Expr, depth: usize) -> Result<(), Bad> {
             }
             ExprKind::Remote(m, fun) => match (&m.kind, &fun.kind) {
                 (ExprKind::Atom(m), ExprKind::Atom(fname))
-                    if &**m == "erlang" && (is_guard_bif(fname, args.len()) || is_operator_bif(fname, args.len())) =>
+                    if &**m == "erlang"
+                        && (is_guard_bif(fname, args.len())
+                            || is_operator_bif(fname, args.len())) =>
                 {
                     args.iter().try_for_each(|x| check_guard(x, d))
                 }
@@ -150,8 +256,8 @@ fn check_guard(e: &Expr, depth: usize) -> Result<(), Bad> {
 
 fn is_operator_bif(name: &str, arity: usize) -> bool {
     let ops2 = [
-        "+", "-", "*", "/", "div", "rem", "band", "bor", "bxor", "bsl", "bsr", "and", "or", "xor", "==",
-        "/=", "=<", "<", ">=", ">", "=:=", "=/=",
+        "+", "-", "*", "/", "div", "rem", "band", "bor", "bxor", "bsl", "bsr", "and", "or", "xor",
+        "==", "/=", "=<", "<", ">=", ">", "=:=", "=/=",
     ];
     let ops1 = ["+", "-", "bnot", "not"];
     (arity == 2 && ops2.contains(&name)) || (arity == 1 && ops1.contains(&name))
@@ -209,10 +315,17 @@ fn compare(a: &V, b: &V, exact: bool) -> Ordering {
         (V::Int(x), V::Int(y)) => x.cmp(y),
         (V::Float(x), V::Float(y)) => x.partial_cmp(y).unwrap_or(Ordering::Equal),
         (V::Int(_), V::Float(_)) | (V::Float(_), V::Int(_)) => {
-            let o = num_f64(a).unwrap_or(0.0).partial_cmp(&num_f64(b).unwrap_or(0.0)).unwrap_or(Ordering::Equal);
+            let o = num_f64(a)
+                .unwrap_or(0.0)
+                .partial_cmp(&num_f64(b).unwrap_or(0.0))
+                .unwrap_or(Ordering::Equal);
             if o == Ordering::Equal && exact {
                 // 1 < 1.0 in exact comparisons only for ordering purposes; they differ.
-                if matches!(a, V::Int(_)) { Ordering::Less } else { Ordering::Greater }
+                if matches!(a, V::Int(_)) {
+                    Ordering::Less
+                } else {
+                    Ordering::Greater
+                }
             } else {
                 o
             }
@@ -227,7 +340,9 @@ fn compare(a: &V, b: &V, exact: bool) -> Ordering {
             }
             Ordering::Equal
         }),
-        (V::Cons(h1, t1), V::Cons(h2, t2)) => compare(h1, h2, exact).then_with(|| compare(t1, t2, exact)),
+        (V::Cons(h1, t1), V::Cons(h2, t2)) => {
+            compare(h1, h2, exact).then_with(|| compare(t1, t2, exact))
+        }
         _ => Ordering::Equal,
     }
 }
@@ -266,7 +381,11 @@ fn arith(op: BinOp, a: &V, b: &V) -> Result<V, Raise> {
                     Sub => x - y,
                     _ => x * y,
                 };
-                if r.is_finite() { Ok(V::Float(r)) } else { Err(Raise) }
+                if r.is_finite() {
+                    Ok(V::Float(r))
+                } else {
+                    Err(Raise)
+                }
             }
         },
         FDiv => {
@@ -293,7 +412,11 @@ fn arith(op: BinOp, a: &V, b: &V) -> Result<V, Raise> {
             if n > 1 << 20 {
                 return Err(Raise);
             }
-            Ok(int_result(if n >= 0 { x << (n as usize) } else { x >> ((-n).min(1 << 30) as usize) }))
+            Ok(int_result(if n >= 0 {
+                x << (n as usize)
+            } else {
+                x >> ((-n).min(1 << 30) as usize)
+            }))
         }
         _ => Err(Raise),
     }
@@ -386,8 +509,14 @@ fn eval(e: &Expr, macros: &Macros, depth: usize) -> Result<V, Raise> {
             }
             v
         }
-        ExprKind::Cons(h, t) => V::Cons(Box::new(eval(h, macros, d)?), Box::new(eval(t, macros, d)?)),
-        ExprKind::Tuple(es) => V::Tuple(es.iter().map(|x| eval(x, macros, d)).collect::<Result<_, _>>()?),
+        ExprKind::Cons(h, t) => {
+            V::Cons(Box::new(eval(h, macros, d)?), Box::new(eval(t, macros, d)?))
+        }
+        ExprKind::Tuple(es) => V::Tuple(
+            es.iter()
+                .map(|x| eval(x, macros, d))
+                .collect::<Result<_, _>>()?,
+        ),
         ExprKind::UnOp(op, a) => {
             let v = eval(a, macros, d)?;
             match op {
@@ -452,7 +581,10 @@ fn eval(e: &Expr, macros: &Macros, depth: usize) -> Result<V, Raise> {
                     _ => Err(Raise),
                 };
             }
-            let vals: Vec<V> = args.iter().map(|x| eval(x, macros, d)).collect::<Result<_, _>>()?;
+            let vals: Vec<V> = args
+                .iter()
+                .map(|x| eval(x, macros, d))
+                .collect::<Result<_, _>>()?;
             if vals.len() == 2 && is_operator_bif(&name, 2) {
                 let op = match name.as_str() {
                     "+" => BinOp::Add,

@@ -119,7 +119,11 @@ impl Macros {
         depth: usize,
     ) -> Result<(), Diagnostic> {
         if anc.contains(m) || depth > 500 {
-            return Err(err("E0310", span, format!("circular macro '{}'", arity_text(&m.0, m.1))));
+            return Err(err(
+                "E0310",
+                span,
+                format!("circular macro '{}'", arity_text(&m.0, m.1)),
+            ));
         }
         if clean.contains(m) {
             return Ok(());
@@ -175,11 +179,15 @@ fn macro_arg(q: &VecDeque<Token>, mut i: usize) -> usize {
             Tok::LtLt => stack.push(Tok::GtGt),
             Tok::LBracket => stack.push(Tok::RBracket),
             Tok::LBrace => stack.push(Tok::RBrace),
-            Tok::Begin | Tok::If | Tok::Case | Tok::Receive | Tok::Try | Tok::Cond => stack.push(Tok::End),
+            Tok::Begin | Tok::If | Tok::Case | Tok::Receive | Tok::Try | Tok::Cond => {
+                stack.push(Tok::End)
+            }
             Tok::Fun => {
                 if is(q.get(i + 1), &Tok::LParen) {
                     stack.push(Tok::End);
-                } else if matches!(q.get(i + 1).map(|t| &t.kind), Some(Tok::Var(_))) && is(q.get(i + 2), &Tok::LParen) {
+                } else if matches!(q.get(i + 1).map(|t| &t.kind), Some(Tok::Var(_)))
+                    && is(q.get(i + 2), &Tok::LParen)
+                {
                     stack.push(Tok::End);
                     i += 1;
                 }
@@ -196,7 +204,13 @@ fn macro_arg(q: &VecDeque<Token>, mut i: usize) -> usize {
 
 /// epp's `count_args`: how many arguments follow (`None` if no `(`).
 fn count_args(q: &VecDeque<Token>, span: Span, m: &str) -> Result<Arity, Diagnostic> {
-    let bad = || err("E0311", span, format!("badly formed argument for macro '{m}'"));
+    let bad = || {
+        err(
+            "E0311",
+            span,
+            format!("badly formed argument for macro '{m}'"),
+        )
+    };
     if !is(q.front(), &Tok::LParen) {
         return Ok(None);
     }
@@ -219,7 +233,13 @@ fn count_args(q: &VecDeque<Token>, span: Span, m: &str) -> Result<Arity, Diagnos
                 n += 1;
             }
             None => return Err(bad()),
-            Some(_) => return Err(err("E0302", span, format!("argument mismatch for macro '{m}'"))),
+            Some(_) => {
+                return Err(err(
+                    "E0302",
+                    span,
+                    format!("argument mismatch for macro '{m}'"),
+                ))
+            }
         }
     }
 }
@@ -232,11 +252,21 @@ enum Found {
 
 impl<'a> Expander<'a> {
     pub fn new(macros: &'a Macros, map: &'a SourceMap, line_shift: i64, fname: Fname) -> Self {
-        Expander { macros, map, line_shift, fname, budget: BUDGET }
+        Expander {
+            macros,
+            map,
+            line_shift,
+            fname,
+            budget: BUDGET,
+        }
     }
 
     fn line(&self, span: Span) -> u32 {
-        let real = self.map.try_get(span.file).map(|f| f.line(span.start)).unwrap_or(1) as i64;
+        let real = self
+            .map
+            .try_get(span.file)
+            .map(|f| f.line(span.start))
+            .unwrap_or(1) as i64;
         (real + self.line_shift).clamp(0, u32::MAX as i64) as u32
     }
 
@@ -283,7 +313,10 @@ impl<'a> Expander<'a> {
                 Tok::Var(v) if &**v == "LINE" => {
                     q.pop_front();
                     let line = self.line(n.span);
-                    out.push(Token { kind: Tok::Integer(IntLit::Small(line as i64)), span: n.span });
+                    out.push(Token {
+                        kind: Tok::Integer(IntLit::Small(line as i64)),
+                        span: n.span,
+                    });
                 }
                 Tok::Var(m) => {
                     q.pop_front();
@@ -291,11 +324,19 @@ impl<'a> Expander<'a> {
                 }
                 other => {
                     let text = match other {
-                        Tok::String(_) | Tok::Integer(_) | Tok::Float(_) | Tok::Char(_) | Tok::Unknown(_) => other.text(),
+                        Tok::String(_)
+                        | Tok::Integer(_)
+                        | Tok::Float(_)
+                        | Tok::Char(_)
+                        | Tok::Unknown(_) => other.text(),
                         Tok::FormEnd => "dot".to_string(),
                         _ => crate::print::atom(other.symbol()),
                     };
-                    return Err(err("E0308", n.span, format!("illegal macro call '?{text}'")));
+                    return Err(err(
+                        "E0308",
+                        n.span,
+                        format!("illegal macro call '?{text}'"),
+                    ));
                 }
             }
             if q.len() > MAX_TOKENS || out.len() > MAX_TOKENS {
@@ -306,7 +347,13 @@ impl<'a> Expander<'a> {
     }
 
     fn lookup(&self, m: &Name, span: Span, arity: Arity) -> Result<Found, Diagnostic> {
-        let undefined = || err("E0301", span, format!("undefined macro '{}'", arity_text(m, arity)));
+        let undefined = || {
+            err(
+                "E0301",
+                span,
+                format!("undefined macro '{}'", arity_text(m, arity)),
+            )
+        };
         match self.macros.map.get(m) {
             None | Some(Entry::Undefined) => Err(undefined()),
             Some(Entry::Predef(body)) => Ok(Found::NoArgs(body.clone())),
@@ -316,7 +363,13 @@ impl<'a> Expander<'a> {
                 } else {
                     match defs.iter().find(|(a, _)| *a == arity) {
                         Some((_, d)) => d,
-                        None => return Err(err("E0302", span, format!("argument mismatch for macro '{m}'"))),
+                        None => {
+                            return Err(err(
+                                "E0302",
+                                span,
+                                format!("argument mismatch for macro '{m}'"),
+                            ))
+                        }
                     }
                 };
                 Ok(match &def.params {
@@ -327,7 +380,13 @@ impl<'a> Expander<'a> {
         }
     }
 
-    fn call(&mut self, m: &Name, name_tok: &Token, q: &mut VecDeque<Token>, depth: usize) -> Result<(), Diagnostic> {
+    fn call(
+        &mut self,
+        m: &Name,
+        name_tok: &Token,
+        q: &mut VecDeque<Token>,
+        depth: usize,
+    ) -> Result<(), Diagnostic> {
         let span = name_tok.span;
         if self.budget == 0 || depth > MAX_DEPTH {
             return Err(err("E0310", span, format!("circular macro '{m}'")));
@@ -356,7 +415,11 @@ impl<'a> Expander<'a> {
     }
 
     /// epp's `update_fun_name`: name and arity of the function this form defines.
-    fn function_name(&mut self, tok: &Token, depth: usize) -> Result<Option<(Name, u32)>, Diagnostic> {
+    fn function_name(
+        &mut self,
+        tok: &Token,
+        depth: usize,
+    ) -> Result<Option<(Name, u32)>, Diagnostic> {
         let raw = match &self.fname {
             Fname::Computing => return Ok(None),
             Fname::Known(n, a) => return Ok(Some((n.clone(), *a))),
@@ -382,10 +445,16 @@ impl<'a> Expander<'a> {
                 self.fname = Fname::Known(name.clone(), arity);
                 Ok(Some((name.clone(), arity)))
             }
-            (Some(Tok::Question), _) => {
-                Err(err("E0308", tok.span, format!("?{macro_name} must not begin a form")))
-            }
-            _ => Err(err("E0308", tok.span, format!("?{macro_name} can only be used within a function"))),
+            (Some(Tok::Question), _) => Err(err(
+                "E0308",
+                tok.span,
+                format!("?{macro_name} must not begin a form"),
+            )),
+            _ => Err(err(
+                "E0308",
+                tok.span,
+                format!("?{macro_name} can only be used within a function"),
+            )),
         }
     }
 }
@@ -419,7 +488,12 @@ fn count_fun_arity(toks: &[Token]) -> u32 {
 }
 
 /// epp's `bind_args`: consume `( A1, ..., An )` from the queue.
-fn bind_args(q: &mut VecDeque<Token>, span: Span, m: &str, n: usize) -> Result<Vec<Vec<Token>>, Diagnostic> {
+fn bind_args(
+    q: &mut VecDeque<Token>,
+    span: Span,
+    m: &str,
+    n: usize,
+) -> Result<Vec<Vec<Token>>, Diagnostic> {
     let mismatch = || err("E0302", span, format!("argument mismatch for macro '{m}'"));
     if !is(q.front(), &Tok::LParen) {
         return Err(mismatch());
@@ -448,7 +522,13 @@ fn bind_args(q: &mut VecDeque<Token>, span: Span, m: &str, n: usize) -> Result<V
             Some(Tok::Comma) if args.len() < n => {
                 q.pop_front();
             }
-            None => return Err(err("E0311", span, format!("badly formed argument for macro '{m}'"))),
+            None => {
+                return Err(err(
+                    "E0311",
+                    span,
+                    format!("badly formed argument for macro '{m}'"),
+                ))
+            }
             _ => return Err(mismatch()),
         }
     }
@@ -473,16 +553,28 @@ fn substitute(body: &[Token], call: Span, params: &[Name], args: &[Vec<Token>]) 
             }
         }
         if t.kind == Tok::Question && is(body.get(i + 1), &Tok::Question) {
-            if let Some(Token { kind: Tok::Var(v), .. }) = body.get(i + 2) {
+            if let Some(Token {
+                kind: Tok::Var(v), ..
+            }) = body.get(i + 2)
+            {
                 match bound(v) {
-                    Some(arg) => out.push(Token { kind: Tok::String(stringify(arg).into()), span: anno }),
-                    None => out.push(Token { kind: Tok::Var(v.clone()), span: anno }),
+                    Some(arg) => out.push(Token {
+                        kind: Tok::String(stringify(arg).into()),
+                        span: anno,
+                    }),
+                    None => out.push(Token {
+                        kind: Tok::Var(v.clone()),
+                        span: anno,
+                    }),
                 }
                 i += 3;
                 continue;
             }
         }
-        out.push(Token { kind: t.kind.clone(), span: anno });
+        out.push(Token {
+            kind: t.kind.clone(),
+            span: anno,
+        });
         i += 1;
     }
     out

@@ -245,7 +245,14 @@ fn no_match(toks: &[Token], t0: &Token) -> Span {
 fn coalesce_strings(toks: &[Token]) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::with_capacity(toks.len());
     for t in toks {
-        if let (Tok::String(s), Some(Token { kind: Tok::String(prev), .. })) = (&t.kind, out.last_mut()) {
+        if let (
+            Tok::String(s),
+            Some(Token {
+                kind: Tok::String(prev),
+                ..
+            }),
+        ) = (&t.kind, out.last_mut())
+        {
             let joined = format!("{prev}{s}");
             *prev = joined.into();
             continue;
@@ -292,7 +299,9 @@ fn join_dir(d: &Path, name: &str) -> PathBuf {
 
 /// `1.2.10` -> [1, 2, 10] for version comparison (non-numeric parts compare as 0).
 fn version_key(v: &str) -> Vec<u64> {
-    v.split(['.', '-']).map(|p| p.parse().unwrap_or(0)).collect()
+    v.split(['.', '-'])
+        .map(|p| p.parse().unwrap_or(0))
+        .collect()
 }
 
 /// Split `??` into two `?` tokens (epp sees two `'?'` tokens).
@@ -301,7 +310,10 @@ fn normalize(tokens: Vec<Token>) -> Vec<Token> {
     for t in tokens {
         if t.kind == Tok::QuestionQuestion {
             let mid = t.span.start.saturating_add(1).min(t.span.end);
-            out.push(tok(Tok::Question, Span::new(t.span.file, t.span.start, mid)));
+            out.push(tok(
+                Tok::Question,
+                Span::new(t.span.file, t.span.start, mid),
+            ));
             out.push(tok(Tok::Question, Span::new(t.span.file, mid, t.span.end)));
         } else {
             out.push(t);
@@ -383,7 +395,13 @@ fn ftr_macro(features: &[Name]) -> Entry {
         body.extend(expr);
         body
     };
-    Entry::User(vec![(Some(1), MacroDef { params: Some(vec!["X".into()]), body })])
+    Entry::User(vec![(
+        Some(1),
+        MacroDef {
+            params: Some(vec!["X".into()]),
+            body,
+        },
+    )])
 }
 
 impl Pp<'_> {
@@ -392,7 +410,9 @@ impl Pp<'_> {
     }
 
     fn set_predef(&mut self, name: &str, kind: Tok, span: Span) {
-        self.macros.map.insert(name.into(), Entry::Predef(vec![tok(kind, span)]));
+        self.macros
+            .map
+            .insert(name.into(), Entry::Predef(vec![tok(kind, span)]));
     }
 
     fn lex_items(&mut self, file: FileId) -> Vec<Item> {
@@ -447,7 +467,14 @@ impl Pp<'_> {
     /// epp's `predef_macros` plus the `-D` defines (`user_predef`).
     fn predefine(&mut self, file_name: &str) {
         let sp = Span::default();
-        for n in ["FUNCTION_NAME", "FUNCTION_ARITY", "MODULE", "MODULE_STRING", "BASE_MODULE", "BASE_MODULE_STRING"] {
+        for n in [
+            "FUNCTION_NAME",
+            "FUNCTION_ARITY",
+            "MODULE",
+            "MODULE_STRING",
+            "BASE_MODULE",
+            "BASE_MODULE_STRING",
+        ] {
             self.macros.map.insert(n.into(), Entry::Undefined);
         }
         self.set_predef("FILE", Tok::String(file_name.into()), sp);
@@ -456,8 +483,12 @@ impl Pp<'_> {
         self.set_predef("BEAM", Tok::Atom("true".into()), sp);
         self.set_predef("OTP_RELEASE", Tok::Integer(IntLit::Small(25)), sp);
         let available: Vec<Name> = KNOWN_FEATURES.iter().map(|f| Name::from(*f)).collect();
-        self.macros.map.insert("FEATURE_AVAILABLE".into(), ftr_macro(&available));
-        self.macros.map.insert("FEATURE_ENABLED".into(), ftr_macro(&[]));
+        self.macros
+            .map
+            .insert("FEATURE_AVAILABLE".into(), ftr_macro(&available));
+        self.macros
+            .map
+            .insert("FEATURE_ENABLED".into(), ftr_macro(&[]));
         for (name, value) in self.opts.defines.clone() {
             let body = match &value {
                 None => vec![tok(Tok::Atom("true".into()), sp)],
@@ -471,10 +502,15 @@ impl Pp<'_> {
             };
             let key: Name = name.as_str().into();
             match self.macros.map.get(&key) {
-                Some(Entry::User(_)) => self.error("E0307", sp, format!("redefining macro '{name}'")),
+                Some(Entry::User(_)) => {
+                    self.error("E0307", sp, format!("redefining macro '{name}'"))
+                }
                 Some(_) => self.error("E0307", sp, format!("redefining predefined macro '{name}'")),
                 None => {
-                    self.macros.map.insert(key, Entry::User(vec![(None, MacroDef { params: None, body })]));
+                    self.macros.map.insert(
+                        key,
+                        Entry::User(vec![(None, MacroDef { params: None, body })]),
+                    );
                 }
             }
         }
@@ -540,8 +576,18 @@ impl Pp<'_> {
                 if self.in_prefix {
                     self.in_prefix = match Self::directive_name(&out) {
                         Some(n) => [
-                            "module", "feature", "if", "else", "elif", "endif", "ifdef", "ifndef", "define", "undef",
-                            "include", "include_lib",
+                            "module",
+                            "feature",
+                            "if",
+                            "else",
+                            "elif",
+                            "endif",
+                            "ifdef",
+                            "ifndef",
+                            "define",
+                            "undef",
+                            "include",
+                            "include_lib",
                         ]
                         .contains(&n),
                         None => out.is_empty(),
@@ -564,7 +610,14 @@ impl Pp<'_> {
         if out.get(2).map(|t| &t.kind) != Some(&Tok::LParen) {
             return;
         }
-        if let (Some(Token { kind: Tok::Atom(m), span }), Some(next)) = (out.get(3), out.get(4)) {
+        if let (
+            Some(Token {
+                kind: Tok::Atom(m),
+                span,
+            }),
+            Some(next),
+        ) = (out.get(3), out.get(4))
+        {
             let ok = next.kind == Tok::RParen || (next.kind == Tok::Comma && mod_key == "MODULE");
             if ok {
                 let (m, span) = (m.clone(), *span);
@@ -578,13 +631,19 @@ impl Pp<'_> {
         use Pat::*;
         let shape = [LParen, VarOrAtom, Comma, VarOrAtom, RParen, End];
         let atoms = match (rest.get(1).map(|t| &t.kind), rest.get(3).map(|t| &t.kind)) {
-            (Some(Tok::Atom(f)), Some(Tok::Atom(i))) if matches_exactly(&shape, rest) => Some((f.clone(), i.clone())),
+            (Some(Tok::Atom(f)), Some(Tok::Atom(i))) if matches_exactly(&shape, rest) => {
+                Some((f.clone(), i.clone()))
+            }
             _ => None,
         };
         match atoms {
             Some((ftr, ind)) if self.in_prefix && (&*ind == "enable" || &*ind == "disable") => {
                 if !KNOWN_FEATURES.contains(&&*ftr) {
-                    self.error("E0308", d.span, format!("the feature '{ftr}' does not exist."));
+                    self.error(
+                        "E0308",
+                        d.span,
+                        format!("the feature '{ftr}' does not exist."),
+                    );
                     return;
                 }
                 self.features.retain(|f| *f != ftr);
@@ -605,7 +664,15 @@ impl Pp<'_> {
 
     fn scan_define(&mut self, rest: &[Token], d: &Token) {
         let mac = match (rest.first().map(|t| &t.kind), rest.get(1)) {
-            (Some(Tok::LParen), Some(m @ Token { kind: Tok::Atom(_) | Tok::Var(_), .. })) => m.clone(),
+            (
+                Some(Tok::LParen),
+                Some(
+                    m @ Token {
+                        kind: Tok::Atom(_) | Tok::Var(_),
+                        ..
+                    },
+                ),
+            ) => m.clone(),
             _ => {
                 let sp = find_mismatch(&[Pat::LParen, Pat::VarOrAtom], rest, d);
                 return self.error("E0308", sp, "badly formed 'define'");
@@ -615,7 +682,11 @@ impl Pp<'_> {
         let parsed = match toks.first().map(|t| &t.kind) {
             Some(Tok::Comma) => macro_expansion(&toks[1..], &toks[0]).map(|b| (None, b)),
             Some(Tok::LParen) => macro_pars(&toks[1..], &toks[0]).map(|(p, b)| (Some(p), b)),
-            _ => Err(Diagnostic::error("E0308", no_match(toks, d), "badly formed 'define'")),
+            _ => Err(Diagnostic::error(
+                "E0308",
+                no_match(toks, d),
+                "badly formed 'define'",
+            )),
         };
         let (params, body) = match parsed {
             Ok(x) => x,
@@ -631,7 +702,11 @@ impl Pp<'_> {
                 return self.error("E0307", mac.span, format!("redefining macro '{key}'"));
             }
             Some(Entry::Undefined | Entry::Predef(_)) => {
-                return self.error("E0307", mac.span, format!("redefining predefined macro '{key}'"));
+                return self.error(
+                    "E0307",
+                    mac.span,
+                    format!("redefining predefined macro '{key}'"),
+                );
             }
             _ => {}
         }
@@ -643,10 +718,16 @@ impl Pp<'_> {
         match self.macros.map.get_mut(&key) {
             Some(Entry::User(defs)) => defs.insert(0, (arity, def)),
             _ => {
-                self.macros.map.insert(key.clone(), Entry::User(vec![(arity, def)]));
+                self.macros
+                    .map
+                    .insert(key.clone(), Entry::User(vec![(arity, def)]));
             }
         }
-        self.macros.uses.entry(key).or_default().insert(0, (arity, uses));
+        self.macros
+            .uses
+            .entry(key)
+            .or_default()
+            .insert(0, (arity, uses));
     }
 
     fn scan_undef(&mut self, rest: &[Token], d: &Token) {
@@ -658,7 +739,11 @@ impl Pp<'_> {
                 self.macros.uses.remove(m);
             }
         } else {
-            self.error("E0308", find_mismatch(&shape, rest, d), "badly formed 'undef'");
+            self.error(
+                "E0308",
+                find_mismatch(&shape, rest, d),
+                "badly formed 'undef'",
+            );
         }
     }
 
@@ -667,7 +752,10 @@ impl Pp<'_> {
         if rest.first().map(|t| &t.kind) != Some(&Tok::LParen) {
             return self.error("E0308", no_match(rest, d), format!("badly formed '{tag}'"));
         }
-        let term = self.expand_directive(rest).ok().and_then(|t| term::parse_paren_term(&t));
+        let term = self
+            .expand_directive(rest)
+            .ok()
+            .and_then(|t| term::parse_paren_term(&t));
         match term {
             Some(t) => {
                 let msg = format!("-{tag}({}).", term::print_term(&t));
@@ -687,7 +775,11 @@ impl Pp<'_> {
         let toks = coalesce_strings(rest);
         let what = if lib { "include_lib" } else { "include" };
         if !matches_exactly(&shape, &toks) {
-            return self.error("E0308", find_mismatch(&shape, &toks, d), format!("badly formed '{what}'"));
+            return self.error(
+                "E0308",
+                find_mismatch(&shape, &toks, d),
+                format!("badly formed '{what}'"),
+            );
         }
         let (name0, str_span) = match &toks[1].kind {
             Tok::String(s) => (s.to_string(), toks[1].span),
@@ -712,9 +804,17 @@ impl Pp<'_> {
                     return self.enter_file(&p, text, dot_span);
                 }
             }
-            self.error("E0303", str_span, format!("can't find include lib \"{name}\""));
+            self.error(
+                "E0303",
+                str_span,
+                format!("can't find include lib \"{name}\""),
+            );
         } else {
-            self.error("E0303", str_span, format!("can't find include file \"{name}\""));
+            self.error(
+                "E0303",
+                str_span,
+                format!("can't find include file \"{name}\""),
+            );
         }
     }
 
@@ -747,7 +847,11 @@ impl Pp<'_> {
         for lib in self.opts.lib_dirs.clone() {
             let mut best: Option<(Vec<u64>, PathBuf)> = None;
             for entry in self.loader.list_dir(&lib) {
-                let Some(fname) = entry.file_name().and_then(|f| f.to_str()).map(str::to_string) else {
+                let Some(fname) = entry
+                    .file_name()
+                    .and_then(|f| f.to_str())
+                    .map(str::to_string)
+                else {
                     continue;
                 };
                 let vsn = if fname == app {
@@ -756,7 +860,12 @@ impl Pp<'_> {
                     fname
                         .strip_prefix(app)
                         .and_then(|r| r.strip_prefix('-'))
-                        .filter(|v| v.chars().next().map(|c| c.is_ascii_digit()).unwrap_or(false))
+                        .filter(|v| {
+                            v.chars()
+                                .next()
+                                .map(|c| c.is_ascii_digit())
+                                .unwrap_or(false)
+                        })
                         .map(version_key)
                 };
                 if let Some(v) = vsn {
@@ -790,7 +899,10 @@ impl Pp<'_> {
         // line if that was a newline.
         let (ret_line, ret_off) = {
             let f = self.map.get(cur_file);
-            let next = f.text.get(dot_span.end as usize..).and_then(|s| s.chars().next());
+            let next = f
+                .text
+                .get(dot_span.end as usize..)
+                .and_then(|s| s.chars().next());
             let nl = u32::from(next == Some('\n'));
             (f.line(dot_span.start) + nl, dot_span.end + nl)
         };
@@ -816,14 +928,23 @@ impl Pp<'_> {
         let Some(st) = self.stack.pop() else {
             return;
         };
-        let len = self.map.try_get(st.file).map(|f| f.text.len() as u32).unwrap_or(0);
+        let len = self
+            .map
+            .try_get(st.file)
+            .map(|f| f.text.len() as u32)
+            .unwrap_or(0);
         let eof = Span::new(st.file, len, len);
-        let open = if st.skip.is_empty() { &st.istk } else { &st.skip };
+        let open = if st.skip.is_empty() {
+            &st.istk
+        } else {
+            &st.skip
+        };
         for k in open.iter().rev() {
             self.error("E0306", eof, format!("unterminated '-{}'", k.name()));
         }
         if let (Some((line, span)), Some(parent)) = (st.ret, self.stack.last()) {
-            let (name, name2, shift) = (parent.name.clone(), parent.name2.clone(), parent.line_shift);
+            let (name, name2, shift) =
+                (parent.name.clone(), parent.name2.clone(), parent.line_shift);
             self.out.push(file_attr(&name, line, span));
             if name2 != name {
                 let shifted = (line as i64 + shift).clamp(0, u32::MAX as i64) as u32;
@@ -836,10 +957,18 @@ impl Pp<'_> {
     fn scan_ifdef(&mut self, rest: &[Token], d: &Token, negate: bool) {
         use Pat::*;
         let shape = [LParen, VarOrAtom, RParen, End];
-        let kind = if negate { IfKind::Ifndef } else { IfKind::Ifdef };
+        let kind = if negate {
+            IfKind::Ifndef
+        } else {
+            IfKind::Ifdef
+        };
         if !matches_exactly(&shape, rest) {
             let what = kind.name();
-            self.error("E0308", find_mismatch(&shape, rest, d), format!("badly formed '{what}'"));
+            self.error(
+                "E0308",
+                find_mismatch(&shape, rest, d),
+                format!("badly formed '{what}'"),
+            );
             self.top().skip = vec![kind];
             return;
         }
@@ -932,14 +1061,22 @@ impl Pp<'_> {
         };
         let shape = [LParen, Str, Comma, Int, RParen, End];
         if !matches_exactly(&shape, &toks) {
-            return self.error("E0308", find_mismatch(&shape, &toks, d), "badly formed 'file'");
+            return self.error(
+                "E0308",
+                find_mismatch(&shape, &toks, d),
+                "badly formed 'file'",
+            );
         }
         let (Tok::String(name), Tok::Integer(ln)) = (&toks[1].kind, &toks[3].kind) else {
             return;
         };
         let name = name.to_string();
         let ln = ln.as_i64().unwrap_or(0);
-        let real = self.map.try_get(d.span.file).map(|f| f.line(d.span.start)).unwrap_or(1) as i64;
+        let real = self
+            .map
+            .try_get(d.span.file)
+            .map(|f| f.line(d.span.start))
+            .unwrap_or(1) as i64;
         let mut form = vec![tok(Tok::Minus, d.span), d.clone()];
         form.extend(toks);
         self.out.push(form);
@@ -1024,9 +1161,20 @@ fn macro_pars(toks: &[Token], t0: &Token) -> Result<(Vec<Name>, Vec<Token>), Dia
                         i += 1;
                         break;
                     }
-                    (Some(Tok::Comma), Some(vt @ Token { kind: Tok::Var(v), .. })) => {
+                    (
+                        Some(Tok::Comma),
+                        Some(
+                            vt @ Token {
+                                kind: Tok::Var(v), ..
+                            },
+                        ),
+                    ) => {
                         if params.contains(v) {
-                            return Err(Diagnostic::error("E0308", vt.span, format!("argument '{v}' already used")));
+                            return Err(Diagnostic::error(
+                                "E0308",
+                                vt.span,
+                                format!("argument '{v}' already used"),
+                            ));
                         }
                         params.push(v.clone());
                         i += 2;
@@ -1041,7 +1189,11 @@ fn macro_pars(toks: &[Token], t0: &Token) -> Result<(Vec<Name>, Vec<Token>), Dia
         Some(c) if c.kind == Tok::Comma => Ok((params, macro_expansion(&toks[i + 1..], c)?)),
         other => {
             let sp = other.unwrap_or(&toks[i - 1]).span;
-            Err(Diagnostic::error("E0308", sp, "badly formed define: missing comma"))
+            Err(Diagnostic::error(
+                "E0308",
+                sp,
+                "badly formed define: missing comma",
+            ))
         }
     }
 }

@@ -49,7 +49,11 @@ pub(crate) fn parse_paren_term(toks: &[Token]) -> Option<Term> {
     if toks.last() == Some(&&Tok::FormEnd) {
         toks.pop();
     }
-    let mut p = TermParser { toks: &toks, pos: 0, depth: 0 };
+    let mut p = TermParser {
+        toks: &toks,
+        pos: 0,
+        depth: 0,
+    };
     let t = p.term()?;
     (p.pos == toks.len()).then_some(t)
 }
@@ -119,7 +123,12 @@ impl TermParser<'_> {
                     all.push_str(more);
                     self.pos += 1;
                 }
-                Term::List(all.chars().map(|c| Term::Int(BigInt::from(c as u32))).collect(), None)
+                Term::List(
+                    all.chars()
+                        .map(|c| Term::Int(BigInt::from(c as u32)))
+                        .collect(),
+                    None,
+                )
             }
             Tok::LBracket => {
                 if self.eat(&Tok::RBracket) {
@@ -129,7 +138,11 @@ impl TermParser<'_> {
                 while self.eat(&Tok::Comma) {
                     elems.push(self.term()?);
                 }
-                let tail = if self.eat(&Tok::Bar) { Some(Box::new(self.term()?)) } else { None };
+                let tail = if self.eat(&Tok::Bar) {
+                    Some(Box::new(self.term()?))
+                } else {
+                    None
+                };
                 if !self.eat(&Tok::RBracket) {
                     return None;
                 }
@@ -243,13 +256,13 @@ pub(crate) fn term_cmp(a: &Term, b: &Term) -> std::cmp::Ordering {
         (Term::Float(x), Term::Float(y)) => x.partial_cmp(y).unwrap_or(Ordering::Equal),
         (Term::Int(x), Term::Float(y)) => {
             use num_traits::ToPrimitive;
-            x.to_f64().and_then(|x| x.partial_cmp(y)).unwrap_or(Ordering::Equal)
+            x.to_f64()
+                .and_then(|x| x.partial_cmp(y))
+                .unwrap_or(Ordering::Equal)
         }
         (Term::Float(_), Term::Int(_)) => term_cmp(b, a).reverse(),
         (Term::Atom(x), Term::Atom(y)) => x.cmp(y),
-        (Term::Tuple(x), Term::Tuple(y)) => {
-            x.len().cmp(&y.len()).then_with(|| seq_cmp(x, y))
-        }
+        (Term::Tuple(x), Term::Tuple(y)) => x.len().cmp(&y.len()).then_with(|| seq_cmp(x, y)),
         (Term::Map(x), Term::Map(y)) => x.len().cmp(&y.len()).then_with(|| {
             let kx: Vec<Term> = x.iter().map(|p| p.0.clone()).collect();
             let ky: Vec<Term> = y.iter().map(|p| p.0.clone()).collect();

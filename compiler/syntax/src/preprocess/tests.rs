@@ -49,7 +49,10 @@ impl Out {
             .collect()
     }
     fn all_texts(&self) -> Vec<String> {
-        self.forms.iter().map(|f| to_source(std::slice::from_ref(f)).trim_end().to_string()).collect()
+        self.forms
+            .iter()
+            .map(|f| to_source(std::slice::from_ref(f)).trim_end().to_string())
+            .collect()
     }
     /// `file:line: message` for each diagnostic (Warning: prefix for warnings).
     fn msgs(&self) -> Vec<String> {
@@ -91,7 +94,11 @@ fn run(src: &str) -> Out {
 
 fn ok(src: &str) -> Vec<String> {
     let o = run(src);
-    assert!(o.diags.items.is_empty(), "unexpected diagnostics: {:?}", o.msgs());
+    assert!(
+        o.diags.items.is_empty(),
+        "unexpected diagnostics: {:?}",
+        o.msgs()
+    );
     o.texts()
 }
 
@@ -107,7 +114,10 @@ fn simple_and_parameterised_macros() {
 fn overloading_by_arity() {
     // F has several definitions and none for 0 arguments: a mismatch (the form is dropped).
     let o = run("-define(F, none).\n-define(F(X), {one, X}).\nf() -> [?F, ?F(1), ?F()].\n");
-    assert_eq!(o.msgs(), vec!["t.erl:3:21: argument mismatch for macro 'F'"]);
+    assert_eq!(
+        o.msgs(),
+        vec!["t.erl:3:21: argument mismatch for macro 'F'"]
+    );
     assert!(o.texts().is_empty());
 }
 
@@ -122,7 +132,10 @@ fn overloading_by_arity_ok() {
 #[test]
 fn no_arg_macro_followed_by_parens_is_a_call() {
     // epp: a macro with only a no-argument definition is used whatever follows.
-    assert_eq!(ok("-define(G, lists:reverse).\nf() -> ?G([1]).\n"), vec!["f ( ) -> lists : reverse ( [ 1 ] ) ."]);
+    assert_eq!(
+        ok("-define(G, lists:reverse).\nf() -> ?G([1]).\n"),
+        vec!["f ( ) -> lists : reverse ( [ 1 ] ) ."]
+    );
 }
 
 #[test]
@@ -171,7 +184,10 @@ fn stringify_like_erlc() {
         vec![r#"f ( ) -> "$\\s 0.1 123456.0 1.0e3 5 'end' X" ."#]
     );
     // `??` of a name that is not a parameter is just the variable (epp drops the `??`).
-    assert_eq!(ok("-define(S(X), ??Y).\nf() -> ?S(1).\n"), vec!["f ( ) -> Y ."]);
+    assert_eq!(
+        ok("-define(S(X), ??Y).\nf() -> ?S(1).\n"),
+        vec!["f ( ) -> Y ."]
+    );
 }
 
 #[test]
@@ -179,7 +195,10 @@ fn undef_and_redefine() {
     let o = run("-define(A, 1).\n-undef(A).\n-define(A, 2).\n-define(A, 3).\nf() -> ?A.\n-undef(A).\ng() -> ?A.\n");
     assert_eq!(
         o.msgs(),
-        vec!["t.erl:4:9: redefining macro 'A'", "t.erl:7:9: undefined macro 'A'"]
+        vec![
+            "t.erl:4:9: redefining macro 'A'",
+            "t.erl:7:9: undefined macro 'A'"
+        ]
     );
     assert_eq!(o.texts(), vec!["f ( ) -> 2 ."]);
 }
@@ -294,10 +313,17 @@ fn function_name_errors() {
 #[test]
 fn command_line_defines() {
     let opts = Options {
-        defines: vec![("DEBUG".into(), None), ("LEVEL".into(), Some("{info, 3}".into()))],
+        defines: vec![
+            ("DEBUG".into(), None),
+            ("LEVEL".into(), Some("{info, 3}".into())),
+        ],
         ..Options::default()
     };
-    let o = run_with("f() -> {?DEBUG, ?LEVEL}.\n-define(DEBUG, false).\n", &[], opts);
+    let o = run_with(
+        "f() -> {?DEBUG, ?LEVEL}.\n-define(DEBUG, false).\n",
+        &[],
+        opts,
+    );
     assert_eq!(o.msgs(), vec!["t.erl:2:9: redefining macro 'DEBUG'"]);
     assert_eq!(o.texts(), vec!["f ( ) -> { true , { info , 3 } } ."]);
 }
@@ -325,7 +351,10 @@ fn conditionals_nested_and_skipping_garbage() {
                -else.\n\
                h() -> 1.\n\
                -endif.\n";
-    assert_eq!(ok(src), vec!["a ( ) -> 1 .", "d ( ) -> 1 .", "h ( ) -> 1 ."]);
+    assert_eq!(
+        ok(src),
+        vec!["a ( ) -> 1 .", "d ( ) -> 1 .", "h ( ) -> 1 ."]
+    );
 }
 
 #[test]
@@ -374,7 +403,14 @@ fn if_elif_conditions() {
                -endif.\n";
     assert_eq!(
         ok(src),
-        vec!["- module ( c ) .", "ok1 ( ) -> 1 .", "ok2 ( ) -> 1 .", "ok3 ( ) -> 1 .", "ok4 ( ) -> 1 .", "ok5 ( ) -> 1 ."]
+        vec![
+            "- module ( c ) .",
+            "ok1 ( ) -> 1 .",
+            "ok2 ( ) -> 1 .",
+            "ok3 ( ) -> 1 .",
+            "ok4 ( ) -> 1 .",
+            "ok5 ( ) -> 1 ."
+        ]
     );
 }
 
@@ -417,20 +453,32 @@ fn error_and_warning_directives() {
     );
     assert_eq!(o.diags.items[1].code, "W0305");
     let o = run("-define(M, \"msg\").\n-warning(#{k => ?M, a => <<\"b\">>, n => -1.5}).\n");
-    assert_eq!(o.msgs(), vec!["t.erl:2:2: Warning: -warning(#{a => <<\"b\">>,k => \"msg\",n => -1.5})."]);
+    assert_eq!(
+        o.msgs(),
+        vec!["t.erl:2:2: Warning: -warning(#{a => <<\"b\">>,k => \"msg\",n => -1.5})."]
+    );
 }
 
 #[test]
 fn include_search_order_and_file_attributes() {
     let files = [
-        ("src/y.hrl", "-define(Y, ?FILE).\n-include(\n  \"z.hrl\"\n)\n.\ny() -> {?FILE, ?Y}.\n"),
+        (
+            "src/y.hrl",
+            "-define(Y, ?FILE).\n-include(\n  \"z.hrl\"\n)\n.\ny() -> {?FILE, ?Y}.\n",
+        ),
         ("inc/z.hrl", "z() -> {?FILE, ?LINE}.\n"),
         ("src/z.hrl", "should_not_be_used.\n"),
         ("inc/y.hrl", "should_not_be_used.\n"),
     ];
-    let opts = Options { include_dirs: vec![PathBuf::from("inc")], ..Options::default() };
+    let opts = Options {
+        include_dirs: vec![PathBuf::from("inc")],
+        ..Options::default()
+    };
     let mut map = SourceMap::new();
-    let id = map.add("src/d.erl", "-module(d).\n-include(\"y.hrl\").\nf() -> ?FILE.\n");
+    let id = map.add(
+        "src/d.erl",
+        "-module(d).\n-include(\"y.hrl\").\nf() -> ?FILE.\n",
+    );
     let mut mem = Mem::default();
     for (p, t) in files {
         mem.files.insert(PathBuf::from(p), t.to_string());
@@ -463,9 +511,19 @@ fn include_search_order_and_file_attributes() {
 #[test]
 fn include_dirs_then_not_found() {
     let files = [("inc/z.hrl", "z() -> {?FILE, ?LINE}.\n")];
-    let opts = Options { include_dirs: vec![PathBuf::from("inc")], ..Options::default() };
-    let o = run_with("-include(\"z.hrl\").\n-include(\"nope.hrl\").\n", &files, opts);
-    assert_eq!(o.msgs(), vec!["t.erl:2:10: can't find include file \"nope.hrl\""]);
+    let opts = Options {
+        include_dirs: vec![PathBuf::from("inc")],
+        ..Options::default()
+    };
+    let o = run_with(
+        "-include(\"z.hrl\").\n-include(\"nope.hrl\").\n",
+        &files,
+        opts,
+    );
+    assert_eq!(
+        o.msgs(),
+        vec!["t.erl:2:10: can't find include file \"nope.hrl\""]
+    );
     assert_eq!(o.texts(), vec!["z ( ) -> { \"inc/z.hrl\" , 1 } ."]);
 }
 
@@ -476,7 +534,10 @@ fn include_lib_picks_highest_version() {
         ("/lib/app-1.10.2/include/a.hrl", "new() -> ?FILE.\n"),
         ("/lib/apple-9.0/include/a.hrl", "wrong() -> 1.\n"),
     ];
-    let opts = Options { lib_dirs: vec![PathBuf::from("/lib")], ..Options::default() };
+    let opts = Options {
+        lib_dirs: vec![PathBuf::from("/lib")],
+        ..Options::default()
+    };
     let o = run_with(
         "-include_lib(\"app/include/a.hrl\").\n-include_lib(\"nope/include/x.hrl\").\n-include_lib(\"nope.hrl\").\n",
         &files,
@@ -489,7 +550,10 @@ fn include_lib_picks_highest_version() {
             "t.erl:3:14: can't find include lib \"nope.hrl\"",
         ]
     );
-    assert_eq!(o.texts(), vec!["new ( ) -> \"/lib/app-1.10.2/include/a.hrl\" ."]);
+    assert_eq!(
+        o.texts(),
+        vec!["new ( ) -> \"/lib/app-1.10.2/include/a.hrl\" ."]
+    );
 }
 
 #[test]
@@ -501,7 +565,10 @@ fn include_env_var_prefix() {
 
 #[test]
 fn include_cycle_is_too_deep() {
-    let files = [("a.hrl", "-include(\"b.hrl\").\n"), ("b.hrl", "-include(\"a.hrl\").\nb() -> 1.\n")];
+    let files = [
+        ("a.hrl", "-include(\"b.hrl\").\n"),
+        ("b.hrl", "-include(\"a.hrl\").\nb() -> 1.\n"),
+    ];
     let o = run_with("-include(\"a.hrl\").\n", &files, Options::default());
     assert_eq!(o.diags.error_count(), 1, "{:?}", o.msgs());
     assert!(o.msgs()[0].ends_with("include too deep"), "{:?}", o.msgs());
@@ -511,8 +578,18 @@ fn include_cycle_is_too_deep() {
 #[test]
 fn conditionals_do_not_span_files() {
     let files = [("c.hrl", "-ifdef(X).\n")];
-    let o = run_with("-include(\"c.hrl\").\n-endif.\n", &files, Options::default());
-    assert_eq!(o.msgs(), vec!["c.hrl:2:1: unterminated '-ifdef'", "t.erl:2:2: unbalanced '-endif'"]);
+    let o = run_with(
+        "-include(\"c.hrl\").\n-endif.\n",
+        &files,
+        Options::default(),
+    );
+    assert_eq!(
+        o.msgs(),
+        vec![
+            "c.hrl:2:1: unterminated '-ifdef'",
+            "t.erl:2:2: unbalanced '-endif'"
+        ]
+    );
 }
 
 #[test]
@@ -521,8 +598,15 @@ fn expanded_tokens_take_the_call_site() {
     let src = "-module(a).\n-define(M(X), {X, ?LINE}).\n-define(L, ?LINE).\n\n\n\nf(X) -> ?M(\n  X),\n  ?L.\n";
     let o = run(src);
     assert!(o.diags.items.is_empty(), "{:?}", o.msgs());
-    let form = o.forms.iter().find(|f| matches!(f[0].kind, Tok::Atom(ref a) if &**a == "f")).unwrap();
-    assert_eq!(to_source(std::slice::from_ref(form)).trim_end(), "f ( X ) -> { X , 8 } , 9 .");
+    let form = o
+        .forms
+        .iter()
+        .find(|f| matches!(f[0].kind, Tok::Atom(ref a) if &**a == "f"))
+        .unwrap();
+    assert_eq!(
+        to_source(std::slice::from_ref(form)).trim_end(),
+        "f ( X ) -> { X , 8 } , 9 ."
+    );
     let lines: Vec<u32> = form.iter().map(|t| o.line(t)).collect();
     // `{` from the body: line 7 (the call); `X`: its own line 8; `,` after the argument: 8.
     assert_eq!(lines, vec![7, 7, 7, 7, 7, 7, 8, 8, 8, 8, 8, 9, 9]);
@@ -546,7 +630,9 @@ fn file_attribute_in_source() {
 #[test]
 fn lexer_errors_split_forms_like_erl_scan() {
     // erlc: "illegal float" then "syntax error before: ','" for the rest of the form.
-    let o = run("f() -> 1.\ng() -> {0.1e999, 2}.\nh() -> ok.\n-ifdef(NO).\nx() -> 1.2e999 .\n-endif.\n");
+    let o = run(
+        "f() -> 1.\ng() -> {0.1e999, 2}.\nh() -> ok.\n-ifdef(NO).\nx() -> 1.2e999 .\n-endif.\n",
+    );
     assert_eq!(o.msgs(), vec!["t.erl:2:9: illegal float"]);
     assert_eq!(o.texts(), vec!["f ( ) -> 1 .", ", 2 } .", "h ( ) -> ok ."]);
 }
@@ -583,16 +669,56 @@ fn to_source_relexes_to_the_same_tokens() {
 #[test]
 fn never_panics_on_truncated_input() {
     let cases = [
-        "-define(", "-define(A", "-define(A,", "-define(A(", "-define(A(X", "-define(A(X)", "-define(A(X),",
-        "-define(A, ?", "?", "f() -> ?", "f() -> ?F(", "f() -> ?F((((", "-define(F(X), X).\nf() -> ?F([).\n",
-        "-define(F(X), X).\nf() -> ?F(begin).\n", "-ifdef(", "-if(", "-if((((.\n", "-if(.\n-endif.\n",
-        "-include(", "-include(\"", "-include_lib(\"\").\n", "-include_lib(\"/\").\n", "-error(", "-warning(.",
-        "-file(", "-file(\"x\", -1).\n", "-undef(", "-else", "-endif", "-elif", "-", ".", ". . .",
-        "-define(A, ?A(?A)).\nf() -> ?A(1).\n", "-define(A(X), ?A(X)).\nf() -> ?A(1).\n", "??", "f() -> ??X.\n",
-        "-define(F(X), ??X).\nf() -> ?F(??).\n", "-module(", "-module(m", "-define(FUNCTION_NAME, 1).",
-        "f() -> ?FUNCTION_NAME", "?FUNCTION_ARITY.", "-define(F(), ?FUNCTION_NAME).\n?F() -> 1.\n",
-        "-feature(", "-if(defined()).\n-endif.\n", "-if(element(99, {})).\n-endif.\n",
-        "-if(1 bsl 100000000).\n-endif.\n", "\"unterminated", "-ifdef(X).\n\"unterminated",
+        "-define(",
+        "-define(A",
+        "-define(A,",
+        "-define(A(",
+        "-define(A(X",
+        "-define(A(X)",
+        "-define(A(X),",
+        "-define(A, ?",
+        "?",
+        "f() -> ?",
+        "f() -> ?F(",
+        "f() -> ?F((((",
+        "-define(F(X), X).\nf() -> ?F([).\n",
+        "-define(F(X), X).\nf() -> ?F(begin).\n",
+        "-ifdef(",
+        "-if(",
+        "-if((((.\n",
+        "-if(.\n-endif.\n",
+        "-include(",
+        "-include(\"",
+        "-include_lib(\"\").\n",
+        "-include_lib(\"/\").\n",
+        "-error(",
+        "-warning(.",
+        "-file(",
+        "-file(\"x\", -1).\n",
+        "-undef(",
+        "-else",
+        "-endif",
+        "-elif",
+        "-",
+        ".",
+        ". . .",
+        "-define(A, ?A(?A)).\nf() -> ?A(1).\n",
+        "-define(A(X), ?A(X)).\nf() -> ?A(1).\n",
+        "??",
+        "f() -> ??X.\n",
+        "-define(F(X), ??X).\nf() -> ?F(??).\n",
+        "-module(",
+        "-module(m",
+        "-define(FUNCTION_NAME, 1).",
+        "f() -> ?FUNCTION_NAME",
+        "?FUNCTION_ARITY.",
+        "-define(F(), ?FUNCTION_NAME).\n?F() -> 1.\n",
+        "-feature(",
+        "-if(defined()).\n-endif.\n",
+        "-if(element(99, {})).\n-endif.\n",
+        "-if(1 bsl 100000000).\n-endif.\n",
+        "\"unterminated",
+        "-ifdef(X).\n\"unterminated",
     ];
     for c in cases {
         let _ = run(c);
@@ -613,10 +739,54 @@ mod soup {
 
     fn piece() -> impl Strategy<Value = &'static str> {
         prop::sample::select(vec![
-            "-", "define", "(", ")", ",", ".\n", "?", "??", "A", "X", "f", "ifdef", "if", "else", "endif",
-            "elif", "include", "\"x.hrl\"", "undef", "error", "warning", "file", "1", "begin", "end", "fun", "[",
-            "]", "{", "}", "<<", ">>", "case", "of", "->", ";", "FUNCTION_NAME", "LINE", "MODULE", "module",
-            "defined", "true", "==", "'a'", "$a", "1.5", "%", "\n",
+            "-",
+            "define",
+            "(",
+            ")",
+            ",",
+            ".\n",
+            "?",
+            "??",
+            "A",
+            "X",
+            "f",
+            "ifdef",
+            "if",
+            "else",
+            "endif",
+            "elif",
+            "include",
+            "\"x.hrl\"",
+            "undef",
+            "error",
+            "warning",
+            "file",
+            "1",
+            "begin",
+            "end",
+            "fun",
+            "[",
+            "]",
+            "{",
+            "}",
+            "<<",
+            ">>",
+            "case",
+            "of",
+            "->",
+            ";",
+            "FUNCTION_NAME",
+            "LINE",
+            "MODULE",
+            "module",
+            "defined",
+            "true",
+            "==",
+            "'a'",
+            "$a",
+            "1.5",
+            "%",
+            "\n",
         ])
     }
 
