@@ -124,8 +124,13 @@ fn build(p: &Program, dir: &Path) -> Result<PathBuf, String> {
     Ok(exe)
 }
 
+/// Every program is built once, run, and run again with `FERL_GC_TORTURE=1` (every
+/// allocation check collects and moves every live object): both runs must give erl's
+/// stdout and exit status. When `escript` is installed, single-file programs are also
+/// run on it live and compared. Programs are checked on as many threads as the machine
+/// has cores.
 #[test]
-fn programs_match_erl_output_and_exit_status() {
+fn programs_match_erl_output_normally_and_under_gc_torture() {
     let dir = work_dir("suite");
     let progs = programs();
     assert!(progs.len() >= 8, "the suite has its programs");
@@ -134,66 +139,108 @@ fn programs_match_erl_output_and_exit_status() {
         .arg("/dev/null")
         .output()
         .is_ok();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let failures = std::sync::Mutex::new(Vec::new());
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(p) = progs.get(i) else { break };
+                let f = check_program(p, &dir, live);
+                failures.lock().unwrap().extend(f);
+            });
+        }
+    });
+    let failures = failures.into_inner().unwrap();
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// The differences of one program from its expected output (normal run, live escript,
+/// GC torture run).
+fn check_program(p: &Program, dir: &Path, live: bool) -> Vec<String> {
     let mut failures = Vec::new();
-    for p in &progs {
-        let want_out = std::fs::read(suite().join(format!("{}.out", p.name)));
-        let want_status = std::fs::read_to_string(suite().join(format!("{}.status", p.name)));
-        let (Ok(want_out), Ok(want_status)) = (want_out, want_status) else {
-            failures.push(format!(
-                "{}: missing .out/.status (run tests/run-pass/regen.sh)",
-                p.name
-            ));
-            continue;
-        };
-        let want_status: i32 = want_status.trim().parse().unwrap_or(-1);
-        let exe = match build(p, &dir) {
-            Ok(e) => e,
-            Err(e) => {
-                failures.push(format!("{}: {e}", p.name));
-                continue;
-            }
-        };
-        let o = Command::new(&exe)
+    let want_out = std::fs::read(suite().join(format!("{}.out", p.name)));
+    let want_status = std::fs::read_to_string(suite().join(format!("{}.status", p.name)));
+    let (Ok(want_out), Ok(want_status)) = (want_out, want_status) else {
+        return vec![format!(
+            "{}: missing .out/.status (run tests/run-pass/regen.sh)",
+            p.name
+        )];
+    };
+    let want_status: i32 = want_status.trim().parse().unwrap_or(-1);
+    let exe = match build(p, dir) {
+        Ok(e) => e,
+        Err(e) => return vec![format!("{}: {e}", p.name)],
+    };
+    let o = Command::new(&exe)
+        .args(&p.args)
+        .output()
+        .expect("run the executable");
+    if o.stdout != want_out {
+        failures.push(format!(
+            "{}: stdout differs\n--- got\n{}\n--- want\n{}",
+            p.name,
+            text(&o.stdout),
+            text(&want_out)
+        ));
+    }
+    if o.status.code() != Some(want_status) {
+        failures.push(format!(
+            "{}: status {:?}, want {want_status} (stderr: {})",
+            p.name,
+            o.status.code(),
+            text(&o.stderr)
+        ));
+    }
+    if live && p.sources.len() == 1 && exports_main(&p.sources[0]) {
+        let e = Command::new("escript")
+            .arg("-c")
+            .arg(&p.sources[0])
             .args(&p.args)
             .output()
-            .expect("run the executable");
-        let _ = std::fs::remove_file(&exe);
-        if o.stdout != want_out {
+            .expect("escript");
+        if e.stdout != o.stdout || e.status.code() != o.status.code() {
             failures.push(format!(
-                "{}: stdout differs\n--- got\n{}\n--- want\n{}",
-                p.name,
-                text(&o.stdout),
-                text(&want_out)
-            ));
-        }
-        if o.status.code() != Some(want_status) {
-            failures.push(format!(
-                "{}: status {:?}, want {want_status} (stderr: {})",
+                "{}: differs from live escript (status {:?} vs {:?})\n--- ferl\n{}\n--- escript\n{}",
                 p.name,
                 o.status.code(),
-                text(&o.stderr)
+                e.status.code(),
+                text(&o.stdout),
+                text(&e.stdout)
             ));
         }
-        if live && p.sources.len() == 1 && exports_main(&p.sources[0]) {
-            let e = Command::new("escript")
-                .arg("-c")
-                .arg(&p.sources[0])
-                .args(&p.args)
-                .output()
-                .expect("escript");
-            if e.stdout != o.stdout || e.status.code() != o.status.code() {
+    }
+    let torture = run_with_timeout(
+        &exe,
+        &p.args,
+        ("FERL_GC_TORTURE", "1"),
+        std::time::Duration::from_secs(300),
+    );
+    let _ = std::fs::remove_file(&exe);
+    match torture {
+        None => failures.push(format!(
+            "{}: did not finish under GC torture in 300 s",
+            p.name
+        )),
+        Some(t) => {
+            if t.stdout != want_out {
                 failures.push(format!(
-                    "{}: differs from live escript (status {:?} vs {:?})\n--- ferl\n{}\n--- escript\n{}",
+                    "{}: stdout differs under GC torture\n--- got\n{}",
                     p.name,
-                    o.status.code(),
-                    e.status.code(),
-                    text(&o.stdout),
-                    text(&e.stdout)
+                    text(&t.stdout)
+                ));
+            }
+            if t.status.code() != Some(want_status) {
+                failures.push(format!(
+                    "{}: status {:?} under GC torture, want {want_status}",
+                    p.name,
+                    t.status.code()
                 ));
             }
         }
     }
-    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    failures
 }
 
 /// Run `exe` with `env` set, killing it after `limit`; `None` on timeout.
@@ -207,7 +254,7 @@ fn run_with_timeout(
         .args(args)
         .env(env.0, env.1)
         .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
         .spawn()
         .expect("run the executable");
     let start = std::time::Instant::now();
@@ -234,54 +281,6 @@ fn run_with_timeout(
         }
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
-}
-
-/// Every program again with `FERL_GC_TORTURE=1` (every allocation check collects and
-/// moves every live object): same stdout and exit status as erl.
-#[test]
-fn programs_match_erl_output_under_gc_torture() {
-    let dir = work_dir("torture");
-    let mut failures = Vec::new();
-    for p in &programs() {
-        let (Ok(want_out), Ok(want_status)) = (
-            std::fs::read(suite().join(format!("{}.out", p.name))),
-            std::fs::read_to_string(suite().join(format!("{}.status", p.name))),
-        ) else {
-            continue; // reported by programs_match_erl_output_and_exit_status
-        };
-        let Ok(exe) = build(p, &dir) else { continue };
-        let run = run_with_timeout(
-            &exe,
-            &p.args,
-            ("FERL_GC_TORTURE", "1"),
-            std::time::Duration::from_secs(300),
-        );
-        let _ = std::fs::remove_file(&exe);
-        match run {
-            None => failures.push(format!(
-                "{}: did not finish under GC torture in 300 s",
-                p.name
-            )),
-            Some(o) => {
-                if o.stdout != want_out {
-                    failures.push(format!(
-                        "{}: stdout differs under GC torture\n--- got\n{}",
-                        p.name,
-                        text(&o.stdout)
-                    ));
-                }
-                if o.status.code() != want_status.trim().parse().ok() {
-                    failures.push(format!(
-                        "{}: status {:?} under GC torture, want {}",
-                        p.name,
-                        o.status.code(),
-                        want_status.trim()
-                    ));
-                }
-            }
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
 #[test]
