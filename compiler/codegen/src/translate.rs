@@ -489,7 +489,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 let fr = self.func_ref(u.id);
                 let me = self.b.ins().func_addr(I64, fr);
                 let n = self.iconst(params.len() as i64);
-                self.rt("ferl_rt_save_args", &[p, me, n])?;
+                self.rt_cold("ferl_rt_save_args", &[p, me, n])?;
                 self.suspend(ferl_runtime::process::STATUS_YIELD)?;
                 self.b.switch_to_block(go);
                 self.b.def_var(r, left);
@@ -1797,7 +1797,8 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                     CmpOp::Ge => 7,
                 };
                 let k = self.iconst(code);
-                let r = self.rt("ferl_rt_cmp", &[k, va, vb])?;
+                let p = self.p();
+                let r = self.rt_cold("ferl_rt_cmp", &[p, k, va, vb])?;
                 self.brif(r, yes, no);
                 Ok(())
             }
@@ -1963,7 +1964,8 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 _ => {
                     let w = self.literal(l)?;
                     let k = self.iconst(2);
-                    let r = self.rt("ferl_rt_cmp", &[k, v, w])?;
+                    let p = self.p();
+                    let r = self.rt("ferl_rt_cmp", &[p, k, v, w])?;
                     self.brif(r, yes, no);
                 }
             },

@@ -122,9 +122,10 @@ pub unsafe extern "C" fn ferl_rt_reraise(
 }
 
 /// Generic comparison for compiled code's slow path: `op` 0 `==`, 1 `/=`, 2 `=:=`,
-/// 3 `=/=`, 4 `<`, 5 `=<`, 6 `>`, 7 `>=`. Returns 1 or 0.
+/// 3 `=/=`, 4 `<`, 5 `=<`, 6 `>`, 7 `>=`. Returns 1 or 0. `_p` (the calling process,
+/// unused) lets compiled code make the call through `ferl_rt_cold_call`.
 #[no_mangle]
-pub extern "C" fn ferl_rt_cmp(op: u64, a: u64, b: u64) -> u64 {
+pub extern "C" fn ferl_rt_cmp(_p: *mut Process, op: u64, a: u64, b: u64) -> u64 {
     // SAFETY: compiled code passes valid terms.
     let (a, b) = unsafe { (Term::from_raw(a), Term::from_raw(b)) };
     let r = match op {
