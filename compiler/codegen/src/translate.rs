@@ -417,6 +417,44 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         self.rt("ferl_rt_map_new", &[p, n])
     }
 
+    /// `m` updated by `ops` in order (`=>` or `:=`), through the runtime, at most 85
+    /// operations (three x-registers each) per call; raises `badmap`/`badkey`.
+    fn map_update(
+        &mut self,
+        mut m: Value,
+        ops: &[(ir::MapOpKind, Operand, Operand)],
+        guard_fail: Option<Block>,
+    ) -> R<Value> {
+        // `M#{}` still checks that M is a map: one call with no operations.
+        let chunks: Vec<&[(ir::MapOpKind, Operand, Operand)]> = if ops.is_empty() {
+            vec![ops]
+        } else {
+            ops.chunks(MAX_XREGS / 3).collect()
+        };
+        for chunk in chunks {
+            let mut vals = Vec::new();
+            for (kind, k, v) in chunk {
+                let kd = if *kind == ir::MapOpKind::Exact {
+                    0x1F
+                } else {
+                    0x0F
+                };
+                vals.push(self.iconst(kd));
+                vals.push(self.operand(k)?);
+                vals.push(self.operand(v)?);
+            }
+            let xr = self.xregs();
+            for (i, v) in vals.iter().enumerate() {
+                self.store(*v, xr, (i * 8) as i32);
+            }
+            let p = self.p();
+            let n = self.iconst(chunk.len() as i64);
+            m = self.rt("ferl_rt_map_update", &[p, m, n])?;
+            self.after_raising(m, guard_fail);
+        }
+        Ok(m)
+    }
+
     fn rt(&mut self, name: &str, args: &[Value]) -> R<Value> {
         let id = self.cx.runtime_fn(self.module, name, args.len())?;
         let fr = self.func_ref(id);
@@ -488,13 +526,15 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 self.store(left, p, offsets::REDS as i32);
                 let fr = self.func_ref(u.id);
                 let me = self.b.ins().func_addr(I64, fr);
-                let n = self.iconst(params.len() as i64);
+                let wire = params.len().min(MAX_XREGS);
+                let n = self.iconst(wire as i64);
                 self.rt_cold("ferl_rt_save_args", &[p, me, n])?;
                 self.suspend(ferl_runtime::process::STATUS_YIELD)?;
                 self.b.switch_to_block(go);
                 self.b.def_var(r, left);
                 let mut xr = None;
-                for (i, v) in params.iter().enumerate() {
+                let mut vals = Vec::new();
+                for i in 0..wire {
                     let val = if i < 4 {
                         ps[2 + i]
                     } else {
@@ -508,6 +548,20 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                         };
                         self.load(x, (i * 8) as i32)
                     };
+                    vals.push(val);
+                }
+                if params.len() > MAX_XREGS {
+                    // Packed by the caller (`pack_wire`): the last one is a tuple of the rest.
+                    let t = vals.pop().unwrap_or(ps[2]);
+                    for i in 0..params.len() - (MAX_XREGS - 1) {
+                        let x = self.load(
+                            t,
+                            (8 * (i + 1)) as i32 - ferl_runtime::term::TAG_BOXED as i32,
+                        );
+                        vals.push(x);
+                    }
+                }
+                for (v, val) in params.iter().zip(vals) {
                     self.def(*v, val);
                 }
             }
@@ -647,9 +701,6 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
 
     /// Ensure `need` free words between htop and stop, collecting with `live` as roots.
     fn ensure(&mut self, need: usize, live: &BTreeSet<Var>) -> R<(Value, Value)> {
-        if live.len() > MAX_XREGS {
-            return Err(unsupported("more than 256 live variables at an allocation"));
-        }
         let p = self.p();
         let htop = self.load(p, offsets::HTOP as i32);
         let stop = self.load(p, offsets::STOP as i32);
@@ -668,19 +719,48 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
             &[BlockArg::Value(htop), BlockArg::Value(stop)],
         );
         self.b.switch_to_block(gc);
-        let xr = self.xregs();
         let live: Vec<Var> = live.iter().copied().collect();
-        for (i, v) in live.iter().enumerate() {
+        // More live values than x-registers: the excess goes into tuples (built by the
+        // runtime without collecting), which are roots like the rest and moved by the
+        // collection; the values are read back from them afterwards.
+        let packs = live.len().saturating_sub(MAX_XREGS).div_ceil(MAX_XREGS - 1);
+        let (kept, spilled) = live.split_at(live.len().min(MAX_XREGS - packs));
+        let mut roots: Vec<Value> = Vec::new();
+        for chunk in spilled.chunks(MAX_XREGS) {
+            let xr = self.xregs();
+            for (i, v) in chunk.iter().enumerate() {
+                let x = self.use_(*v);
+                self.store(x, xr, (i * 8) as i32);
+            }
+            let n = self.iconst(chunk.len() as i64);
+            roots.push(self.rt_cold("ferl_rt_tuple_of_xregs", &[p, n])?);
+        }
+        let xr = self.xregs();
+        for (i, v) in kept.iter().enumerate() {
             let x = self.use_(*v);
             self.store(x, xr, (i * 8) as i32);
         }
+        for (j, t) in roots.iter().enumerate() {
+            self.store(*t, xr, ((kept.len() + j) * 8) as i32);
+        }
         let n = self.iconst(need as i64);
-        let l = self.iconst(live.len() as i64);
+        let l = self.iconst((kept.len() + roots.len()) as i64);
         self.rt_cold("ferl_rt_gc", &[p, n, l])?;
         let xr = self.xregs();
-        for (i, v) in live.iter().enumerate() {
+        for (i, v) in kept.iter().enumerate() {
             let x = self.load(xr, (i * 8) as i32);
             self.def(*v, x);
+        }
+        for (j, chunk) in spilled.chunks(MAX_XREGS).enumerate() {
+            let t = self.load(xr, ((kept.len() + j) * 8) as i32);
+            for (i, v) in chunk.iter().enumerate() {
+                // Element i of the boxed tuple: the header word, then the elements.
+                let x = self.load(
+                    t,
+                    (8 * (i + 1)) as i32 - ferl_runtime::term::TAG_BOXED as i32,
+                );
+                self.def(*v, x);
+            }
         }
         let htop = self.load(p, offsets::HTOP as i32);
         let stop = self.load(p, offsets::STOP as i32);
@@ -781,9 +861,6 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                             .unwrap_or_default();
                         let mut all = params.clone();
                         all.extend(extra.iter().copied());
-                        if all.len() > MAX_XREGS {
-                            return Err(unsupported("join point with more than 256 parameters"));
-                        }
                         let depth = self.tries.len();
                         // Declared before its own unit is queued so a recursive join sees itself.
                         let f = &self.cx.ir.functions[self.fun.0 as usize];
@@ -949,9 +1026,6 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                     // code is a unit taking them as parameters (resumed by the resume stub).
                     self.b.switch_to_block(wait_b);
                     let slots: Vec<Var> = self.info.needs(retry).into_iter().collect();
-                    if slots.len() > MAX_XREGS {
-                        return Err(unsupported("receive with more than 256 live variables"));
-                    }
                     let k = self.new_unit(
                         UnitKind::Entry {
                             params: slots.clone(),
@@ -960,7 +1034,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                         self.tries.clone(),
                     )?;
                     let live: BTreeSet<Var> = slots.iter().copied().collect();
-                    self.push_frame(frame::RETURN, k, &slots, &live)?;
+                    self.push_frame_of(frame::RETURN, k, &slots, &live, true)?;
                     let reds = self.reds();
                     let p = self.p();
                     self.store(reds, p, offsets::REDS as i32);
@@ -1038,8 +1112,32 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         slots: &[Var],
         live: &BTreeSet<Var>,
     ) -> R<()> {
-        let n = slots.len();
-        let (_, stop) = self.ensure(2 + n, live)?;
+        self.push_frame_of(kind, cont, slots, live, false)
+    }
+
+    /// `push_frame`; with `wire`, the slots are the parameters of the unit `cont` as the
+    /// resume stub passes them (x-registers): more than `MAX_XREGS` are packed
+    /// (`pack_wire`).
+    fn push_frame_of(
+        &mut self,
+        kind: u64,
+        cont: FuncId,
+        slots: &[Var],
+        live: &BTreeSet<Var>,
+        wire: bool,
+    ) -> R<()> {
+        let packed = wire && slots.len() > MAX_XREGS;
+        let n = if packed { MAX_XREGS } else { slots.len() };
+        // Room for the frame and, when packing, for the tuple the runtime builds on the
+        // heap (below the frame: both fit in what `ensure` guarantees).
+        let tuple_words = if packed {
+            1 + slots.len() - (MAX_XREGS - 1)
+        } else {
+            0
+        };
+        let (_, stop) = self.ensure(2 + n + tuple_words, live)?;
+        let vals: Vec<Value> = slots.iter().map(|v| self.use_(*v)).collect();
+        let vals = if packed { self.pack_wire(vals)? } else { vals };
         let p = self.p();
         let ns = self.b.ins().iadd_imm_s(stop, -((16 + 8 * n) as i64));
         let m = self.iconst(frame_marker(kind, n) as i64);
@@ -1047,12 +1145,30 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         let fr = self.func_ref(cont);
         let k = self.b.ins().func_addr(I64, fr);
         self.store(k, ns, 8);
-        for (i, v) in slots.iter().enumerate() {
-            let x = self.use_(*v);
-            self.store(x, ns, (16 + 8 * i) as i32);
+        for (i, x) in vals.iter().enumerate() {
+            self.store(*x, ns, (16 + 8 * i) as i32);
         }
         self.store(ns, p, offsets::STOP as i32);
         Ok(())
+    }
+
+    /// The arguments of a unit as passed (x0..x3, `xregs[4..]`): up to `MAX_XREGS` as
+    /// they are; beyond that the first `MAX_XREGS - 1` and a tuple of the rest (built by
+    /// the runtime, which never collects), unpacked by the unit's entry.
+    fn pack_wire(&mut self, mut vals: Vec<Value>) -> R<Vec<Value>> {
+        if vals.len() <= MAX_XREGS {
+            return Ok(vals);
+        }
+        let rest = vals.split_off(MAX_XREGS - 1);
+        let xr = self.xregs();
+        for (i, v) in rest.iter().enumerate() {
+            self.store(*v, xr, (i * 8) as i32);
+        }
+        let p = self.p();
+        let n = self.iconst(rest.len() as i64);
+        let t = self.rt("ferl_rt_tuple_of_xregs", &[p, n])?;
+        vals.push(t);
+        Ok(vals)
     }
 
     /// Pop the catch frames between the current try depth and `depth`.
@@ -1084,13 +1200,14 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         }
         self.pop_tries(fj.depth);
         let fr = self.func_ref(fj.id);
-        self.direct_tail_call(fr, &all);
-        Ok(())
+        self.direct_tail_call(fr, &all)
     }
 
-    fn direct_tail_call(&mut self, fr: FuncRef, args: &[Value]) {
-        let xs = self.spill_args(args);
+    fn direct_tail_call(&mut self, fr: FuncRef, args: &[Value]) -> R<()> {
+        let args = self.pack_wire(args.to_vec())?;
+        let xs = self.spill_args(&args);
         self.b.ins().return_call(fr, &xs);
+        Ok(())
     }
 
     /// Arguments 4.. into the x-registers; returns the six register arguments.
@@ -1124,7 +1241,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                     .get(fun_id.0 as usize)
                     .ok_or_else(|| unsupported("call to an unknown local function"))?;
                 let fr = self.func_ref(id);
-                self.direct_tail_call(fr, &args);
+                self.direct_tail_call(fr, &args)?;
             }
             Callee::Remote {
                 module: module @ Operand::Lit(Literal::Atom(ma)),
@@ -1297,70 +1414,76 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 Ok(self.b.ins().iadd_imm_s(a, 2))
             }
             Prim::MapNew(kvs) => {
-                if kvs.len() * 2 > MAX_XREGS {
-                    return Err(unsupported("map with more than 128 keys"));
-                }
+                // The runtime takes its operands in the x-registers: the first 128 pairs
+                // build the map, the rest are added 85 at a time (later keys win, as in
+                // one literal).
+                let first = kvs.len().min(MAX_XREGS / 2);
                 let mut vals = Vec::new();
-                for (k, v) in kvs {
+                for (k, v) in &kvs[..first] {
                     vals.push(self.operand(k)?);
                     vals.push(self.operand(v)?);
                 }
-                self.map_new(&vals)
+                let m = self.map_new(&vals)?;
+                if first == kvs.len() {
+                    return Ok(m);
+                }
+                let rest: Vec<(ir::MapOpKind, Operand, Operand)> = kvs[first..]
+                    .iter()
+                    .map(|(k, v)| (ir::MapOpKind::Assoc, k.clone(), v.clone()))
+                    .collect();
+                self.map_update(m, &rest, guard_fail)
             }
             Prim::MapUpdate { map, ops } => {
-                if ops.len() * 3 > MAX_XREGS {
-                    return Err(unsupported("map update with more than 85 keys"));
-                }
                 let m = self.operand(map)?;
-                let mut vals = Vec::new();
-                for (kind, k, v) in ops {
-                    let kd = if *kind == ir::MapOpKind::Exact {
-                        0x1F
-                    } else {
-                        0x0F
-                    };
-                    vals.push(self.iconst(kd));
-                    vals.push(self.operand(k)?);
-                    vals.push(self.operand(v)?);
-                }
-                let xr = self.xregs();
-                for (i, v) in vals.iter().enumerate() {
-                    self.store(*v, xr, (i * 8) as i32);
-                }
-                let p = self.p();
-                let n = self.iconst(ops.len() as i64);
-                let r = self.rt("ferl_rt_map_update", &[p, m, n])?;
-                self.after_raising(r, guard_fail);
-                Ok(r)
+                self.map_update(m, ops, guard_fail)
             }
             Prim::Bif { module, name, args } => self.bif(module, name, args, &live, guard_fail),
             // The runtime builds the trace term at the raise (`ferl_rt_raise_at`).
             Prim::BuildStacktrace(o) => self.operand(o),
             Prim::BinBuild(segs) => {
-                if segs.len() * 3 > MAX_XREGS {
-                    return Err(unsupported(
-                        "binary construction with more than 85 segments",
-                    ));
+                // Three x-registers a segment: past 85 segments, the binary built so far
+                // is the first (`/bitstring`) segment of the next call.
+                let mut acc: Option<Value> = None;
+                let per_call = MAX_XREGS / 3;
+                let mut rest: &[ir::BinSeg] = segs;
+                loop {
+                    let take = rest.len().min(per_call - acc.is_some() as usize);
+                    let (now, later) = rest.split_at(take);
+                    let mut vals = Vec::new();
+                    if let Some(b) = acc {
+                        vals.push(b);
+                        vals.push(self.iconst(NON_VALUE));
+                        let sp = ferl_runtime::native::bin::spec::encode(
+                            ferl_runtime::native::bin::spec::BITSTRING,
+                            1,
+                            false,
+                            ferl_runtime::native::bin::spec::BIG,
+                        );
+                        vals.push(self.iconst(((sp << 4) | 0xF) as i64));
+                    }
+                    for sg in now {
+                        vals.push(self.operand(&sg.value)?);
+                        vals.push(match &sg.size {
+                            Some(o) => self.operand(o)?,
+                            None => self.iconst(NON_VALUE),
+                        });
+                        let sp = seg_spec(&sg.spec);
+                        vals.push(self.iconst(((sp << 4) | 0xF) as i64));
+                    }
+                    let xr = self.xregs();
+                    for (i, v) in vals.iter().enumerate() {
+                        self.store(*v, xr, (i * 8) as i32);
+                    }
+                    let p = self.p();
+                    let n = self.iconst((vals.len() / 3) as i64);
+                    let r = self.rt("ferl_rt_bin_build", &[p, n])?;
+                    self.after_raising(r, guard_fail);
+                    if later.is_empty() {
+                        return Ok(r);
+                    }
+                    acc = Some(r);
+                    rest = later;
                 }
-                let mut vals = Vec::new();
-                for sg in segs {
-                    vals.push(self.operand(&sg.value)?);
-                    vals.push(match &sg.size {
-                        Some(o) => self.operand(o)?,
-                        None => self.iconst(NON_VALUE),
-                    });
-                    let sp = seg_spec(&sg.spec);
-                    vals.push(self.iconst(((sp << 4) | 0xF) as i64));
-                }
-                let xr = self.xregs();
-                for (i, v) in vals.iter().enumerate() {
-                    self.store(*v, xr, (i * 8) as i32);
-                }
-                let p = self.p();
-                let n = self.iconst(segs.len() as i64);
-                let r = self.rt("ferl_rt_bin_build", &[p, n])?;
-                self.after_raising(r, guard_fail);
-                Ok(r)
             }
             Prim::RecvRemove => {
                 let p = self.p();

@@ -405,7 +405,26 @@ pub(crate) fn symbols() -> Vec<(&'static str, *const u8)> {
         ("ferl_rt_apply", ferl_rt_apply as *const u8),
         ("ferl_rt_is_binary", ferl_rt_is_binary as *const u8),
         ("ferl_rt_save_args", ferl_rt_save_args as *const u8),
+        (
+            "ferl_rt_tuple_of_xregs",
+            ferl_rt_tuple_of_xregs as *const u8,
+        ),
     ]
+}
+
+/// A tuple of `xregs[0..n]` (never collects: a full block means a heap fragment). Compiled
+/// code packs the values it cannot pass to `ferl_rt_gc` in x-registers (more than
+/// `MAX_XREGS` live at an allocation) into such tuples, which the collection then moves.
+///
+/// # Safety
+/// `p` must be a valid process with `n` valid terms in its x-registers.
+#[no_mangle]
+pub unsafe extern "C" fn ferl_rt_tuple_of_xregs(p: *mut Process, n: u64) -> u64 {
+    // SAFETY: caller guarantees a valid, exclusively accessed process.
+    let p = unsafe { &mut *p };
+    let n = (n as usize).min(crate::process::MAX_XREGS);
+    let elems: Vec<Term> = (0..n).map(|i| p.x(i)).collect();
+    crate::process::tuple(p, &elems).raw()
 }
 
 /// `is_binary(V)` (a bitstring of a whole number of bytes): 1 or 0.
