@@ -335,8 +335,15 @@ fn put_segment(w: &mut Writer, v: Term, size: Term, sp: u64) -> Option<()> {
 pub unsafe extern "C" fn ferl_rt_bin_build(p: *mut Process, n: u64) -> u64 {
     // SAFETY: caller guarantees a valid, exclusively accessed process.
     let p = unsafe { &mut *p };
+    let n = (n as usize).min(crate::process::MAX_XREGS / 3);
+    let appending = n >= 1 && is_whole_binary_segment(p.x(1), p.x(2));
+    if appending {
+        if let Some(r) = append_in_place(p, n) {
+            return r.raw();
+        }
+    }
     let mut w = Writer::default();
-    for i in 0..(n as usize).min(crate::process::MAX_XREGS / 3) {
+    for i in 0..n {
         let (v, size, sp) = (p.x(3 * i), p.x(3 * i + 1), p.x(3 * i + 2));
         let sp = sp.small_value().unwrap_or(0) as u64;
         if put_segment(&mut w, v, size, sp).is_none() {
@@ -344,7 +351,77 @@ pub unsafe extern "C" fn ferl_rt_bin_build(p: *mut Process, n: u64) -> u64 {
             return p.raise(e.class, e.reason).raw();
         }
     }
+    if appending && w.bits.is_multiple_of(8) && w.bytes.len() > term::HEAP_BIN_LIMIT {
+        return appendable(p, w.bytes).raw();
+    }
     term::bitstring(p, &w.bytes, w.bits).raw()
+}
+
+// ---- appending in place ---------------------------------------------------------------
+// `<<Acc/binary, ...>>` in a loop would copy Acc every time (quadratic). As BEAM does, an
+// append whose result is a REFC_BIN-sized binary makes it *appendable*: a REFC_BIN whose
+// buffer has spare capacity, returned through a SUB_BIN covering what is used. The next
+// append to exactly that value writes after the used bytes instead of copying, grows the
+// REFC_BIN's length, and returns a longer SUB_BIN. Older values keep their (shorter)
+// views of bytes that never change; an append to one of them, or to a buffer another
+// process shares (strong count > 1), copies as usual.
+
+/// A first segment that takes the whole value: `V/binary` or `V/bitstring`, no size.
+fn is_whole_binary_segment(size: Term, sp: Term) -> bool {
+    let s = decode(sp.small_value().unwrap_or(0) as u64);
+    size == crate::term::NON_VALUE
+        && ((s.ty == spec::BINARY && matches!(s.unit, 0 | 8)) || (s.ty == spec::BITSTRING && matches!(s.unit, 0 | 1)))
+}
+
+/// A new appendable binary holding `bytes` (capacity for as much again, at least 256).
+fn appendable(p: &mut Process, mut bytes: Vec<u8>) -> Term {
+    let len = bytes.len();
+    bytes.reserve((2 * len).max(256) - len);
+    let r = term::refc_binary(p, std::sync::Arc::new(bytes));
+    term::sub_binary(p, r, 0, len * 8).unwrap_or(r)
+}
+
+/// `<<Acc/binary, Segs...>>` (segments in `xregs[0..3n]`, the first is Acc) in place when
+/// Acc is the current end of an appendable binary of this process only and the other
+/// segments make whole bytes; None (nothing changed) otherwise, or when a segment is
+/// bad (the general path raises).
+fn append_in_place(p: &mut Process, n: usize) -> Option<Term> {
+    let acc = p.x(0);
+    if acc.subtag() != Some(term::sub::SUB_BIN) {
+        return None;
+    }
+    let (orig, off, bits) = acc.bitstring_origin()?;
+    if off != 0 || !bits.is_multiple_of(8) || orig.subtag() != Some(term::sub::REFC_BIN) {
+        return None;
+    }
+    let r = orig.boxed_ptr();
+    // SAFETY: `orig` is a live REFC_BIN: header, length, Arc<Vec<u8>> raw pointer, link.
+    let (len, raw) = unsafe { (*r.add(1) as usize, *r.add(2) as *const Vec<u8>) };
+    if len * 8 != bits {
+        return None;
+    }
+    let mut w = Writer::default();
+    for i in 1..n {
+        let (v, size, sp) = (p.x(3 * i), p.x(3 * i + 1), p.x(3 * i + 2));
+        put_segment(&mut w, v, size, sp.small_value().unwrap_or(0) as u64)?;
+    }
+    if !w.bits.is_multiple_of(8) {
+        return None;
+    }
+    // SAFETY: the REFC_BIN owns one strong count of this Arc; borrowing it without
+    // taking that count (ManuallyDrop) leaves the count as it is.
+    let mut arc = std::mem::ManuallyDrop::new(unsafe { std::sync::Arc::from_raw(raw) });
+    // Unique: no other REFC_BIN (in any process) shares the buffer, so this process's
+    // views of it are the only readers, and none of them sees bytes past `len`.
+    let v = std::sync::Arc::get_mut(&mut arc)?;
+    if v.len() != len {
+        return None;
+    }
+    v.extend_from_slice(&w.bytes);
+    let new_len = v.len();
+    // SAFETY: as above; the REFC_BIN's length grows to what its buffer now holds.
+    unsafe { *r.add(1) = new_len as u64 };
+    term::sub_binary(p, orig, 0, new_len * 8)
 }
 
 fn get_int(b: &term::Bits, n: usize, s: &Spec) -> BigInt {
