@@ -116,7 +116,9 @@ pub fn compile_file(path: &Path, opts: &Options, identity: &str) -> FileResult {
     ferl_sema::expand_records(&mut checked.module);
     // Stack traces name ferl's own stdlib files as OTP names its: `{file,"lists.erl"}`.
     let name = match path.file_name() {
-        Some(f) if path.parent() == Some(frontend::ferl_lib_dir().as_path()) => f.to_string_lossy().into_owned(),
+        Some(f) if path.parent() == Some(frontend::ferl_lib_dir().as_path()) => {
+            f.to_string_lossy().into_owned()
+        }
         _ => path.display().to_string(),
     };
     let ir = match ferl_ir::lower_module_with_source(&checked.module, &name, &checked.map) {

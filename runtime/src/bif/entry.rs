@@ -292,6 +292,7 @@ extern: [
     "os" "system_time" ferl_bif_os_system__time_1 = time::system_time1[a];
     "erlang" "timestamp" ferl_bif_erlang_timestamp_0 = time::timestamp[];
     "erlang" "make_fun" ferl_bif_erlang_make__fun_3 = funs::make_fun[a, b, c];
+    "erlang" "function_exported" ferl_bif_erlang_function__exported_3 = funs::function_exported[a, b, c];
     "erlang" "fun_info" ferl_bif_erlang_fun__info_1 = funs::fun_info1[a];
     "erlang" "fun_info" ferl_bif_erlang_fun__info_2 = funs::fun_info2[a, b];
     "erlang" "fun_to_list" ferl_bif_erlang_fun__to__list_1 = funs::fun_to_list[a];

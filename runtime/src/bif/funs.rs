@@ -1,9 +1,10 @@
-//! Fun BIFs of module `erlang`: `make_fun/3`, `fun_info/1,2`, `fun_to_list/1`.
+//! Fun BIFs of module `erlang`: `make_fun/3`, `fun_info/1,2`, `fun_to_list/1`, and
+//! `function_exported/3` (the export table's answer).
 //!
 //! Owns: the items `fun_info` reports for export funs (`module name arity env type`)
 //! and closures (also `index new_index uniq new_uniq pid`). Must not: look funs up in
-//! the export table (a `make_fun` of an undefined function is valid, as on BEAM: the
-//! call fails later with undef). Known difference: a closure's `pid` item is
+//! the export table when making them (a `make_fun` of an undefined function is valid, as
+//! on BEAM: the call fails later with undef). Known difference: a closure's `pid` item is
 //! `undefined` (ferl does not record the creating process).
 
 use super::{badarg, uint};
@@ -20,6 +21,21 @@ pub fn make_fun(h: &mut dyn Heap, m: Term, f: Term, a: Term) -> BifResult {
     match (m.atom_name(), f.atom_name(), a.small_value()) {
         (Some(_), Some(_), Some(n)) if (0..=255).contains(&n) => {
             Ok(term::export_fun(h, m, f, n as u32))
+        }
+        _ => badarg(),
+    }
+}
+
+/// `erlang:function_exported(Module, Function, Arity)`: whether `M:F/A` is in the
+/// export table (the modules linked into the program and the BIFs, as on BEAM).
+pub fn function_exported(_h: &mut dyn Heap, m: Term, f: Term, a: Term) -> BifResult {
+    match (m.atom_name(), f.atom_name(), a.small_value()) {
+        (Some(_), Some(_), Some(n)) if n >= 0 => {
+            let found = u32::try_from(n)
+                .ok()
+                .and_then(|n| crate::native::rt::lookup_export(m, f, n))
+                .is_some();
+            Ok(Term::bool(found))
         }
         _ => badarg(),
     }
