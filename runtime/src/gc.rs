@@ -253,7 +253,7 @@ fn shrink_young(p: &mut Process, need: usize, roots: &mut [Term]) {
 fn resize_young(p: &mut Process, size: usize, roots: &mut [Term]) {
     let (heap, stack) = (p.heap_used(), p.stack_used());
     debug_assert!(size >= heap + stack);
-    let mut block: Box<[MaybeUninit<u64>]> = Box::new_uninit_slice(size);
+    let mut block: Box<[MaybeUninit<u64>]> = crate::process::alloc_block(size);
     let start = block.as_mut_ptr() as *mut u64;
     // SAFETY: the new block holds `size >= heap + stack` words; the ranges do not overlap.
     let (end, new_stop) = unsafe {
@@ -325,6 +325,86 @@ fn resize_young(p: &mut Process, size: usize, roots: &mut [Term]) {
     p.account();
 }
 
+/// Free the adopted message buffers of a suspended process when nothing can refer to
+/// them, without a collection: every word that may hold a reference (the stack, the
+/// young heap allocated since the last sweep or collection, fragments, dictionary, saved
+/// terms, `extra`) is checked, conservatively, for a pointer into a buffer. A word that
+/// only looks like one (a header, binary data, garbage) just means "no": the caller then
+/// collects as usual. Returns false without looking when that is more than `max_words`
+/// words. Returns whether the buffers were freed (to the scheduler's buffer pool).
+///
+/// Only newer heap can refer to the buffers: every buffer adopted now was taken after
+/// the last successful sweep (which frees all) or collection (which frees all and
+/// resets `sweep_from`); a receive takes the message it matched without suspending
+/// between the look and the take, so any term built from it (bindings, sub-binaries) is
+/// allocated after the previous switch; the old generation is written only by
+/// collections; terms are immutable.
+///
+/// Why: a process that receives a message, uses what it needs from it and waits again
+/// (a ring node, a client counting messages) would otherwise hold each buffer until its
+/// next collection, and thousands of such processes keep megabytes of dead buffers out
+/// of the cache and out of the pool. Callers bound the cost by the process's size.
+pub(crate) fn release_dead_messages(p: &mut Process, extra: &[Term], max_words: usize) -> bool {
+    if p.adopted.is_empty() {
+        return true;
+    }
+    if p.adopted_pinned {
+        return false; // off-heap lists and fragments point into the buffers
+    }
+    let young_from = if p.sweep_from <= p.heap_used() {
+        p.sweep_from
+    } else {
+        0
+    };
+    // SAFETY: young_from <= heap_used, within the young heap.
+    let young_from = unsafe { p.heap_start.add(young_from) } as usize;
+    let cost = (p.htop as usize - young_from) / 8
+        + p.stack_used()
+        + p.frags.used_words()
+        + p.dict.len()
+        + p.saved.len()
+        + extra.len();
+    if cost > max_words {
+        return false;
+    }
+    let adopted = &p.adopted;
+    let lo = adopted.iter().map(|m| m.data_range().0).min().unwrap_or(0);
+    let hi = adopted.iter().map(|m| m.data_range().1).max().unwrap_or(0);
+    let refers = |w: u64| {
+        let a = (w & !crate::term::PRIMARY_MASK) as usize;
+        a >= lo
+            && a < hi
+            && adopted.iter().any(|m| {
+                let (s, e) = m.data_range();
+                a >= s && a < e
+            })
+    };
+    let area_refers = |(s, e): (usize, usize)| {
+        // SAFETY: [s, e) is an initialized, in-use range of this process's memory.
+        s < e && unsafe { std::slice::from_raw_parts(s as *const u64, (e - s) / 8) }
+            .iter()
+            .any(|&w| refers(w))
+    };
+    let fixed = [
+        (p.stop as usize, p.stack_end as usize),
+        (young_from, p.htop as usize),
+    ];
+    let found = fixed.into_iter().chain(p.frags.ranges()).any(area_refers)
+        || p.dict
+            .iter()
+            .chain(p.saved.iter())
+            .chain(extra.iter())
+            .chain([p.exc_class, p.exc_reason, p.exc_trace].iter())
+            .any(|t| refers(t.raw()));
+    if found {
+        return false;
+    }
+    p.adopted.clear();
+    p.adopted_words = 0;
+    p.sweep_from = p.heap_used();
+    true
+}
+
 /// A major collection (everything live into one fresh block).
 pub fn collect_major(p: &mut Process, need: usize, roots: &mut [Term]) {
     collect_minor_or_major(p, need, roots, true, None);
@@ -366,7 +446,7 @@ fn collect_minor_or_major(
     let mut new_old: Option<Box<[MaybeUninit<u64>]>> = None;
     if !major && mature_words > 0 && old_free < mature_words {
         // Only reached with an empty old generation (see `major` above).
-        new_old = Some(Box::new_uninit_slice(next_heap_size(mature_words * 2)));
+        new_old = Some(crate::process::alloc_block(next_heap_size(mature_words * 2)));
     }
 
     // To-space: sized for the worst case (everything live) plus the stack and `need`.
@@ -375,7 +455,7 @@ fn collect_minor_or_major(
         Some(e) => e.max(1),
         None => next_heap_size(worst + stack_len + need),
     };
-    let mut block: Box<[MaybeUninit<u64>]> = Box::new_uninit_slice(size);
+    let mut block: Box<[MaybeUninit<u64>]> = crate::process::alloc_block(size);
     let start = block.as_mut_ptr() as *mut u64;
     // SAFETY: start + size is one past the end of `block`.
     let end = unsafe { start.add(size) };
@@ -489,24 +569,26 @@ fn collect_minor_or_major(
     p.frags = crate::heap::FragHeap::new();
     p.adopted.clear();
     p.adopted_words = 0;
+    p.adopted_pinned = false;
 
     // Install the new memory.
     p.off_heap = new_list;
     p.block = crate::process::HeapBlock::from(block);
     p.heap_start = start;
     p.htop = c.young_top;
+    p.sweep_from = p.heap_used();
     p.stop = new_stop;
     p.stack_end = end;
     if major {
         let mut empty: Box<[MaybeUninit<u64>]> = Box::new_uninit_slice(0);
         p.old_top = empty.as_mut_ptr() as *mut u64;
-        p.old = empty;
+        crate::process::recycle_block(std::mem::replace(&mut p.old, empty));
         p.high_water = p.htop;
         p.gc_stats.major += 1;
         p.minors_since_major = 0;
     } else {
         if let Some(b) = new_old {
-            p.old = b;
+            crate::process::recycle_block(std::mem::replace(&mut p.old, b));
         }
         let _ = old_base;
         p.old_top = c.old_top;
