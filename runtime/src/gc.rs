@@ -326,12 +326,13 @@ fn resize_young(p: &mut Process, size: usize, roots: &mut [Term]) {
 }
 
 /// Free the adopted message buffers of a suspended process when nothing can refer to
-/// them, without a collection: every word that may hold a reference (the stack, the
-/// young heap allocated since the last sweep or collection, fragments, dictionary, saved
-/// terms, `extra`) is checked, conservatively, for a pointer into a buffer. A word that
-/// only looks like one (a header, binary data, garbage) just means "no": the caller then
-/// collects as usual. Returns false without looking when that is more than `max_words`
-/// words. Returns whether the buffers were freed (to the scheduler's buffer pool).
+/// them, without a collection: a trace from the roots (every stack word, conservatively,
+/// the dictionary, saved terms, `extra`) through the young heap allocated since the last
+/// sweep or collection looks for a pointer into a buffer. Finding one, or a trace that
+/// is too long or too deep, just means "no": the caller then collects as usual. Returns
+/// false without looking when the new heap and roots exceed `max_words` words or the
+/// process has heap fragments. Returns whether the buffers were freed (to the
+/// scheduler's buffer pool).
 ///
 /// Only newer heap can refer to the buffers: every buffer adopted now was taken after
 /// the last successful sweep (which frees all) or collection (which frees all and
@@ -367,11 +368,14 @@ pub(crate) fn release_dead_messages(p: &mut Process, extra: &[Term], max_words: 
     if cost > max_words {
         return false;
     }
+    if !p.frags.is_empty() {
+        return false; // fragment objects may be anywhere in age: leave it to the GC
+    }
     let adopted = &p.adopted;
     let lo = adopted.iter().map(|m| m.data_range().0).min().unwrap_or(0);
     let hi = adopted.iter().map(|m| m.data_range().1).max().unwrap_or(0);
     let refers = |w: u64| {
-        let a = (w & !crate::term::PRIMARY_MASK) as usize;
+        let a = (w & !PRIMARY_MASK) as usize;
         a >= lo
             && a < hi
             && adopted.iter().any(|m| {
@@ -379,23 +383,94 @@ pub(crate) fn release_dead_messages(p: &mut Process, extra: &[Term], max_words: 
                 a >= s && a < e
             })
     };
-    let area_refers = |(s, e): (usize, usize)| {
-        // SAFETY: [s, e) is an initialized, in-use range of this process's memory.
-        s < e && unsafe { std::slice::from_raw_parts(s as *const u64, (e - s) / 8) }
-            .iter()
-            .any(|&w| refers(w))
+    let htop = p.htop as usize;
+    let in_new = |w: u64| {
+        let a = (w & !PRIMARY_MASK) as usize;
+        matches!(w & PRIMARY_MASK, TAG_LIST | TAG_BOXED) && a >= young_from && a < htop
     };
-    let fixed = [
-        (p.stop as usize, p.stack_end as usize),
-        (young_from, p.htop as usize),
-    ];
-    let found = fixed.into_iter().chain(p.frags.ranges()).any(area_refers)
-        || p.dict
+    // Trace from the roots through the new heap only (older objects cannot point to
+    // newer ones or into the buffers): garbage that points into a buffer (a reply built
+    // from a received term) does not count. A stack word that is not a term is traced
+    // too, harmlessly: every read stays in [young_from, htop), initialized heap words,
+    // and what does not lead to an object there is dropped (a real term always does).
+    let mut work = [0u64; 128];
+    let mut depth = 0usize;
+    let mut budget = 4 * max_words + 64;
+    let stack = {
+        // SAFETY: [stop, stack_end) is the process's initialized stack.
+        unsafe { std::slice::from_raw_parts(p.stop as *const u64, p.stack_used()) }
+    };
+    let exc = [p.exc_class, p.exc_reason, p.exc_trace];
+    let roots = stack.iter().copied().chain(
+        p.dict
             .iter()
             .chain(p.saved.iter())
             .chain(extra.iter())
-            .chain([p.exc_class, p.exc_reason, p.exc_trace].iter())
-            .any(|t| refers(t.raw()));
+            .chain(exc.iter())
+            .map(|t| t.raw()),
+    );
+    // Some(true): a reference was found (or the trace gave up); None: keep going.
+    let visit = |w: u64, work: &mut [u64; 128], depth: &mut usize| -> bool {
+        if refers(w) {
+            return true;
+        }
+        if in_new(w) {
+            if *depth == work.len() {
+                return true; // too deep to follow here: the GC will do it
+            }
+            work[*depth] = w;
+            *depth += 1;
+        }
+        false
+    };
+    let mut found = false;
+    for w in roots {
+        if visit(w, &mut work, &mut depth) {
+            found = true;
+            break;
+        }
+        while !found && depth > 0 {
+            depth -= 1;
+            let t = work[depth];
+            budget = budget.saturating_sub(1);
+            if budget == 0 {
+                found = true;
+                break;
+            }
+            let a = (t & !PRIMARY_MASK) as *const u64;
+            let (first, end) = if t & PRIMARY_MASK == TAG_LIST {
+                (0, 2)
+            } else {
+                // SAFETY: in_new checked that a is within the new heap.
+                let h = unsafe { *a };
+                if !is_header(h) {
+                    continue; // not an object start, so not a term (a raw stack word)
+                }
+                let n = header_arity(h) + 1;
+                let first = match header_subtag(h) {
+                    sub::TUPLE | sub::EXPORT | sub::MAP_FLAT | sub::MAP_LARGE => 1,
+                    sub::FUN => 2,
+                    sub::SUB_BIN => 3,
+                    _ => n,
+                };
+                (first, n)
+            };
+            if a as usize + end * 8 > htop {
+                continue; // not a real object, so not a term (a raw stack word)
+            }
+            for i in first..end {
+                // SAFETY: a + i is below htop (checked above).
+                let c = unsafe { *a.add(i) };
+                if visit(c, &mut work, &mut depth) {
+                    found = true;
+                    break;
+                }
+            }
+        }
+        if found {
+            break;
+        }
+    }
     if found {
         return false;
     }

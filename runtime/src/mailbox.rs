@@ -304,6 +304,8 @@ fn pool_take(c: usize) -> Option<*mut MsgBuf> {
         // SAFETY: pooled buffers are valid, unused allocations.
         p.head[c] = unsafe { (*b).hdr.next.load(Ordering::Relaxed) } as *mut MsgBuf;
         p.len[c] -= 1;
+        // The next take reads the new head's link: start loading it now.
+        crate::sched::prefetch(p.head[c] as *const u8);
         Some(b)
     })
     .ok()

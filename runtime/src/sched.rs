@@ -508,7 +508,7 @@ impl Shared {
 
 /// Hint the CPU to load the cache line at `p` (no effect on other architectures).
 #[inline(always)]
-fn prefetch(p: *const u8) {
+pub(crate) fn prefetch(p: *const u8) {
     #[cfg(target_arch = "x86_64")]
     // SAFETY: prefetching never faults, whatever the address.
     unsafe {
