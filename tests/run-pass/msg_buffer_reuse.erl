@@ -40,7 +40,31 @@ main(_) ->
     [F ! {v, I, {payload, lists:seq(1, I rem 7), <<I:32>>}} || I <- lists:seq(1, 500)],
     F ! {get, Self},
     receive {last, L} -> io:format("last ~p~n", [L]) end,
+    %% parts kept only inside a fun and a map that the process keeps in its state
+    H = spawn(fun() -> holder(fun() -> none end, #{}) end),
+    lists:foreach(fun(I) ->
+                          H ! {set, I, {val, [I, I + 1], <<"v", I:8>>}},
+                          H ! {ping, Self},
+                          receive pong -> ok end
+                  end, lists:seq(1, 60)),
+    H ! {get, Self},
+    receive {got, V, M} -> io:format("fun ~p~nmap ~p~n", [V, M]) end,
     ok.
+
+holder(F, M) ->
+    receive
+        {set, I, {val, L, B}} ->
+            M1 = case I rem 20 of
+                     0 -> M#{I => {L, B}};
+                     _ -> M
+                 end,
+            holder(fun() -> {I, L, B} end, M1);
+        {ping, From} ->
+            From ! pong,
+            holder(F, M);
+        {get, From} ->
+            From ! {got, F(), M}
+    end.
 
 keeper(Acc) ->
     receive
