@@ -118,6 +118,9 @@ impl Message {
 
     /// Copy `t` into a fresh buffer sized exactly for it.
     pub fn new(t: Term) -> Message {
+        if let Some(m) = Message::new_flat_tuple(t) {
+            return m;
+        }
         let words = crate::copy::size_of(t);
         let mut m = Message::alloc(words);
         if words == 0 {
@@ -129,6 +132,40 @@ impl Message {
         // SAFETY: we own the buffer.
         unsafe { (*m.ptr.as_ptr()).term = term };
         m
+    }
+
+    /// The common small message, a tuple of at most 7 immediates (`{token, K}`, `{ping,
+    /// Pid}`): one word copy into a buffer of the smallest class, without the general
+    /// copy's two traversals. None for anything else.
+    #[inline]
+    fn new_flat_tuple(t: Term) -> Option<Message> {
+        use crate::term::{
+            header_arity, header_subtag, is_header, sub, PRIMARY_MASK, TAG_BOXED, TAG_IMMED1,
+        };
+        if t.raw() & PRIMARY_MASK != TAG_BOXED {
+            return None;
+        }
+        let src = t.boxed_ptr();
+        // SAFETY: a boxed term points at a live object starting with its header.
+        let h = unsafe { *src };
+        if !is_header(h) || header_subtag(h) != sub::TUPLE {
+            return None;
+        }
+        let n = header_arity(h) + 1;
+        // SAFETY: the tuple has n words.
+        let words = unsafe { std::slice::from_raw_parts(src as *const u64, n) };
+        if n > POOL_CAPS[0] || words[1..].iter().any(|&w| w & PRIMARY_MASK != TAG_IMMED1) {
+            return None;
+        }
+        let mut m = Message::alloc(n);
+        let d = m.heap().alloc(n);
+        // SAFETY: d is n fresh words of the buffer; the source words are immediates and
+        // the header, valid anywhere.
+        unsafe {
+            std::ptr::copy_nonoverlapping(words.as_ptr(), d, n);
+            (*m.ptr.as_ptr()).term = Term::from_raw(d as u64 | TAG_BOXED);
+        }
+        Some(m)
     }
 
     /// Build a message directly in a fresh buffer (`words` is a capacity hint).
