@@ -521,7 +521,9 @@ fn collect_minor_or_major(
     let mut new_old: Option<Box<[MaybeUninit<u64>]>> = None;
     if !major && mature_words > 0 && old_free < mature_words {
         // Only reached with an empty old generation (see `major` above).
-        new_old = Some(crate::process::alloc_block(next_heap_size(mature_words * 2)));
+        new_old = Some(crate::process::alloc_block(next_heap_size(
+            mature_words * 2,
+        )));
     }
 
     // To-space: sized for the worst case (everything live) plus the stack and `need`.

@@ -130,9 +130,8 @@ impl Drop for HeapBlock {
     fn drop(&mut self) {
         if self.owned {
             // SAFETY: an owned block came from Box::into_raw of a slice of `len` words.
-            let b = unsafe {
-                Box::from_raw(std::ptr::slice_from_raw_parts_mut(self.ptr, self.len))
-            };
+            let b =
+                unsafe { Box::from_raw(std::ptr::slice_from_raw_parts_mut(self.ptr, self.len)) };
             recycle_block(b);
         }
     }
@@ -144,8 +143,11 @@ const CACHED_BLOCK_SIZES: [usize; 3] = [MIN_HEAP_WORDS, 377, 610];
 /// Blocks of each cached size a thread keeps.
 const BLOCK_CACHE_MAX: usize = 32;
 
+/// Cached blocks, one list per size of `CACHED_BLOCK_SIZES`.
+type BlockLists = [Vec<Box<[MaybeUninit<u64>]>>; 3];
+
 thread_local! {
-    static BLOCK_CACHE: std::cell::RefCell<[Vec<Box<[MaybeUninit<u64>]>>; 3]> =
+    static BLOCK_CACHE: std::cell::RefCell<BlockLists> =
         const { std::cell::RefCell::new([Vec::new(), Vec::new(), Vec::new()]) };
 }
 

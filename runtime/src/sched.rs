@@ -694,7 +694,7 @@ impl Scheduler {
                     let g = pinned.get_or_insert_with(epoch::pin);
                     self.run_task(t);
                     ran = ran.wrapping_add(1);
-                    if ran % 32 == 0 {
+                    if ran.is_multiple_of(32) {
                         g.repin();
                     }
                 }
