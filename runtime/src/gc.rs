@@ -253,7 +253,7 @@ fn shrink_young(p: &mut Process, need: usize, roots: &mut [Term]) {
 fn resize_young(p: &mut Process, size: usize, roots: &mut [Term]) {
     let (heap, stack) = (p.heap_used(), p.stack_used());
     debug_assert!(size >= heap + stack);
-    let mut block: Box<[MaybeUninit<u64>]> = Box::new_uninit_slice(size);
+    let mut block: Box<[MaybeUninit<u64>]> = crate::process::alloc_block(size);
     let start = block.as_mut_ptr() as *mut u64;
     // SAFETY: the new block holds `size >= heap + stack` words; the ranges do not overlap.
     let (end, new_stop) = unsafe {
@@ -325,6 +325,161 @@ fn resize_young(p: &mut Process, size: usize, roots: &mut [Term]) {
     p.account();
 }
 
+/// Free the adopted message buffers of a suspended process when nothing can refer to
+/// them, without a collection: a trace from the roots (every stack word, conservatively,
+/// the dictionary, saved terms, `extra`) through the young heap allocated since the last
+/// sweep or collection looks for a pointer into a buffer. Finding one, or a trace that
+/// is too long or too deep, just means "no": the caller then collects as usual. Returns
+/// false without looking when the new heap and roots exceed `max_words` words or the
+/// process has heap fragments. Returns whether the buffers were freed (to the
+/// scheduler's buffer pool).
+///
+/// Only newer heap can refer to the buffers: every buffer adopted now was taken after
+/// the last successful sweep (which frees all) or collection (which frees all and
+/// resets `sweep_from`); a receive takes the message it matched without suspending
+/// between the look and the take, so any term built from it (bindings, sub-binaries) is
+/// allocated after the previous switch; the old generation is written only by
+/// collections; terms are immutable.
+///
+/// Why: a process that receives a message, uses what it needs from it and waits again
+/// (a ring node, a client counting messages) would otherwise hold each buffer until its
+/// next collection, and thousands of such processes keep megabytes of dead buffers out
+/// of the cache and out of the pool. Callers bound the cost by the process's size.
+pub(crate) fn release_dead_messages(p: &mut Process, extra: &[Term], max_words: usize) -> bool {
+    if p.adopted.is_empty() {
+        return true;
+    }
+    if p.adopted_pinned {
+        return false; // off-heap lists and fragments point into the buffers
+    }
+    let young_from = if p.sweep_from <= p.heap_used() {
+        p.sweep_from
+    } else {
+        0
+    };
+    // SAFETY: young_from <= heap_used, within the young heap.
+    let young_from = unsafe { p.heap_start.add(young_from) } as usize;
+    let cost = (p.htop as usize - young_from) / 8
+        + p.stack_used()
+        + p.frags.used_words()
+        + p.dict.len()
+        + p.saved.len()
+        + extra.len();
+    if cost > max_words {
+        return false;
+    }
+    if !p.frags.is_empty() {
+        return false; // fragment objects may be anywhere in age: leave it to the GC
+    }
+    let adopted = &p.adopted;
+    let lo = adopted.iter().map(|m| m.data_range().0).min().unwrap_or(0);
+    let hi = adopted.iter().map(|m| m.data_range().1).max().unwrap_or(0);
+    let refers = |w: u64| {
+        let a = (w & !PRIMARY_MASK) as usize;
+        a >= lo
+            && a < hi
+            && adopted.iter().any(|m| {
+                let (s, e) = m.data_range();
+                a >= s && a < e
+            })
+    };
+    let htop = p.htop as usize;
+    let in_new = |w: u64| {
+        let a = (w & !PRIMARY_MASK) as usize;
+        matches!(w & PRIMARY_MASK, TAG_LIST | TAG_BOXED) && a >= young_from && a < htop
+    };
+    // Trace from the roots through the new heap only (older objects cannot point to
+    // newer ones or into the buffers): garbage that points into a buffer (a reply built
+    // from a received term) does not count. A stack word that is not a term is traced
+    // too, harmlessly: every read stays in [young_from, htop), initialized heap words,
+    // and what does not lead to an object there is dropped (a real term always does).
+    let mut work = [0u64; 128];
+    let mut depth = 0usize;
+    let mut budget = 4 * max_words + 64;
+    let stack = {
+        // SAFETY: [stop, stack_end) is the process's initialized stack.
+        unsafe { std::slice::from_raw_parts(p.stop as *const u64, p.stack_used()) }
+    };
+    let exc = [p.exc_class, p.exc_reason, p.exc_trace];
+    let roots = stack.iter().copied().chain(
+        p.dict
+            .iter()
+            .chain(p.saved.iter())
+            .chain(extra.iter())
+            .chain(exc.iter())
+            .map(|t| t.raw()),
+    );
+    // Some(true): a reference was found (or the trace gave up); None: keep going.
+    let visit = |w: u64, work: &mut [u64; 128], depth: &mut usize| -> bool {
+        if refers(w) {
+            return true;
+        }
+        if in_new(w) {
+            if *depth == work.len() {
+                return true; // too deep to follow here: the GC will do it
+            }
+            work[*depth] = w;
+            *depth += 1;
+        }
+        false
+    };
+    let mut found = false;
+    for w in roots {
+        if visit(w, &mut work, &mut depth) {
+            found = true;
+            break;
+        }
+        while !found && depth > 0 {
+            depth -= 1;
+            let t = work[depth];
+            budget = budget.saturating_sub(1);
+            if budget == 0 {
+                found = true;
+                break;
+            }
+            let a = (t & !PRIMARY_MASK) as *const u64;
+            let (first, end) = if t & PRIMARY_MASK == TAG_LIST {
+                (0, 2)
+            } else {
+                // SAFETY: in_new checked that a is within the new heap.
+                let h = unsafe { *a };
+                if !is_header(h) {
+                    continue; // not an object start, so not a term (a raw stack word)
+                }
+                let n = header_arity(h) + 1;
+                let first = match header_subtag(h) {
+                    sub::TUPLE | sub::EXPORT | sub::MAP_FLAT | sub::MAP_LARGE => 1,
+                    sub::FUN => 2,
+                    sub::SUB_BIN => 3,
+                    _ => n,
+                };
+                (first, n)
+            };
+            if a as usize + end * 8 > htop {
+                continue; // not a real object, so not a term (a raw stack word)
+            }
+            for i in first..end {
+                // SAFETY: a + i is below htop (checked above).
+                let c = unsafe { *a.add(i) };
+                if visit(c, &mut work, &mut depth) {
+                    found = true;
+                    break;
+                }
+            }
+        }
+        if found {
+            break;
+        }
+    }
+    if found {
+        return false;
+    }
+    p.adopted.clear();
+    p.adopted_words = 0;
+    p.sweep_from = p.heap_used();
+    true
+}
+
 /// A major collection (everything live into one fresh block).
 pub fn collect_major(p: &mut Process, need: usize, roots: &mut [Term]) {
     collect_minor_or_major(p, need, roots, true, None);
@@ -366,7 +521,9 @@ fn collect_minor_or_major(
     let mut new_old: Option<Box<[MaybeUninit<u64>]>> = None;
     if !major && mature_words > 0 && old_free < mature_words {
         // Only reached with an empty old generation (see `major` above).
-        new_old = Some(Box::new_uninit_slice(next_heap_size(mature_words * 2)));
+        new_old = Some(crate::process::alloc_block(next_heap_size(
+            mature_words * 2,
+        )));
     }
 
     // To-space: sized for the worst case (everything live) plus the stack and `need`.
@@ -375,7 +532,7 @@ fn collect_minor_or_major(
         Some(e) => e.max(1),
         None => next_heap_size(worst + stack_len + need),
     };
-    let mut block: Box<[MaybeUninit<u64>]> = Box::new_uninit_slice(size);
+    let mut block: Box<[MaybeUninit<u64>]> = crate::process::alloc_block(size);
     let start = block.as_mut_ptr() as *mut u64;
     // SAFETY: start + size is one past the end of `block`.
     let end = unsafe { start.add(size) };
@@ -489,24 +646,26 @@ fn collect_minor_or_major(
     p.frags = crate::heap::FragHeap::new();
     p.adopted.clear();
     p.adopted_words = 0;
+    p.adopted_pinned = false;
 
     // Install the new memory.
     p.off_heap = new_list;
     p.block = crate::process::HeapBlock::from(block);
     p.heap_start = start;
     p.htop = c.young_top;
+    p.sweep_from = p.heap_used();
     p.stop = new_stop;
     p.stack_end = end;
     if major {
         let mut empty: Box<[MaybeUninit<u64>]> = Box::new_uninit_slice(0);
         p.old_top = empty.as_mut_ptr() as *mut u64;
-        p.old = empty;
+        crate::process::recycle_block(std::mem::replace(&mut p.old, empty));
         p.high_water = p.htop;
         p.gc_stats.major += 1;
         p.minors_since_major = 0;
     } else {
         if let Some(b) = new_old {
-            p.old = b;
+            crate::process::recycle_block(std::mem::replace(&mut p.old, b));
         }
         let _ = old_base;
         p.old_top = c.old_top;

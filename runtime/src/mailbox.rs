@@ -90,13 +90,12 @@ impl Heap for MsgHeap<'_> {
 
 impl Message {
     fn alloc(cap: usize) -> Message {
-        let (raw, cap) = if cap <= SMALL_CAP {
-            (
-                pool_take().unwrap_or_else(|| raw_alloc(SMALL_CAP)),
-                SMALL_CAP,
-            )
-        } else {
-            (raw_alloc(cap), cap)
+        let (raw, cap) = match size_class(cap) {
+            Some(c) => (
+                pool_take(c).unwrap_or_else(|| raw_alloc(POOL_CAPS[c])),
+                POOL_CAPS[c],
+            ),
+            None => (raw_alloc(cap), cap),
         };
         // SAFETY: raw_alloc never returns null.
         let ptr = unsafe { NonNull::new_unchecked(raw) };
@@ -119,6 +118,9 @@ impl Message {
 
     /// Copy `t` into a fresh buffer sized exactly for it.
     pub fn new(t: Term) -> Message {
+        if let Some(m) = Message::new_flat_tuple(t) {
+            return m;
+        }
         let words = crate::copy::size_of(t);
         let mut m = Message::alloc(words);
         if words == 0 {
@@ -130,6 +132,40 @@ impl Message {
         // SAFETY: we own the buffer.
         unsafe { (*m.ptr.as_ptr()).term = term };
         m
+    }
+
+    /// The common small message, a tuple of at most 7 immediates (`{token, K}`, `{ping,
+    /// Pid}`): one word copy into a buffer of the smallest class, without the general
+    /// copy's two traversals. None for anything else.
+    #[inline]
+    fn new_flat_tuple(t: Term) -> Option<Message> {
+        use crate::term::{
+            header_arity, header_subtag, is_header, sub, PRIMARY_MASK, TAG_BOXED, TAG_IMMED1,
+        };
+        if t.raw() & PRIMARY_MASK != TAG_BOXED {
+            return None;
+        }
+        let src = t.boxed_ptr();
+        // SAFETY: a boxed term points at a live object starting with its header.
+        let h = unsafe { *src };
+        if !is_header(h) || header_subtag(h) != sub::TUPLE {
+            return None;
+        }
+        let n = header_arity(h) + 1;
+        // SAFETY: the tuple has n words.
+        let words = unsafe { std::slice::from_raw_parts(src as *const u64, n) };
+        if n > POOL_CAPS[0] || words[1..].iter().any(|&w| w & PRIMARY_MASK != TAG_IMMED1) {
+            return None;
+        }
+        let mut m = Message::alloc(n);
+        let d = m.heap().alloc(n);
+        // SAFETY: d is n fresh words of the buffer; the source words are immediates and
+        // the header, valid anywhere.
+        unsafe {
+            std::ptr::copy_nonoverlapping(words.as_ptr(), d, n);
+            (*m.ptr.as_ptr()).term = Term::from_raw(d as u64 | TAG_BOXED);
+        }
+        Some(m)
     }
 
     /// Build a message directly in a fresh buffer (`words` is a capacity hint).
@@ -224,17 +260,28 @@ impl Drop for Message {
                 drop(Box::from_raw((*b).overflow));
             }
             let cap = (*b).cap;
-            if cap != SMALL_CAP || !pool_give(b) {
+            let pooled = match size_class(cap) {
+                Some(c) if POOL_CAPS[c] == cap => pool_give(c, b),
+                _ => false,
+            };
+            if !pooled {
                 std::alloc::dealloc(b as *mut u8, msg_layout(cap));
             }
         }
     }
 }
 
-/// Capacity (words) of the small message buffers that are recycled.
-const SMALL_CAP: usize = 8;
-/// Small buffers a thread keeps for reuse.
-const POOL_MAX: usize = 4096;
+/// Capacities (words) of the message buffers that are recycled (size classes: a message
+/// of up to 64 words gets the smallest class that holds it).
+const POOL_CAPS: [usize; 4] = [8, 16, 32, 64];
+/// Buffers of each class a thread keeps for reuse (at most about 2.5 MB per class).
+const POOL_MAX: [usize; 4] = [20000, 12000, 6000, 3500];
+
+/// The size class for a buffer of `cap` words, if it is small enough to be pooled.
+#[inline]
+fn size_class(cap: usize) -> Option<usize> {
+    POOL_CAPS.iter().position(|&c| cap <= c)
+}
 
 fn raw_alloc(cap: usize) -> *mut MsgBuf {
     let layout = msg_layout(cap);
@@ -246,31 +293,34 @@ fn raw_alloc(cap: usize) -> *mut MsgBuf {
     raw
 }
 
-/// A per-thread LIFO of freed small message buffers (linked through their queue link):
-/// a scheduler frees received buffers at collections and reuses them for the messages
-/// its processes send, without the allocator, and with the most recently freed (cache
-/// warm) first.
+/// Per-thread LIFOs of freed small message buffers, one per size class (linked through
+/// their queue link): a scheduler frees received buffers at collections and reuses them
+/// for the messages its processes send, without the allocator, and with the most
+/// recently freed (cache warm) first.
 struct Pool {
-    head: *mut MsgBuf,
-    len: usize,
+    head: [*mut MsgBuf; 4],
+    len: [usize; 4],
 }
 
 impl Drop for Pool {
     fn drop(&mut self) {
-        while !self.head.is_null() {
-            // SAFETY: every pooled buffer is an unused SMALL_CAP allocation.
-            unsafe {
-                let next = (*self.head).hdr.next.load(Ordering::Relaxed) as *mut MsgBuf;
-                std::alloc::dealloc(self.head as *mut u8, msg_layout(SMALL_CAP));
-                self.head = next;
+        for (c, head) in self.head.iter_mut().enumerate() {
+            while !head.is_null() {
+                // SAFETY: every buffer in list `c` is an unused POOL_CAPS[c] allocation.
+                unsafe {
+                    let next = (**head).hdr.next.load(Ordering::Relaxed) as *mut MsgBuf;
+                    std::alloc::dealloc(*head as *mut u8, msg_layout(POOL_CAPS[c]));
+                    *head = next;
+                }
             }
         }
     }
 }
 
 thread_local! {
-    static POOL: std::cell::RefCell<Pool> =
-        const { std::cell::RefCell::new(Pool { head: ptr::null_mut(), len: 0 }) };
+    static POOL: std::cell::RefCell<Pool> = const {
+        std::cell::RefCell::new(Pool { head: [ptr::null_mut(); 4], len: [0; 4] })
+    };
 }
 
 fn pool_on() -> bool {
@@ -278,43 +328,45 @@ fn pool_on() -> bool {
     *ON.get_or_init(|| std::env::var("FERL_MSG_POOL").map_or(true, |v| v != "0"))
 }
 
-fn pool_take() -> Option<*mut MsgBuf> {
+fn pool_take(c: usize) -> Option<*mut MsgBuf> {
     if !pool_on() {
         return None;
     }
     POOL.try_with(|p| {
         let mut p = p.borrow_mut();
-        if p.head.is_null() {
+        let b = p.head[c];
+        if b.is_null() {
             return None;
         }
-        let b = p.head;
         // SAFETY: pooled buffers are valid, unused allocations.
-        p.head = unsafe { (*b).hdr.next.load(Ordering::Relaxed) } as *mut MsgBuf;
-        p.len -= 1;
+        p.head[c] = unsafe { (*b).hdr.next.load(Ordering::Relaxed) } as *mut MsgBuf;
+        p.len[c] -= 1;
+        // The next take reads the new head's link: start loading it now.
+        crate::sched::prefetch(p.head[c] as *const u8);
         Some(b)
     })
     .ok()
     .flatten()
 }
 
-/// Keep `b` (an unused SMALL_CAP buffer) for reuse; false if the pool is full.
-fn pool_give(b: *mut MsgBuf) -> bool {
+/// Keep `b` (an unused POOL_CAPS[c] buffer) for reuse; false if the pool is full.
+fn pool_give(c: usize, b: *mut MsgBuf) -> bool {
     if !pool_on() {
         return false;
     }
     POOL.try_with(|p| {
         let mut p = p.borrow_mut();
-        if p.len >= POOL_MAX {
+        if p.len[c] >= POOL_MAX[c] {
             return false;
         }
         // SAFETY: `b` is an unused buffer we own; its header is plain memory now.
         unsafe {
             (*b).hdr
                 .next
-                .store(p.head as *mut SigHdr, Ordering::Relaxed)
+                .store(p.head[c] as *mut SigHdr, Ordering::Relaxed)
         };
-        p.head = b;
-        p.len += 1;
+        p.head[c] = b;
+        p.len[c] += 1;
         true
     })
     .unwrap_or(false)

@@ -26,7 +26,20 @@ pub fn from_pairs<H: Heap + ?Sized>(heap: &mut H, pairs: &[(Term, Term)]) -> Ter
 }
 
 fn find(keys: &[Term], k: Term) -> Result<usize, usize> {
-    keys.binary_search_by(|probe| compare_exact(*probe, k))
+    match k.small_value() {
+        // Small integer keys (the common case of large maps): compared inline.
+        Some(kv) => keys.binary_search_by(|probe| match probe.small_value() {
+            Some(pv) => pv.cmp(&kv),
+            None => compare_exact(*probe, k),
+        }),
+        None => keys.binary_search_by(|probe| {
+            if probe.raw() == k.raw() {
+                Ordering::Equal
+            } else {
+                compare_exact(*probe, k)
+            }
+        }),
+    }
 }
 
 /// `maps:get(K, M)` without the default: None if `m` is not a map or has no key `k`.

@@ -130,12 +130,54 @@ impl Drop for HeapBlock {
     fn drop(&mut self) {
         if self.owned {
             // SAFETY: an owned block came from Box::into_raw of a slice of `len` words.
-            unsafe {
-                drop(Box::from_raw(std::ptr::slice_from_raw_parts_mut(
-                    self.ptr, self.len,
-                )))
-            };
+            let b =
+                unsafe { Box::from_raw(std::ptr::slice_from_raw_parts_mut(self.ptr, self.len)) };
+            recycle_block(b);
         }
+    }
+}
+
+/// Block sizes (words) the per-thread block cache keeps: the smallest heap sizes, which
+/// the many small processes of a message-passing program go through at every collection.
+const CACHED_BLOCK_SIZES: [usize; 3] = [MIN_HEAP_WORDS, 377, 610];
+/// Blocks of each cached size a thread keeps.
+const BLOCK_CACHE_MAX: usize = 32;
+
+/// Cached blocks, one list per size of `CACHED_BLOCK_SIZES`.
+type BlockLists = [Vec<Box<[MaybeUninit<u64>]>>; 3];
+
+thread_local! {
+    static BLOCK_CACHE: std::cell::RefCell<BlockLists> =
+        const { std::cell::RefCell::new([Vec::new(), Vec::new(), Vec::new()]) };
+}
+
+/// A heap block of `words` words: a recycled one of that size if the thread has one
+/// (a collection frees the old block and allocates the new one of the same few small
+/// sizes over and over; the cache keeps that out of the allocator), else a fresh one.
+pub(crate) fn alloc_block(words: usize) -> Box<[MaybeUninit<u64>]> {
+    if let Some(i) = CACHED_BLOCK_SIZES.iter().position(|&s| s == words) {
+        if let Some(b) = BLOCK_CACHE
+            .try_with(|c| c.borrow_mut()[i].pop())
+            .ok()
+            .flatten()
+        {
+            return b;
+        }
+    }
+    Box::new_uninit_slice(words)
+}
+
+/// Give a block back: kept for reuse if it has a cached size and the cache has room.
+pub(crate) fn recycle_block(b: Box<[MaybeUninit<u64>]>) {
+    if let Some(i) = CACHED_BLOCK_SIZES.iter().position(|&s| s == b.len()) {
+        let mut b = Some(b);
+        let _ = BLOCK_CACHE.try_with(|c| {
+            let mut c = c.borrow_mut();
+            if c[i].len() < BLOCK_CACHE_MAX {
+                c[i].push(b.take().expect("block"));
+            }
+        });
+        drop(b);
     }
 }
 
@@ -205,6 +247,13 @@ pub struct Process {
     pub(crate) adopted: Vec<crate::mailbox::Message>,
     /// Words in use in `adopted`.
     pub(crate) adopted_words: usize,
+    /// Some adopted message brought off-heap binaries or an overflow fragment (then its
+    /// buffer can only be freed by a collection: see `gc::release_dead_messages`).
+    pub(crate) adopted_pinned: bool,
+    /// Young-heap offset (words from `heap_start`) where the next message sweep starts:
+    /// the heap below it was allocated before the last sweep or collection, when no
+    /// adopted buffer of now was taken yet (see `gc::release_dead_messages`).
+    pub(crate) sweep_from: usize,
     /// Bytes of this process's memory last added to `memory::processes` (see `account`).
     pub(crate) accounted: usize,
     /// The `max_heap_size` process flag.
@@ -316,6 +365,8 @@ impl Process {
             saved: Vec::new(),
             adopted: Vec::new(),
             adopted_words: 0,
+            adopted_pinned: false,
+            sweep_from: 0,
             accounted: 0,
             max_heap: MaxHeap::default(),
             heap_limit_hit: false,
@@ -481,7 +532,11 @@ impl Process {
     /// off-heap binaries join this process's list and its overflow joins `frags`.
     pub fn adopt_message(&mut self, mut m: crate::mailbox::Message) {
         let mut off = m.take_off_heap();
+        if !off.is_null() {
+            self.adopted_pinned = true;
+        }
         if let Some(mut o) = m.take_overflow() {
+            self.adopted_pinned = true;
             let mut off2 = o.move_chunks_into(&mut self.frags);
             while !off2.is_null() {
                 // SAFETY: walking the overflow's valid off-heap list; each object's

@@ -42,6 +42,10 @@ pub const SPAWN_HEAP_WORDS: usize = 32;
 /// (which frees them into the scheduler's buffer pool), so thousands of mostly idle
 /// processes (a ring) do not each keep a tail of dead messages.
 pub const ADOPTED_GC: usize = 16;
+/// A suspended process with at most this many words to look at (new heap, stack,
+/// fragments) may free its received buffers by a scan instead of a collection (see
+/// `switch_out_gc`).
+pub const SWEEP_SCAN_MAX: usize = 512;
 
 fn adopted_gc() -> usize {
     static N: OnceLock<usize> = OnceLock::new();
@@ -504,7 +508,7 @@ impl Shared {
 
 /// Hint the CPU to load the cache line at `p` (no effect on other architectures).
 #[inline(always)]
-fn prefetch(p: *const u8) {
+pub(crate) fn prefetch(p: *const u8) {
     #[cfg(target_arch = "x86_64")]
     // SAFETY: prefetching never faults, whatever the address.
     unsafe {
@@ -667,6 +671,12 @@ impl Scheduler {
     fn run_loop(&self) {
         let mut woken = false;
         let never = vec![false; self.shared.scheds.len()];
+        // The scheduler stays pinned in the epoch while it runs tasks (re-pinned every
+        // few tasks so reclamation advances, unpinned while it looks for work or
+        // sleeps): the process-table lookups of every send then pin cheaply (a counter)
+        // instead of with a full fence each.
+        let mut pinned = Some(epoch::pin());
+        let mut ran = 0u32;
         loop {
             if self.shared.shutdown.load(Ordering::Acquire) {
                 return;
@@ -680,8 +690,16 @@ impl Scheduler {
                 woken = false;
             }
             match t {
-                Some(t) => self.run_task(t),
+                Some(t) => {
+                    let g = pinned.get_or_insert_with(epoch::pin);
+                    self.run_task(t);
+                    ran = ran.wrapping_add(1);
+                    if ran.is_multiple_of(32) {
+                        g.repin();
+                    }
+                }
                 None => {
+                    pinned = None;
                     if !self.spin_for_work() {
                         self.park();
                         woken = true;
@@ -912,10 +930,28 @@ impl Scheduler {
     /// Collect garbage when the process is suspended and its fragments (adopted
     /// messages, runtime overflow allocations) have grown: all live data is then in the
     /// stack, the dictionary and `saved`. Torture mode collects at every switch.
+    ///
+    /// A small process first tries to free its received buffers without a collection
+    /// (`gc::release_dead_messages`), at its 1st, 2nd, 4th and 8th adopted buffer (a
+    /// scan that fails, e.g. because garbage on the young heap points into a buffer, is
+    /// not repeated at every switch).
     fn switch_out_gc(&self, inner: &mut ProcInner) {
         let p = &mut inner.p;
-        if p.torture || p.frag_used() > p.block_words().max(256) || p.adopted.len() >= adopted_gc()
-        {
+        if p.torture || p.frag_used() > p.block_words().max(256) {
+            gc::collect(p, 0, &mut []);
+            return;
+        }
+        let n = p.adopted.len();
+        if n == 0 {
+            return;
+        }
+        if n <= 8 && n.is_power_of_two() {
+            let extra = inner.init_args.as_deref().unwrap_or(&[]);
+            if gc::release_dead_messages(p, extra, SWEEP_SCAN_MAX) {
+                return;
+            }
+        }
+        if n >= adopted_gc() {
             gc::collect(p, 0, &mut []);
         }
     }

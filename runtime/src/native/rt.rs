@@ -227,16 +227,55 @@ fn exports() -> &'static RwLock<HashMap<Mfa, usize>> {
     T.get_or_init(|| RwLock::new(HashMap::new()))
 }
 
+/// Bumped by every change of the export table; invalidates the per-thread caches.
+static EXPORTS_GEN: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+/// Entries of the per-thread export cache (a power of two).
+const EXPORT_CACHE: usize = 256;
+
+/// One cached lookup: generation (0 = empty), key, code address.
+type CacheSlot = (u64, Mfa, usize);
+
+thread_local! {
+    /// A direct-mapped cache in front of the shared export table: calls with a run-time
+    /// module or function (`Mod:handle_cast(..)` in gen_server) would otherwise take the
+    /// table's read lock (a shared cache line) and hash on every call.
+    static EXPORT_CACHE_T: std::cell::RefCell<[CacheSlot; EXPORT_CACHE]> =
+        const { std::cell::RefCell::new([(0, (0, 0, 0), 0); EXPORT_CACHE]) };
+}
+
 /// Register (or replace) the code of exported `M:F/A` in the export table.
 pub fn register_export(m: Term, f: Term, arity: u32, code: *const u8) {
     let mut t = exports().write().unwrap_or_else(|e| e.into_inner());
     t.insert((m.raw(), f.raw(), arity), code as usize);
+    EXPORTS_GEN.fetch_add(1, std::sync::atomic::Ordering::Release);
 }
 
 /// The code of exported `M:F/A`, if loaded.
 pub fn lookup_export(m: Term, f: Term, arity: u32) -> Option<*const u8> {
-    let t = exports().read().unwrap_or_else(|e| e.into_inner());
-    t.get(&(m.raw(), f.raw(), arity)).map(|&a| a as *const u8)
+    let key = (m.raw(), f.raw(), arity);
+    let gen = EXPORTS_GEN.load(std::sync::atomic::Ordering::Acquire);
+    let h = (key.0 ^ key.1.rotate_left(17) ^ u64::from(arity).wrapping_mul(0x9E37_79B9))
+        .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    let slot = (h >> 56) as usize & (EXPORT_CACHE - 1);
+    let hit = EXPORT_CACHE_T
+        .try_with(|c| {
+            let e = c.borrow()[slot];
+            (e.0 == gen && e.1 == key).then_some(e.2)
+        })
+        .ok()
+        .flatten();
+    if let Some(a) = hit {
+        return Some(a as *const u8);
+    }
+    let found = {
+        let t = exports().read().unwrap_or_else(|e| e.into_inner());
+        t.get(&key).copied()
+    };
+    if let Some(a) = found {
+        let _ = EXPORT_CACHE_T.try_with(|c| c.borrow_mut()[slot] = (gen, key, a));
+    }
+    found.map(|a| a as *const u8)
 }
 
 fn undef(p: &mut Process) -> u64 {
