@@ -226,11 +226,16 @@ rfc3339_to_system_time(Text, Opts) ->
           end,
     Secs = datetime_to_gregorian_seconds({Ymd, Hms}) - ?EPOCH - Off,
     PerSec = erlang:convert_time_unit(1, second, Unit),
-    FracUnits = case FracDigits of
-                    "" -> 0;
-                    _ -> list_to_integer(FracDigits) * PerSec div pow10(length(FracDigits))
+    %% As OTP: the fraction is dropped for seconds, else rounded (as a float) to the
+    %% unit and given the sign of the whole seconds (so before 1970 it moves away from
+    %% the epoch).
+    FracUnits = case {FracDigits, Unit} of
+                    {"", _} -> 0;
+                    {_, second} -> 0;
+                    _ -> round(list_to_float("0." ++ FracDigits) * PerSec)
                 end,
-    Secs * PerSec + FracUnits.
-
-pow10(0) -> 1;
-pow10(N) -> 10 * pow10(N - 1).
+    Scaled = Secs * PerSec,
+    case Scaled < 0 of
+        true -> Scaled - FracUnits;
+        false -> Scaled + FracUnits
+    end.
