@@ -491,11 +491,16 @@ fn insert_one(t: &Table, d: &mut Data, obj: Term) {
     let k = t.key_of(obj);
     let exact = t.exact();
     match t.kind {
-        Kind::Set | Kind::OrderedSet => {
+        Kind::Set => {
             if let Some(v) = d.find_mut(exact, k) {
                 v[0] = Stored::new(obj);
                 return;
             }
+        }
+        Kind::OrderedSet => {
+            // The new object replaces the old one, key included (1.0 may replace 1, and
+            // first/next then return 1.0): drop the entry and insert afresh below.
+            d.remove(exact, k);
         }
         Kind::Bag => {
             if let Some(v) = d.find_mut(exact, k) {
@@ -821,6 +826,11 @@ pub fn update_element(p: &mut Process, tab: Term, key: Term, upd: Term) -> BifRe
     if t.kind.is_bag() {
         return badarg();
     }
+    let mut d = t.data.write();
+    // As BEAM: no object with the key gives false before the updates are checked.
+    let Some((_, v)) = d.find(t.exact(), key) else {
+        return Ok(Term::bool(false));
+    };
     let ups = if upd.is_tuple() {
         vec![upd]
     } else {
@@ -842,10 +852,6 @@ pub fn update_element(p: &mut Process, tab: Term, key: Term, upd: Term) -> BifRe
             _ => return badarg(),
         }
     }
-    let mut d = t.data.write();
-    let Some((_, v)) = d.find(t.exact(), key) else {
-        return Ok(Term::bool(false));
-    };
     let mut elems = v[0].term().tuple_elements().unwrap_or(&[]).to_vec();
     for (pos, v) in pairs {
         *elems.get_mut(pos - 1).ok_or_else(Exception::badarg)? = v;
