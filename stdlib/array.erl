@@ -75,10 +75,6 @@ resize(N, A) -> erlang:error(badarg, [N, A]).
 resize(#array{} = A) -> resize(sparse_size(A), A);
 resize(A) -> erlang:error(badarg, [A]).
 
-capacity(E) when is_integer(E) -> E;
-capacity(E) when tuple_size(E) =:= ?LEAF -> ?LEAF;
-capacity(E) -> element(?LEAF + 1, E) * ?LEAF.
-
 %% wrap the tree in new roots until index I fits
 grow(E, C, I) when I >= C ->
     E1 = case E of
