@@ -623,6 +623,17 @@ pub fn lookup(p: &mut Process, tab: Term, key: Term) -> BifResult {
     Ok(list_out(p, &objs))
 }
 
+/// `ets:take(Tab, Key)`: the objects with the key, removed from the table in one step.
+pub fn take(p: &mut Process, tab: Term, key: Term) -> BifResult {
+    let t = table(p, tab, Op::Write)?;
+    let removed = t.data.write().remove(t.exact(), key);
+    let objs: Vec<Term> = removed
+        .as_ref()
+        .map(|v| v.iter().map(Stored::term).collect())
+        .unwrap_or_default();
+    Ok(list_out(p, &objs))
+}
+
 /// `ets:member(Tab, Key)`.
 pub fn member(p: &mut Process, tab: Term, key: Term) -> BifResult {
     let t = table(p, tab, Op::Read)?;
