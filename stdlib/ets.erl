@@ -5,7 +5,7 @@
 -module(ets).
 -export([foldl/3, foldr/3, test_ms/2, select/3, select/1,
          match/3, match/1, match_object/3, match_object/1, select_reverse/2,
-         select_reverse/3, select_reverse/1, select_replace/2]).
+         select_reverse/3, select_reverse/1, select_replace/2, is_compiled_ms/1]).
 
 %% foldl/3: Fun(Object, Acc) over the objects in table order (first/next).
 foldl(F, Acc, T) when is_function(F, 2) ->
@@ -14,6 +14,10 @@ foldl(F, Acc, T) when is_function(F, 2) ->
 %% foldr/3: the same in reverse order.
 foldr(F, Acc, T) when is_function(F, 2) ->
     lists:foldr(F, Acc, ets:tab2list(T)).
+
+%% is_compiled_ms/1: a result of match_spec_compile/1 (a runtime BIF).
+is_compiled_ms({'$ferl_compiled_ms', _}) -> true;
+is_compiled_ms(_) -> false.
 
 %% select/3 and match/3 with a limit: the whole result in one chunk.
 select(T, Spec, Limit) when is_integer(Limit), Limit > 0 ->

@@ -634,6 +634,32 @@ pub fn take(p: &mut Process, tab: Term, key: Term) -> BifResult {
     Ok(list_out(p, &objs))
 }
 
+/// `ets:match_spec_compile(Spec)`: the checked spec as `{'$ferl_compiled_ms', Spec}`
+/// (BEAM gives an opaque reference); a bad spec is badarg.
+pub fn match_spec_compile(p: &mut Process, spec: Term) -> BifResult {
+    ms::compile(spec, p.pid()).ok_or_else(Exception::badarg)?;
+    let tag = Term::intern("$ferl_compiled_ms").unwrap_or(NIL);
+    Ok(term::tuple(p, &[tag, spec]))
+}
+
+/// `ets:match_spec_run(List, CompiledSpec)`: the results of the spec on the elements of
+/// List it matches, in list order.
+pub fn match_spec_run(p: &mut Process, list: Term, compiled: Term) -> BifResult {
+    let spec = match compiled.tuple_elements() {
+        Some([tag, s]) if tag.atom_name() == Some("$ferl_compiled_ms") => *s,
+        _ => return badarg(),
+    };
+    let spec = ms::compile(spec, p.pid()).ok_or_else(Exception::badarg)?;
+    let items = list.list_to_vec().ok_or_else(Exception::badarg)?;
+    let mut out = Vec::new();
+    for it in items {
+        if let Some(r) = spec.run(p, it) {
+            out.push(r);
+        }
+    }
+    Ok(term::list(p, &out))
+}
+
 /// `ets:member(Tab, Key)`.
 pub fn member(p: &mut Process, tab: Term, key: Term) -> BifResult {
     let t = table(p, tab, Op::Read)?;
