@@ -55,10 +55,17 @@ is_fix(#array{}) -> false.
 
 relax(#array{size = N} = A) -> A#array{max = cap(N - 1, ?LEAF)}.
 
-resize(N, #array{max = M, elements = E} = A) when is_integer(N), N >= 0 ->
-    C = capacity(E),
-    case N > C of
+%% Growing starts from the max field, or for a fixed array (max 0) from the capacity its
+%% current size needs, as OTP: a fixed array shrunk and grown again gets its tree
+%% wrapped in new roots whose size fields follow that capacity.
+resize(N, #array{size = N0, max = M, elements = E} = A) when is_integer(N), N >= 0 ->
+    case N > N0 of
         true ->
+            C = if
+                    is_integer(E) -> E;
+                    M > 0 -> M;
+                    true -> cap(N0 - 1, ?LEAF)
+                end,
             {E1, C1} = grow(E, C, N - 1),
             A#array{size = N, max = case M of 0 -> 0; _ -> C1 end, elements = E1};
         false -> A#array{size = N}
@@ -67,10 +74,6 @@ resize(N, A) -> erlang:error(badarg, [N, A]).
 
 resize(#array{} = A) -> resize(sparse_size(A), A);
 resize(A) -> erlang:error(badarg, [A]).
-
-capacity(E) when is_integer(E) -> E;
-capacity(E) when tuple_size(E) =:= ?LEAF -> ?LEAF;
-capacity(E) -> element(?LEAF + 1, E) * ?LEAF.
 
 %% wrap the tree in new roots until index I fits
 grow(E, C, I) when I >= C ->

@@ -46,7 +46,7 @@ day_of_the_week({Y, M, D}) -> day_of_the_week(Y, M, D).
 
 day_of_the_week(Y, M, D) -> (date_to_gregorian_days(Y, M, D) + 5) rem 7 + 1.
 
-gregorian_days_to_date(Days) when is_integer(Days), Days >= 0 ->
+gregorian_days_to_date(Days) when Days >= 0 ->
     Y0 = Days * 400 div 146097,
     Y = adjust_year(Y0, Days),
     DayOfYear = Days - year_start(Y),
@@ -70,7 +70,7 @@ month_of(DayOfYear, Leap, M) ->
         false -> month_of(DayOfYear, Leap, M - 1)
     end.
 
-gregorian_seconds_to_datetime(Secs) when is_integer(Secs), Secs >= 0 ->
+gregorian_seconds_to_datetime(Secs) when Secs >= 0 ->
     {gregorian_days_to_date(Secs div ?DAY), seconds_to_time(Secs rem ?DAY)}.
 
 is_leap_year(Y) when is_integer(Y), Y >= 0 ->
@@ -124,8 +124,7 @@ local_time_to_universal_time_dst(DateTime) ->
 
 now_to_datetime(Now) -> now_to_universal_time(Now).
 
-now_to_universal_time({MegaSecs, Secs, MicroSecs}) when is_integer(MegaSecs), is_integer(Secs),
-                                                       is_integer(MicroSecs) ->
+now_to_universal_time({MegaSecs, Secs, _MicroSecs}) ->
     gregorian_seconds_to_datetime(MegaSecs * 1000000 + Secs + ?EPOCH).
 
 now_to_local_time(Now) -> universal_time_to_local_time(now_to_universal_time(Now)).
@@ -139,7 +138,7 @@ seconds_to_daystime(Secs) ->
 floor_div(A, B) when A >= 0 -> A div B;
 floor_div(A, B) -> -((B - A - 1) div B).
 
-seconds_to_time(Secs) when is_integer(Secs), Secs >= 0, Secs < ?DAY ->
+seconds_to_time(Secs) when Secs >= 0, Secs < ?DAY ->
     {Secs div 3600, Secs rem 3600 div 60, Secs rem 60}.
 
 time_to_seconds({H, M, S}) when is_integer(H), is_integer(M), is_integer(S) ->
@@ -165,27 +164,13 @@ system_time_to_local_time(T, Unit) ->
 
 system_time_to_rfc3339(T) -> system_time_to_rfc3339(T, []).
 
-system_time_to_rfc3339(T, Opts) when is_integer(T), is_list(Opts) ->
+system_time_to_rfc3339(T, Opts) when is_list(Opts) ->
     Unit = proplists:get_value(unit, Opts, second),
     Sep = proplists:get_value(time_designator, Opts, $T),
     PerSec = erlang:convert_time_unit(1, second, Unit),
     Secs = floor_div(T, PerSec),
     Frac = T - Secs * PerSec,
-    {OffSecs, OffText} =
-        case proplists:get_value(offset, Opts, local) of
-            local ->
-                UT = system_time_to_universal_time(Secs, second),
-                LT = universal_time_to_local_time(UT),
-                O = datetime_to_gregorian_seconds(LT) - datetime_to_gregorian_seconds(UT),
-                {O, offset_text(O)};
-            "Z" -> {0, "Z"};
-            "z" -> {0, "z"};
-            [Sign, _, _, $:, _, _] = Text when Sign =:= $+; Sign =:= $- ->
-                {offset_secs(Text), Text};
-            O when is_integer(O) ->
-                OS = erlang:convert_time_unit(O, Unit, second),
-                {OS, offset_text(OS)}
-        end,
+    {OffSecs, OffText} = offset(proplists:get_value(offset, Opts, local), Secs, Unit),
     {{Y, Mo, D}, {H, Mi, S}} = gregorian_seconds_to_datetime(Secs + OffSecs + ?EPOCH),
     FracText = case Unit of
                    second -> "";
@@ -195,6 +180,21 @@ system_time_to_rfc3339(T, Opts) when is_integer(T), is_list(Opts) ->
                end,
     pad(Y, 4) ++ "-" ++ pad(Mo, 2) ++ "-" ++ pad(D, 2) ++ [Sep] ++ pad(H, 2) ++ ":"
         ++ pad(Mi, 2) ++ ":" ++ pad(S, 2) ++ FracText ++ OffText.
+
+%% The offset option as {Seconds, Text}; an unknown form fails with function_clause, as
+%% OTP's does.
+offset(local, Secs, _) ->
+    UT = system_time_to_universal_time(Secs, second),
+    LT = universal_time_to_local_time(UT),
+    O = datetime_to_gregorian_seconds(LT) - datetime_to_gregorian_seconds(UT),
+    {O, offset_text(O)};
+offset("Z", _, _) -> {0, "Z"};
+offset("z", _, _) -> {0, "z"};
+offset([Sign, _, _, $:, _, _] = Text, _, _) when Sign =:= $+; Sign =:= $- ->
+    {offset_secs(Text), Text};
+offset(O, _, Unit) when is_integer(O) ->
+    OS = erlang:convert_time_unit(O, Unit, second),
+    {OS, offset_text(OS)}.
 
 pad(N, W) -> string:right(integer_to_list(N), W, $0).
 
@@ -226,11 +226,16 @@ rfc3339_to_system_time(Text, Opts) ->
           end,
     Secs = datetime_to_gregorian_seconds({Ymd, Hms}) - ?EPOCH - Off,
     PerSec = erlang:convert_time_unit(1, second, Unit),
-    FracUnits = case FracDigits of
-                    "" -> 0;
-                    _ -> list_to_integer(FracDigits) * PerSec div pow10(length(FracDigits))
+    %% As OTP: the fraction is dropped for seconds, else rounded (as a float) to the
+    %% unit and given the sign of the whole seconds (so before 1970 it moves away from
+    %% the epoch).
+    FracUnits = case {FracDigits, Unit} of
+                    {"", _} -> 0;
+                    {_, second} -> 0;
+                    _ -> round(list_to_float("0." ++ FracDigits) * PerSec)
                 end,
-    Secs * PerSec + FracUnits.
-
-pow10(0) -> 1;
-pow10(N) -> 10 * pow10(N - 1).
+    Scaled = Secs * PerSec,
+    case Scaled < 0 of
+        true -> Scaled - FracUnits;
+        false -> Scaled + FracUnits
+    end.

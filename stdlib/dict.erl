@@ -135,9 +135,11 @@ merge(F, D1, D2) ->
     fold(fun(K, V2, D) -> update(K, fun(V1) -> F(K, V1, V2) end, V2, D) end, D1, D2).
 
 %% linear hashing
-slot(#dict{n = N, maxn = M, bso = Bso}, K) ->
-    case erlang:phash(K, M) of
-        H when H > N -> H - Bso;
+%% Record field access (not a record pattern), so a non-dict fails with {badrecord, D}
+%% as in OTP.
+slot(D, K) ->
+    case erlang:phash(K, D#dict.maxn) of
+        H when H > D#dict.n -> H - D#dict.bso;
         H -> H
     end.
 

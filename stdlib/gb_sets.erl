@@ -184,10 +184,14 @@ union_(L, N1, T2, N2) ->
             lists:foldl(fun add/2, {N2, T2}, L)
     end.
 
+%% Merges two ordered lists. When the head of the second list is the smaller, the two
+%% lists change roles, so of two equal (==) elements the one kept is from whichever
+%% list last supplied a smaller element: OTP's merge behaves so, and the choice shows
+%% with 1 and 1.0.
 merge_union([X | Xs] = A, [Y | Ys] = B, Acc, N) ->
     if
         X < Y -> merge_union(Xs, B, [X | Acc], N + 1);
-        X > Y -> merge_union(A, Ys, [Y | Acc], N + 1);
+        X > Y -> merge_union(Ys, A, [Y | Acc], N + 1);
         true -> merge_union(Xs, Ys, [X | Acc], N + 1)
     end;
 merge_union([], Ys, Acc, N) -> rev_onto(Ys, Acc, N);
@@ -213,10 +217,11 @@ inter_(L, N1, T2, N2) ->
     N = length(Common),
     {N, rbuild(Common, N)}.
 
+%% As merge_union/4, the lists change roles when the second one's head is the smaller.
 merge_inter([X | Xs] = A, [Y | Ys] = B, Acc) ->
     if
         X < Y -> merge_inter(Xs, B, Acc);
-        X > Y -> merge_inter(A, Ys, Acc);
+        X > Y -> merge_inter(Ys, A, Acc);
         true -> merge_inter(Xs, Ys, [X | Acc])
     end;
 merge_inter(_, _, Acc) -> Acc.

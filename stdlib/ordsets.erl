@@ -38,19 +38,29 @@ del_element(E, [H | _] = S) when E < H -> S;
 del_element(_, [_ | Es]) -> Es;
 del_element(_, []) -> [].
 
+%% When the second set's head is the smaller, the sets change places, so of two equal (==)
+%% elements the one kept is as in OTP (visible with 1 and 1.0); intersection/2 likewise.
 union([E1 | Es1], [E2 | _] = S2) when E1 < E2 -> [E1 | union(Es1, S2)];
-union([E1 | _] = S1, [E2 | Es2]) when E1 > E2 -> [E2 | union(S1, Es2)];
+union([E1 | _] = S1, [E2 | Es2]) when E1 > E2 -> [E2 | union(Es2, S1)];
 union([E1 | Es1], [_ | Es2]) -> [E1 | union(Es1, Es2)];
 union([], S2) -> S2;
 union(S1, []) -> S1.
 
+%% Of equal (==) elements, the one from the earliest set in the list is kept (as OTP's,
+%% which merges the lists as lists:umerge/1 does).
 union(Sets) -> union_all(Sets, []).
 
-union_all([S | Sets], Acc) -> union_all(Sets, union(Acc, S));
+union_all([S | Sets], Acc) -> union_all(Sets, merge_first(Acc, S));
 union_all([], Acc) -> Acc.
 
+merge_first([E1 | Es1], [E2 | _] = S2) when E1 < E2 -> [E1 | merge_first(Es1, S2)];
+merge_first([E1 | _] = S1, [E2 | Es2]) when E1 > E2 -> [E2 | merge_first(S1, Es2)];
+merge_first([E1 | Es1], [_ | Es2]) -> [E1 | merge_first(Es1, Es2)];
+merge_first([], S2) -> S2;
+merge_first(S1, []) -> S1.
+
 intersection([E1 | Es1], [E2 | _] = S2) when E1 < E2 -> intersection(Es1, S2);
-intersection([E1 | _] = S1, [E2 | Es2]) when E1 > E2 -> intersection(S1, Es2);
+intersection([E1 | _] = S1, [E2 | Es2]) when E1 > E2 -> intersection(Es2, S1);
 intersection([E1 | Es1], [_ | Es2]) -> [E1 | intersection(Es1, Es2)];
 intersection([], _) -> [];
 intersection(_, []) -> [].

@@ -209,10 +209,7 @@ pub fn format_float(f: f64) -> String {
         // Erlang floats are always finite; never reached for valid terms.
         return format!("{f}");
     }
-    let sci = format!("{:e}", f.abs()); // shortest round-trip digits, e.g. "1.2345e4"
-    let (mant, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
+    let (digits, exp) = shortest_digits(f.abs());
     let n = digits.len() as i32;
     let sign = if f < 0.0 { "-" } else { "" };
     let sci_text = {
@@ -234,6 +231,64 @@ pub fn format_float(f: f64) -> String {
         format!("{sign}{fixed_text}")
     } else {
         format!("{sign}{sci_text}")
+    }
+}
+
+/// The shortest round-trip significant digits of a positive finite `f` and the decimal
+/// exponent of the first one (`1.2345e4` gives ("12345", 4)). Rust picks the upper of two
+/// equally short candidates that lie exactly as far from `f`; OTP (Ryu) picks the even
+/// one, so such a tie is resolved to the even digit here.
+fn shortest_digits(f: f64) -> (String, i32) {
+    let sci = format!("{f:e}");
+    let (mant, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let mut digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
+    let last = digits.as_bytes()[digits.len() - 1];
+    if (last - b'0') % 2 == 1 && is_halfway_below(f, &digits, exp) {
+        let mut lower = digits.clone();
+        lower.pop();
+        lower.push((last - 1) as char);
+        let text = format!("{}.{}e{}", &lower[..1], &lower[1..], exp);
+        if text.parse::<f64>() == Ok(f) {
+            digits = lower;
+        }
+    }
+    (digits, exp)
+}
+
+/// Whether `f` is exactly (D - 1/2) * 10^k, where D is the integer of `digits` and
+/// 10^k the weight of its last digit (`exp` is the weight of the first one).
+fn is_halfway_below(f: f64, digits: &str, exp: i32) -> bool {
+    let Ok(d) = digits.parse::<u128>() else { return false };
+    let k = exp - (digits.len() as i32 - 1);
+    // f = m * 2^e with m odd
+    let bits = f.to_bits();
+    let be = ((bits >> 52) & 0x7FF) as i32;
+    let frac = bits & ((1u64 << 52) - 1);
+    let (mut m, mut e) = if be == 0 { (frac, -1074) } else { (frac | (1u64 << 52), be - 1075) };
+    if m == 0 {
+        return false;
+    }
+    while m % 2 == 0 {
+        m /= 2;
+        e += 1;
+    }
+    let odd = 2 * d - 1; // 2f * 10^-k must equal this
+    if k >= 0 {
+        // 2f = m * 2^(e+1) = odd * 10^k; the right side is an integer
+        if e + 1 < 0 || e + 1 > 70 {
+            return false;
+        }
+        let lhs = (m as u128).checked_shl((e + 1) as u32);
+        let rhs = 10u128.checked_pow(k as u32).and_then(|p| p.checked_mul(odd));
+        matches!((lhs, rhs), (Some(a), Some(b)) if a == b && a >> (e + 1) == m as u128)
+    } else {
+        // 2f * 10^j = m * 5^j * 2^(e+1+j) must be the odd integer `odd`
+        let j = -k;
+        if e + 1 + j != 0 {
+            return false;
+        }
+        5u128.checked_pow(j as u32).and_then(|p| p.checked_mul(m as u128)) == Some(odd)
     }
 }
 
@@ -297,6 +352,14 @@ mod tests {
             (1.5, "1.5"),
             (123.456, "123.456"),
             (1.0e300, "1.0e300"),
+            (598609296265237.25, "598609296265237.2"),
+            (-910621150000000.25, "-910621150000000.2"),
+            (910621150000000.375, "910621150000000.4"),
+            (1283018276000000.25, "1283018276000000.2"),
+            (4503599627370497.5, "4503599627370498.0"),
+            (2.0e23, "2.0e23"),
+            (0.5, "0.5"),
+            (2.5, "2.5"),
         ];
         for &(f, s) in cases {
             assert_eq!(format_float(f), s, "for {f:e}");

@@ -144,6 +144,8 @@ extern: [
     "erlang" "make_tuple" ferl_bif_erlang_make__tuple_2 = tuples::make_tuple2[a, b];
     "erlang" "make_tuple" ferl_bif_erlang_make__tuple_3 = tuples::make_tuple3[a, b, c];
     "erlang" "append_element" ferl_bif_erlang_append__element_2 = tuples::append_element[a, b];
+    "erlang" "insert_element" ferl_bif_erlang_insert__element_3 = tuples::insert_element[a, b, c];
+    "erlang" "delete_element" ferl_bif_erlang_delete__element_2 = tuples::delete_element[a, b];
     "erlang" "list_to_tuple" ferl_bif_erlang_list__to__tuple_1 = tuples::list_to_tuple[a];
     "erlang" "tuple_to_list" ferl_bif_erlang_tuple__to__list_1 = tuples::tuple_to_list[a];
 

@@ -54,6 +54,9 @@ ets_bifs! {
     ferl_bif_ets_lookup_2 "lookup" = |p, tab, key| super::lookup(p, tab, key);
     ferl_bif_ets_lookup__element_3 "lookup_element" = |p, tab, key, pos| super::lookup_element(p, tab, key, pos);
     ferl_bif_ets_member_2 "member" = |p, tab, key| super::member(p, tab, key);
+    ferl_bif_ets_take_2 "take" = |p, tab, key| super::take(p, tab, key);
+    ferl_bif_ets_match__spec__compile_1 "match_spec_compile" = |p, spec| super::match_spec_compile(p, spec);
+    ferl_bif_ets_match__spec__run_2 "match_spec_run" = |p, list, ms| super::match_spec_run(p, list, ms);
     ferl_bif_ets_delete__object_2 "delete_object" = |p, tab, obj| super::delete_object(p, tab, obj);
     ferl_bif_ets_delete__all__objects_1 "delete_all_objects" = |p, tab| super::delete_all_objects(p, tab);
     ferl_bif_ets_update__counter_3 "update_counter" = |p, tab, key, op| super::update_counter(p, tab, key, op, None);

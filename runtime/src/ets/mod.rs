@@ -491,11 +491,16 @@ fn insert_one(t: &Table, d: &mut Data, obj: Term) {
     let k = t.key_of(obj);
     let exact = t.exact();
     match t.kind {
-        Kind::Set | Kind::OrderedSet => {
+        Kind::Set => {
             if let Some(v) = d.find_mut(exact, k) {
                 v[0] = Stored::new(obj);
                 return;
             }
+        }
+        Kind::OrderedSet => {
+            // The new object replaces the old one, key included (1.0 may replace 1, and
+            // first/next then return 1.0): drop the entry and insert afresh below.
+            d.remove(exact, k);
         }
         Kind::Bag => {
             if let Some(v) = d.find_mut(exact, k) {
@@ -616,6 +621,43 @@ pub fn lookup(p: &mut Process, tab: Term, key: Term) -> BifResult {
         .map(|(_, v)| v.iter().map(Stored::term).collect())
         .unwrap_or_default();
     Ok(list_out(p, &objs))
+}
+
+/// `ets:take(Tab, Key)`: the objects with the key, removed from the table in one step.
+pub fn take(p: &mut Process, tab: Term, key: Term) -> BifResult {
+    let t = table(p, tab, Op::Write)?;
+    let removed = t.data.write().remove(t.exact(), key);
+    let objs: Vec<Term> = removed
+        .as_ref()
+        .map(|v| v.iter().map(Stored::term).collect())
+        .unwrap_or_default();
+    Ok(list_out(p, &objs))
+}
+
+/// `ets:match_spec_compile(Spec)`: the checked spec as `{'$ferl_compiled_ms', Spec}`
+/// (BEAM gives an opaque reference); a bad spec is badarg.
+pub fn match_spec_compile(p: &mut Process, spec: Term) -> BifResult {
+    ms::compile(spec, p.pid()).ok_or_else(Exception::badarg)?;
+    let tag = Term::intern("$ferl_compiled_ms").unwrap_or(NIL);
+    Ok(term::tuple(p, &[tag, spec]))
+}
+
+/// `ets:match_spec_run(List, CompiledSpec)`: the results of the spec on the elements of
+/// List it matches, in list order.
+pub fn match_spec_run(p: &mut Process, list: Term, compiled: Term) -> BifResult {
+    let spec = match compiled.tuple_elements() {
+        Some([tag, s]) if tag.atom_name() == Some("$ferl_compiled_ms") => *s,
+        _ => return badarg(),
+    };
+    let spec = ms::compile(spec, p.pid()).ok_or_else(Exception::badarg)?;
+    let items = list.list_to_vec().ok_or_else(Exception::badarg)?;
+    let mut out = Vec::new();
+    for it in items {
+        if let Some(r) = spec.run(p, it) {
+            out.push(r);
+        }
+    }
+    Ok(term::list(p, &out))
 }
 
 /// `ets:member(Tab, Key)`.
@@ -821,6 +863,11 @@ pub fn update_element(p: &mut Process, tab: Term, key: Term, upd: Term) -> BifRe
     if t.kind.is_bag() {
         return badarg();
     }
+    let mut d = t.data.write();
+    // As BEAM: no object with the key gives false before the updates are checked.
+    let Some((_, v)) = d.find(t.exact(), key) else {
+        return Ok(Term::bool(false));
+    };
     let ups = if upd.is_tuple() {
         vec![upd]
     } else {
@@ -842,10 +889,6 @@ pub fn update_element(p: &mut Process, tab: Term, key: Term, upd: Term) -> BifRe
             _ => return badarg(),
         }
     }
-    let mut d = t.data.write();
-    let Some((_, v)) = d.find(t.exact(), key) else {
-        return Ok(Term::bool(false));
-    };
     let mut elems = v[0].term().tuple_elements().unwrap_or(&[]).to_vec();
     for (pos, v) in pairs {
         *elems.get_mut(pos - 1).ok_or_else(Exception::badarg)? = v;

@@ -120,6 +120,38 @@ fn valid(x: Term) -> bool {
     }
 }
 
+/// The `'$N'` variables a head binds.
+fn head_vars(x: Term, out: &mut Vec<usize>) {
+    if let Some(n) = var(x) {
+        out.push(n);
+    } else if let Some((h, t)) = x.cons_parts() {
+        head_vars(h, out);
+        head_vars(t, out);
+    } else if let Some(el) = x.tuple_elements() {
+        el.iter().for_each(|e| head_vars(*e, out));
+    } else if let Some((ks, vs)) = x.map_parts() {
+        ks.iter().chain(vs).for_each(|e| head_vars(*e, out));
+    }
+}
+
+/// Does a guard or body expression use only variables the head binds (as BEAM
+/// requires: `[{{'$1'}, [], ['$2']}]` is badarg)? `{const, T}` is not looked into.
+fn bound_only(x: Term, vars: &[usize]) -> bool {
+    if let Some(n) = var(x) {
+        return vars.contains(&n);
+    }
+    if let Some((h, t)) = x.cons_parts() {
+        return bound_only(h, vars) && bound_only(t, vars);
+    }
+    let Some(el) = x.tuple_elements() else {
+        return true;
+    };
+    if el.len() == 2 && el[0].atom_name() == Some("const") {
+        return true;
+    }
+    el.iter().all(|e| bound_only(*e, vars))
+}
+
 fn is_wild(t: Term) -> bool {
     t.atom_name() == Some("_")
 }
@@ -140,6 +172,11 @@ pub fn compile(spec: Term, me: Term) -> Option<Spec> {
         }
         let guards = guards.list_to_vec()?;
         if !guards.iter().chain(&body).all(|x| valid(*x)) {
+            return None;
+        }
+        let mut vars = Vec::new();
+        head_vars(*head, &mut vars);
+        if !guards.iter().chain(&body).all(|x| bound_only(*x, &vars)) {
             return None;
         }
         clauses.push(Clause {

@@ -1,0 +1,56 @@
+%% Property check of the printed form of arrays (OTP's {array, Size, Max, Default, Tree}) after generated set/reset/resize/fix/relax sequences with a default value.
+-module(prop_array_shapes).
+-export([main/1]).
+-compile([nowarn_unused_function]).
+
+lcg(S) -> (S * 1103515245 + 12345) band 16#7FFFFFFF.
+
+r(S, N) -> (S bsr 8) rem N.
+
+%% Len values G(State) over successive generator states; {List, NextState}.
+gl(S, Len, G) -> gl(S, Len, G, []).
+gl(S, 0, _, A) -> {lists:reverse(A), S};
+gl(S, N, G, A) -> S1 = lcg(S), gl(S1, N - 1, G, [G(S1) | A]).
+
+%% F(I, State) for I in 1..N, each case with its own state.
+cases(N, S, F) -> cases(1, N, S, F).
+cases(I, N, _, _) when I > N -> ok;
+cases(I, N, S, F) -> S1 = lcg(S), F(I, S1), cases(I + 1, N, lcg(lcg(S1)), F).
+
+t(F) -> try F() catch C:R -> {C, R} end.
+
+%% A term of mixed type (numbers, atoms, tuples, lists, binaries).
+term(S) ->
+    case r(S, 8) of
+        0 -> r(S bsr 3, 20);
+        1 -> element(r(S bsr 5, 4) + 1, {a, b, c, d});
+        2 -> r(S bsr 4, 10) / 4;
+        3 -> {r(S bsr 6, 3)};
+        4 -> [r(S bsr 7, 3)];
+        5 -> -r(S bsr 2, 9);
+        6 -> <<(r(S bsr 9, 3))>>;
+        _ -> r(S bsr 3, 5) * 1.0
+    end.
+
+%% A float of varied magnitude and sign.
+flt(S) ->
+    M = (S bsr 3) rem 100000 / 1000,
+    X = case r(S, 5) of 0 -> M; 1 -> -M; 2 -> M / 100; 3 -> M * 1000; _ -> -M / 10 end,
+    X.
+
+step(S, A) ->
+    Ix = r(S bsr 3, 35),
+    case r(S, 6) of
+        0 -> try array:reset(Ix, A) catch error:badarg -> A end;
+        1 -> array:resize(r(S bsr 3, 30), A);
+        2 -> array:fix(A);
+        3 -> array:relax(A);
+        _ -> try array:set(Ix, r(S bsr 9, 9), A) catch error:badarg -> A end
+    end.
+
+main(_) ->
+    cases(200, 499, fun(I, S) ->
+        {Ops, _} = gl(S, 7, fun(X) -> X end),
+        A = lists:foldl(fun step/2, array:new({default, 0}), Ops),
+        io:format("~w ~w ~w~n", [I, A, array:size(A)])
+    end).

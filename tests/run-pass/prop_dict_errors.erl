@@ -1,0 +1,54 @@
+%% Property check of the errors dict and orddict functions raise for generated bad arguments and missing keys.
+-module(prop_dict_errors).
+-export([main/1]).
+-compile([nowarn_unused_function]).
+
+lcg(S) -> (S * 1103515245 + 12345) band 16#7FFFFFFF.
+
+r(S, N) -> (S bsr 8) rem N.
+
+%% Len values G(State) over successive generator states; {List, NextState}.
+gl(S, Len, G) -> gl(S, Len, G, []).
+gl(S, 0, _, A) -> {lists:reverse(A), S};
+gl(S, N, G, A) -> S1 = lcg(S), gl(S1, N - 1, G, [G(S1) | A]).
+
+%% F(I, State) for I in 1..N, each case with its own state.
+cases(N, S, F) -> cases(1, N, S, F).
+cases(I, N, _, _) when I > N -> ok;
+cases(I, N, S, F) -> S1 = lcg(S), F(I, S1), cases(I + 1, N, lcg(lcg(S1)), F).
+
+t(F) -> try F() catch C:R -> {C, R} end.
+
+%% A term of mixed type (numbers, atoms, tuples, lists, binaries).
+term(S) ->
+    case r(S, 8) of
+        0 -> r(S bsr 3, 20);
+        1 -> element(r(S bsr 5, 4) + 1, {a, b, c, d});
+        2 -> r(S bsr 4, 10) / 4;
+        3 -> {r(S bsr 6, 3)};
+        4 -> [r(S bsr 7, 3)];
+        5 -> -r(S bsr 2, 9);
+        6 -> <<(r(S bsr 9, 3))>>;
+        _ -> r(S bsr 3, 5) * 1.0
+    end.
+
+%% A float of varied magnitude and sign.
+flt(S) ->
+    M = (S bsr 3) rem 100000 / 1000,
+    X = case r(S, 5) of 0 -> M; 1 -> -M; 2 -> M / 100; 3 -> M * 1000; _ -> -M / 10 end,
+    X.
+
+bad(S) -> element(r(S, 6) + 1, {a, 1, {x}, [a | b], <<>>, [{a, 1} | x]}).
+
+main(_) ->
+    cases(60, 433, fun(I, S) ->
+        B = bad(S),
+        io:format("~w ~w~n  ~w~n  ~w~n", [I, B,
+            [t(fun() -> dict:F(B) end) || F <- [size, to_list, is_empty, fetch_keys, from_list]] ++
+            [t(fun() -> dict:fetch(a, B) end), t(fun() -> dict:store(a, 1, B) end), t(fun() -> dict:find(a, B) end)],
+            [t(fun() -> orddict:F(B) end) || F <- [size, to_list, is_empty, fetch_keys, from_list]] ++
+            [t(fun() -> orddict:fetch(a, B) end), t(fun() -> orddict:store(a, 1, B) end), t(fun() -> orddict:find(a, B) end)]])
+    end),
+    D = dict:from_list([{a, 1}]), O = orddict:from_list([{a, 1}]),
+    io:format("~w~n", [[t(fun() -> dict:fetch(b, D) end), t(fun() -> dict:update(b, fun(X) -> X end, D) end), t(fun() -> dict:update_counter(a, x, D) end),
+                        t(fun() -> orddict:fetch(b, O) end), t(fun() -> orddict:update(b, fun(X) -> X end, O) end), t(fun() -> orddict:update_counter(a, x, O) end)]]).

@@ -1,0 +1,49 @@
+%% Property check of round/trunc/ceil/floor/float on floats exactly halfway and near integers, huge floats, and float(Integer) rounding of big integers (to nearest, ties to even).
+-module(prop_erlang_float_rounding).
+-export([main/1]).
+-compile([nowarn_unused_function]).
+
+lcg(S) -> (S * 1103515245 + 12345) band 16#7FFFFFFF.
+
+r(S, N) -> (S bsr 8) rem N.
+
+%% Len values G(State) over successive generator states; {List, NextState}.
+gl(S, Len, G) -> gl(S, Len, G, []).
+gl(S, 0, _, A) -> {lists:reverse(A), S};
+gl(S, N, G, A) -> S1 = lcg(S), gl(S1, N - 1, G, [G(S1) | A]).
+
+%% F(I, State) for I in 1..N, each case with its own state.
+cases(N, S, F) -> cases(1, N, S, F).
+cases(I, N, _, _) when I > N -> ok;
+cases(I, N, S, F) -> S1 = lcg(S), F(I, S1), cases(I + 1, N, lcg(lcg(S1)), F).
+
+t(F) -> try F() catch C:R -> {C, R} end.
+
+%% A term of mixed type (numbers, atoms, tuples, lists, binaries).
+term(S) ->
+    case r(S, 8) of
+        0 -> r(S bsr 3, 20);
+        1 -> element(r(S bsr 5, 4) + 1, {a, b, c, d});
+        2 -> r(S bsr 4, 10) / 4;
+        3 -> {r(S bsr 6, 3)};
+        4 -> [r(S bsr 7, 3)];
+        5 -> -r(S bsr 2, 9);
+        6 -> <<(r(S bsr 9, 3))>>;
+        _ -> r(S bsr 3, 5) * 1.0
+    end.
+
+%% A float of varied magnitude and sign.
+flt(S) ->
+    M = (S bsr 3) rem 100000 / 1000,
+    X = case r(S, 5) of 0 -> M; 1 -> -M; 2 -> M / 100; 3 -> M * 1000; _ -> -M / 10 end,
+    X.
+
+main(_) ->
+    cases(300, 571, fun(I, S) ->
+        H = (r(S, 2001) - 1000) + 0.5,
+        Near = (r(S bsr 2, 2001) - 1000) + (r(S bsr 5, 3) - 1) * 1.0e-9,
+        Big = (1 bsl (53 + r(S bsr 3, 20))) + r(S bsr 7, 1 bsl 12) - (1 bsl 11),
+        Huge = float(Big) * math:pow(2, r(S bsr 9, 900)),
+        io:format("~w ~w ~w ~w ~w~n", [I, [round(H), trunc(H), ceil(H), floor(H)], [round(Near), trunc(Near), ceil(Near), floor(Near)],
+            {Big, float(Big), trunc(float(Big)) - Big}, {Huge, t(fun() -> trunc(Huge) rem 1000 end)}])
+    end).

@@ -1,0 +1,47 @@
+%% Property check of maps:update_with/3,4 and the map update syntax on generated maps.
+-module(prop_maps_update_with).
+-export([main/1]).
+-compile([nowarn_unused_function]).
+
+lcg(S) -> (S * 1103515245 + 12345) band 16#7FFFFFFF.
+
+r(S, N) -> (S bsr 8) rem N.
+
+%% Len values G(State) over successive generator states; {List, NextState}.
+gl(S, Len, G) -> gl(S, Len, G, []).
+gl(S, 0, _, A) -> {lists:reverse(A), S};
+gl(S, N, G, A) -> S1 = lcg(S), gl(S1, N - 1, G, [G(S1) | A]).
+
+%% F(I, State) for I in 1..N, each case with its own state.
+cases(N, S, F) -> cases(1, N, S, F).
+cases(I, N, _, _) when I > N -> ok;
+cases(I, N, S, F) -> S1 = lcg(S), F(I, S1), cases(I + 1, N, lcg(lcg(S1)), F).
+
+t(F) -> try F() catch C:R -> {C, R} end.
+
+%% A term of mixed type (numbers, atoms, tuples, lists, binaries).
+term(S) ->
+    case r(S, 8) of
+        0 -> r(S bsr 3, 20);
+        1 -> element(r(S bsr 5, 4) + 1, {a, b, c, d});
+        2 -> r(S bsr 4, 10) / 4;
+        3 -> {r(S bsr 6, 3)};
+        4 -> [r(S bsr 7, 3)];
+        5 -> -r(S bsr 2, 9);
+        6 -> <<(r(S bsr 9, 3))>>;
+        _ -> r(S bsr 3, 5) * 1.0
+    end.
+
+gmap(S) -> {L, S2} = gl(S, r(S, 9), fun(X) -> {term(X), r(X bsr 3, 100)} end), {maps:from_list(L), S2}.
+
+main(_) ->
+    cases(250, 3, fun(I, S) ->
+        {M, S1} = gmap(S),
+        K = term(lcg(S1)),
+        F = fun(V) -> V * 3 + 1 end,
+        io:format("~w ~w ~w ~w ~w ~w~n", [I, K, t(fun() -> maps:update_with(K, F, M) end),
+                                          maps:update_with(K, F, init, M),
+                                          t(fun() -> M#{K := 0} end), M#{K => 0}])
+    end),
+    io:format("~w~n", [[t(fun() -> maps:update_with(a, F, X) end) || X <- [#{a => 1}, a, []], F <- [x, fun(V) -> V end, fun(_, _) -> 1 end]]]),
+    io:format("~w~n", [[t(fun() -> maps:update_with(a, F, 0, X) end) || X <- [#{b => 1}, a, []], F <- [x, fun(V) -> V end]]]).

@@ -1,0 +1,53 @@
+%% Property check of math pow/sqrt/fmod/floor/ceil/pi on generated numbers, with the errors.
+-module(prop_math_pow_sqrt).
+-export([main/1]).
+-compile([nowarn_unused_function]).
+
+lcg(S) -> (S * 1103515245 + 12345) band 16#7FFFFFFF.
+
+r(S, N) -> (S bsr 8) rem N.
+
+%% Len values G(State) over successive generator states; {List, NextState}.
+gl(S, Len, G) -> gl(S, Len, G, []).
+gl(S, 0, _, A) -> {lists:reverse(A), S};
+gl(S, N, G, A) -> S1 = lcg(S), gl(S1, N - 1, G, [G(S1) | A]).
+
+%% F(I, State) for I in 1..N, each case with its own state.
+cases(N, S, F) -> cases(1, N, S, F).
+cases(I, N, _, _) when I > N -> ok;
+cases(I, N, S, F) -> S1 = lcg(S), F(I, S1), cases(I + 1, N, lcg(lcg(S1)), F).
+
+t(F) -> try F() catch C:R -> {C, R} end.
+
+%% A term of mixed type (numbers, atoms, tuples, lists, binaries).
+term(S) ->
+    case r(S, 8) of
+        0 -> r(S bsr 3, 20);
+        1 -> element(r(S bsr 5, 4) + 1, {a, b, c, d});
+        2 -> r(S bsr 4, 10) / 4;
+        3 -> {r(S bsr 6, 3)};
+        4 -> [r(S bsr 7, 3)];
+        5 -> -r(S bsr 2, 9);
+        6 -> <<(r(S bsr 9, 3))>>;
+        _ -> r(S bsr 3, 5) * 1.0
+    end.
+
+%% A float of varied magnitude and sign.
+flt(S) ->
+    M = (S bsr 3) rem 100000 / 1000,
+    X = case r(S, 5) of 0 -> M; 1 -> -M; 2 -> M / 100; 3 -> M * 1000; _ -> -M / 10 end,
+    X.
+
+main(_) ->
+    cases(190, 233, fun(I, S) ->
+        X = flt(S), Y = flt(lcg(S)) / 100, N = r(S, 41) - 20, K = r(S bsr 6, 9) - 4,
+        io:format("~w ~w ~w ~w ~w~n  ~w~n", [I, X, Y, N, K,
+            [t(fun() -> math:pow(A, B) end) || {A, B} <- [{X, Y}, {N, K}, {X, K}, {N, Y}]] ++
+            [t(fun() -> math:sqrt(A) end) || A <- [X, N]] ++
+            [t(fun() -> math:fmod(A, B) end) || {A, B} <- [{X, Y}, {N, K}, {X, K}]] ++
+            [math:floor(X), math:ceil(X), math:floor(N), math:ceil(N)]])
+    end),
+    io:format("~w~n", [math:pi()]),
+    io:format("~w~n", [[t(fun() -> math:pow(X, Y) end) || X <- [0, 0.0, -8, 10.0, a], Y <- [-1, 0.5, 1000, a]]]),
+    io:format("~w~n", [[t(fun() -> math:fmod(X, Y) end) || X <- [0, 5, -5.5, a], Y <- [0, 0.0, 2, -2.5, a]]]),
+    io:format("~w~n", [[t(fun() -> math:F(X) end) || F <- [sqrt, floor, ceil], X <- [-1, -0.0, 1 bsl 70, 1.0e300, a]]]).

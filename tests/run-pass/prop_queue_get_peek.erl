@@ -1,0 +1,42 @@
+%% Property check of queue get/get_r/peek/peek_r/drop/drop_r on generated queues, with the errors on empty queues.
+-module(prop_queue_get_peek).
+-export([main/1]).
+-compile([nowarn_unused_function]).
+
+lcg(S) -> (S * 1103515245 + 12345) band 16#7FFFFFFF.
+
+r(S, N) -> (S bsr 8) rem N.
+
+%% Len values G(State) over successive generator states; {List, NextState}.
+gl(S, Len, G) -> gl(S, Len, G, []).
+gl(S, 0, _, A) -> {lists:reverse(A), S};
+gl(S, N, G, A) -> S1 = lcg(S), gl(S1, N - 1, G, [G(S1) | A]).
+
+%% F(I, State) for I in 1..N, each case with its own state.
+cases(N, S, F) -> cases(1, N, S, F).
+cases(I, N, _, _) when I > N -> ok;
+cases(I, N, S, F) -> S1 = lcg(S), F(I, S1), cases(I + 1, N, lcg(lcg(S1)), F).
+
+t(F) -> try F() catch C:R -> {C, R} end.
+
+%% A term of mixed type (numbers, atoms, tuples, lists, binaries).
+term(S) ->
+    case r(S, 8) of
+        0 -> r(S bsr 3, 20);
+        1 -> element(r(S bsr 5, 4) + 1, {a, b, c, d});
+        2 -> r(S bsr 4, 10) / 4;
+        3 -> {r(S bsr 6, 3)};
+        4 -> [r(S bsr 7, 3)];
+        5 -> -r(S bsr 2, 9);
+        6 -> <<(r(S bsr 9, 3))>>;
+        _ -> r(S bsr 3, 5) * 1.0
+    end.
+
+main(_) ->
+    cases(200, 137, fun(I, S) ->
+        {L, S1} = gl(S, r(S, 6), fun(X) -> r(X, 20) end),
+        {L2, _} = gl(S1, r(S1, 4), fun(X) -> r(X, 20) end),
+        Q = lists:foldl(fun queue:in_r/2, queue:from_list(L), L2),
+        io:format("~w ~w ~w~n", [I, Q, [t(fun() -> queue:F(Q) end) || F <- [get, get_r, peek, peek_r, drop, drop_r]]])
+    end),
+    io:format("~w~n", [[t(fun() -> queue:F(X) end) || F <- [get, get_r, peek, peek_r, drop, drop_r], X <- [queue:new(), a, {[], a}]]]).

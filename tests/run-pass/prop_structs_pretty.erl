@@ -1,0 +1,55 @@
+%% Property check of ~p (pretty printing with line breaks) of generated gb_trees, gb_sets, dict, sets, array, queue, orddict and map values of varied sizes.
+-module(prop_structs_pretty).
+-export([main/1]).
+-compile([nowarn_unused_function]).
+
+lcg(S) -> (S * 1103515245 + 12345) band 16#7FFFFFFF.
+
+r(S, N) -> (S bsr 8) rem N.
+
+%% Len values G(State) over successive generator states; {List, NextState}.
+gl(S, Len, G) -> gl(S, Len, G, []).
+gl(S, 0, _, A) -> {lists:reverse(A), S};
+gl(S, N, G, A) -> S1 = lcg(S), gl(S1, N - 1, G, [G(S1) | A]).
+
+%% F(I, State) for I in 1..N, each case with its own state.
+cases(N, S, F) -> cases(1, N, S, F).
+cases(I, N, _, _) when I > N -> ok;
+cases(I, N, S, F) -> S1 = lcg(S), F(I, S1), cases(I + 1, N, lcg(lcg(S1)), F).
+
+t(F) -> try F() catch C:R -> {C, R} end.
+
+%% A term of mixed type (numbers, atoms, tuples, lists, binaries).
+term(S) ->
+    case r(S, 8) of
+        0 -> r(S bsr 3, 20);
+        1 -> element(r(S bsr 5, 4) + 1, {a, b, c, d});
+        2 -> r(S bsr 4, 10) / 4;
+        3 -> {r(S bsr 6, 3)};
+        4 -> [r(S bsr 7, 3)];
+        5 -> -r(S bsr 2, 9);
+        6 -> <<(r(S bsr 9, 3))>>;
+        _ -> r(S bsr 3, 5) * 1.0
+    end.
+
+%% A float of varied magnitude and sign.
+flt(S) ->
+    M = (S bsr 3) rem 100000 / 1000,
+    X = case r(S, 5) of 0 -> M; 1 -> -M; 2 -> M / 100; 3 -> M * 1000; _ -> -M / 10 end,
+    X.
+
+main(_) ->
+    cases(250, 593, fun(I, S) ->
+        {L, _} = gl(S, r(S, 20), fun(X) -> {term(X), r(X bsr 4, 1000)} end),
+        V = case r(S bsr 3, 8) of
+                0 -> lists:foldl(fun({K, X}, A) -> gb_trees:enter(K, X, A) end, gb_trees:empty(), L);
+                1 -> gb_sets:from_list([K || {K, _} <- L]);
+                2 -> dict:from_list(L);
+                3 -> sets:from_list(L);
+                4 -> array:from_list([X || {_, X} <- L]);
+                5 -> queue:from_list(L);
+                6 -> orddict:from_list(L);
+                _ -> maps:from_list(L)
+            end,
+        io:format("~w~n~p~n", [I, V])
+    end).
