@@ -2,8 +2,10 @@
 //! (`NAME.erl`, or a directory `NAME/` of modules) is compiled with `ferlc` into an
 //! executable, run (arguments from `NAME.args`), and its stdout (byte for byte) and exit
 //! status compared with `NAME.out` / `NAME.status`, which `tests/run-pass/regen.sh`
-//! produced by running the same program on OTP 25 (`escript -c`). When `escript` is
-//! installed, single-file programs are also run on it live and compared.
+//! produced by running the same program on OTP 25 (`escript -c`). With `FERL_LIVE_ERL=1`
+//! (and `escript` installed), single-file programs are also run on it live and compared
+//! (a check that the stored outputs are current; off by default: erl's timing under a
+//! loaded machine made timer-based programs flaky, and the stored outputs are erl's).
 //! Also: `ferl run`, the object cache, `-o`, `-S`, and `--entry`.
 
 use std::path::{Path, PathBuf};
@@ -126,19 +128,20 @@ fn build(p: &Program, dir: &Path) -> Result<PathBuf, String> {
 
 /// Every program is built once, run, and run again with `FERL_GC_TORTURE=1` (every
 /// allocation check collects and moves every live object): both runs must give erl's
-/// stdout and exit status. When `escript` is installed, single-file programs are also
-/// run on it live and compared. Programs are checked on as many threads as the machine
+/// stdout and exit status. With `FERL_LIVE_ERL=1`, single-file programs are also run on
+/// escript live and compared. Programs are checked on as many threads as the machine
 /// has cores.
 #[test]
 fn programs_match_erl_output_normally_and_under_gc_torture() {
     let dir = work_dir("suite");
     let progs = programs();
     assert!(progs.len() >= 8, "the suite has its programs");
-    let live = Command::new("escript")
-        .arg("-s")
-        .arg("/dev/null")
-        .output()
-        .is_ok();
+    let live = std::env::var("FERL_LIVE_ERL").is_ok_and(|v| v == "1")
+        && Command::new("escript")
+            .arg("-s")
+            .arg("/dev/null")
+            .output()
+            .is_ok();
     let next = std::sync::atomic::AtomicUsize::new(0);
     let failures = std::sync::Mutex::new(Vec::new());
     let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
