@@ -187,8 +187,8 @@ prefix(S, P) ->
 split(S, Pat) -> split(S, Pat, leading).
 
 split(S, Pat, Where) ->
-    L = gcs(cps(S)),
-    case gcs(cps(Pat)) of
+    L = cps(S),
+    case cps(Pat) of
         [] -> [S];
         P ->
             Parts = case Where of
@@ -196,9 +196,11 @@ split(S, Pat, Where) ->
                         trailing -> split_last(L, P);
                         all -> split_all(L, P)
                     end,
-            [out(S, gflat(X)) || X <- Parts]
+            [out(S, X) || X <- Parts]
     end.
 
+%% Patterns are matched on code points, as OTP's: a match may start inside a grapheme
+%% cluster but must end at a cluster boundary.
 %% [Before, After] at the first match, or [L]
 split_first(L, P) ->
     case search(L, P, []) of
@@ -207,9 +209,8 @@ split_first(L, P) ->
     end.
 
 split_last(L, P) ->
-    RP = lists:reverse(P),
-    case search(lists:reverse(L), RP, []) of
-        {RAfter, RBefore} -> [lists:reverse(RBefore), lists:reverse(RAfter)];
+    case search_last(L, P, [], nomatch) of
+        {Before, After} -> [Before, After];
         nomatch -> [L]
     end.
 
@@ -219,12 +220,37 @@ split_all(L, P) ->
         nomatch -> [L]
     end.
 
-%% first occurrence of P (a non-empty list) in L: {Before, AfterMatch}
+%% first occurrence of P (a non-empty code point list) in L: {Before, AfterMatch}
 search([], _, _) -> nomatch;
 search(L, P, Acc) ->
-    case lists:prefix(P, L) of
-        true -> {lists:reverse(Acc), lists:nthtail(erlang:length(P), L)};
+    case match_here(L, P) of
+        {ok, After} -> {lists:reverse(Acc), After};
         false -> search(tl(L), P, [hd(L) | Acc])
+    end.
+
+%% the last occurrence, as search/3
+search_last([], _, _, Found) -> Found;
+search_last(L, P, Acc, Found) ->
+    Found1 = case match_here(L, P) of
+                 {ok, After} -> {lists:reverse(Acc), After};
+                 false -> Found
+             end,
+    search_last(tl(L), P, [hd(L) | Acc], Found1).
+
+%% P at the head of L, ending at a grapheme cluster boundary: {ok, Rest}
+match_here(L, P) ->
+    case lists:prefix(P, L) of
+        true ->
+            Rest = lists:nthtail(erlang:length(P), L),
+            case Rest of
+                [] -> {ok, Rest};
+                [Next | _] ->
+                    case gcs([lists:last(P), Next]) of
+                        [_] -> false;
+                        _ -> {ok, Rest}
+                    end
+            end;
+        false -> false
     end.
 
 replace(S, Pat, Rep) -> replace(S, Pat, Rep, leading).
@@ -260,21 +286,17 @@ nth_lexeme(S, N, Seps) when is_integer(N), N > 0 ->
 find(S, Pat) -> find(S, Pat, leading).
 
 find(S, Pat, Dir) ->
-    L = gcs(cps(S)),
-    case gcs(cps(Pat)) of
+    L = cps(S),
+    case cps(Pat) of
         [] -> S;
         P ->
-            case Dir of
-                leading ->
-                    case search(L, P, []) of
-                        {_, After} -> out(S, gflat(P ++ After));
-                        nomatch -> nomatch
-                    end;
-                trailing ->
-                    case search(lists:reverse(L), lists:reverse(P), []) of
-                        {RAfter, _} -> out(S, gflat(P ++ lists:reverse(RAfter)));
-                        nomatch -> nomatch
-                    end
+            Found = case Dir of
+                        leading -> search(L, P, []);
+                        trailing -> search_last(L, P, [], nomatch)
+                    end,
+            case Found of
+                {_, After} -> out(S, P ++ After);
+                nomatch -> nomatch
             end
     end.
 
