@@ -347,8 +347,23 @@ next_grapheme(L) when is_list(L) ->
 
 to_integer(S) -> to_integer(S, fun digits/1).
 
+%% The code points of a number's text; a flat list of integers that is not chardata is
+%% parsed as it is (OTP stops at the first non-digit and keeps the rest).
+num_cps(S) ->
+    try cps(S)
+    catch error:badarg when is_list(S) ->
+        case int_list(S) of
+            true -> S;
+            false -> erlang:error(badarg)
+        end
+    end.
+
+int_list([C | T]) when is_integer(C) -> int_list(T);
+int_list([]) -> true;
+int_list(_) -> false.
+
 to_integer(S, Digits) ->
-    try cps(S) of
+    try num_cps(S) of
         L ->
             {Sign, L1} = case L of
                              [$- | T] -> {-1, T};
@@ -363,7 +378,7 @@ to_integer(S, Digits) ->
     end.
 
 to_float(S) ->
-    try cps(S) of
+    try num_cps(S) of
         L ->
             {Sign, L1} = case L of
                              [$- | T] -> {"-", T};
@@ -371,7 +386,11 @@ to_float(S) ->
                              _ -> {"", L}
                          end,
             case float_parts(L1) of
-                {ok, Text, R} -> {erlang:list_to_float(Sign ++ Text), out(S, R)};
+                {ok, Text, R} ->
+                    try erlang:list_to_float(Sign ++ Text) of
+                        F -> {F, out(S, R)}
+                    catch error:badarg -> {error, no_float}
+                    end;
                 error -> {error, no_float}
             end
     catch error:badarg -> {error, badarg}
@@ -497,7 +516,7 @@ rchr([C | T], C, I, _) -> rchr(T, C, I + 1, I);
 rchr([_ | T], C, I, L) -> rchr(T, C, I + 1, L);
 rchr([], _, _, L) -> L.
 
-str(S, Sub) -> str(S, Sub, 1).
+str(S, Sub) when is_list(S), is_list(Sub) -> str(S, Sub, 1).
 
 str([_ | T] = S, [_ | _] = Sub, I) ->
     case lists:prefix(Sub, S) of
@@ -506,7 +525,7 @@ str([_ | T] = S, [_ | _] = Sub, I) ->
     end;
 str(_, _, _) -> 0.
 
-rstr(S, Sub) -> rstr(S, Sub, 1, 0).
+rstr(S, Sub) when is_list(S), is_list(Sub) -> rstr(S, Sub, 1, 0).
 
 rstr([_ | T] = S, [_ | _] = Sub, I, L) ->
     case lists:prefix(Sub, S) of
@@ -563,11 +582,11 @@ copies(S, N) when is_list(S), is_integer(N), N >= 0 -> lists:append(lists:duplic
 
 words(S) -> words(S, $\s).
 
-words(S, C) when is_list(S) -> max(1, erlang:length(tokens(S, [C]))).
+words(S, C) when is_list(S), is_integer(C) -> max(1, erlang:length(tokens(S, [C]))).
 
 sub_word(S, N) -> sub_word(S, N, $\s).
 
-sub_word(S, N, C) when is_integer(N), N > 0 ->
+sub_word(S, N, C) when is_integer(N), N > 0, is_integer(C) ->
     case drop(N - 1, tokens(S, [C])) of
         [W | _] -> W;
         [] -> []
