@@ -213,6 +213,7 @@ pub fn format_float(f: f64) -> String {
     let (mant, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
     let digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
+    let digits = tie_to_even(f.abs(), digits, exp);
     let n = digits.len() as i32;
     let sign = if f < 0.0 { "-" } else { "" };
     let sci_text = {
@@ -235,6 +236,37 @@ pub fn format_float(f: f64) -> String {
     } else {
         format!("{sign}{sci_text}")
     }
+}
+
+/// The shortest digits `digits` (first digit at power `exp`) of `f > 0`, with OTP's
+/// (Ryu's) choice when the value lies exactly halfway between two shortest candidates:
+/// the even last digit (Rust's formatter may pick the odd one).
+fn tie_to_even(f: f64, digits: String, exp: i32) -> String {
+    let n = digits.len();
+    let last = digits.as_bytes()[n - 1] - b'0';
+    if n < 2 || last % 2 == 0 {
+        return digits;
+    }
+    // candidates with the last digit one lower and one higher, and their midpoints
+    for (lower, mid_digit) in [(true, last - 1), (false, last)] {
+        let mid = format!("{}{}5", &digits[..n - 1], mid_digit);
+        let exact = format!("{:.*e}", n + 20, f);
+        let (m, e) = exact.split_once('e').unwrap_or((&exact, "0"));
+        let m: String = m.chars().filter(|c| c.is_ascii_digit()).collect();
+        if e.parse::<i32>().ok() != Some(exp) || !m.starts_with(&mid) || m[mid.len()..].bytes().any(|b| b != b'0') {
+            continue;
+        }
+        let d = if lower { last - 1 } else { last + 1 };
+        if d > 9 {
+            return digits;
+        }
+        let cand = format!("{}{}", &digits[..n - 1], d);
+        let text = format!("{}.{}e{}", &cand[..1], &cand[1..], exp);
+        if text.parse::<f64>().ok() == Some(f) {
+            return cand;
+        }
+    }
+    digits
 }
 
 #[cfg(test)]
