@@ -22,6 +22,9 @@ characters_to_binary(Data, In, Out) ->
                 L when is_list(L) ->
                     case encode(L, E2, []) of
                         {ok, Bin} -> Bin;
+                        {error, _, _} when E2 =:= latin1, (In =:= unicode orelse In =:= utf8) ->
+                            {error, Acc, Rest} = l1_walk(Data, []),
+                            {error, list_to_binary(lists:reverse(Acc)), Rest};
                         {error, Bin, Bad} -> {error, Bin, Bad}
                     end;
                 {Tag, L, Rest} ->
@@ -53,6 +56,29 @@ encode([C | T], E, Acc) ->
         {utf32, little} -> encode(T, E, [<<C/utf32-little>> | Acc])
     end;
 encode([], _, Acc) -> {ok, list_to_binary(lists:reverse(Acc))}.
+
+%% Latin-1 output of valid Unicode chardata with a character above 255: the bytes
+%% before it (reversed) and the rest in the input's nesting, as OTP's: [[C] | Tail] for
+%% a character of a list, [BinRest | Tail] for one in a binary, [Rest | Tail] around it
+%% for each enclosing list. Returns {error, Acc, Rest} or {ok, Acc}.
+l1_walk([C | T], Acc) when is_integer(C), C > 255 -> {error, Acc, [[C] | T]};
+l1_walk([C | T], Acc) when is_integer(C) -> l1_walk(T, [C | Acc]);
+l1_walk([B | T], Acc) when is_binary(B) ->
+    case l1_bin(B, Acc) of
+        {ok, Acc1} -> l1_walk(T, Acc1);
+        {error, Acc1, R} -> {error, Acc1, [R | T]}
+    end;
+l1_walk([L | T], Acc) ->
+    case l1_walk(L, Acc) of
+        {ok, Acc1} -> l1_walk(T, Acc1);
+        {error, Acc1, R} -> {error, Acc1, [R | T]}
+    end;
+l1_walk([], Acc) -> {ok, Acc};
+l1_walk(B, Acc) when is_binary(B) -> l1_bin(B, Acc).
+
+l1_bin(<<C/utf8, _/binary>> = B, Acc) when C > 255 -> {error, Acc, B};
+l1_bin(<<C/utf8, R/binary>>, Acc) -> l1_bin(R, [C | Acc]);
+l1_bin(<<>>, Acc) -> {ok, Acc}.
 
 bom_to_encoding(<<239, 187, 191, _/binary>>) -> {utf8, 3};
 bom_to_encoding(<<0, 0, 254, 255, _/binary>>) -> {{utf32, big}, 4};
