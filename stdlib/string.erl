@@ -160,12 +160,24 @@ take(S, Chars, Complement, Dir) ->
     In = fun(G) -> lists:member(G, Set) =/= Complement end,
     Gs = gcs(cps(S)),
     case Dir of
+        leading when Complement ->
+            %% as OTP's: up to the first separator matched on code points and
+            %% ending at a grapheme cluster boundary (it may start inside one)
+            {A, B} = take_until(cps(S), [case G of [_ | _] -> G; _ -> [G] end || G <- Set], []),
+            {out(S, A), out(S, B)};
         leading ->
             {A, B} = lists:splitwith(In, Gs),
             {out(S, gflat(A)), out(S, gflat(B))};
         trailing ->
             {RB, RA} = lists:splitwith(In, lists:reverse(Gs)),
             {out(S, gflat(lists:reverse(RA))), out(S, gflat(lists:reverse(RB)))}
+    end.
+
+take_until([], _, Acc) -> {lists:reverse(Acc), []};
+take_until([C | R] = L, Seps, Acc) ->
+    case lists:any(fun(P) -> match_here(L, P) =/= false end, Seps) of
+        true -> {lists:reverse(Acc), L};
+        false -> take_until(R, Seps, [C | Acc])
     end.
 
 uppercase(S) -> out(S, lists:flatmap(fun up/1, cps(S))).
