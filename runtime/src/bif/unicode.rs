@@ -124,13 +124,18 @@ fn decode(b: &[u8], e: Enc, out: &mut Vec<u32>) -> Dec {
             let word = |x: &[u8]| if big { u16::from_be_bytes([x[0], x[1]]) } else { u16::from_le_bytes([x[0], x[1]]) } as u32;
             while i < b.len() {
                 let rest = &b[i..];
+                // a cut unit is an error when its known high byte is already wrong
                 if rest.len() < 2 {
-                    return Dec::Pending(i);
+                    return if big && (0xDC..=0xDF).contains(&rest[0]) { Dec::Error(i) } else { Dec::Pending(i) };
                 }
                 let w = word(rest);
                 if (0xD800..=0xDBFF).contains(&w) {
                     if rest.len() < 4 {
-                        return Dec::Pending(i);
+                        return if big && rest.len() == 3 && !(0xDC..=0xDF).contains(&rest[2]) {
+                            Dec::Error(i)
+                        } else {
+                            Dec::Pending(i)
+                        };
                     }
                     let w2 = word(&rest[2..]);
                     if !(0xDC00..=0xDFFF).contains(&w2) {
@@ -150,7 +155,13 @@ fn decode(b: &[u8], e: Enc, out: &mut Vec<u32>) -> Dec {
             while i < b.len() {
                 let rest = &b[i..];
                 if rest.len() < 4 {
-                    return Dec::Pending(i);
+                    // the known high bytes must still allow a value up to U+10FFFF
+                    let ok = if big {
+                        rest[0] == 0 && rest.get(1).map_or(true, |&x| x <= 0x10)
+                    } else {
+                        rest.get(2).map_or(true, |&x| x <= 0x10)
+                    };
+                    return if ok { Dec::Pending(i) } else { Dec::Error(i) };
                 }
                 let x = [rest[0], rest[1], rest[2], rest[3]];
                 let c = if big {
