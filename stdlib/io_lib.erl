@@ -153,11 +153,11 @@ control({$P, [A, D], F, Adj, P, Pad, Enc, Str}, Col) when is_integer(D) ->
 control({$s, [A], F, Adj, P, Pad, latin1, _}, _Col) when is_atom(A) ->
     string(latin1_chars(atom_to_list(A)), F, Adj, P, Pad);
 control({$s, [A], F, Adj, P, Pad, unicode, _}, _Col) when is_atom(A) ->
-    string(atom_to_list(A), F, Adj, P, Pad);
+    string(atom_to_list(A), F, Adj, P, Pad, unicode);
 control({$s, [L], F, Adj, P, Pad, latin1, _}, _Col) ->
     string(latin1_chars(L), F, Adj, P, Pad);
 control({$s, [L], F, Adj, P, Pad, unicode, _}, _Col) ->
-    string(unicode_chars(L), F, Adj, P, Pad);
+    string(unicode_chars(L), F, Adj, P, Pad, unicode);
 control({$c, [C], F, Adj, P, Pad, latin1, _}, _Col) when is_integer(C) ->
     char(C band 255, F, Adj, P, Pad);
 control({$c, [C], F, Adj, P, Pad, unicode, _}, _Col) when is_integer(C) ->
@@ -216,27 +216,37 @@ term(T, F, Adj, P0, Pad) ->
         F >= P -> adjust(T, chars(Pad, F - L), Adj)
     end.
 
-string(S, none, _Adj, none, _Pad) -> S;
-string(S, F, Adj, none, Pad) ->
-    string_field(S, F, Adj, length(S), Pad);
-string(S, none, _Adj, P, Pad) ->
-    string_field(S, P, left, length(S), Pad);
-string(S, F, Adj, P, Pad) when F >= P ->
-    N = length(S),
+%% Field width and precision count characters for ~s and grapheme clusters for ~ts
+%% (string:length/1 and string:slice/3, as OTP's).
+string(S, F, Adj, P, Pad) -> string(S, F, Adj, P, Pad, latin1).
+
+string(S, none, _Adj, none, _Pad, _Enc) -> S;
+string(S, F, Adj, none, Pad, Enc) ->
+    string_field(S, F, Adj, slen(S, Enc), Pad, Enc);
+string(S, none, _Adj, P, Pad, Enc) ->
+    string_field(S, P, left, slen(S, Enc), Pad, Enc);
+string(S, F, Adj, P, Pad, Enc) when F >= P ->
+    N = slen(S, Enc),
     if
         F > P ->
             if
-                N > P -> adjust(sublist(S, P), chars(Pad, F - P), Adj);
+                N > P -> adjust(ssub(S, P, Enc), chars(Pad, F - P), Adj);
                 N < P -> adjust([S | chars(Pad, P - N)], chars(Pad, F - P), Adj);
                 true -> adjust(S, chars(Pad, F - P), Adj)
             end;
         true ->
-            string_field(S, F, Adj, N, Pad)
+            string_field(S, F, Adj, N, Pad, Enc)
     end.
 
-string_field(S, F, _Adj, N, _Pad) when N > F -> sublist(S, F);
-string_field(S, F, Adj, N, Pad) when N < F -> adjust(S, chars(Pad, F - N), Adj);
-string_field(S, _F, _Adj, _N, _Pad) -> S.
+string_field(S, F, _Adj, N, _Pad, Enc) when N > F -> ssub(S, F, Enc);
+string_field(S, F, Adj, N, Pad, _Enc) when N < F -> adjust(S, chars(Pad, F - N), Adj);
+string_field(S, _F, _Adj, _N, _Pad, _Enc) -> S.
+
+slen(S, latin1) -> length(S);
+slen(S, unicode) -> string:length(S).
+
+ssub(S, N, latin1) -> sublist(S, N);
+ssub(S, N, unicode) -> string:slice(S, 0, N).
 
 char(C, none, _Adj, none, _Pad) -> [C];
 char(C, F, _Adj, none, _Pad) -> chars(C, F);

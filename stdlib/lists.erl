@@ -254,12 +254,10 @@ sublist_1([H | T], N) when N > 0 -> [H | sublist_1(T, N - 1)];
 sublist_1(_, 0) -> [];
 sublist_1([], _) -> [].
 
-sublist(L, S, N) when is_integer(S), S >= 1, is_integer(N), N >= 0, is_list(L) ->
-    sublist_1(drop_upto(S - 1, L), N).
-
-drop_upto(0, L) -> L;
-drop_upto(N, [_ | T]) -> drop_upto(N - 1, T);
-drop_upto(_, []) -> [].
+%% Walks to the start first: a start past the end gives [] whatever the length.
+sublist(L, 1, N) when is_list(L), is_integer(N), N >= 0 -> sublist_1(L, N);
+sublist([], S, _) when is_integer(S), S >= 2 -> [];
+sublist([_ | T], S, N) when is_integer(S), S >= 2 -> sublist(T, S - 1, N).
 
 split(N, L) when is_integer(N), N >= 0, is_list(L) ->
     case split_1(N, L, []) of
@@ -457,10 +455,14 @@ fmerge(Le, [A | As] = AL, [B | Bs] = BL) ->
 fmerge(_, [], Bs) -> Bs;
 fmerge(_, As, []) -> As.
 
+%% As OTP's: an empty right list returns the left argument unchecked (and an empty
+%% left list the right one, for the umerges).
+merge(L1, []) -> L1;
 merge(L1, L2) when is_list(L1), is_list(L2) ->
     proper2(L1, L2),
     fmerge(fun(A, B) -> A =< B end, L1, L2).
 
+merge(F, L1, []) when is_function(F, 2) -> L1;
 merge(F, L1, L2) when is_function(F, 2), is_list(L1), is_list(L2) ->
     proper2(L1, L2),
     fmerge(F, L1, L2).
@@ -503,26 +505,41 @@ rfmerge(_, As, []) -> As.
 
 rmerge3(L1, L2, L3) -> rmerge(rmerge(L1, L2), L3).
 
+umerge([], L2) -> L2;
 umerge(L1, L2) when is_list(L1), is_list(L2) ->
     proper2(L1, L2),
     ufmerge(fun(A, B) -> A =< B end, L1, L2).
 
+umerge(F, [], L2) when is_function(F, 2) -> L2;
 umerge(F, L1, L2) when is_function(F, 2), is_list(L1), is_list(L2) ->
     proper2(L1, L2),
     ufmerge(F, L1, L2).
 
-%% Merge two lists sorted by Le, dropping the right element when equal to the left.
-ufmerge(Le, [A | As] = AL, [B | Bs] = BL) ->
+%% Merge two lists sorted by Le. A right element equal to the left element emitted
+%% last is dropped, and each left element drops at most one right one (OTP's result
+%% also when the inputs hold duplicates).
+ufmerge(Le, L1, L2) -> ufmerge(Le, L1, L2, none).
+
+ufmerge(Le, [A | As] = AL, [B | Bs] = BL, Last) ->
     case Le(A, B) of
-        true ->
-            case Le(B, A) of
-                true -> [A | ufmerge(Le, As, Bs)];
-                false -> [A | ufmerge(Le, As, BL)]
-            end;
-        false -> [B | ufmerge(Le, AL, Bs)]
+        true -> [A | ufmerge(Le, As, BL, {last, A})];
+        false ->
+            case Last of
+                {last, H} ->
+                    case Le(B, H) of
+                        true -> ufmerge(Le, AL, Bs, none);
+                        false -> [B | ufmerge(Le, AL, Bs, Last)]
+                    end;
+                none -> [B | ufmerge(Le, AL, Bs, Last)]
+            end
     end;
-ufmerge(_, [], Bs) -> Bs;
-ufmerge(_, As, []) -> As.
+ufmerge(Le, [], [B | Bs] = BL, {last, H}) ->
+    case Le(B, H) of
+        true -> Bs;
+        false -> BL
+    end;
+ufmerge(_, [], Bs, none) -> Bs;
+ufmerge(_, As, [], _) -> As.
 
 umerge(Ls) -> umerge_all(Ls).
 
@@ -554,6 +571,7 @@ rufmerge(_, As, []) -> As.
 
 rumerge3(L1, L2, L3) -> rumerge(rumerge(L1, L2), L3).
 
+keymerge(N, L1, []) when is_integer(N), N > 0 -> L1;
 keymerge(N, L1, L2) when is_integer(N), N > 0, is_list(L1) ->
     case L2 of
         [] -> ok;
@@ -562,6 +580,7 @@ keymerge(N, L1, L2) when is_integer(N), N > 0, is_list(L1) ->
     proper2(L1, L2),
     fmerge(fun(A, B) -> element(N, A) =< element(N, B) end, L1, L2).
 
+ukeymerge(N, [], L2) when is_integer(N), N > 0 -> L2;
 ukeymerge(N, L1, L2) when is_integer(N), N > 0, is_list(L2) ->
     case L1 of
         [] -> ok;

@@ -1,12 +1,11 @@
 %% proplists — property lists, written for ferl from OTP 25's documented and observed
 %% behaviour. An entry is an atom A (short for {A, true}) or a tuple whose first element
 %% is the key (compared with =:=); other terms are ignored.
-%% Not yet: expand/2, normalize/2, substitute_aliases/2, substitute_negations/2,
-%% to_map/2.
 -module(proplists).
 -export([property/1, property/2, unfold/1, compact/1, lookup/2, lookup_all/2,
          is_defined/2, get_value/2, get_value/3, get_all_values/2, append_values/2,
-         get_bool/2, get_keys/1, delete/2, split/2, to_map/1, from_map/1]).
+         get_bool/2, get_keys/1, delete/2, split/2, to_map/1, to_map/2, from_map/1,
+         substitute_aliases/2, substitute_negations/2, expand/2, normalize/2]).
 
 property({K, true}) when is_atom(K) -> K;
 property(P) -> P.
@@ -118,8 +117,10 @@ split_key(P) when is_atom(P) -> {ok, P};
 split_key(P) when is_tuple(P), tuple_size(P) >= 1 -> {ok, element(1, P)};
 split_key(_) -> error.
 
-add_to(K, P, [{K2, Ps} | T]) when K =:= K2 -> [{K2, [P | Ps]} | T];
-add_to(K, P, [E | T]) -> [E | add_to(K, P, T)].
+%% (to every list of that key: a key given twice collects the entries twice)
+add_to(K, P, [{K2, Ps} | T]) when K =:= K2 -> [{K2, [P | Ps]} | add_to(K, P, T)];
+add_to(K, P, [E | T]) -> [E | add_to(K, P, T)];
+add_to(_, _, []) -> [].
 
 %% The first entry of each key decides: {K, V} -> V, an atom -> true, any other
 %% entry hides the key.
@@ -143,3 +144,70 @@ to_map_1([P | Ps], M, Seen) ->
 to_map_1([], M, _) -> M.
 
 from_map(M) -> maps:to_list(M).
+
+%% Each entry whose key is the first element of an alias pair gets the pair's second
+%% element as key (the first matching pair only).
+substitute_aliases(As, L) -> [alias(As, P) || P <- L].
+
+alias([{K, K1} | As], P) ->
+    case has_key(K, P) of
+        true when is_atom(P) -> K1;
+        true when tuple_size(P) =:= 2 -> property(K1, element(2, P));
+        true -> setelement(1, P, K1);
+        false -> alias(As, P)
+    end;
+alias([], P) -> P.
+
+%% An entry K (or {K, true}) of a negation pair {K, K1} becomes {K1, false}; any other
+%% entry with key K becomes K1 (the first matching pair only).
+substitute_negations(Ns, L) -> [negate(Ns, P) || P <- L].
+
+negate([{K, K1} | Ns], P) ->
+    case has_key(K, P) of
+        true when P =:= K; P =:= {K, true} -> {K1, false};
+        true -> K1;
+        false -> negate(Ns, P)
+    end;
+negate([], P) -> P.
+
+%% For each {Property, Expansion}: when the first entry with Property's key has the
+%% same normal form as Property, it is replaced by Expansion's elements and the later
+%% entries with that key are deleted (else that first entry is compacted, as OTP's
+%% does). Expanded elements are not expanded again. The
+%% result is flattened one level (lists in the input list are spliced in too).
+expand(Es, L) ->
+    Marked = lists:foldl(fun({Prop, Exp}, Acc) -> expand_1(prop_key(Prop), property(Prop), Exp, Acc) end,
+                         [{entry, P} || P <- L], Es),
+    lists:append([case M of
+                      {entry, P} when is_list(P) -> P;
+                      {entry, P} -> [P];
+                      {expanded, X} when is_list(X) -> X;
+                      {expanded, X} -> [X]
+                  end || M <- Marked]).
+
+prop_key(P) when is_atom(P) -> P;
+prop_key(P) when is_tuple(P), tuple_size(P) >= 1 -> element(1, P).
+
+expand_1(K, Norm, Exp, [{entry, P} = M | Ms]) ->
+    case has_key(K, P) of
+        true ->
+            case property(P) =:= Norm of
+                true -> [{expanded, Exp} | [X || X <- Ms, not same_key(K, X)]];
+                false -> [{entry, property(P)} | Ms]
+            end;
+        false -> [M | expand_1(K, Norm, Exp, Ms)]
+    end;
+expand_1(K, Norm, Exp, [M | Ms]) -> [M | expand_1(K, Norm, Exp, Ms)];
+expand_1(_, _, _, []) -> [].
+
+same_key(K, {entry, P}) -> has_key(K, P);
+same_key(_, _) -> false.
+
+%% The stages in order ({aliases, As}, {negations, Ns}, {expand, Es}), then compact/1.
+normalize(L, Stages) -> compact(lists:foldl(fun stage/2, L, Stages)).
+
+stage({aliases, As}, L) -> substitute_aliases(As, L);
+stage({negations, Ns}, L) -> substitute_negations(Ns, L);
+stage({expand, Es}, L) -> expand(Es, L).
+
+to_map(L, Stages) -> to_map(normalize(L, Stages)).

@@ -160,12 +160,24 @@ take(S, Chars, Complement, Dir) ->
     In = fun(G) -> lists:member(G, Set) =/= Complement end,
     Gs = gcs(cps(S)),
     case Dir of
+        leading when Complement ->
+            %% as OTP's: up to the first separator matched on code points and
+            %% ending at a grapheme cluster boundary (it may start inside one)
+            {A, B} = take_until(cps(S), [case G of [_ | _] -> G; _ -> [G] end || G <- Set], []),
+            {out(S, A), out(S, B)};
         leading ->
             {A, B} = lists:splitwith(In, Gs),
             {out(S, gflat(A)), out(S, gflat(B))};
         trailing ->
             {RB, RA} = lists:splitwith(In, lists:reverse(Gs)),
             {out(S, gflat(lists:reverse(RA))), out(S, gflat(lists:reverse(RB)))}
+    end.
+
+take_until([], _, Acc) -> {lists:reverse(Acc), []};
+take_until([C | R] = L, Seps, Acc) ->
+    case lists:any(fun(P) -> match_here(L, P) =/= false end, Seps) of
+        true -> {lists:reverse(Acc), L};
+        false -> take_until(R, Seps, [C | Acc])
     end.
 
 uppercase(S) -> out(S, lists:flatmap(fun up/1, cps(S))).
@@ -187,8 +199,8 @@ prefix(S, P) ->
 split(S, Pat) -> split(S, Pat, leading).
 
 split(S, Pat, Where) ->
-    L = gcs(cps(S)),
-    case gcs(cps(Pat)) of
+    L = cps(S),
+    case cps(Pat) of
         [] -> [S];
         P ->
             Parts = case Where of
@@ -196,9 +208,11 @@ split(S, Pat, Where) ->
                         trailing -> split_last(L, P);
                         all -> split_all(L, P)
                     end,
-            [out(S, gflat(X)) || X <- Parts]
+            [out(S, X) || X <- Parts]
     end.
 
+%% Patterns are matched on code points, as OTP's: a match may start inside a grapheme
+%% cluster but must end at a cluster boundary.
 %% [Before, After] at the first match, or [L]
 split_first(L, P) ->
     case search(L, P, []) of
@@ -207,9 +221,8 @@ split_first(L, P) ->
     end.
 
 split_last(L, P) ->
-    RP = lists:reverse(P),
-    case search(lists:reverse(L), RP, []) of
-        {RAfter, RBefore} -> [lists:reverse(RBefore), lists:reverse(RAfter)];
+    case search_last(L, P, [], nomatch) of
+        {Before, After} -> [Before, After];
         nomatch -> [L]
     end.
 
@@ -219,12 +232,37 @@ split_all(L, P) ->
         nomatch -> [L]
     end.
 
-%% first occurrence of P (a non-empty list) in L: {Before, AfterMatch}
+%% first occurrence of P (a non-empty code point list) in L: {Before, AfterMatch}
 search([], _, _) -> nomatch;
 search(L, P, Acc) ->
-    case lists:prefix(P, L) of
-        true -> {lists:reverse(Acc), lists:nthtail(erlang:length(P), L)};
+    case match_here(L, P) of
+        {ok, After} -> {lists:reverse(Acc), After};
         false -> search(tl(L), P, [hd(L) | Acc])
+    end.
+
+%% the last occurrence, as search/3
+search_last([], _, _, Found) -> Found;
+search_last(L, P, Acc, Found) ->
+    Found1 = case match_here(L, P) of
+                 {ok, After} -> {lists:reverse(Acc), After};
+                 false -> Found
+             end,
+    search_last(tl(L), P, [hd(L) | Acc], Found1).
+
+%% P at the head of L, ending at a grapheme cluster boundary: {ok, Rest}
+match_here(L, P) ->
+    case lists:prefix(P, L) of
+        true ->
+            Rest = lists:nthtail(erlang:length(P), L),
+            case Rest of
+                [] -> {ok, Rest};
+                [Next | _] ->
+                    case gcs([lists:last(P), Next]) of
+                        [_] -> false;
+                        _ -> {ok, Rest}
+                    end
+            end;
+        false -> false
     end.
 
 replace(S, Pat, Rep) -> replace(S, Pat, Rep, leading).
@@ -260,21 +298,17 @@ nth_lexeme(S, N, Seps) when is_integer(N), N > 0 ->
 find(S, Pat) -> find(S, Pat, leading).
 
 find(S, Pat, Dir) ->
-    L = gcs(cps(S)),
-    case gcs(cps(Pat)) of
+    L = cps(S),
+    case cps(Pat) of
         [] -> S;
         P ->
-            case Dir of
-                leading ->
-                    case search(L, P, []) of
-                        {_, After} -> out(S, gflat(P ++ After));
-                        nomatch -> nomatch
-                    end;
-                trailing ->
-                    case search(lists:reverse(L), lists:reverse(P), []) of
-                        {RAfter, _} -> out(S, gflat(P ++ lists:reverse(RAfter)));
-                        nomatch -> nomatch
-                    end
+            Found = case Dir of
+                        leading -> search(L, P, []);
+                        trailing -> search_last(L, P, [], nomatch)
+                    end,
+            case Found of
+                {_, After} -> out(S, P ++ After);
+                nomatch -> nomatch
             end
     end.
 
@@ -325,8 +359,23 @@ next_grapheme(L) when is_list(L) ->
 
 to_integer(S) -> to_integer(S, fun digits/1).
 
+%% The code points of a number's text; a flat list of integers that is not chardata is
+%% parsed as it is (OTP stops at the first non-digit and keeps the rest).
+num_cps(S) ->
+    try cps(S)
+    catch error:badarg when is_list(S) ->
+        case int_list(S) of
+            true -> S;
+            false -> erlang:error(badarg)
+        end
+    end.
+
+int_list([C | T]) when is_integer(C) -> int_list(T);
+int_list([]) -> true;
+int_list(_) -> false.
+
 to_integer(S, Digits) ->
-    try cps(S) of
+    try num_cps(S) of
         L ->
             {Sign, L1} = case L of
                              [$- | T] -> {-1, T};
@@ -341,7 +390,7 @@ to_integer(S, Digits) ->
     end.
 
 to_float(S) ->
-    try cps(S) of
+    try num_cps(S) of
         L ->
             {Sign, L1} = case L of
                              [$- | T] -> {"-", T};
@@ -349,7 +398,11 @@ to_float(S) ->
                              _ -> {"", L}
                          end,
             case float_parts(L1) of
-                {ok, Text, R} -> {erlang:list_to_float(Sign ++ Text), out(S, R)};
+                {ok, Text, R} ->
+                    try erlang:list_to_float(Sign ++ Text) of
+                        F -> {F, out(S, R)}
+                    catch error:badarg -> {error, no_float}
+                    end;
                 error -> {error, no_float}
             end
     catch error:badarg -> {error, badarg}
@@ -475,7 +528,7 @@ rchr([C | T], C, I, _) -> rchr(T, C, I + 1, I);
 rchr([_ | T], C, I, L) -> rchr(T, C, I + 1, L);
 rchr([], _, _, L) -> L.
 
-str(S, Sub) -> str(S, Sub, 1).
+str(S, Sub) when is_list(S), is_list(Sub) -> str(S, Sub, 1).
 
 str([_ | T] = S, [_ | _] = Sub, I) ->
     case lists:prefix(Sub, S) of
@@ -484,7 +537,7 @@ str([_ | T] = S, [_ | _] = Sub, I) ->
     end;
 str(_, _, _) -> 0.
 
-rstr(S, Sub) -> rstr(S, Sub, 1, 0).
+rstr(S, Sub) when is_list(S), is_list(Sub) -> rstr(S, Sub, 1, 0).
 
 rstr([_ | T] = S, [_ | _] = Sub, I, L) ->
     case lists:prefix(Sub, S) of
@@ -541,11 +594,11 @@ copies(S, N) when is_list(S), is_integer(N), N >= 0 -> lists:append(lists:duplic
 
 words(S) -> words(S, $\s).
 
-words(S, C) when is_list(S) -> max(1, erlang:length(tokens(S, [C]))).
+words(S, C) when is_list(S), is_integer(C) -> max(1, erlang:length(tokens(S, [C]))).
 
 sub_word(S, N) -> sub_word(S, N, $\s).
 
-sub_word(S, N, C) when is_integer(N), N > 0 ->
+sub_word(S, N, C) when is_integer(N), N > 0, is_integer(C) ->
     case drop(N - 1, tokens(S, [C])) of
         [W | _] -> W;
         [] -> []

@@ -22,7 +22,15 @@ characters_to_binary(Data, In, Out) ->
                 L when is_list(L) ->
                     case encode(L, E2, []) of
                         {ok, Bin} -> Bin;
+                        {error, _, _} when E2 =:= latin1, (In =:= unicode orelse In =:= utf8) ->
+                            {error, Acc, Rest} = l1_walk(Data, utf8, []),
+                            {error, list_to_binary(lists:reverse(Acc)), Rest};
                         {error, Bin, Bad} -> {error, Bin, Bad}
+                    end;
+                {error, _, _} when E2 =:= latin1, In =:= latin1 ->
+                    case l1_walk(Data, latin1, []) of
+                        {error, Acc, Rest1} -> {error, list_to_binary(lists:reverse(Acc)), Rest1};
+                        _ -> erlang:error(badarg, [Data, In, Out])
                     end;
                 {Tag, L, Rest} ->
                     case encode(L, E2, []) of
@@ -53,6 +61,33 @@ encode([C | T], E, Acc) ->
         {utf32, little} -> encode(T, E, [<<C/utf32-little>> | Acc])
     end;
 encode([], _, Acc) -> {ok, list_to_binary(lists:reverse(Acc))}.
+
+%% Latin-1 output of chardata (Unicode or Latin-1 input) with a character above 255:
+%% the bytes
+%% before it (reversed) and the rest in the input's nesting, as OTP's: [[C] | Tail] for
+%% a character of a list, [BinRest | Tail] for one in a binary, [Rest | Tail] around it
+%% for each enclosing list. Returns {error, Acc, Rest} or {ok, Acc}.
+l1_walk([C | T], _, Acc) when is_integer(C), C > 255 -> {error, Acc, [[C] | T]};
+l1_walk([C | T], In, Acc) when is_integer(C), C >= 0 -> l1_walk(T, In, [C | Acc]);
+l1_walk([C | _], _, _) when is_integer(C) -> invalid;
+l1_walk([B | T], In, Acc) when is_binary(B) ->
+    case l1_bin(B, In, Acc) of
+        {ok, Acc1} -> l1_walk(T, In, Acc1);
+        {error, Acc1, R} -> {error, Acc1, [R | T]}
+    end;
+l1_walk([L | T], In, Acc) ->
+    case l1_walk(L, In, Acc) of
+        {ok, Acc1} -> l1_walk(T, In, Acc1);
+        {error, Acc1, R} -> {error, Acc1, [R | T]}
+    end;
+l1_walk([], _, Acc) -> {ok, Acc};
+l1_walk(B, In, Acc) when is_binary(B) -> l1_bin(B, In, Acc).
+
+%% (a Latin-1 binary holds only Latin-1 characters)
+l1_bin(B, latin1, Acc) -> {ok, lists:reverse(binary_to_list(B), Acc)};
+l1_bin(<<C/utf8, _/binary>> = B, utf8, Acc) when C > 255 -> {error, Acc, B};
+l1_bin(<<C/utf8, R/binary>>, utf8, Acc) -> l1_bin(R, utf8, [C | Acc]);
+l1_bin(<<>>, utf8, Acc) -> {ok, Acc}.
 
 bom_to_encoding(<<239, 187, 191, _/binary>>) -> {utf8, 3};
 bom_to_encoding(<<0, 0, 254, 255, _/binary>>) -> {{utf32, big}, 4};

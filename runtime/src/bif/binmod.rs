@@ -309,8 +309,13 @@ pub fn match2(h: &mut dyn Heap, b: Term, p: Term) -> BifResult {
 /// `binary:match(Subject, Pattern, Options)`.
 pub fn match3(h: &mut dyn Heap, b: Term, p: Term, opts: Term) -> BifResult {
     let bs = bytes(b)?;
-    let ps = patterns(p)?;
     let (s, l) = scope(opts, bs.len())?;
+    if s == 0 && l == 0 {
+        // as BEAM: an empty scope at 0 (an empty subject) never matches, and the
+        // pattern is not checked
+        return Ok(atom("nomatch"));
+    }
+    let ps = patterns(p)?;
     Ok(match find(bs, &ps, s, s + l) {
         Some(m) => pos_len(h, m),
         None => atom("nomatch"),
@@ -325,8 +330,11 @@ pub fn matches2(h: &mut dyn Heap, b: Term, p: Term) -> BifResult {
 /// `binary:matches(Subject, Pattern, Options)`: every non-overlapping match.
 pub fn matches3(h: &mut dyn Heap, b: Term, p: Term, opts: Term) -> BifResult {
     let bs = bytes(b)?;
-    let ps = patterns(p)?;
     let (s, l) = scope(opts, bs.len())?;
+    if s == 0 && l == 0 {
+        return Ok(Term::NIL);
+    }
+    let ps = patterns(p)?;
     let mut found = Vec::new();
     let mut at = s;
     while let Some((i, n)) = find(bs, &ps, at, s + l) {

@@ -5,8 +5,8 @@
 //! Owns: decoding chardata in latin1, UTF-8, UTF-16 and UTF-32 (big or little endian),
 //! a character continuing from one binary into the next, and the `{error, Done, Rest}`
 //! / `{incomplete, Done, Rest}` results: Rest keeps the input's nesting
-//! (`[InnerRest | OuterTail]` per enclosing list; erts may re-nest it differently, with
-//! the same elements). Must not: recurse natively on input depth (an explicit stack of
+//! (`[InnerRest | OuterTail]` per enclosing list; for a bad binary, erts's
+//! `[BinRest, Tails]`, or `BinRest` alone when nothing follows). Must not: recurse natively on input depth (an explicit stack of
 //! enclosing tails is kept).
 
 use super::{badarg, uint};
@@ -65,20 +65,15 @@ enum Dec {
     Error(usize),
 }
 
-/// The bytes from `b` on are the start of a valid UTF-8 character cut short.
+/// The bytes from `b` on are the start of a UTF-8 character cut short: a lead byte and
+/// continuation bytes, without erts checking the range (overlong, surrogate, above
+/// U+10FFFF) before the character is complete.
 fn utf8_prefix(b: &[u8]) -> bool {
     let cont = |x: u8| x & 0xC0 == 0x80;
-    let start_ok = |b0: u8, b1: u8| match b0 {
-        0xE0 => b1 >= 0xA0,
-        0xED => b1 < 0xA0,
-        0xF0 => b1 >= 0x90,
-        0xF4 => b1 < 0x90,
-        _ => b0 <= 0xF4,
-    };
     match *b {
         [b0] => b0 & 0xE0 == 0xC0 || b0 & 0xF0 == 0xE0 || b0 & 0xF8 == 0xF0,
-        [b0, b1] => (b0 & 0xF0 == 0xE0 || b0 & 0xF8 == 0xF0) && cont(b1) && start_ok(b0, b1),
-        [b0, b1, b2] => b0 & 0xF8 == 0xF0 && cont(b1) && cont(b2) && start_ok(b0, b1),
+        [b0, b1] => (b0 & 0xF0 == 0xE0 || b0 & 0xF8 == 0xF0) && cont(b1),
+        [b0, b1, b2] => b0 & 0xF8 == 0xF0 && cont(b1) && cont(b2),
         _ => false,
     }
 }
@@ -129,13 +124,18 @@ fn decode(b: &[u8], e: Enc, out: &mut Vec<u32>) -> Dec {
             let word = |x: &[u8]| if big { u16::from_be_bytes([x[0], x[1]]) } else { u16::from_le_bytes([x[0], x[1]]) } as u32;
             while i < b.len() {
                 let rest = &b[i..];
+                // a cut unit is an error when its known high byte is already wrong
                 if rest.len() < 2 {
-                    return Dec::Pending(i);
+                    return if big && (0xDC..=0xDF).contains(&rest[0]) { Dec::Error(i) } else { Dec::Pending(i) };
                 }
                 let w = word(rest);
                 if (0xD800..=0xDBFF).contains(&w) {
                     if rest.len() < 4 {
-                        return Dec::Pending(i);
+                        return if big && rest.len() == 3 && !(0xDC..=0xDF).contains(&rest[2]) {
+                            Dec::Error(i)
+                        } else {
+                            Dec::Pending(i)
+                        };
                     }
                     let w2 = word(&rest[2..]);
                     if !(0xDC00..=0xDFFF).contains(&w2) {
@@ -155,7 +155,13 @@ fn decode(b: &[u8], e: Enc, out: &mut Vec<u32>) -> Dec {
             while i < b.len() {
                 let rest = &b[i..];
                 if rest.len() < 4 {
-                    return Dec::Pending(i);
+                    // the known high bytes must still allow a value up to U+10FFFF
+                    let ok = if big {
+                        rest[0] == 0 && rest.get(1).map_or(true, |&x| x <= 0x10)
+                    } else {
+                        rest.get(2).map_or(true, |&x| x <= 0x10)
+                    };
+                    return if ok { Dec::Pending(i) } else { Dec::Error(i) };
                 }
                 let x = [rest[0], rest[1], rest[2], rest[3]];
                 let c = if big {
@@ -220,9 +226,20 @@ fn convert(h: &mut dyn Heap, data: Term, e: Enc, out: &mut Vec<u32>) -> Result<O
                         let p = term::binary(h, &bytes[..bytes.len() - blen]);
                         break Some(term::list_with_tail(h, &[p, hd], tl));
                     }
-                    Dec::Error(i) => {
+                    Dec::Error(i) if e == Enc::Utf8 && !short_lead(&bytes[i..]) => {
                         let r = term::binary(h, &bytes[i..]);
                         break Some(term::cons(h, r, tl));
+                    }
+                    Dec::Error(i) => {
+                        // as erts for a sequence cut by the binary's end: the binary's
+                        // rest, then the input after it (the tails of the enclosing
+                        // lists, each nested in the next)
+                        let r = term::binary(h, &bytes[i..]);
+                        let mut t = tl;
+                        while let Some(o) = outer.pop() {
+                            t = if t.is_nil() { o } else if o.is_nil() { term::cons(h, t, Term::NIL) } else { term::cons(h, t, o) };
+                        }
+                        break Some(if t.is_nil() { r } else { term::list_with_tail(h, &[r, t], Term::NIL) });
                     }
                 }
                 cur = tl;
@@ -259,6 +276,17 @@ fn convert(h: &mut dyn Heap, data: Term, e: Enc, out: &mut Vec<u32>) -> Result<O
             Outcome::Error(r)
         }
     })
+}
+
+/// A UTF-8 lead byte whose sequence is longer than the bytes left.
+fn short_lead(b: &[u8]) -> bool {
+    let need = match b.first() {
+        Some(0xC0..=0xDF) => 2,
+        Some(0xE0..=0xEF) => 3,
+        Some(0xF0..=0xF7) => 4,
+        _ => 0,
+    };
+    need > b.len()
 }
 
 fn result(h: &mut dyn Heap, done: Term, o: Outcome) -> Term {

@@ -1,0 +1,50 @@
+-module(prop_io_format_strings).
+-export([main/1]).
+-compile([nowarn_unused_function]).
+
+%% Property-style: io_lib:format ~s ~ts ~c ~tc with widths, precisions, padding and adjust on generated strings.
+
+%% Deterministic generator (an LCG; independent of rand's algorithm).
+lcg(S) -> (S * 1103515245 + 12345) band 16#7FFFFFFF.
+%% int(S, M): a value in 0..M-1 and the next seed.
+int(S, M) -> S1 = lcg(S), {(S1 bsr 8) rem M, S1}.
+%% many(N, S, G): N values of the generator G(S) -> {V, S1}.
+many(0, _, _) -> [];
+many(N, S, G) -> {V, S1} = G(S), [V | many(N - 1, S1, G)].
+%% list(S, MaxLen, G): a list of 0..MaxLen values of G.
+list(S, MaxLen, G) -> {Len, S1} = int(S, MaxLen + 1), lst(Len, S1, G, []).
+lst(0, S, _, Acc) -> {Acc, S};
+lst(N, S, G, Acc) -> {V, S1} = G(S), lst(N - 1, S1, G, [V | Acc]).
+ilist(S, MaxLen, M) -> list(S, MaxLen, fun(X) -> int(X, M) end).
+%% A mixed term of every kind (for order-sensitive functions).
+term(S) ->
+    {K, S1} = int(S, 9),
+    {V, S2} = int(S1, 7),
+    T = case K of
+            0 -> V; 1 -> V - 3; 2 -> V / 2; 3 -> element(V rem 3 + 1, {a, b, c});
+            4 -> {V rem 3}; 5 -> [V rem 2]; 6 -> <<V>>; 7 -> {V rem 2, a}; 8 -> []
+        end,
+    {T, S2}.
+run(F) -> try F() catch C:R -> {C, R} end.
+%% id(X): hides a literal argument from the compiler.
+id(X) -> X.
+%% A character from a small pool: letters, digits, blanks, separators, non-ASCII
+%% (Latin-1, Greek, CJK, a combining accent, CR LF).
+chr(S) ->
+    {I, S1} = int(S, 24),
+    {element(I + 1, {$a, $b, $c, $A, $B, $Z, $0, $7, $\s, $\s, $\t, $\n, $\r, $,, $-, $., $_,
+                     16#e9, 16#df, 16#3a3, 16#3c3, 16#4e2d, 16#301, $x}), S1}.
+str(S) -> list(S, 9, fun chr/1).
+
+achr(S) -> {I, S1} = int(S, 6), {element(I + 1, {$a, $b, $\s, $~, $Z, $9}), S1}.
+
+main(_) ->
+    Ss = many(250, 127, fun(S) -> {A, S1} = list(S, 9, fun achr/1), {W, S2} = int(S1, 12), {P, S3} = int(S2, 10),
+                                   {{A, W + P + 1, P + 1}, S3} end),
+    lists:foreach(fun({S, W, P}) ->
+        B = list_to_binary(S),
+        io:format("~s~n", [io_lib:format("[~s|~*s|~-*s|~.*s|~*.*s|~*.*.*s|~ts|~*c|~-*.*c|~s|~s]",
+                                         [S, W, S, W, B, P, S, W, P, B, W, P, $., S, S, W, $x, W + 3, 3, $y,
+                                          list_to_atom(S), [S, B]])])
+    end, Ss),
+    io:format("~ts|~10ts|~-6ts|~.2ts|~tc|~3tc~n", [[16#3a3, 16#e9], <<"ab"/utf8>>, [16#4e2d], "xyz", 16#3c3, 16#e9]).

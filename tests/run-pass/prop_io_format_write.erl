@@ -1,0 +1,54 @@
+-module(prop_io_format_write).
+-export([main/1]).
+-compile([nowarn_unused_function]).
+
+%% Property-style: io_lib:format ~w ~W ~p ~P with depths and widths on generated nested terms.
+
+%% Deterministic generator (an LCG; independent of rand's algorithm).
+lcg(S) -> (S * 1103515245 + 12345) band 16#7FFFFFFF.
+%% int(S, M): a value in 0..M-1 and the next seed.
+int(S, M) -> S1 = lcg(S), {(S1 bsr 8) rem M, S1}.
+%% many(N, S, G): N values of the generator G(S) -> {V, S1}.
+many(0, _, _) -> [];
+many(N, S, G) -> {V, S1} = G(S), [V | many(N - 1, S1, G)].
+%% list(S, MaxLen, G): a list of 0..MaxLen values of G.
+list(S, MaxLen, G) -> {Len, S1} = int(S, MaxLen + 1), lst(Len, S1, G, []).
+lst(0, S, _, Acc) -> {Acc, S};
+lst(N, S, G, Acc) -> {V, S1} = G(S), lst(N - 1, S1, G, [V | Acc]).
+ilist(S, MaxLen, M) -> list(S, MaxLen, fun(X) -> int(X, M) end).
+%% A mixed term of every kind (for order-sensitive functions).
+term(S) ->
+    {K, S1} = int(S, 9),
+    {V, S2} = int(S1, 7),
+    T = case K of
+            0 -> V; 1 -> V - 3; 2 -> V / 2; 3 -> element(V rem 3 + 1, {a, b, c});
+            4 -> {V rem 3}; 5 -> [V rem 2]; 6 -> <<V>>; 7 -> {V rem 2, a}; 8 -> []
+        end,
+    {T, S2}.
+run(F) -> try F() catch C:R -> {C, R} end.
+%% id(X): hides a literal argument from the compiler.
+id(X) -> X.
+%% A character from a small pool: letters, digits, blanks, separators, non-ASCII
+%% (Latin-1, Greek, CJK, a combining accent, CR LF).
+chr(S) ->
+    {I, S1} = int(S, 24),
+    {element(I + 1, {$a, $b, $c, $A, $B, $Z, $0, $7, $\s, $\s, $\t, $\n, $\r, $,, $-, $., $_,
+                     16#e9, 16#df, 16#3a3, 16#3c3, 16#4e2d, 16#301, $x}), S1}.
+str(S) -> list(S, 9, fun chr/1).
+
+deep(S, 0) -> term(S);
+deep(S, D) ->
+    {K, S1} = int(S, 6),
+    case K of
+        0 -> {L, S2} = list(S1, 4, fun(X) -> deep(X, D - 1) end), {list_to_tuple(L), S2};
+        1 -> list(S1, 4, fun(X) -> deep(X, D - 1) end);
+        2 -> {L, S2} = list(S1, 3, fun(X) -> deep(X, D - 1) end), {maps:from_list([{I, V} || {I, V} <- lists:enumerate(L)]), S2};
+        3 -> {L, S2} = ilist(S1, 6, 128), {L, S2};
+        _ -> term(S1)
+    end.
+
+main(_) ->
+    Ts = many(40, 131, fun(S) -> {T, S1} = deep(S, 3), {D, S2} = int(S1, 6), {{T, D + 1}, S2} end),
+    lists:foreach(fun({T, D}) ->
+        io:format("~s~n", [io_lib:format("~w|~W|~P|~40p|~tp", [T, T, D, T, D, T, T])])
+    end, Ts).

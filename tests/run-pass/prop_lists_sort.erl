@@ -1,0 +1,45 @@
+-module(prop_lists_sort).
+-export([main/1]).
+-compile([nowarn_unused_function]).
+
+
+%% Property-style: lists:sort/1,2 and usort/1,2 on generated lists of mixed terms.
+
+%% Deterministic generator (an LCG; independent of rand's algorithm).
+lcg(S) -> (S * 1103515245 + 12345) band 16#7FFFFFFF.
+%% int(S, M): a value in 0..M-1 and the next seed.
+int(S, M) -> S1 = lcg(S), {(S1 bsr 8) rem M, S1}.
+%% many(N, S, G): N values of the generator G(S) -> {V, S1}.
+many(0, _, _) -> [];
+many(N, S, G) -> {V, S1} = G(S), [V | many(N - 1, S1, G)].
+%% list(S, MaxLen, G): a list of 0..MaxLen values of G.
+list(S, MaxLen, G) -> {Len, S1} = int(S, MaxLen + 1), lst(Len, S1, G, []).
+lst(0, S, _, Acc) -> {Acc, S};
+lst(N, S, G, Acc) -> {V, S1} = G(S), lst(N - 1, S1, G, [V | Acc]).
+ilist(S, MaxLen, M) -> list(S, MaxLen, fun(X) -> int(X, M) end).
+%% A mixed term of every kind (for order-sensitive functions).
+term(S) ->
+    {K, S1} = int(S, 9),
+    {V, S2} = int(S1, 7),
+    T = case K of
+            0 -> V; 1 -> V - 3; 2 -> V / 2; 3 -> element(V rem 3 + 1, {a, b, c});
+            4 -> {V rem 3}; 5 -> [V rem 2]; 6 -> <<V>>; 7 -> {V rem 2, a}; 8 -> []
+        end,
+    {T, S2}.
+run(F) -> try F() catch C:R -> {C, R} end.
+%% id(X): hides a literal argument from the compiler.
+id(X) -> X.
+
+main(_) ->
+    Ls = many(150, 1, fun(S) -> list(S, 10, fun term/1) end),
+    lists:foreach(fun(L) ->
+        %% sort/1 and usort/1 without integer/float ties (whose order is a known difference)
+        NT = [if is_float(X) -> X + 0.25; true -> X end || X <- L],
+        io:format("~w~n ~w ~w~n", [L, lists:sort(NT), lists:usort(NT)]),
+        io:format(" ~w ~w~n", [lists:sort(fun(A, B) -> A >= B end, L),
+                               lists:usort(fun(A, B) -> A >= B end, L)])
+    end, Ls),
+    Is = many(60, 7, fun(S) -> ilist(S, 30, 20) end),
+    [io:format("~w ~w~n", [lists:sort(L), lists:usort(fun(A, B) -> A rem 5 =< B rem 5 end, L)]) || L <- Is],
+    io:format("~w~n", [[run(fun() -> lists:sort(X) end) || X <- [a, [a|b], {1}]]]),
+    io:format("~w~n", [[run(fun() -> lists:usort(X) end) || X <- [a, [a|b], 3]]]).
