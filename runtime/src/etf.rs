@@ -9,7 +9,7 @@
 //! Must not: know about processes beyond the local node `nonode@nohost`.
 //! Known gaps: closures are encoded as NEW_FUN_EXT with the creator pid `<0.0.0>` and
 //! cannot be decoded yet (needs the module registry); compressed input (tag 80) is
-//! rejected; maps over 32 keys are written in key order, where BEAM uses HAMT order.
+//! rejected. Maps are written in `map::list_order` (BEAM's HAMT order above 32 keys).
 
 use crate::atom::{self, idx};
 use crate::exception::Exception;
@@ -194,9 +194,9 @@ pub fn encode_into(out: &mut Vec<u8>, t: Term) {
                 let (ks, vs) = t.map_parts().unwrap_or((&[], &[]));
                 out.push(MAP_EXT);
                 out.extend_from_slice(&(ks.len() as u32).to_be_bytes());
-                for (k, v) in ks.iter().zip(vs).rev() {
-                    work.push(*v);
-                    work.push(*k);
+                for i in map::list_order(t).into_iter().rev() {
+                    work.push(vs[i]);
+                    work.push(ks[i]);
                 }
             }
             Kind::Cons => {
