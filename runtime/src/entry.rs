@@ -618,7 +618,6 @@ mod tests {
             ("spawn_monitor", 1),
             ("process_flag", 2),
             ("is_process_alive", 1),
-            ("process_info", 2),
             ("send_after", 3),
             ("start_timer", 3),
             ("cancel_timer", 1),
@@ -628,5 +627,8 @@ mod tests {
             let src = include_str!("entry.rs");
             assert!(src.contains(&format!("\"{s}\"")), "{s} missing");
         }
+        // process_info/1,2 are traps (`boot::TRAP_PREFIX`).
+        let s = bif_symbol("erlang", "process_info", 2).replace("ferl_bif_", "ferl_trap_");
+        assert!(include_str!("entry.rs").contains(&format!("\"{s}\"")));
     }
 }

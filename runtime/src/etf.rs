@@ -7,9 +7,12 @@
 //! cannot overflow the native stack; decoding never panics and rejects malformed input
 //! with `badarg`.
 //! Must not: know about processes beyond the local node `nonode@nohost`.
-//! Known gaps: closures are encoded as NEW_FUN_EXT with the creator pid `<0.0.0>` and
-//! cannot be decoded yet (needs the module registry); compressed input (tag 80) is
-//! rejected. Maps are written in `map::list_order` (BEAM's HAMT order above 32 keys).
+//! Also `term_to_binary/2`'s compression (zlib's `compress2`, BEAM's bytes) and minor
+//! versions 0 and 2, compressed input (tag 80), and `binary_to_term/2`'s `safe`.
+//! Maps are written in `map::list_order` (BEAM's HAMT order above 32 keys).
+//! Known gaps: closures are encoded as NEW_FUN_EXT with the creator pid `<0.0.0>` and a
+//! zero `Uniq` (BEAM writes the module's MD5); decoding finds the lambda by module and
+//! index among the loaded modules (`native::loader::lookup_fun`), ignoring `Uniq`.
 
 use crate::atom::{self, idx};
 use crate::exception::Exception;
@@ -359,6 +362,33 @@ impl<'a> Reader<'a> {
         }
         Ok(n)
     }
+    /// An integer term written as SMALL_INTEGER_EXT or INTEGER_EXT.
+    fn small_int(&mut self) -> Result<i64, Exception> {
+        match self.u8()? {
+            SMALL_INTEGER_EXT => Ok(self.u8()? as i64),
+            INTEGER_EXT => Ok(self.u32()? as i32 as i64),
+            _ => Err(Exception::badarg()),
+        }
+    }
+    /// A local pid term (node `nonode@nohost`, serial 0).
+    fn pid(&mut self) -> Result<Term, Exception> {
+        let tag = self.u8()?;
+        if tag != NEW_PID_EXT && tag != PID_EXT {
+            return Err(Exception::badarg());
+        }
+        let node = self.atom()?;
+        let id = self.u32()?;
+        let serial = self.u32()?;
+        if tag == NEW_PID_EXT {
+            self.u32()?;
+        } else {
+            self.u8()?;
+        }
+        if node != Term::atom(idx::NONODE) || serial != 0 || id as u64 > term::PID_MAX {
+            return Err(Exception::badarg());
+        }
+        Ok(Term::pid(id as u64))
+    }
     fn atom(&mut self) -> Result<Term, Exception> {
         let tag = self.u8()?;
         self.atom_body(tag)
@@ -602,18 +632,8 @@ fn decode_one<H: Heap + ?Sized>(
                 return Ok(Some((scratch, true)));
             }
             NEW_PID_EXT | PID_EXT => {
-                let node = r.atom()?;
-                let id = r.u32()?;
-                let serial = r.u32()?;
-                if tag == NEW_PID_EXT {
-                    r.u32()?;
-                } else {
-                    r.u8()?;
-                }
-                if node != Term::atom(idx::NONODE) || serial != 0 || id as u64 > term::PID_MAX {
-                    return Err(Exception::badarg());
-                }
-                Term::pid(id as u64)
+                r.pos -= 1;
+                r.pid()?
             }
             NEWER_REFERENCE_EXT | NEW_REFERENCE_EXT => {
                 let n = r.u16()?;
@@ -634,6 +654,30 @@ fn decode_one<H: Heap + ?Sized>(
                     return Err(Exception::badarg());
                 }
                 term::reference(heap, ids)
+            }
+            NEW_FUN_EXT => {
+                r.u32()?; // Size (the free variables are read through the slots)
+                let arity = r.u8()? as u32;
+                r.bytes(16)?; // Uniq: ferl identifies a lambda by module and index
+                let index = r.u32()?;
+                let num_free = r.u32()? as usize;
+                let module = r.atom()?;
+                r.small_int()?; // OldIndex
+                r.small_int()?; // OldUniq
+                r.pid()?;
+                let entry = crate::native::loader::lookup_fun(module, index)
+                    .filter(|e| e.arity == arity && e.num_free as usize == num_free)
+                    .ok_or_else(Exception::badarg)?;
+                if num_free > r.b.len() - r.pos {
+                    return Err(Exception::badarg());
+                }
+                let f = term::closure(heap, entry, &vec![NIL; num_free]);
+                let base = f.boxed_ptr();
+                for i in (0..num_free).rev() {
+                    // SAFETY: environment word i of the closure just allocated.
+                    slots.push(unsafe { base.add(2 + i) });
+                }
+                f
             }
             EXPORT_EXT => {
                 let m = r.atom()?;
