@@ -256,7 +256,11 @@ fn encode_term(out: &mut Vec<u8>, t: Term, minor: u8) {
                     put_atom(out, e.module.atom_name().unwrap_or(""));
                     let mut tail = Vec::new();
                     encode_term(&mut tail, Term::small(e.index as i64).unwrap_or(NIL), minor);
-                    encode_term(&mut tail, Term::small(e.old_uniq as i64).unwrap_or(NIL), minor);
+                    encode_term(
+                        &mut tail,
+                        Term::small(e.old_uniq as i64).unwrap_or(NIL),
+                        minor,
+                    );
                     encode_term(&mut tail, Term::pid(0), minor);
                     for v in env {
                         encode_term(&mut tail, *v, minor);

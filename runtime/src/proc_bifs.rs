@@ -213,7 +213,10 @@ fn info_value<H: Heap + ?Sized>(
                 (k("fullsweep_after"), small(65535)),
                 (k("minor_gcs"), small(0)),
             ];
-            let v: Vec<Term> = pairs.iter().map(|&(a, b)| term::tuple(h, &[a, b])).collect();
+            let v: Vec<Term> = pairs
+                .iter()
+                .map(|&(a, b)| term::tuple(h, &[a, b]))
+                .collect();
             list_of(h, &v)
         }
         "suspending" => NIL,
@@ -435,7 +438,12 @@ impl Ctx<'_> {
         self.info_request(pid, items, single)
     }
 
-    fn info_request(&mut self, pid: Term, items: Vec<u32>, single: bool) -> Result<Term, Exception> {
+    fn info_request(
+        &mut self,
+        pid: Term,
+        items: Vec<u32>,
+        single: bool,
+    ) -> Result<Term, Exception> {
         let target = pid.pid_serial().ok_or(Exception::badarg())?;
         let r = self.make_ref();
         self.recv_mark(r);

@@ -280,4 +280,3 @@ pub fn binary_to_term2(h: &mut dyn Heap, b: Term, opts: Term) -> BifResult {
         Ok(t)
     }
 }
-

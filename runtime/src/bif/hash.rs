@@ -653,9 +653,7 @@ mod tests {
         // erl: erts_debug:get_internal_state({internal_hash, T}) (OTP 25.2, x86_64).
         let mut h = FragHeap::new();
         let s = |v: i64| Term::small(v).unwrap();
-        let big = |h: &mut FragHeap, v: i128| {
-            term::int128(h, v)
-        };
+        let big = |h: &mut FragHeap, v: i128| term::int128(h, v);
         let cases: Vec<(Term, u32)> = vec![
             (s(0), 3620831944),
             (s(1), 2441450838),

@@ -25,7 +25,8 @@ fn register_fun(e: &'static FunEntry) {
 pub fn lookup_fun(m: Term, index: u32) -> Option<&'static FunEntry> {
     let t = funs().read().unwrap_or_else(|e| e.into_inner());
     // SAFETY: only FunEntries of loaded modules (static data, never unloaded) are stored.
-    t.get(&(m.raw(), index)).map(|&a| unsafe { &*(a as *const FunEntry) })
+    t.get(&(m.raw(), index))
+        .map(|&a| unsafe { &*(a as *const FunEntry) })
 }
 
 /// Descriptor header words (then `2 * n_patches` patch words, then `3 * n_exports`, then
