@@ -454,9 +454,14 @@ write_tail(_, 1, _E, S) -> [S | "..."];
 write_tail([H | T], D, E, S) -> [$,, write1(H, D - 1, E) | write_tail(T, D - 1, E, S)];
 write_tail(Other, D, E, S) -> [S, write1(Other, D - 1, E)].
 
+%% A map's pairs in iteration order, as OTP 25 prints them (maps:iterator/1): the
+%% order of maps:to_list/1 up to 32 keys, its reverse for larger (HAMT) maps.
+map_pairs(Map) when map_size(Map) > 32 -> lists:reverse(maps:to_list(Map));
+map_pairs(Map) -> maps:to_list(Map).
+
 write_map(Map, _D, _E) when map_size(Map) =:= 0 -> "#{}";
 write_map(Map, D, E) ->
-    [$#, ${, write_map_body(maps:to_list(Map), D - 1, D - 1, E), $}].
+    [$#, ${, write_map_body(map_pairs(Map), D - 1, D - 1, E), $}].
 
 %% N counts the pairs still allowed; every key and value is written with
 %% the same depth D (OTP 25 behaviour, including the trailing ",...").
@@ -814,7 +819,7 @@ plen_elems(E, D, Enc, Str) ->
 
 plen_map(_Map, 1, _Enc, _Str) -> {"#{...}", 6};
 plen_map(Map, D, Enc, Str) ->
-    Pairs = plen_pairs(maps:to_list(Map), D, D - 1, Enc, Str),
+    Pairs = plen_pairs(map_pairs(Map), D, D - 1, Enc, Str),
     {{map, Pairs}, list_length(Pairs, 3)}.
 
 plen_pairs([], _D, _D0, _Enc, _Str) -> [];

@@ -6,10 +6,12 @@
 %% (runtime/src/bif/maps.rs), as on BEAM; compiled code calls them directly and the
 %% export table lists them, so this module does not define them.
 %%
-%% Iteration order is the order of maps:to_list/1 (term order of the keys: BEAM's order
-%% for maps of up to 32 keys). An iterator is [0 | Map] as on BEAM; next/1 returns the
-%% whole remaining chain {K, V, {K2, V2, ... none}}, which is what BEAM does for maps of
-%% up to 32 keys.
+%% Iteration order (iterators, fold, foreach, map, filter, ...) is BEAM's: term order of
+%% the keys for maps of up to 32 keys, where it equals maps:to_list/1's order; for larger
+%% maps (HAMTs on BEAM) the reverse of maps:to_list/1's (the runtime reproduces BEAM's
+%% hash order, runtime/src/map.rs). An iterator is [0 | Map] as on BEAM; next/1 returns
+%% the whole remaining chain {K, V, {K2, V2, ... none}}, which is what BEAM does for maps
+%% of up to 32 keys.
 -module(maps).
 -export([map/2, fold/3, filter/2, filtermap/2, foreach/2, with/2, without/2,
          update_with/3, update_with/4, iterator/1, next/1, intersect/2,
@@ -39,8 +41,11 @@ is_iter([P | M]) when is_integer(P), is_map(M) -> true;
 is_iter(_) -> false.
 
 %% The {K, V} pairs of a map or the rest of an iterator, in iteration order.
-pairs(M) when is_map(M) -> maps:to_list(M);
+pairs(M) when is_map(M) -> iter_list(M);
 pairs(I) -> iter_pairs(next(I)).
+
+iter_list(M) when map_size(M) > 32 -> lists:reverse(maps:to_list(M));
+iter_list(M) -> maps:to_list(M).
 
 iter_pairs({K, V, I}) -> [{K, V} | iter_pairs(next(I))];
 iter_pairs(none) -> [].
@@ -50,7 +55,7 @@ iterator(M) -> erlang:error({badmap, M}).
 
 next({K, V, I}) -> {K, V, I};
 next(none) -> none;
-next([0 | M]) when is_map(M) -> chain(maps:to_list(M));
+next([0 | M]) when is_map(M) -> chain(iter_list(M));
 next([P | M] = I) when is_integer(P), is_map(M) -> erlang:error({badmap, I});
 next(_) -> erlang:error(badarg).
 
@@ -58,7 +63,7 @@ chain([{K, V} | T]) -> {K, V, chain(T)};
 chain([]) -> none.
 
 map(F, M) when is_function(F, 2), is_map(M) ->
-    maps:from_list(map_1(F, maps:to_list(M)));
+    maps:from_list(map_1(F, iter_list(M)));
 map(F, I) when is_function(F, 2) ->
     case is_iter(I) of
         true -> maps:from_list(map_1(F, pairs(I)));
@@ -70,7 +75,7 @@ map_1(F, [{K, V} | T]) -> [{K, F(K, V)} | map_1(F, T)];
 map_1(_, []) -> [].
 
 fold(F, Acc, M) when is_function(F, 3), is_map(M) ->
-    fold_1(F, Acc, maps:to_list(M));
+    fold_1(F, Acc, iter_list(M));
 fold(F, Acc, I) when is_function(F, 3) ->
     case is_iter(I) of
         true -> fold_iter(F, Acc, next(I));
@@ -85,7 +90,7 @@ fold_iter(F, Acc, {K, V, I}) -> fold_iter(F, F(K, V, Acc), next(I));
 fold_iter(_, Acc, none) -> Acc.
 
 filter(P, M) when is_function(P, 2), is_map(M) ->
-    maps:from_list(filter_1(P, maps:to_list(M)));
+    maps:from_list(filter_1(P, iter_list(M)));
 filter(P, I) when is_function(P, 2) ->
     case is_iter(I) of
         true -> maps:from_list(filter_1(P, pairs(I)));
@@ -101,7 +106,7 @@ filter_1(P, [{K, V} = KV | T]) ->
 filter_1(_, []) -> [].
 
 filtermap(F, M) when is_function(F, 2), is_map(M) ->
-    maps:from_list(filtermap_1(F, maps:to_list(M)));
+    maps:from_list(filtermap_1(F, iter_list(M)));
 filtermap(F, I) when is_function(F, 2) ->
     case is_iter(I) of
         true -> maps:from_list(filtermap_1(F, pairs(I)));
@@ -118,7 +123,7 @@ filtermap_1(F, [{K, V} = KV | T]) ->
 filtermap_1(_, []) -> [].
 
 foreach(F, M) when is_function(F, 2), is_map(M) ->
-    foreach_1(F, maps:to_list(M));
+    foreach_1(F, iter_list(M));
 foreach(F, I) when is_function(F, 2) ->
     case is_iter(I) of
         true -> foreach_1(F, pairs(I));

@@ -499,7 +499,13 @@ pub fn remote_bifs() -> Vec<RemoteBif> {
             "erlang",
             "process_info",
             2,
-            "ferl_bif_erlang_process__info_2",
+            "ferl_trap_erlang_process__info_2",
+        ),
+        (
+            "erlang",
+            "process_info",
+            1,
+            "ferl_trap_erlang_process__info_1",
         ),
         ("erlang", "processes", 0, "ferl_bif_erlang_processes_0"),
         (

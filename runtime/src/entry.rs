@@ -222,17 +222,93 @@ bif!(
     ferl_bif_erlang_processes_0,
     |ctx| Ok(ctx.processes())
 );
-bif!(
-    "ferl_bif_erlang_process__info_2",
-    ferl_bif_erlang_process_info_2,
-    |ctx, pid, items| {
-        if pid != ctx.self_pid() {
-            // Another process: compiled code uses ferl_rt_process_info_request + receive.
-            return Err(Exception::badarg());
+/// What `process_info` trapped with: its result for the caller itself, or the request's
+/// reference for another process.
+enum InfoTrap {
+    Value,
+    Await(*const u8),
+}
+
+/// `erlang:process_info/1,2` as traps (`boot::TRAP_PREFIX`), so compiled code reaches
+/// them through the export table and a non-tail call's frame is on the stack (it names
+/// the caller for `current_function`). For the caller itself the result goes to `x0` and
+/// the code returned is the top frame's continuation (a plain return). For another
+/// process the request signal is sent and the code returned is the stdlib's
+/// `ferl_process_info:await/1` with the reference in `x0`, which receives
+/// `{Ref, Result}` (`undefined` for a dead process).
+///
+/// # Safety
+/// `p` must be the process the calling scheduler runs.
+unsafe fn info_trap(p: *mut Process, pid: Term, items: Option<Term>) -> u64 {
+    let mut how = InfoTrap::Value;
+    let how_ref = &mut how;
+    // SAFETY: forwarded from the caller.
+    let r = unsafe {
+        call(p, |ctx| {
+            if pid == ctx.self_pid() {
+                return match items {
+                    Some(items) => ctx.process_info(items),
+                    None => ctx.process_info_all(),
+                };
+            }
+            if !pid.is_pid() {
+                return Err(Exception::badarg());
+            }
+            let await_code = crate::native::rt::lookup_export(
+                Term::intern("ferl_process_info").map_err(|_| Exception::badarg())?,
+                Term::intern("await").map_err(|_| Exception::badarg())?,
+                1,
+            )
+            .ok_or_else(Exception::badarg)?;
+            *how_ref = InfoTrap::Await(await_code);
+            match items {
+                Some(items) => ctx.process_info_request(pid, items),
+                None => ctx.process_info_request_all(pid),
+            }
+        })
+    };
+    // SAFETY: `p` is valid (caller's contract).
+    let p = unsafe { &mut *p };
+    if r == NON_VALUE.raw() {
+        if p.status != STATUS_YIELD {
+            let args: Vec<Term> = std::iter::once(pid).chain(items).collect();
+            let f = Term::intern("process_info").unwrap_or(Term::NIL);
+            crate::trace::build_for_trap(p, Term::atom(idx::ERLANG), f, &args);
         }
-        ctx.process_info(items)
+        return 0;
     }
-);
+    // SAFETY: as above.
+    p.set_x(0, unsafe { Term::from_raw(r) });
+    match how {
+        InfoTrap::Await(code) => code as u64,
+        // The top frame (a RETURN or the BOTTOM frame) is where a return goes.
+        InfoTrap::Value => p.top_frame().map_or(0, |(_, code, _)| code as u64),
+    }
+}
+
+/// `erlang:process_info(Pid, ItemOrItems)` (see `info_trap`).
+///
+/// # Safety
+/// `p` must be the process the calling scheduler runs.
+#[export_name = "ferl_trap_erlang_process__info_2"]
+pub unsafe extern "C" fn ferl_trap_erlang_process_info_2(
+    p: *mut Process,
+    pid: u64,
+    items: u64,
+) -> u64 {
+    // SAFETY: forwarded from the caller.
+    unsafe { info_trap(p, t(pid), Some(t(items))) }
+}
+
+/// `erlang:process_info(Pid)`: BEAM's default item list (see `info_trap`).
+///
+/// # Safety
+/// `p` must be the process the calling scheduler runs.
+#[export_name = "ferl_trap_erlang_process__info_1"]
+pub unsafe extern "C" fn ferl_trap_erlang_process_info_1(p: *mut Process, pid: u64) -> u64 {
+    // SAFETY: forwarded from the caller.
+    unsafe { info_trap(p, t(pid), None) }
+}
 bif!(
     "ferl_bif_erlang_send__after_3",
     ferl_bif_erlang_send_after_3,
@@ -542,7 +618,6 @@ mod tests {
             ("spawn_monitor", 1),
             ("process_flag", 2),
             ("is_process_alive", 1),
-            ("process_info", 2),
             ("send_after", 3),
             ("start_timer", 3),
             ("cancel_timer", 1),
@@ -552,5 +627,8 @@ mod tests {
             let src = include_str!("entry.rs");
             assert!(src.contains(&format!("\"{s}\"")), "{s} missing");
         }
+        // process_info/1,2 are traps (`boot::TRAP_PREFIX`).
+        let s = bif_symbol("erlang", "process_info", 2).replace("ferl_bif_", "ferl_trap_");
+        assert!(include_str!("entry.rs").contains(&format!("\"{s}\"")));
     }
 }

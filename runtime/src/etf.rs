@@ -7,9 +7,12 @@
 //! cannot overflow the native stack; decoding never panics and rejects malformed input
 //! with `badarg`.
 //! Must not: know about processes beyond the local node `nonode@nohost`.
-//! Known gaps: closures are encoded as NEW_FUN_EXT with the creator pid `<0.0.0>` and
-//! cannot be decoded yet (needs the module registry); compressed input (tag 80) is
-//! rejected; maps over 32 keys are written in key order, where BEAM uses HAMT order.
+//! Also `term_to_binary/2`'s compression (zlib's `compress2`, BEAM's bytes) and minor
+//! versions 0 and 2, compressed input (tag 80), and `binary_to_term/2`'s `safe`.
+//! Maps are written in `map::list_order` (BEAM's HAMT order above 32 keys).
+//! Known gaps: closures are encoded as NEW_FUN_EXT with the creator pid `<0.0.0>` and a
+//! zero `Uniq` (BEAM writes the module's MD5); decoding finds the lambda by module and
+//! index among the loaded modules (`native::loader::lookup_fun`), ignoring `Uniq`.
 
 use crate::atom::{self, idx};
 use crate::exception::Exception;
@@ -19,6 +22,7 @@ use crate::term::{self, Kind, Term, NIL};
 use num_bigint::{BigInt, BigUint, Sign};
 
 const VERSION: u8 = 131;
+const COMPRESSED: u8 = 80;
 const NEW_FLOAT_EXT: u8 = 70;
 const BIT_BINARY_EXT: u8 = 77;
 const NEW_PID_EXT: u8 = 88;
@@ -48,13 +52,87 @@ const SMALL_ATOM_UTF8_EXT: u8 = 119;
 
 /// `term_to_binary(T)`.
 pub fn encode(t: Term) -> Vec<u8> {
-    let mut out = vec![VERSION];
-    encode_into(&mut out, t);
+    encode_with(t, EncodeOptions::default())
+}
+
+/// The options of `term_to_binary/2` that change the bytes.
+#[derive(Clone, Copy, Debug)]
+pub struct EncodeOptions {
+    /// zlib level 1..=9 for `compressed` / `{compressed, N}`; 0 = not compressed.
+    pub level: u32,
+    /// `{minor_version, N}`: 0 writes floats as FLOAT_EXT text, 2 every atom as UTF-8.
+    pub minor_version: u8,
+}
+
+impl Default for EncodeOptions {
+    fn default() -> Self {
+        EncodeOptions {
+            level: 0,
+            minor_version: 1,
+        }
+    }
+}
+
+/// `term_to_binary(T, Options)`. Compression as BEAM: zlib (`compress2` at the level)
+/// over the encoding without the version byte, used only when it is at most 5 bytes
+/// shorter than that encoding (BEAM gives zlib exactly that much room); then the result
+/// is `131, 80, UncompressedSize:32, ZlibStream`.
+pub fn encode_with(t: Term, o: EncodeOptions) -> Vec<u8> {
+    let mut body = Vec::new();
+    encode_term(&mut body, t, o.minor_version);
+    if o.level > 0 && body.len() >= 5 {
+        let room = body.len() - 5;
+        if let Some(z) = zlib_compress(&body, o.level, room) {
+            let mut out = Vec::with_capacity(z.len() + 6);
+            out.extend_from_slice(&[VERSION, COMPRESSED]);
+            out.extend_from_slice(&(body.len() as u32).to_be_bytes());
+            out.extend_from_slice(&z);
+            return out;
+        }
+    }
+    let mut out = Vec::with_capacity(body.len() + 1);
+    out.push(VERSION);
+    out.extend_from_slice(&body);
     out
 }
 
-fn put_atom(out: &mut Vec<u8>, name: &str) {
-    if name.chars().all(|c| (c as u32) < 256) {
+/// zlib's `compress2(level)` output if it fits in `room` bytes.
+fn zlib_compress(data: &[u8], level: u32, room: usize) -> Option<Vec<u8>> {
+    use flate2::{Compress, Compression, FlushCompress, Status};
+    let mut c = Compress::new(Compression::new(level), true);
+    let mut out = Vec::with_capacity(room);
+    match c.compress_vec(data, &mut out, FlushCompress::Finish) {
+        Ok(Status::StreamEnd) => Some(out),
+        _ => None,
+    }
+}
+
+/// Inflate a COMPRESSED payload: exactly `size` bytes; returns them and the bytes of
+/// `z` the zlib stream used.
+fn zlib_uncompress(z: &[u8], size: usize) -> Result<(Vec<u8>, usize), Exception> {
+    use flate2::{Decompress, FlushDecompress, Status};
+    let mut d = Decompress::new(true);
+    let mut out = Vec::with_capacity(size);
+    match d.decompress_vec(z, &mut out, FlushDecompress::Finish) {
+        Ok(Status::StreamEnd) if out.len() == size => Ok((out, d.total_in() as usize)),
+        _ => Err(Exception::badarg()),
+    }
+}
+
+/// OTP's `%.20e` text of a float for FLOAT_EXT, NUL-padded to 31 bytes.
+fn float_text(f: f64) -> [u8; 31] {
+    let s = format!("{f:.20e}");
+    let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
+    let e: i32 = exp.parse().unwrap_or(0);
+    let text = format!("{mant}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs());
+    let mut out = [0u8; 31];
+    let n = text.len().min(31);
+    out[..n].copy_from_slice(&text.as_bytes()[..n]);
+    out
+}
+
+fn put_atom_v(out: &mut Vec<u8>, name: &str, minor: u8) {
+    if minor < 2 && name.chars().all(|c| (c as u32) < 256) {
         out.push(ATOM_EXT);
         out.extend_from_slice(&(name.chars().count() as u16).to_be_bytes());
         out.extend(name.chars().map(|c| c as u8));
@@ -103,6 +181,11 @@ fn as_byte_string(t: Term) -> Option<Vec<u8>> {
 
 /// Append the encoding of `t` (without the version byte).
 pub fn encode_into(out: &mut Vec<u8>, t: Term) {
+    encode_term(out, t, 1)
+}
+
+fn encode_term(out: &mut Vec<u8>, t: Term, minor: u8) {
+    let put_atom = |out: &mut Vec<u8>, name: &str| put_atom_v(out, name, minor);
     let mut work = vec![t];
     while let Some(t) = work.pop() {
         match t.kind() {
@@ -118,6 +201,10 @@ pub fn encode_into(out: &mut Vec<u8>, t: Term) {
                 Some(i) => put_big(out, &i.to_bigint()),
                 None => {}
             },
+            Kind::Float if minor == 0 => {
+                out.push(FLOAT_EXT);
+                out.extend_from_slice(&float_text(t.float_value().unwrap_or(0.0)));
+            }
             Kind::Float => {
                 out.push(NEW_FLOAT_EXT);
                 out.extend_from_slice(&t.float_value().unwrap_or(0.0).to_be_bytes());
@@ -168,11 +255,15 @@ pub fn encode_into(out: &mut Vec<u8>, t: Term) {
                     out.extend_from_slice(&(env.len() as u32).to_be_bytes());
                     put_atom(out, e.module.atom_name().unwrap_or(""));
                     let mut tail = Vec::new();
-                    encode_into(&mut tail, Term::small(e.index as i64).unwrap_or(NIL));
-                    encode_into(&mut tail, Term::small(e.old_uniq as i64).unwrap_or(NIL));
-                    encode_into(&mut tail, Term::pid(0));
+                    encode_term(&mut tail, Term::small(e.index as i64).unwrap_or(NIL), minor);
+                    encode_term(
+                        &mut tail,
+                        Term::small(e.old_uniq as i64).unwrap_or(NIL),
+                        minor,
+                    );
+                    encode_term(&mut tail, Term::pid(0), minor);
                     for v in env {
-                        encode_into(&mut tail, *v);
+                        encode_term(&mut tail, *v, minor);
                     }
                     out.extend_from_slice(&tail);
                     let size = (out.len() - start - 1) as u32;
@@ -194,9 +285,9 @@ pub fn encode_into(out: &mut Vec<u8>, t: Term) {
                 let (ks, vs) = t.map_parts().unwrap_or((&[], &[]));
                 out.push(MAP_EXT);
                 out.extend_from_slice(&(ks.len() as u32).to_be_bytes());
-                for (k, v) in ks.iter().zip(vs).rev() {
-                    work.push(*v);
-                    work.push(*k);
+                for i in map::list_order(t).into_iter().rev() {
+                    work.push(vs[i]);
+                    work.push(ks[i]);
                 }
             }
             Kind::Cons => {
@@ -241,6 +332,8 @@ pub fn encode_into(out: &mut Vec<u8>, t: Term) {
 struct Reader<'a> {
     b: &'a [u8],
     pos: usize,
+    /// `binary_to_term(B, [safe])`: atoms must exist already.
+    safe: bool,
 }
 
 impl<'a> Reader<'a> {
@@ -273,6 +366,33 @@ impl<'a> Reader<'a> {
         }
         Ok(n)
     }
+    /// An integer term written as SMALL_INTEGER_EXT or INTEGER_EXT.
+    fn small_int(&mut self) -> Result<i64, Exception> {
+        match self.u8()? {
+            SMALL_INTEGER_EXT => Ok(self.u8()? as i64),
+            INTEGER_EXT => Ok(self.u32()? as i32 as i64),
+            _ => Err(Exception::badarg()),
+        }
+    }
+    /// A local pid term (node `nonode@nohost`, serial 0).
+    fn pid(&mut self) -> Result<Term, Exception> {
+        let tag = self.u8()?;
+        if tag != NEW_PID_EXT && tag != PID_EXT {
+            return Err(Exception::badarg());
+        }
+        let node = self.atom()?;
+        let id = self.u32()?;
+        let serial = self.u32()?;
+        if tag == NEW_PID_EXT {
+            self.u32()?;
+        } else {
+            self.u8()?;
+        }
+        if node != Term::atom(idx::NONODE) || serial != 0 || id as u64 > term::PID_MAX {
+            return Err(Exception::badarg());
+        }
+        Ok(Term::pid(id as u64))
+    }
     fn atom(&mut self) -> Result<Term, Exception> {
         let tag = self.u8()?;
         self.atom_body(tag)
@@ -299,6 +419,12 @@ impl<'a> Reader<'a> {
             }
             _ => return Err(Exception::badarg()),
         };
+        if self.safe {
+            return atom::global()
+                .lookup(&name)
+                .map(Term::atom)
+                .ok_or_else(Exception::badarg);
+        }
         Term::intern(&name).map_err(|_| Exception::badarg())
     }
 }
@@ -318,17 +444,51 @@ pub fn decode_prefix<H: Heap + ?Sized>(
     heap: &mut H,
     bytes: &[u8],
 ) -> Result<(Term, usize), Exception> {
-    let mut r = Reader { b: bytes, pos: 0 };
+    decode_prefix_with(heap, bytes, false)
+}
+
+/// `decode_prefix` with `binary_to_term/2`'s `safe` (no new atoms). Compressed input
+/// (tag 80) is inflated first; the bytes used then count the zlib stream.
+pub fn decode_prefix_with<H: Heap + ?Sized>(
+    heap: &mut H,
+    bytes: &[u8],
+    safe: bool,
+) -> Result<(Term, usize), Exception> {
+    if bytes.len() >= 6 && bytes[0] == VERSION && bytes[1] == COMPRESSED {
+        let size = u32::from_be_bytes([bytes[2], bytes[3], bytes[4], bytes[5]]) as usize;
+        let (plain, used) = zlib_uncompress(&bytes[6..], size)?;
+        let mut r = Reader {
+            b: &plain,
+            pos: 0,
+            safe,
+        };
+        let t = decode_body(heap, &mut r)?;
+        if r.pos != plain.len() {
+            return Err(Exception::badarg());
+        }
+        return Ok((t, 6 + used));
+    }
+    let mut r = Reader {
+        b: bytes,
+        pos: 0,
+        safe,
+    };
     if r.u8()? != VERSION {
         return Err(Exception::badarg());
     }
+    let t = decode_body(heap, &mut r)?;
+    Ok((t, r.pos))
+}
+
+/// Decode the term at the reader's position (after the version byte).
+fn decode_body<H: Heap + ?Sized>(heap: &mut H, r: &mut Reader<'_>) -> Result<Term, Exception> {
     let mut result: u64 = NIL.raw();
     // Destinations to fill, in stream order when popped.
     let mut slots: Vec<*mut u64> = vec![&mut result as *mut u64];
     // Maps are decoded into a scratch tuple of 2n slots and built at the end.
     let mut maps: Vec<(Term, *mut u64)> = Vec::new();
     while let Some(dst) = slots.pop() {
-        let Some((t, is_map)) = decode_one(heap, &mut r, &mut slots)? else {
+        let Some((t, is_map)) = decode_one(heap, r, &mut slots)? else {
             // An empty LIST_EXT: its tail goes to the same destination.
             slots.push(dst);
             continue;
@@ -351,7 +511,7 @@ pub fn decode_prefix<H: Heap + ?Sized>(
         unsafe { *dst = m.raw() };
     }
     // SAFETY: `result` was written with a valid term built on `heap`.
-    Ok((unsafe { Term::from_raw(result) }, r.pos))
+    Ok(unsafe { Term::from_raw(result) })
 }
 
 /// Decode one item; compound items push their slots. Returns None for an empty
@@ -476,18 +636,8 @@ fn decode_one<H: Heap + ?Sized>(
                 return Ok(Some((scratch, true)));
             }
             NEW_PID_EXT | PID_EXT => {
-                let node = r.atom()?;
-                let id = r.u32()?;
-                let serial = r.u32()?;
-                if tag == NEW_PID_EXT {
-                    r.u32()?;
-                } else {
-                    r.u8()?;
-                }
-                if node != Term::atom(idx::NONODE) || serial != 0 || id as u64 > term::PID_MAX {
-                    return Err(Exception::badarg());
-                }
-                Term::pid(id as u64)
+                r.pos -= 1;
+                r.pid()?
             }
             NEWER_REFERENCE_EXT | NEW_REFERENCE_EXT => {
                 let n = r.u16()?;
@@ -508,6 +658,30 @@ fn decode_one<H: Heap + ?Sized>(
                     return Err(Exception::badarg());
                 }
                 term::reference(heap, ids)
+            }
+            NEW_FUN_EXT => {
+                r.u32()?; // Size (the free variables are read through the slots)
+                let arity = r.u8()? as u32;
+                r.bytes(16)?; // Uniq: ferl identifies a lambda by module and index
+                let index = r.u32()?;
+                let num_free = r.u32()? as usize;
+                let module = r.atom()?;
+                r.small_int()?; // OldIndex
+                r.small_int()?; // OldUniq
+                r.pid()?;
+                let entry = crate::native::loader::lookup_fun(module, index)
+                    .filter(|e| e.arity == arity && e.num_free as usize == num_free)
+                    .ok_or_else(Exception::badarg)?;
+                if num_free > r.b.len() - r.pos {
+                    return Err(Exception::badarg());
+                }
+                let f = term::closure(heap, entry, &vec![NIL; num_free]);
+                let base = f.boxed_ptr();
+                for i in (0..num_free).rev() {
+                    // SAFETY: environment word i of the closure just allocated.
+                    slots.push(unsafe { base.add(2 + i) });
+                }
+                f
             }
             EXPORT_EXT => {
                 let m = r.atom()?;

@@ -2,8 +2,9 @@
 //!
 //! Owns: keeping map keys sorted in map-key order (`cmp::compare_exact`) and unique, the
 //! flat (<= 32 keys) vs large representation choice. Every update builds a new map (terms
-//! are immutable). Large maps use the sorted layout too (binary search); a HAMT with
-//! BEAM's hash order is future work (iteration/printing order of > 32 keys differs).
+//! are immutable). Large maps use the sorted layout too (binary search); where their
+//! order shows (iteration, `maps:to_list/keys/values`, printing, `term_to_binary`),
+//! `iteration_order` gives the order of BEAM's HAMT, computed from erts' internal hash.
 //! Must not: raise by itself: callers turn `None` into `{badkey,K}` / `{badmap,M}`.
 
 use crate::cmp::compare_exact;
@@ -90,6 +91,44 @@ pub fn remove<H: Heap + ?Sized>(heap: &mut H, m: Term, k: Term) -> Option<Term> 
         }
         Err(_) => Some(m),
     }
+}
+
+/// The order in which BEAM iterates a map (`maps:iterator/1`, `maps:fold/3`, `io_lib`'s
+/// printing) as indices into `map_parts`: stored (term) order for flat maps (<= 32 keys);
+/// for larger maps the depth-first order of OTP 25's HAMT, whose node at level L is
+/// indexed by hash bits 4L..4L+3, children in ascending index order: that is the keys
+/// sorted by their internal hash (`bif::hash::internal_hash`) compared nibble by nibble
+/// from the lowest. `maps:to_list/keys/values` and `term_to_binary` walk it backwards.
+/// Keys whose 32-bit hashes collide completely (BEAM rehashes them with a salt) keep term
+/// order among themselves.
+pub fn iteration_order(m: Term) -> Vec<usize> {
+    let Some((keys, _)) = m.map_parts() else {
+        return Vec::new();
+    };
+    if keys.len() <= 32 {
+        return (0..keys.len()).collect();
+    }
+    let mut v: Vec<(u32, usize)> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, &k)| (reverse_nibbles(crate::bif::hash::internal_hash(k, 0)), i))
+        .collect();
+    v.sort_unstable();
+    v.into_iter().map(|(_, i)| i).collect()
+}
+
+/// `iteration_order` backwards for HAMT maps (the order of BEAM's `maps:to_list/1`,
+/// `maps:keys/1`, `maps:values/1` and of `term_to_binary`), stored order for flat maps.
+pub fn list_order(m: Term) -> Vec<usize> {
+    let mut v = iteration_order(m);
+    if v.len() > 32 {
+        v.reverse();
+    }
+    v
+}
+
+fn reverse_nibbles(h: u32) -> u32 {
+    (0..8).fold(0, |r, i| (r << 4) | ((h >> (4 * i)) & 0xF))
 }
 
 #[cfg(test)]

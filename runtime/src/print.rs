@@ -69,13 +69,13 @@ pub fn write_term(out: &mut String, t: Term) {
         Kind::Map => {
             out.push_str("#{");
             if let Some((ks, vs)) = t.map_parts() {
-                for (i, (k, v)) in ks.iter().zip(vs).enumerate() {
-                    if i > 0 {
+                for (n, i) in crate::map::iteration_order(t).into_iter().enumerate() {
+                    if n > 0 {
                         out.push(',');
                     }
-                    write_term(out, *k);
+                    write_term(out, ks[i]);
                     out.push_str(" => ");
-                    write_term(out, *v);
+                    write_term(out, vs[i]);
                 }
             }
             out.push('}');

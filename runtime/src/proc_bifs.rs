@@ -44,7 +44,42 @@ pub const INFO_ITEMS: &[&str] = &[
     "max_heap_size",
     "priority",
     "min_heap_size",
+    "current_function",
+    "initial_call",
+    "error_handler",
+    "group_leader",
+    "garbage_collection",
+    "suspending",
 ];
+
+/// `process_info/1`'s items, in BEAM's order (`registered_name` first when registered).
+const ALL_ITEMS: &[&str] = &[
+    "current_function",
+    "initial_call",
+    "status",
+    "message_queue_len",
+    "links",
+    "dictionary",
+    "trap_exit",
+    "error_handler",
+    "priority",
+    "group_leader",
+    "total_heap_size",
+    "heap_size",
+    "stack_size",
+    "reductions",
+    "garbage_collection",
+    "suspending",
+];
+
+/// In an item list: `{registered_name, Name}` only if the process has a name.
+const REG_NAME_IF_ANY: u32 = u32::MAX;
+
+fn all_items() -> Vec<u32> {
+    let mut v = vec![REG_NAME_IF_ANY];
+    v.extend(ALL_ITEMS.iter().map(|n| ai(n)));
+    v
+}
 
 /// Bytes a process occupies: its cell, heap/stack/fragments, queued messages, links and
 /// monitors.
@@ -156,6 +191,35 @@ fn info_value<H: Heap + ?Sized>(
         }
         "priority" => atom_t(ai("normal")),
         "min_heap_size" => small(crate::process::MIN_HEAP_WORDS),
+        "current_function" => match crate::trace::current_function(&inner.p) {
+            Some((m, f, a)) => term::tuple(h, &[m, f, small(a as usize)]),
+            None => atom_t(idx::UNDEFINED),
+        },
+        // Not recorded: every process reports what BEAM reports for spawn of a fun.
+        "initial_call" => {
+            let e = atom_t(idx::ERLANG);
+            term::tuple(h, &[e, atom_t(ai("apply")), small(2)])
+        }
+        "error_handler" => atom_t(ai("error_handler")),
+        // ferl has no group leaders (I/O goes straight to the output): <0.0.0>.
+        "group_leader" => Term::pid(0),
+        "garbage_collection" => {
+            let k = |n: &str| atom_t(ai(n));
+            let mh = info_value(_s, cell, inner, ai("max_heap_size"), h, is_self);
+            let pairs = [
+                (k("max_heap_size"), mh),
+                (k("min_bin_vheap_size"), small(46422)),
+                (k("min_heap_size"), small(crate::process::MIN_HEAP_WORDS)),
+                (k("fullsweep_after"), small(65535)),
+                (k("minor_gcs"), small(0)),
+            ];
+            let v: Vec<Term> = pairs
+                .iter()
+                .map(|&(a, b)| term::tuple(h, &[a, b]))
+                .collect();
+            list_of(h, &v)
+        }
+        "suspending" => NIL,
         _ => atom_t(idx::UNDEFINED),
     }
 }
@@ -173,6 +237,14 @@ pub(crate) fn info_result<H: Heap + ?Sized>(
 ) -> Term {
     let mut out = Vec::with_capacity(items.len());
     for &it in items {
+        if it == REG_NAME_IF_ANY {
+            let rn = ai("registered_name");
+            let v = info_value(s, cell, inner, rn, h, is_self);
+            if v != NIL {
+                out.push(term::tuple(h, &[atom_t(rn), v]));
+            }
+            continue;
+        }
         let v = info_value(s, cell, inner, it, h, is_self);
         out.push(term::tuple(h, &[atom_t(it), v]));
     }
@@ -334,12 +406,26 @@ impl Ctx<'_> {
     /// `process_info(self(), ItemOrItems)`.
     pub fn process_info(&mut self, items: Term) -> Result<Term, Exception> {
         let (items, single) = parse_items(items)?;
+        Ok(self.process_info_items(items, single))
+    }
+
+    /// `process_info(self())`.
+    pub fn process_info_all(&mut self) -> Result<Term, Exception> {
+        Ok(self.process_info_items(all_items(), false))
+    }
+
+    /// `process_info(Pid)` for another process (see `process_info_request`).
+    pub fn process_info_request_all(&mut self, pid: Term) -> Result<Term, Exception> {
+        self.info_request(pid, all_items(), false)
+    }
+
+    fn process_info_items(&mut self, items: Vec<u32>, single: bool) -> Term {
         crate::signal::handle_signals(self.sched, self.cell, self.inner);
         let (s, cell) = (self.sched, self.cell);
         let inner: &mut ProcInner = self.inner;
         // Build in a fragment (the inspected state includes the heap), then adopt it.
         let m = Message::build(64, |h| info_result(s, cell, inner, &items, single, h, true));
-        Ok(m.copy_into(&mut inner.p))
+        m.copy_into(&mut inner.p)
     }
 
     /// `process_info(Pid, ItemOrItems)` for another process: sends a request and
@@ -347,8 +433,18 @@ impl Ctx<'_> {
     /// (`Result` is `undefined` if the process is dead). For this process, the answer
     /// is queued at once.
     pub fn process_info_request(&mut self, pid: Term, items: Term) -> Result<Term, Exception> {
-        let target = pid.pid_serial().ok_or(Exception::badarg())?;
+        pid.pid_serial().ok_or(Exception::badarg())?;
         let (items, single) = parse_items(items)?;
+        self.info_request(pid, items, single)
+    }
+
+    fn info_request(
+        &mut self,
+        pid: Term,
+        items: Vec<u32>,
+        single: bool,
+    ) -> Result<Term, Exception> {
+        let target = pid.pid_serial().ok_or(Exception::badarg())?;
         let r = self.make_ref();
         self.recv_mark(r);
         let ids = r.ref_ids().unwrap_or([0; 3]);

@@ -380,6 +380,58 @@ pub fn build(p: &mut Process, site: Option<Site>) {
     p.exc_trace = term::list(p, &entries);
 }
 
+/// The trace of an error a trap BIF (`boot::TRAP_PREFIX`, reached through the export
+/// table, so without a site) raised: BEAM's `{M, F, Args, [{error_info, ...}]}` entry,
+/// then the frames (a non-tail call's names the caller). Other classes: the frames.
+pub fn build_for_trap(p: &mut Process, m: Term, f: Term, args: &[Term]) {
+    build(p, None);
+    if p.exc_class != Term::atom(idx::ERROR) {
+        return;
+    }
+    let a = atoms();
+    let al = term::list(p, args);
+    let info = crate::map::from_pairs(p, &[(a.module, a.erl_erts_errors)]);
+    let ei = term::tuple(p, &[a.error_info, info]);
+    let loc = term::list(p, &[ei]);
+    let entry = term::tuple(p, &[m, f, al, loc]);
+    let mut v = p.exc_trace.list_to_vec().unwrap_or_default();
+    v.insert(0, entry);
+    v.truncate(backtrace_depth());
+    p.exc_trace = term::list(p, &v);
+}
+
+/// `process_info(P, current_function)`: `{Module, Function, Arity}` of the function `p`
+/// is in, named by the first RETURN frame from the top whose code has a site record. The
+/// code generator gives one to every non-tail call's continuation (a call in progress,
+/// e.g. the BIF call asking, whose frame names the caller), to every receive's retry
+/// unit (the frame a process waiting in a receive leaves) and to every unit entry (the
+/// frame a preempted process leaves). None before the process first ran.
+pub fn current_function(p: &Process) -> Option<(Term, Term, u32)> {
+    let mut sp = p.stop as *const u64;
+    let end = p.stack_end as *const u64;
+    while sp < end {
+        // SAFETY: the stack holds well-formed frames from stop to stack_end.
+        let m = unsafe { *sp };
+        if !is_frame_marker(m) {
+            return None;
+        }
+        let (fk, n) = ((m >> 6) & 3, (m >> 8) as usize);
+        if fk == frame::BOTTOM {
+            return None;
+        }
+        if fk == frame::RETURN {
+            // SAFETY: the continuation word follows the marker.
+            let code = unsafe { *sp.add(1) } as usize;
+            if let Some(s) = Site::of_continuation(code) {
+                return Some((s.module(), s.function(), s.arity()));
+            }
+        }
+        // SAFETY: a frame is 2 + n words.
+        sp = unsafe { sp.add(2 + n) };
+    }
+    None
+}
+
 /// One entry of a trace term, decoded for printing.
 #[derive(Clone, Debug)]
 pub struct Entry {

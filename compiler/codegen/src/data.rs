@@ -422,6 +422,15 @@ pub(crate) fn descriptor(module: &mut dyn Module, cx: &mut ModuleCx) -> Result<D
     let sgv = module.declare_data_in_data(cx.site_table, &mut d);
     d.write_data_addr((w.len() * 8) as u32, sgv, 0);
     w.push(0);
+    // The lambdas' FunEntries (binary_to_term finds a fun's code through them).
+    let mut funs: Vec<(u32, DataId)> = cx.fun_entries.iter().map(|(k, v)| (*k, *v)).collect();
+    funs.sort_by_key(|f| f.0);
+    w.push(funs.len() as u64);
+    for (_, data) in funs {
+        let gv = module.declare_data_in_data(data, &mut d);
+        d.write_data_addr((w.len() * 8) as u32, gv, 0);
+        w.push(0);
+    }
     let bytes: Vec<u8> = w.iter().flat_map(|x| x.to_le_bytes()).collect();
     d.define(bytes.into_boxed_slice());
     d.set_align(8);

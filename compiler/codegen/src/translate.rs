@@ -505,6 +505,11 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         self.reds = Some(r);
         match &u.kind {
             UnitKind::Entry { params } => {
+                // A site record for the unit itself: a process suspended in it (the frame
+                // of a receive's retry unit, or of a preempted entry) is then named by
+                // `process_info(P, current_function)` (`ferl_runtime::trace`).
+                let loc = self.cx.ir.functions[self.fun.0 as usize].loc;
+                self.add_cont_site(u.id, loc);
                 // Reduction check: at zero, save the arguments and yield.
                 let left = self.b.ins().iadd_imm_s(ps[1], -1);
                 let out = self

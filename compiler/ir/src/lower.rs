@@ -633,6 +633,13 @@ impl<'a> Lowerer<'a> {
                 self.finish_call(b, call, env, k, e.span)
             }
             ExprKind::Call(f, args) => match self.lower_call(&mut b, f, args, env, e.span) {
+                // BEAM names the caller as process_info's current_function even when the
+                // call is the caller's last: keep its frame (a call, then a return).
+                CallResult::Call(call) if matches!(k, Cont::Return) && is_process_info(&call) => {
+                    let v = self.new_var(None);
+                    b.stmts.push(Stmt::Call(v, call));
+                    b.finish(Expr::Return(Operand::Var(v)))
+                }
                 CallResult::Call(call) => match k {
                     Cont::Return => b.finish(Expr::TailCall(call)),
                     Cont::Jump(..) => {
@@ -1159,4 +1166,15 @@ pub(crate) enum CompKind<'e> {
     List(&'e ast::Expr),
     Bin(&'e ast::Expr),
     Map(&'e ast::Expr, &'e ast::Expr),
+}
+
+/// A call of `erlang:process_info/1,2` (named literally).
+fn is_process_info(c: &Call) -> bool {
+    matches!(
+        &c.callee,
+        Callee::Remote {
+            module: Operand::Lit(Literal::Atom(m)),
+            function: Operand::Lit(Literal::Atom(f)),
+        } if &**m == "erlang" && &**f == "process_info" && (1..=2).contains(&c.args.len())
+    )
 }

@@ -219,18 +219,29 @@ pub fn term_to_binary(h: &mut dyn Heap, t: Term) -> BifResult {
     Ok(term::binary(h, &bytes))
 }
 
-/// `term_to_binary(Term, Options)`: options are checked as OTP 25 does; the encoding is
-/// always the default one (minor version 1, uncompressed: compression is accepted but
-/// not applied, which any decoder reads back the same).
+/// `term_to_binary(Term, Options)`: `compressed` (zlib level 6), `{compressed, 0..9}`,
+/// `{minor_version, 0..2}` and `deterministic` (ferl's encoding is always deterministic),
+/// checked as OTP 25 does; the last of repeated options wins.
 pub fn term_to_binary2(h: &mut dyn Heap, t: Term, opts: Term) -> BifResult {
-    for o in proper(opts)? {
-        let ok = match o.atom_name() {
-            Some("compressed" | "deterministic") => true,
+    let mut o = etf::EncodeOptions::default();
+    for opt in proper(opts)? {
+        let ok = match opt.atom_name() {
+            Some("compressed") => {
+                o.level = 6;
+                true
+            }
+            Some("deterministic") => true,
             Some(_) => false,
-            None => match o.tuple_elements() {
+            None => match opt.tuple_elements() {
                 Some(&[k, v]) => match (k.atom_name(), v.small_value()) {
-                    (Some("compressed"), Some(n)) => (0..=9).contains(&n),
-                    (Some("minor_version"), Some(n)) => (0..=2).contains(&n),
+                    (Some("compressed"), Some(n)) if (0..=9).contains(&n) => {
+                        o.level = n as u32;
+                        true
+                    }
+                    (Some("minor_version"), Some(n)) if (0..=2).contains(&n) => {
+                        o.minor_version = n as u8;
+                        true
+                    }
                     _ => false,
                 },
                 _ => false,
@@ -240,7 +251,7 @@ pub fn term_to_binary2(h: &mut dyn Heap, t: Term, opts: Term) -> BifResult {
             return badarg();
         }
     }
-    term_to_binary(h, t)
+    Ok(term::binary(h, &etf::encode_with(t, o)))
 }
 
 /// `binary_to_term(Binary)` (bytes after the term are ignored, as on BEAM).
@@ -249,23 +260,23 @@ pub fn binary_to_term(h: &mut dyn Heap, b: Term) -> BifResult {
     etf::decode_prefix(h, bytes).map(|(t, _)| t)
 }
 
-/// `binary_to_term(Binary, Options)`: `used` returns `{Term, BytesUsed}`; `safe` is
-/// accepted (atoms are interned as without it).
+/// `binary_to_term(Binary, Options)`: `used` returns `{Term, BytesUsed}`; `safe` refuses
+/// to create atoms (badarg for an atom that does not exist yet).
 pub fn binary_to_term2(h: &mut dyn Heap, b: Term, opts: Term) -> BifResult {
     let bytes = b.binary_bytes().ok_or_else(Exception::badarg)?;
-    let mut used = false;
+    let (mut used, mut safe) = (false, false);
     for o in proper(opts)? {
         match o.atom_name() {
             Some("used") => used = true,
-            Some("safe") => {}
+            Some("safe") => safe = true,
             _ => return badarg(),
         }
     }
+    let (t, n) = etf::decode_prefix_with(h, bytes, safe)?;
     if used {
-        let (t, n) = etf::decode_prefix(h, bytes)?;
         let n = term::int(h, n as i64);
         Ok(term::tuple(h, &[t, n]))
     } else {
-        etf::decode_prefix(h, bytes).map(|(t, _)| t)
+        Ok(t)
     }
 }

@@ -292,6 +292,172 @@ pub fn make_hash2(t: Term) -> u32 {
     hs.hash
 }
 
+/// erts' `INTERNAL_HASH_SALT` (a 32-bit prime the internal hash starts from).
+const INTERNAL_HASH_SALT: u32 = 3_432_918_353;
+const HCONST_17: u32 = 0x81af_1549;
+const HCONST_18: u32 = 0x1fe6_8f02;
+const HCONST_22: u32 = 0x98c4_75e6;
+/// BEAM's small integers are 60-bit: others are hashed as bignums.
+const BEAM_SMALL: std::ops::RangeInclusive<i64> = -(1 << 59)..=(1 << 59) - 1;
+
+/// The 64-bit word BEAM would use for an immediate term (small integer, atom, `[]`,
+/// pid, port); `None` for boxed terms and lists. Atoms use ferl's atom index and pids
+/// ferl's serial: BEAM hashes its own atom-table index and pid number, which depend on
+/// the VM's history, so maps keyed by these can iterate differently from BEAM.
+fn beam_immediate(t: Term) -> Option<u64> {
+    match t.kind() {
+        Kind::Small => match t.small_value() {
+            Some(v) if BEAM_SMALL.contains(&v) => Some(((v as u64) << 4) | 0xF),
+            _ => None,
+        },
+        Kind::Atom => Some(((t.atom_index().unwrap_or(0) as u64) << 6) | 0xB),
+        Kind::Nil => Some(0x3B),
+        Kind::Pid => Some(((t.pid_serial().unwrap_or(0) as u64) << 4) | 0x3),
+        Kind::Port => Some(((t.raw() >> 4) << 4) | 0x7),
+        _ => None,
+    }
+}
+
+enum IOp {
+    Term(Term),
+    Cdr,
+}
+
+/// erts' `make_internal_hash(Term, Salt)` (64-bit build, Jenkins mix): the hash BEAM's
+/// HAMT maps (more than 32 keys) place keys by, so `crate::map::iteration_order` can
+/// reproduce their iteration order. Bit-equal to OTP 25 for integers, floats, `[]`,
+/// binaries, lists, tuples and flat maps; atoms, pids, ports, references, funs and
+/// HAMT maps nested as keys hash ferl's own representation (see `beam_immediate`).
+pub fn internal_hash(t: Term, salt: u32) -> u32 {
+    let mut hs = Hasher {
+        hash: salt ^ INTERNAL_HASH_SALT,
+        xor_pairs: 0,
+    };
+    let mut stack: Vec<IOp> = Vec::new();
+    let mut next = Some(t);
+    loop {
+        let t = match next.take() {
+            Some(t) => t,
+            None => match stack.pop() {
+                None => return hs.hash,
+                Some(IOp::Cdr) => {
+                    hs.hash ^= HCONST_18;
+                    hs.hash = hs.hash.rotate_left(17);
+                    continue;
+                }
+                Some(IOp::Term(t)) => t,
+            },
+        };
+        if let Some(w) = beam_immediate(t) {
+            hs.mix2(w as u32, (w >> 32) as u32, HCONST);
+            continue;
+        }
+        match t.kind() {
+            Kind::Cons => {
+                let (mut c, mut sh) = (0u32, 0u32);
+                let mut cur = t;
+                while let Some((h, tl)) = cur.cons_parts() {
+                    let Some(b) = h.small_value().filter(|v| (0..256).contains(v)) else {
+                        break;
+                    };
+                    sh = (sh << 8).wrapping_add(b as u32);
+                    if c == 3 {
+                        hs.mix1(sh, HCONST_4);
+                        c = 0;
+                        sh = 0;
+                    } else {
+                        c += 1;
+                    }
+                    cur = tl;
+                }
+                if c > 0 {
+                    hs.mix2(sh, c, HCONST_22);
+                }
+                match cur.cons_parts() {
+                    Some((h, tl)) => {
+                        hs.hash ^= HCONST_17;
+                        hs.hash = hs.hash.rotate_left(17);
+                        stack.push(IOp::Term(tl));
+                        if tl.cons_parts().is_none() {
+                            stack.push(IOp::Cdr);
+                        }
+                        next = Some(h);
+                    }
+                    None => next = Some(cur),
+                }
+            }
+            Kind::Tuple => {
+                let e = t.tuple_elements().unwrap_or(&[]);
+                hs.mix1(e.len() as u32, HCONST_9);
+                for &x in e.iter().rev() {
+                    stack.push(IOp::Term(x));
+                }
+            }
+            Kind::Map => {
+                let (ks, vs) = t.map_parts().unwrap_or((&[], &[]));
+                hs.mix1(ks.len() as u32, HCONST_16);
+                for (k, v) in ks.iter().zip(vs).rev() {
+                    stack.push(IOp::Term(*v));
+                    stack.push(IOp::Term(*k));
+                }
+            }
+            Kind::Bits => {
+                if let Some(b) = t.bits() {
+                    let packed = b.to_vec();
+                    let sz = b.bit_size / 8;
+                    let rest = (b.bit_size % 8) as u32;
+                    let con = HCONST_13.wrapping_add(hs.hash);
+                    if b.bit_size == 0 {
+                        hs.hash = con;
+                    } else {
+                        hs.hash = block_hash(&packed[..sz], con);
+                        if rest > 0 {
+                            hs.mix2(rest, (packed[sz] >> (8 - rest)) as u32, HCONST_15);
+                        }
+                    }
+                }
+            }
+            Kind::Small | Kind::Big => {
+                let (neg, mag): (bool, Vec<u64>) = match t.int_value() {
+                    Some(Int::Small(x)) => (x < 0, vec![x.unsigned_abs()]),
+                    _ => match t.big_limbs() {
+                        Some((n, m)) => (n, m.to_vec()),
+                        None => (false, vec![0]),
+                    },
+                };
+                hs.limbs(neg, &mag);
+            }
+            Kind::Float => {
+                let f = t.float_value().unwrap_or(0.0);
+                let bits = if f == 0.0 { 0 } else { f.to_bits() };
+                hs.mix2(bits as u32, (bits >> 32) as u32, HCONST_12);
+            }
+            Kind::Ref => {
+                let ids = t.ref_ids().unwrap_or([0; 3]);
+                hs.mix1(ids[0], HCONST_7);
+                hs.mix2(ids[1], ids[2], 0xf1bb_cdc8);
+            }
+            Kind::Export => {
+                let (m, f, a) = t.export_mfa().unwrap_or((Term::NIL, Term::NIL, 0));
+                let mi = m.atom_index().unwrap_or(0);
+                let fi = f.atom_index().unwrap_or(0);
+                hs.mix2(mi ^ (a << 24), fi, HCONST_14);
+            }
+            Kind::Fun => {
+                if let Some((e, env)) = t.closure_parts() {
+                    let mi = e.module.atom_index().unwrap_or(0);
+                    hs.mix2(env.len() as u32, mi, 0x5c55_8274);
+                    hs.mix2(e.index, e.old_uniq, 0xfa8c_fc2d);
+                    for &x in env.iter().rev() {
+                        stack.push(IOp::Term(x));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 /// The primes of erts' old `make_hash` (`erlang:phash/2`).
 const FUNNY: [u32; 15] = [
     0,
@@ -478,5 +644,41 @@ mod tests {
         assert_eq!(make_hash(Term::small(1).unwrap()), 2788898427);
         assert_eq!(make_hash(Term::small(-1).unwrap()), 1680185269);
         assert_eq!(make_hash(Term::small(1 << 40).unwrap()), 1920229267);
+    }
+
+    #[test]
+    fn internal_hash_as_erl() {
+        use crate::heap::FragHeap;
+        use crate::term;
+        // erl: erts_debug:get_internal_state({internal_hash, T}) (OTP 25.2, x86_64).
+        let mut h = FragHeap::new();
+        let s = |v: i64| Term::small(v).unwrap();
+        let big = |h: &mut FragHeap, v: i128| term::int128(h, v);
+        let cases: Vec<(Term, u32)> = vec![
+            (s(0), 3620831944),
+            (s(1), 2441450838),
+            (s(2), 1268203079),
+            (s(-1), 559702020),
+            (s(1 << 40), 1309661989),
+            (big(&mut h, 1 << 70), 1532645093),
+            (big(&mut h, -(1 << 70)), 3667445918),
+            (Term::NIL, 2464209347),
+            (term::tuple(&mut h, &[]), 904478834),
+            (term::tuple(&mut h, &[s(1), s(2)]), 240741374),
+            (term::binary(&mut h, b""), 3580844982),
+            (term::binary(&mut h, b"abc"), 298319117),
+            (term::float(&mut h, 1.0), 1476340101),
+            (term::float(&mut h, 0.5), 4010048147),
+        ];
+        for (t, want) in cases {
+            assert_eq!(internal_hash(t, 0), want, "{}", crate::print::to_string(t));
+        }
+        let l12 = term::list(&mut h, &[s(1), s(2)]);
+        assert_eq!(internal_hash(l12, 0), 2125191709);
+        let abcde: Vec<Term> = b"abcde".iter().map(|&c| s(c as i64)).collect();
+        let l = term::list(&mut h, &abcde);
+        assert_eq!(internal_hash(l, 0), 513042836);
+        let empty = crate::map::from_pairs(&mut h, &[]);
+        assert_eq!(internal_hash(empty, 0), 4050418618);
     }
 }

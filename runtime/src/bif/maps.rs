@@ -5,9 +5,8 @@
 //! `merge/2`, `new/0`, `size/1`. The rest of `maps` is Erlang (`stdlib/maps.erl`).
 //!
 //! Owns: BEAM's errors for these (`{badmap, M}` for a non-map, `{badkey, K}` for a
-//! missing key, `badarg` for a bad list) and their iteration order, which is the map's
-//! stored order (`crate::map`: map-key term order; BEAM's order for maps of up to 32
-//! keys; larger maps are HAMTs on BEAM and iterate in hash order there).
+//! missing key, `badarg` for a bad list) and their order: `crate::map::list_order`
+//! (map-key term order up to 32 keys, BEAM's HAMT order above).
 //! Must not: re-implement map layout or lookup (`crate::map` and `term` do).
 
 use super::{badarg, uint};
@@ -25,9 +24,16 @@ fn badkey(h: &mut dyn Heap, k: Term) -> Exception {
     Exception::tagged(h, idx::BADKEY, k)
 }
 
+/// Keys and values in the order of BEAM's `maps:to_list/1` (`map::list_order`).
 fn parts(h: &mut dyn Heap, m: Term) -> Result<(Vec<Term>, Vec<Term>), Exception> {
     match m.map_parts() {
-        Some((k, v)) => Ok((k.to_vec(), v.to_vec())),
+        Some((k, v)) => {
+            let order = map::list_order(m);
+            Ok((
+                order.iter().map(|&i| k[i]).collect(),
+                order.iter().map(|&i| v[i]).collect(),
+            ))
+        }
         None => Err(badmap(h, m)),
     }
 }
@@ -150,16 +156,18 @@ pub fn from_keys(h: &mut dyn Heap, l: Term, v: Term) -> BifResult {
 
 /// `maps:merge(Map1, Map2)`: Map2's values win.
 pub fn merge(h: &mut dyn Heap, a: Term, b: Term) -> BifResult {
-    let (ka, va) = parts(h, a)?;
-    let (kb, vb) = parts(h, b)?;
+    let (Some((ka, va)), Some((kb, vb))) = (a.map_parts(), b.map_parts()) else {
+        let bad = if a.is_map() { b } else { a };
+        return Err(badmap(h, bad));
+    };
     if kb.is_empty() {
         return Ok(a);
     }
     if ka.is_empty() {
         return Ok(b);
     }
-    let mut pairs: Vec<(Term, Term)> = ka.into_iter().zip(va).collect();
-    pairs.extend(kb.into_iter().zip(vb));
+    let mut pairs: Vec<(Term, Term)> = ka.iter().copied().zip(va.iter().copied()).collect();
+    pairs.extend(kb.iter().copied().zip(vb.iter().copied()));
     Ok(map::from_pairs(h, &pairs))
 }
 

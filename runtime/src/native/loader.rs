@@ -1,14 +1,37 @@
 //! Loading a compiled module into the running system: interning its atom table, patching
-//! the atom words of its static data (literals, `FunEntry`s), registering its exports.
+//! the atom words of its static data (literals, `FunEntry`s), registering its exports
+//! and its lambdas' `FunEntry`s.
 //!
 //! Owns: the module descriptor format (`ferl_D<len><m>`, `docs/runtime-abi.md` section 8).
 //! Must not: run any Erlang code, or be called on the same descriptor twice.
 
-use crate::term::Term;
+use crate::term::{FunEntry, Term};
+use std::collections::HashMap;
 use std::ffi::CStr;
+use std::sync::{OnceLock, RwLock};
+
+/// The loaded lambdas by (module atom, index): how `binary_to_term` finds a fun's code.
+fn funs() -> &'static RwLock<HashMap<(u64, u32), usize>> {
+    static T: OnceLock<RwLock<HashMap<(u64, u32), usize>>> = OnceLock::new();
+    T.get_or_init(|| RwLock::new(HashMap::new()))
+}
+
+fn register_fun(e: &'static FunEntry) {
+    let mut t = funs().write().unwrap_or_else(|e| e.into_inner());
+    t.insert((e.module.raw(), e.index), e as *const FunEntry as usize);
+}
+
+/// The loaded lambda `index` of module `m` (an atom).
+pub fn lookup_fun(m: Term, index: u32) -> Option<&'static FunEntry> {
+    let t = funs().read().unwrap_or_else(|e| e.into_inner());
+    // SAFETY: only FunEntries of loaded modules (static data, never unloaded) are stored.
+    t.get(&(m.raw(), index))
+        .map(|&a| unsafe { &*(a as *const FunEntry) })
+}
 
 /// Descriptor header words (then `2 * n_patches` patch words, then `3 * n_exports`, then
-/// the address of the module's site table for stack traces, `crate::trace`, or 0).
+/// the address of the module's site table for stack traces, `crate::trace`, or 0, then
+/// the number of the module's lambdas and the address of each one's `FunEntry`).
 pub mod desc {
     #![allow(missing_docs)]
     pub const N_ATOMS: usize = 0;
@@ -71,6 +94,11 @@ pub unsafe fn load_module(d: *const u64) -> Result<Term, LoadError> {
         }
         // After the exports: the site table (stack traces), or 0.
         crate::trace::register_sites(*exports.add(3 * n_exports) as *const u64);
+        // Then the number of lambdas and their FunEntries.
+        let funs = exports.add(3 * n_exports + 1);
+        for i in 0..*funs as usize {
+            register_fun(&*(*funs.add(1 + i) as *const FunEntry));
+        }
         Ok(m)
     }
 }

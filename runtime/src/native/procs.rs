@@ -235,8 +235,12 @@ pub(crate) fn entry_symbols() -> Vec<(&'static str, *const u8)> {
             crate::entry::ferl_bif_erlang_processes_0 as *const u8,
         ),
         (
-            "ferl_bif_erlang_process__info_2",
-            crate::entry::ferl_bif_erlang_process_info_2 as *const u8,
+            "ferl_trap_erlang_process__info_2",
+            crate::entry::ferl_trap_erlang_process_info_2 as *const u8,
+        ),
+        (
+            "ferl_trap_erlang_process__info_1",
+            crate::entry::ferl_trap_erlang_process_info_1 as *const u8,
         ),
         (
             "ferl_bif_erlang_send__after_3",
