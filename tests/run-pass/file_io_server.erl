@@ -1,0 +1,88 @@
+%% file:open/2 devices: read/write/append/binary modes, file:read/2,
+%% read_line/1, write/2, close/1, and io:format/put_chars/get_line/read on
+%% an opened file (an I/O server process speaking the I/O protocol).
+-module(file_io_server).
+-export([main/1]).
+
+main(_) ->
+    D = "file_io_server_tmp",
+    _ = os:cmd("rm -rf " ++ D),
+    ok = file:make_dir(D),
+    F = filename:join(D, "out.txt"),
+    {ok, W} = file:open(F, [write]),
+    p(is_pid, is_pid(W)),
+    p(format, io:format(W, "line ~w: ~s~n", [1, "one"])),
+    p(put_chars, io:put_chars(W, ["two", $\n])),
+    p(fwrite, io:fwrite(W, "~p~n", [{three, [3]}])),
+    p(nl, io:nl(W)),
+    p(write, file:write(W, <<"bytes\n">>)),
+    p(write_list, file:write(W, ["deep", ["list"], $\n])),
+    p(latin1_char, io:format(W, "~ts~n", [[233]])),
+    p(no_translation, catch_class(fun() -> io:format(W, "~ts~n", [[300]]) end)),
+    p(read_on_write_only, file:read(W, 3)),
+    p(close, file:close(W)),
+    p(close_again, file:close(W)),
+    p(write_closed, file:write(W, "x")),
+    p(format_closed, catch_class(fun() -> io:format(W, "x", []) end)),
+    p(contents, file:read_file(F)),
+    {ok, R} = file:open(F, [read]),
+    p(read_line, file:read_line(R)),
+    p(read_3, file:read(R, 3)),
+    p(get_line, io:get_line(R, "prompt ignored")),
+    p(read_line2, file:read_line(R)),
+    p(read_big, file:read(R, 1000)),
+    p(read_eof, file:read(R, 10)),
+    p(read_line_eof, file:read_line(R)),
+    p(get_line_eof, io:get_line(R, "")),
+    p(write_on_read_only, file:write(R, "x")),
+    ok = file:close(R),
+    {ok, B} = file:open(F, [read, binary]),
+    p(bin_read_line, file:read_line(B)),
+    p(bin_read, file:read(B, 4)),
+    p(bin_get_line, io:get_line(B, "")),
+    ok = file:close(B),
+    {ok, A} = file:open(F, [append]),
+    ok = io:format(A, "appended ~b~n", [42]),
+    ok = file:close(A),
+    {ok, Bin} = file:read_file(F),
+    p(last_line, lists:last(binary:split(Bin, <<"\n">>, [global, trim]))),
+    p(open_missing, file:open(D ++ "/missing", [read])),
+    {ok, Bogus} = file:open(F, [bogus]),
+    p(open_bad_mode, file:read_line(Bogus)),
+    ok = file:close(Bogus),
+    {ok, Bogus2} = file:open(F, [{bogus, 1}]),
+    p(open_bad_mode_tuple, file:close(Bogus2)),
+    {ok, Single} = file:open(F, read),
+    p(open_atom_mode, file:read(Single, 4)),
+    ok = file:close(Single),
+    p(open_not_list, file:open(F, 42)),
+    p(open_dir_write, file:open(D, [write])),
+    {ok, Raw} = file:open(F, [read, raw, binary]),
+    p(raw_read, file:read(Raw, 7)),
+    ok = file:close(Raw),
+    {ok, U} = file:open(D ++ "/u.txt", [write, {encoding, utf8}]),
+    ok = io:format(U, "~ts ~ts~n", [[233], [1046]]),
+    ok = file:close(U),
+    p(utf8_file, file:read_file(D ++ "/u.txt")),
+    file:write_file(D ++ "/terms", "{a, 1}.\n[b,\n c].\n"),
+    {ok, T} = file:open(D ++ "/terms", [read]),
+    p(io_read1, io:read(T, '')),
+    p(io_read2, io:read(T, '')),
+    p(io_read_eof, io:read(T, '')),
+    ok = file:close(T),
+    %% the server closes the file when its owner exits
+    Self = self(),
+    spawn(fun() -> {ok, P} = file:open(F, [read]), Self ! {dev, P} end),
+    Dev = receive {dev, P} -> P end,
+    Mon = erlang:monitor(process, Dev),
+    p(owner_exit, receive {'DOWN', Mon, process, Dev, _} -> stopped after 2000 -> timeout end),
+    _ = os:cmd("rm -rf " ++ D),
+    p(cleaned, file:read_file_info(D)).
+
+catch_class(F) ->
+    try F() of V -> {value, V}
+    catch C:R -> {C, R}
+    end.
+
+p(Tag, V) ->
+    io:format("~p: ~p~n", [Tag, V]).

@@ -1,0 +1,71 @@
+%% file: whole-file and directory operations, #file_info{}, consult, errors
+%% (posix atoms), in a scratch directory the program creates and deletes.
+-module(file_ops).
+-export([main/1]).
+-include_lib("kernel/include/file.hrl").
+
+main(_) ->
+    D = "file_ops_tmp_dir",
+    _ = os:cmd("rm -rf " ++ D),
+    p(make_dir, file:make_dir(D)),
+    p(make_dir_again, file:make_dir(D)),
+    p(make_dir_nested_missing, file:make_dir(D ++ "/x/y")),
+    F = filename:join(D, "a.txt"),
+    p(write_file, file:write_file(F, ["hello", $\s, <<"world">>, "\n"])),
+    p(read_file, file:read_file(F)),
+    p(write_append, file:write_file(F, <<"more\n">>, [append])),
+    p(read_again, file:read_file(F)),
+    p(write_bin_name, file:write_file(list_to_binary(D ++ "/b.bin"), <<1, 2, 3, 255>>)),
+    p(read_bin_name, file:read_file(list_to_binary(D ++ "/b.bin"))),
+    p(write_atom_name, file:write_file(list_to_atom(D ++ "/c"), "atom name")),
+    p(read_deep_name, file:read_file([D, "/", [$c]])),
+    p(bad_data, file:write_file(F ++ ".bad", {not_iodata})),
+    p(bad_name, file:read_file(123)),
+    p(enoent, file:read_file(D ++ "/missing")),
+    p(enotdir, file:read_file(F ++ "/x")),
+    p(eisdir, file:read_file(D)),
+    p(list_dir, lists:sort(element(2, file:list_dir(D)))),
+    p(list_dir_missing, file:list_dir(D ++ "/none")),
+    p(list_dir_file, file:list_dir(F)),
+    {ok, Info} = file:read_file_info(F),
+    p(info_record, {Info#file_info.type, Info#file_info.size, Info#file_info.access}),
+    p(info_size_tuple, {tuple_size(Info), element(1, Info)}),
+    {ok, DInfo} = file:read_file_info(D),
+    p(info_dir, DInfo#file_info.type),
+    {ok, #file_info{mtime = {{Y, _, _}, {_, _, _}}}} = file:read_file_info(F),
+    p(mtime_year_sane, Y >= 2020),
+    {ok, #file_info{mtime = Posix}} = file:read_file_info(F, [{time, posix}]),
+    p(posix_time_int, is_integer(Posix)),
+    p(info_missing, file:read_file_info(D ++ "/missing")),
+    p(rename, file:rename(F, D ++ "/renamed.txt")),
+    p(rename_missing, file:rename(F, D ++ "/other")),
+    p(after_rename, lists:sort(element(2, file:list_dir(D)))),
+    file:write_file(D ++ "/terms.txt",
+                    "%% a comment\n{person, \"Ann\", 42}.\n[1, 2.5, -3 | tail].\n"
+                    "#{key => <<\"bin\">>, 16#ff => $a}.\n'quoted atom'.\n"
+                    "<<1, 2, \"xy\">>.\n{nested, [{a, b}, {}], \"esc\\n\\t\"}.\n"),
+    p(consult, file:consult(D ++ "/terms.txt")),
+    file:write_file(D ++ "/bad1.txt", "{ok, 1}.\n{a, b\n"),
+    p(consult_syntax, file:consult(D ++ "/bad1.txt")),
+    file:write_file(D ++ "/bad2.txt", "ok.\n\n{a, X}.\n"),
+    p(consult_bad_term, file:consult(D ++ "/bad2.txt")),
+    file:write_file(D ++ "/bad3.txt", "ok.\n'unterminated\n"),
+    p(consult_scan, file:consult(D ++ "/bad3.txt")),
+    p(consult_empty, begin file:write_file(D ++ "/e", ""), file:consult(D ++ "/e") end),
+    p(consult_missing, file:consult(D ++ "/missing")),
+    p(del_dir_nonempty, file:del_dir(D)),
+    p(delete_dir, file:delete(D)),
+    p(delete_missing, file:delete(D ++ "/missing")),
+    p(del_dir_missing, file:del_dir(D ++ "/missing")),
+    {ok, Cwd} = file:get_cwd(),
+    p(cwd_absolute, hd(Cwd) =:= $/),
+    p(make_sub, file:make_dir(D ++ "/sub")),
+    p(del_dir_file, file:del_dir(D ++ "/renamed.txt")),
+    {ok, Names} = file:list_dir(D),
+    [ok = file:delete(filename:join(D, N)) || N <- Names, N =/= "sub"],
+    p(del_sub, file:del_dir(D ++ "/sub")),
+    p(del_dir, file:del_dir(D)),
+    p(gone, file:read_file_info(D)).
+
+p(Tag, V) ->
+    io:format("~p: ~p~n", [Tag, V]).
