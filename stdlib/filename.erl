@@ -50,7 +50,10 @@ basename(Name, Ext) ->
     {Bin, S} = str(Name),
     {_, E} = str(Ext),
     case lists:suffix(E, S) of
-        true -> out(Bin, base(lists:sublist(S, length(S) - length(E))));
+        true ->
+            %% the text after the last slash (none left: [])
+            Stem = lists:reverse(lists:sublist(S, length(S) - length(E))),
+            out(Bin, last_segment(Stem, []));
         false -> out(Bin, base(S))
     end.
 

@@ -33,9 +33,8 @@ putenv(Name, Value) ->
 unsetenv(Name) ->
     ferl_os:unsetenv(env_name(Name, [Name])).
 
-%% A name is a flat string (atoms too, as OTP); anything else is badarg
-%% with the caller's arguments.
-env_name(A, _Args) when is_atom(A) -> atom_to_list(A);
+%% A name is a flat string; anything else is badarg with the caller's
+%% arguments, as OTP.
 env_name(Name, Args) ->
     case is_list(Name) andalso io_lib:char_list(Name) of
         true -> Name;

@@ -419,23 +419,31 @@ fn unsetenv(n: Term) -> BifResult {
 }
 
 /// `ferl_os:cmd(Command)`: run `/bin/sh -c Command` with standard input closed and
-/// return its standard output as a list of bytes (as OTP). Waits on the caller's
-/// scheduler thread until the command exits.
+/// standard error joined to standard output (as OTP), and return that output as a
+/// string (decoded from UTF-8 when it is valid UTF-8, else its bytes). Waits on the caller's scheduler thread until the command exits.
 fn cmd(p: &mut Process, c: Term) -> BifResult {
     let c = name(c)?;
     crate::boot::flush_stdout();
     let out = std::process::Command::new("/bin/sh")
         .arg("-c")
+        .arg("eval \"$1\" 2>&1")
+        .arg("sh")
         .arg(&c)
         .stdin(std::process::Stdio::null())
-        .stderr(std::process::Stdio::inherit())
+        .stderr(std::process::Stdio::null())
         .output();
     let bytes = out.map(|o| o.stdout).unwrap_or_default();
-    let elems: Vec<Term> = bytes
-        .iter()
-        .map(|&b| Term::small(i64::from(b)).unwrap_or(Term::NIL))
-        .collect();
-    Ok(term::list(p, &elems))
+    Ok(match String::from_utf8(bytes) {
+        Ok(s) => term::string(p, &s),
+        Err(e) => {
+            let elems: Vec<Term> = e
+                .as_bytes()
+                .iter()
+                .map(|&b| Term::small(i64::from(b)).unwrap_or(Term::NIL))
+                .collect();
+            term::list(p, &elems)
+        }
+    })
 }
 
 macro_rules! os_bifs {

@@ -1,11 +1,11 @@
 %% file:open/2 devices: read/write/append/binary modes, file:read/2,
 %% read_line/1, write/2, close/1, and io:format/put_chars/get_line/read on
 %% an opened file (an I/O server process speaking the I/O protocol).
--module(file_io_server).
+-module(file_devices).
 -export([main/1]).
 
 main(_) ->
-    D = "file_io_server_tmp",
+    D = "file_devices_tmp",
     _ = os:cmd("rm -rf " ++ D),
     ok = file:make_dir(D),
     F = filename:join(D, "out.txt"),
