@@ -84,6 +84,12 @@ unary([{'+', L} | Rest]) ->
 unary([{Op, L} | Rest]) when Op =:= 'not'; Op =:= 'bnot' ->
     {_, R} = unary(Rest),
     {{bad, L}, R};
+unary([{Kw, L} | Rest]) when Kw =:= 'catch'; Kw =:= 'case'; Kw =:= 'begin';
+                             Kw =:= 'if'; Kw =:= 'receive'; Kw =:= 'try' ->
+    %% an expression keyword: what follows must start an expression (the
+    %% rest of the construct is not checked: any such text is no term)
+    {_, R} = expr(Rest),
+    {{bad, L}, R};
 unary(Toks) ->
     primary(Toks).
 

@@ -6,11 +6,11 @@
 %% for punctuation, operators and reserved words.  Integers may be written
 %% Base#Digits and with `_` between digits; strings, quoted atoms and $c
 %% characters take OTP's escapes.  Comments and white space are skipped.
-%% Not supported: column locations ({Line, Col} start locations), options,
-%% the re-entrant tokens/3.
+%% tokens/3 is re-entrant: it takes text in pieces until a dot ends a form.
+%% Not supported: column locations ({Line, Col} start locations), options.
 -module(erl_scan).
 
--export([string/1, string/2, reserved_word/1, format_error/1]).
+-export([string/1, string/2, tokens/3, reserved_word/1, format_error/1]).
 
 string(S) ->
     string(S, 1).
@@ -21,6 +21,56 @@ string(S, Line) when is_list(S), is_integer(Line) ->
     catch throw:{scan_error, L, Reason, End} ->
         {error, {L, erl_scan, Reason}, End}
     end.
+
+%% tokens(Cont, Chars | eof, StartLine): the tokens of one form (up to and
+%% including its dot token) -> {done, {ok, Tokens, EndLine}, Rest} |
+%% {done, {eof, EndLine}, eof} | {done, {error, Info, EndLine}, Rest} |
+%% {more, Cont}.
+tokens([], Chars, Line) ->
+    tokens({erl_scan_cont, [], Line}, Chars, Line);
+tokens({erl_scan_cont, Text, Line}, eof, _) ->
+    case string(Text, Line) of
+        {ok, [], End} -> {done, {eof, End}, eof};
+        {ok, Toks, End} ->
+            {done, {error, {element(2, lists:last(Toks)), erl_parse,
+                            ["syntax error before: ", []]}, End}, eof};
+        {error, Info, End} -> {done, {error, Info, End}, eof}
+    end;
+tokens({erl_scan_cont, Text0, Line}, Chars, _) when is_list(Chars) ->
+    Text = Text0 ++ Chars,
+    case form_end(Text, Text, []) of
+        {Form, Rest} ->
+            case string(Form, Line) of
+                {ok, Toks, End} -> {done, {ok, Toks, End}, Rest};
+                {error, Info, End} -> {done, {error, Info, End}, Rest}
+            end;
+        more ->
+            case string(Text, Line) of
+                {error, {_, erl_scan, {string, _, _}}, _} ->
+                    {more, {erl_scan_cont, Text, Line}};
+                {error, Info, End} -> {done, {error, Info, End}, []};
+                {ok, _, _} -> {more, {erl_scan_cont, Text, Line}}
+            end
+    end.
+
+%% The text of the first form: up to a `.` followed by white space or `%`
+%% that scans as a dot token (not inside a string, quoted atom, comment or
+%% `$.`), with one following white-space character, as OTP's dot token.
+form_end([], _Text, _Pre) -> more;
+form_end([$., C | Rest], Text, Pre)
+  when C =:= $\s; C =:= $\t; C =:= $\n; C =:= $\r; C =:= $% ->
+    Cand = lists:reverse(Pre, [$.]),
+    case string(Cand) of
+        {ok, Toks, _} ->
+            case lists:last(Toks) of
+                {dot, _} when C =:= $% -> {Cand, [C | Rest]};
+                {dot, _} -> {Cand ++ [C], Rest};
+                _ -> form_end([C | Rest], Text, [$. | Pre])
+            end;
+        _ -> form_end([C | Rest], Text, [$. | Pre])
+    end;
+form_end([C | Rest], Text, Pre) ->
+    form_end(Rest, Text, [C | Pre]).
 
 reserved_word(W) ->
     lists:member(W, ['after', 'and', 'andalso', 'band', 'begin', 'bnot', 'bor',
@@ -190,12 +240,12 @@ digit(_, _) -> false.
 %%% characters, the rest after the closing quote and the new line number.
 
 quoted([], Q, L0, L, Acc) ->
-    throw({scan_error, L0, {string, Q, lists:reverse(Acc)}, L});
+    throw({scan_error, L0, {string, Q, head(Acc)}, L});
 quoted([Q | T], Q, _L0, L, Acc) ->
     {lists:reverse(Acc), T, L};
 quoted([$\\ | T], Q, L0, L, Acc) ->
     case T of
-        [] -> throw({scan_error, L0, {string, Q, lists:reverse(Acc)}, L});
+        [] -> throw({scan_error, L0, {string, Q, head(Acc)}, L});
         _ ->
             {C, Rest} = escape(T, L),
             L1 = case C of $\n when hd(T) =:= $\n -> L + 1; _ -> L end,
@@ -205,6 +255,11 @@ quoted([$\n | T], Q, L0, L, Acc) ->
     quoted(T, Q, L0, L + 1, [$\n | Acc]);
 quoted([C | T], Q, L0, L, Acc) ->
     quoted(T, Q, L0, L, [C | Acc]).
+
+%% The start of an unterminated string (reversed so far) for the error
+%% info: its first 16 characters, as OTP.
+head(Acc) ->
+    lists:sublist(lists:reverse(Acc), 16).
 
 %% The text after a backslash -> {Char, Rest}.
 escape([C | T], _L) when C >= $0, C =< $7 ->

@@ -118,8 +118,7 @@ get_line(Dev, Prompt) ->
     end.
 
 %% io:read/1,2: read one term ended by a dot: {ok, Term}, eof or
-%% {error, ErrorInfo}.  Lines are read until the text holds a dot token;
-%% text after that dot on the same line is dropped.
+%% {error, ErrorInfo}.
 read(Prompt) ->
     case read_req(standard_io, Prompt) of
         error -> erlang:error(badarg, [Prompt]);
@@ -169,7 +168,7 @@ format_out(Dev, Format, Args) ->
 get_line_req(Dev, Prompt) ->
     case is_device(Dev) andalso prompt_chars(Prompt) of
         {ok, P} when is_pid(Dev) -> {ok, request(Dev, {get_line, unicode, P})};
-        {ok, P} -> {ok, ferl_io:get_line(P)};
+        {ok, P} -> {ok, stdin_line(P)};
         _ -> error
     end.
 
@@ -179,45 +178,44 @@ read_req(Dev, Prompt) ->
         error -> error
     end.
 
-%% Lines read so far (reversed) and the newest Line: read on until the text
-%% holds a dot token, then parse the tokens before it.
-read_more(_Dev, eof, []) -> eof;
+%% Feed lines to erl_scan:tokens/3 until a form is complete, then parse it.
+%% On standard_io, the text after the form's dot is kept (per process) for
+%% the next get_line/read; on a pid device it is dropped.
 read_more(_Dev, {error, _} = E, _) -> E;
-read_more(Dev, Line, Acc0) ->
-    Acc = case Line of
-              eof -> Acc0;
-              _ -> [chars(Line) | Acc0]
-          end,
-    Text = lists:append(lists:reverse(Acc)),
-    case erl_scan:string(Text) of
-        {ok, Toks, End} ->
-            case upto_dot(Toks, []) of
-                {ok, Term} ->
-                    erl_parse:parse_term(Term);
-                more when Line =:= eof, Toks =:= [] ->
-                    eof;
-                more when Line =:= eof ->
-                    {error, {End, erl_parse, ["syntax error before: ", []]}};
-                more ->
-                    read_more(Dev, next_line(Dev), Acc)
+read_more(Dev, Line, Cont) ->
+    case erl_scan:tokens(Cont, chars(Line), 1) of
+        {done, Result, Rest} ->
+            keep_pending(Dev, Rest),
+            case Result of
+                {ok, Toks, _} -> erl_parse:parse_term(Toks);
+                {eof, _} -> eof;
+                {error, Info, _} -> {error, Info}
             end;
-        {error, Info, _} when Line =:= eof ->
-            {error, Info};
-        {error, {_, erl_scan, {string, _, _}}, _} ->
-            read_more(Dev, next_line(Dev), Acc);
-        {error, Info, _} ->
-            {error, Info}
+        {more, Cont1} ->
+            read_more(Dev, next_line(Dev), Cont1)
+    end.
+
+keep_pending(Dev, Rest) when is_list(Rest), Rest =/= [], not is_pid(Dev) ->
+    put('$ferl_io_pending', Rest);
+keep_pending(_, _) -> ok.
+
+%% A line of standard input: first what a read left over.
+stdin_line(Prompt) ->
+    case erase('$ferl_io_pending') of
+        undefined ->
+            ferl_io:get_line(Prompt);
+        Pending ->
+            ferl_io:put_chars(Prompt),
+            Pending
     end.
 
 next_line(Dev) when is_pid(Dev) -> request(Dev, {get_line, unicode, ""});
-next_line(_) -> ferl_io:get_line("").
+next_line(_) -> stdin_line("").
 
+chars(eof) -> eof;
 chars(B) when is_binary(B) -> unicode:characters_to_list(B);
 chars(L) -> L.
 
-upto_dot([], _) -> more;
-upto_dot([{dot, _} = D | _], Acc) -> {ok, lists:reverse([D | Acc])};
-upto_dot([T | Ts], Acc) -> upto_dot(Ts, [T | Acc]).
 
 o_request(Dev, Chars) when is_pid(Dev) ->
     case request(Dev, {put_chars, unicode, Chars}) of

@@ -1,5 +1,6 @@
 %% io:get_line/1,2 and io:read/1,2 on standard input (fed from
-%% io_stdin.stdin): lines, terms over several lines, a bad term, eof.
+%% io_stdin.stdin): lines, terms over several lines, several terms on a
+%% line, dots inside strings/atoms/chars/comments, bad terms, eof.
 -module(io_stdin).
 -export([main/1]).
 
@@ -14,7 +15,14 @@ main(_) ->
     p(bad_term, io:read('')),
     p(syntax_error, io:read('')),
     p(after_errors, io:get_line('')),
-    p(last_term, io:read('')),
+    p(two_on_a_line1, io:read("a> ")),
+    p(two_on_a_line2, io:read("b> ")),
+    p(rest_of_line, io:get_line("c> ")),
+    p(dots_inside, io:read("d> ")),
+    p(after_comment, io:get_line("e> ")),
+    p(dot_space, io:read('')),
+    p(dot_comment, io:read('')),
+    p(unterminated, io:read('')),
     p(eof_read, io:read('')),
     p(eof_line, io:get_line('')).
 
