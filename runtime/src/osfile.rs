@@ -360,7 +360,10 @@ fn write(p: &mut Process, h: Term, data: Term) -> BifResult {
     let data = bytes(data)?;
     let r = with_file(h, |o| {
         if !o.f.buffer().is_empty() {
-            o.f.seek(SeekFrom::Current(0))?;
+            // a seek drops the read buffer and moves the OS position back to the
+            // logical one
+            let pos = o.f.stream_position()?;
+            o.f.seek(SeekFrom::Start(pos))?;
         }
         o.f.get_mut().write_all(&data)
     })?;
