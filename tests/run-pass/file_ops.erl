@@ -1,5 +1,6 @@
 %% file: whole-file and directory operations, #file_info{}, consult, errors
-%% (posix atoms), in a scratch directory the program creates and deletes.
+%% (posix atoms), filelib's tests and ensure_dir, in a scratch directory the
+%% program creates and deletes.
 -module(file_ops).
 -export([main/1]).
 -include_lib("kernel/include/file.hrl").
@@ -61,6 +62,17 @@ main(_) ->
     p(cwd_absolute, hd(Cwd) =:= $/),
     p(make_sub, file:make_dir(D ++ "/sub")),
     p(del_dir_file, file:del_dir(D ++ "/renamed.txt")),
+    p(is_dir, [filelib:is_dir(X) || X <- [D, D ++ "/sub", D ++ "/renamed.txt", D ++ "/none"]]),
+    p(is_file, [filelib:is_file(X) || X <- [D, D ++ "/renamed.txt", D ++ "/none"]]),
+    p(is_regular, [filelib:is_regular(X) || X <- [D, D ++ "/renamed.txt", list_to_binary(D ++ "/c")]]),
+    p(file_size, [filelib:file_size(X) || X <- [D ++ "/renamed.txt", D ++ "/none"]]),
+    p(ensure_dir, filelib:ensure_dir(D ++ "/deep/er/file.txt")),
+    p(ensure_dir_again, filelib:ensure_dir(D ++ "/deep/er/file.txt")),
+    p(ensure_dir_made, [filelib:is_dir(D ++ "/deep"), filelib:is_dir(D ++ "/deep/er"),
+                        filelib:is_file(D ++ "/deep/er/file.txt")]),
+    p(ensure_dir_under_file, filelib:ensure_dir(D ++ "/renamed.txt/x/y")),
+    ok = file:del_dir(D ++ "/deep/er"),
+    ok = file:del_dir(D ++ "/deep"),
     {ok, Names} = file:list_dir(D),
     [ok = file:delete(filename:join(D, N)) || N <- Names, N =/= "sub"],
     p(del_sub, file:del_dir(D ++ "/sub")),
