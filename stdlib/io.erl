@@ -216,7 +216,6 @@ chars(eof) -> eof;
 chars(B) when is_binary(B) -> unicode:characters_to_list(B);
 chars(L) -> L.
 
-
 o_request(Dev, Chars) when is_pid(Dev) ->
     case request(Dev, {put_chars, unicode, Chars}) of
         ok -> ok;
