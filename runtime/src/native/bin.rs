@@ -370,8 +370,7 @@ pub unsafe extern "C" fn ferl_rt_bin_build(p: *mut Process, n: u64) -> u64 {
 fn is_whole_binary_segment(size: Term, sp: Term) -> bool {
     let s = decode(sp.small_value().unwrap_or(0) as u64);
     size == crate::term::NON_VALUE
-        && ((s.ty == spec::BINARY && matches!(s.unit, 0 | 8))
-            || (s.ty == spec::BITSTRING && matches!(s.unit, 0 | 1)))
+        && ((s.ty == spec::BINARY && matches!(s.unit, 0 | 8)) || (s.ty == spec::BITSTRING && matches!(s.unit, 0 | 1)))
 }
 
 /// A new appendable binary holding `bytes` (capacity for as much again, at least 256).
