@@ -13,6 +13,12 @@
 %% and, for the standard_error device only, ferl_io:put_chars(standard_error,
 %% Chars) (same contract, writes to stderr).  Errors are raised as OTP
 %% does: error:badarg with the caller's arguments.
+%%
+%% A pid device (an opened file, see file.erl) is an I/O server: requests go
+%% to it as {io_request, From, ReplyAs, Request} and the answer comes back as
+%% {io_reply, ReplyAs, Reply} (OTP's I/O protocol).  A dead server makes the
+%% call raise `terminated`, characters the device cannot encode raise
+%% `no_translation`, as OTP.
 -module(io).
 
 -export([put_chars/1, put_chars/2,
@@ -21,6 +27,8 @@
          fwrite/1, fwrite/2, fwrite/3,
          write/1, write/2,
          get_line/1, get_line/2,
+         read/1, read/2,
+         request/2,
          printable_range/0, columns/0, columns/1, rows/0, rows/1]).
 
 put_chars(Chars) ->
@@ -109,6 +117,34 @@ get_line(Dev, Prompt) ->
         {ok, Line} -> Line
     end.
 
+%% io:read/1,2: read one term ended by a dot: {ok, Term}, eof or
+%% {error, ErrorInfo}.
+read(Prompt) ->
+    case read_req(standard_io, Prompt) of
+        error -> erlang:error(badarg, [Prompt]);
+        {ok, R} -> R
+    end.
+
+read(Dev, Prompt) ->
+    case read_req(Dev, Prompt) of
+        error -> erlang:error(badarg, [Dev, Prompt]);
+        {ok, R} -> R
+    end.
+
+%% io:request(Dev, Request): one I/O-protocol request to a pid device.
+request(Pid, Request) when is_pid(Pid) ->
+    Mon = erlang:monitor(process, Pid),
+    Pid ! {io_request, self(), Mon, Request},
+    receive
+        {io_reply, Mon, Reply} ->
+            erlang:demonitor(Mon, [flush]),
+            Reply;
+        {'DOWN', Mon, _, _, _} ->
+            {error, terminated}
+    end;
+request(_Dev, _Request) ->
+    {error, request}.
+
 printable_range() -> latin1.
 
 columns() -> {error, enotsup}.
@@ -131,10 +167,62 @@ format_out(Dev, Format, Args) ->
 
 get_line_req(Dev, Prompt) ->
     case is_device(Dev) andalso prompt_chars(Prompt) of
-        {ok, P} -> {ok, ferl_io:get_line(P)};
+        {ok, P} when is_pid(Dev) -> {ok, request(Dev, {get_line, unicode, P})};
+        {ok, P} -> {ok, stdin_line(P)};
         _ -> error
     end.
 
+read_req(Dev, Prompt) ->
+    case get_line_req(Dev, Prompt) of
+        {ok, Line} -> {ok, read_more(Dev, Line, [])};
+        error -> error
+    end.
+
+%% Feed lines to erl_scan:tokens/3 until a form is complete, then parse it.
+%% On standard_io, the text after the form's dot is kept (per process) for
+%% the next get_line/read; on a pid device it is dropped.
+read_more(_Dev, {error, _} = E, _) -> E;
+read_more(Dev, Line, Cont) ->
+    case erl_scan:tokens(Cont, chars(Line), 1) of
+        {done, Result, Rest} ->
+            keep_pending(Dev, Rest),
+            case Result of
+                {ok, Toks, _} -> erl_parse:parse_term(Toks);
+                {eof, _} -> eof;
+                {error, Info, _} -> {error, Info}
+            end;
+        {more, Cont1} ->
+            read_more(Dev, next_line(Dev), Cont1)
+    end.
+
+keep_pending(Dev, Rest) when is_list(Rest), Rest =/= [], not is_pid(Dev) ->
+    put('$ferl_io_pending', Rest);
+keep_pending(_, _) -> ok.
+
+%% A line of standard input: first what a read left over.
+stdin_line(Prompt) ->
+    case erase('$ferl_io_pending') of
+        undefined ->
+            ferl_io:get_line(Prompt);
+        Pending ->
+            ferl_io:put_chars(Prompt),
+            Pending
+    end.
+
+next_line(Dev) when is_pid(Dev) -> request(Dev, {get_line, unicode, ""});
+next_line(_) -> stdin_line("").
+
+chars(eof) -> eof;
+chars(B) when is_binary(B) -> unicode:characters_to_list(B);
+chars(L) -> L.
+
+o_request(Dev, Chars) when is_pid(Dev) ->
+    case request(Dev, {put_chars, unicode, Chars}) of
+        ok -> ok;
+        {error, terminated} -> erlang:error(terminated);
+        {error, {no_translation, _, _}} -> erlang:error(no_translation);
+        _ -> error
+    end;
 o_request(Dev, Chars) ->
     case is_device(Dev) of
         false ->

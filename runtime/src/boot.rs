@@ -541,6 +541,7 @@ pub fn remote_bifs() -> Vec<RemoteBif> {
         }
     }
     v.extend(crate::ets::bifs::table());
+    v.extend(crate::osfile::table());
     for d in TABLE {
         if d.arity <= 4
             && !v

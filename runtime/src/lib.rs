@@ -22,6 +22,7 @@ pub mod mailbox;
 pub mod map;
 pub mod memory;
 pub mod native;
+pub mod osfile;
 pub mod print;
 pub mod proc_bifs;
 pub mod process;

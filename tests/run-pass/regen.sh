@@ -4,6 +4,7 @@
 #                    (main/1), or `erl -noshell -eval 'NAME:start(), halt().'` (start/0)
 #   NAME/            a program of several modules; NAME/NAME.erl exports main/1 or start/0
 #   NAME.args        optional: the program's arguments (one line, split on spaces)
+#   NAME.stdin       optional: the program's standard input (else it is empty)
 # Writes NAME.out (stdout, byte for byte) and NAME.status (exit status).
 # With arguments (program names, e.g. `regen.sh stacktrace`), only those programs.
 # The multi-module form runs main/1 under `erl` with escript's policy: halt(0) on
@@ -40,21 +41,23 @@ for f in $targets; do
     esac
     args=""
     [ -f "$name.args" ] && args=$(cat "$name.args")
+    input=/dev/null
+    [ -f "$name.stdin" ] && input="$name.stdin"
     set +e
     if [ -d "$name" ]; then
         mkdir -p "$tmp/$name"
         erlc -o "$tmp/$name" "$name"/*.erl
         # shellcheck disable=SC2086
-        run_erl "$tmp/$name" "$name" "$name" $args > "$name.out"
+        run_erl "$tmp/$name" "$name" "$name" $args < "$input" > "$name.out"
         status=$?
     elif grep -q -- '-export(\[.*main/1' "$name.erl"; then
         # shellcheck disable=SC2086
-        escript -c "$name.erl" $args > "$name.out"
+        escript -c "$name.erl" $args < "$input" > "$name.out"
         status=$?
     else
         erlc -o "$tmp" "$name.erl"
         # shellcheck disable=SC2086
-        run_erl "$tmp" . "$name" $args > "$name.out"
+        run_erl "$tmp" . "$name" $args < "$input" > "$name.out"
         status=$?
     fi
     set -e

@@ -63,6 +63,16 @@ struct Program {
     name: String,
     sources: Vec<PathBuf>,
     args: Vec<String>,
+    /// `NAME.stdin`, fed to the program's standard input (else it is empty).
+    stdin: Option<PathBuf>,
+}
+
+/// The program's standard input: `NAME.stdin`, or nothing.
+fn stdin_of(p: &Program) -> std::process::Stdio {
+    p.stdin
+        .as_ref()
+        .and_then(|f| std::fs::File::open(f).ok())
+        .map_or_else(std::process::Stdio::null, std::process::Stdio::from)
 }
 
 fn programs() -> Vec<Program> {
@@ -94,10 +104,12 @@ fn programs() -> Vec<Program> {
         let args = std::fs::read_to_string(suite().join(format!("{stem}.args")))
             .map(|s| s.split_whitespace().map(String::from).collect())
             .unwrap_or_default();
+        let stdin = Some(suite().join(format!("{stem}.stdin"))).filter(|f| f.exists());
         v.push(Program {
             name: stem,
             sources,
             args,
+            stdin,
         });
     }
     v
@@ -178,6 +190,7 @@ fn check_program(p: &Program, dir: &Path, live: bool) -> Vec<String> {
     };
     let o = Command::new(&exe)
         .args(&p.args)
+        .stdin(stdin_of(p))
         .output()
         .expect("run the executable");
     if o.stdout != want_out {
@@ -201,6 +214,7 @@ fn check_program(p: &Program, dir: &Path, live: bool) -> Vec<String> {
             .arg("-c")
             .arg(&p.sources[0])
             .args(&p.args)
+            .stdin(stdin_of(p))
             .output()
             .expect("escript");
         if e.stdout != o.stdout || e.status.code() != o.status.code() {
@@ -217,6 +231,7 @@ fn check_program(p: &Program, dir: &Path, live: bool) -> Vec<String> {
     let torture = run_with_timeout(
         &exe,
         &p.args,
+        stdin_of(p),
         ("FERL_GC_TORTURE", "1"),
         std::time::Duration::from_secs(300),
     );
@@ -250,11 +265,13 @@ fn check_program(p: &Program, dir: &Path, live: bool) -> Vec<String> {
 fn run_with_timeout(
     exe: &Path,
     args: &[String],
+    stdin: std::process::Stdio,
     env: (&str, &str),
     limit: std::time::Duration,
 ) -> Option<Output> {
     let mut child = Command::new(exe)
         .args(args)
+        .stdin(stdin)
         .env(env.0, env.1)
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::null())
@@ -293,6 +310,7 @@ fn uncaught_exception_is_reported_like_escript() {
         name: "uncaught_error".into(),
         sources: vec![suite().join("uncaught_error.erl")],
         args: vec![],
+        stdin: None,
     };
     let exe = build(&p, &dir).expect("build");
     let o = Command::new(&exe).output().expect("run");
@@ -340,6 +358,7 @@ fn crash_reports_of_spawned_processes() {
         name: "crashy".into(),
         sources: vec![src],
         args: vec![],
+        stdin: None,
     };
     let exe = build(&p, &dir).expect("build");
     let o = Command::new(&exe).output().expect("run");
