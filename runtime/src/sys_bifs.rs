@@ -3,7 +3,7 @@
 //! `garbage_collect/0,1,2`, `statistics/1`, `system_info/1`, `yield/0`,
 //! `group_leader/0,2`, `send/3`, `send_after/4`, `start_timer/4`, `cancel_timer/2`,
 //! `read_timer/2`, `monitor/3`, `halt/2`, `process_flag/3`, `is_builtin/3`,
-//! `display_string/1`; and the runtime-wide counters `statistics/1` reads.
+//! `display_string/1`, `send_nosuspend/2,3`, `display_nl/0`; and the runtime-wide counters `statistics/1` reads.
 //!
 //! Owns: these entry points (C ABI of `docs/runtime-abi.md` section 8, as `entry.rs`),
 //! their option parsing and BEAM's answer shapes, the group-leader table, and the
@@ -688,13 +688,18 @@ fn is_builtin(m: Term, f: Term, a: Term) -> Result<Term, Exception> {
     Ok(Term::bool(known))
 }
 
-fn display_string(s: Term) -> Result<Term, Exception> {
+/// Write to standard error (where BEAM's `display_string/1` and `display_nl/0` write).
+fn display_string_bytes(b: &[u8]) -> Result<Term, Exception> {
     use std::io::Write;
-    let text = crate::bif::char_list(s).ok_or_else(Exception::badarg)?;
     let mut e = std::io::stderr().lock();
-    let _ = e.write_all(text.as_bytes());
+    let _ = e.write_all(b);
     let _ = e.flush();
     Ok(Term::atom(idx::TRUE))
+}
+
+fn display_string(s: Term) -> Result<Term, Exception> {
+    let text = crate::bif::char_list(s).ok_or_else(Exception::badarg)?;
+    display_string_bytes(text.as_bytes())
 }
 
 /// `halt(Status, Options)`.
@@ -773,6 +778,19 @@ direct: [
             }
             Ok(Term::small(0).unwrap_or(Term::NIL))
         };
+    "send_nosuspend/2" "ferl_bif_erlang_send__nosuspend_2" ferl_bif_erlang_send_nosuspend_2
+        |ctx, to, msg| ctx.send(to, msg).map(|_| Term::atom(idx::TRUE));
+    "send_nosuspend/3" "ferl_bif_erlang_send__nosuspend_3" ferl_bif_erlang_send_nosuspend_3
+        |ctx, to, msg, opts| {
+            for o in proper(opts)? {
+                if o.atom_name() != Some("noconnect") {
+                    return Err(Exception::badarg());
+                }
+            }
+            ctx.send(to, msg).map(|_| Term::atom(idx::TRUE))
+        };
+    "display_nl/0" "ferl_bif_erlang_display__nl_0" ferl_bif_erlang_display_nl_0
+        |_ctx| display_string_bytes(b"\r\n");
     "is_builtin/3" "ferl_bif_erlang_is__builtin_3" ferl_bif_erlang_is_builtin_3
         |_ctx, m, f, a| is_builtin(m, f, a);
     "display_string/1" "ferl_bif_erlang_display__string_1" ferl_bif_erlang_display_string_1

@@ -279,6 +279,16 @@ extern: [
     "erlang" "nodes" ferl_bif_erlang_nodes_1 = system::nodes1[a];
     "erlang" "external_size" ferl_bif_erlang_external__size_1 = system::external_size[a];
     "erlang" "external_size" ferl_bif_erlang_external__size_2 = system::external_size2[a, b];
+    "erlang" "term_to_iovec" ferl_bif_erlang_term__to__iovec_1 = system::term_to_iovec[a];
+    "erlang" "term_to_iovec" ferl_bif_erlang_term__to__iovec_2 = system::term_to_iovec2[a, b];
+    "erlang" "iolist_to_iovec" ferl_bif_erlang_iolist__to__iovec_1 = system::iolist_to_iovec[a];
+    "erlang" "get_cookie" ferl_bif_erlang_get__cookie_0 = system::get_cookie[];
+    "erlang" "get_cookie" ferl_bif_erlang_get__cookie_1 = system::get_cookie1[a];
+    "erlang" "bump_reductions" ferl_bif_erlang_bump__reductions_1 = system::bump_reductions[a];
+    "erlang" "module_loaded" ferl_bif_erlang_module__loaded_1 = system::module_loaded[a];
+    "erlang" "loaded" ferl_bif_erlang_loaded_0 = system::loaded[];
+    "erlang" "insert_element" ferl_bif_erlang_insert__element_3 = tuples::insert_element[a, b, c];
+    "erlang" "delete_element" ferl_bif_erlang_delete__element_2 = tuples::delete_element[a, b];
     "erlang" "phash2" ferl_bif_erlang_phash2_1 = hash::phash2[a];
     "erlang" "phash2" ferl_bif_erlang_phash2_2 = hash::phash2_2[a, b];
     "erlang" "phash" ferl_bif_erlang_phash_2 = hash::phash[a, b];

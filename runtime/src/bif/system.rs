@@ -1,7 +1,8 @@
 //! System BIFs of `erlang` that need no process or scheduler: `unique_integer/0,1`,
 //! `now/0`, `time_offset/0,1`, `posixtime_to_universaltime/1`,
 //! `universaltime_to_posixtime/1`, `list_to_pid/1`, `list_to_ref/1`, `is_alive/0`,
-//! `nodes/0,1`, `external_size/1,2`.
+//! `nodes/0,1`, `external_size/1,2`, `term_to_iovec/1,2`, `iolist_to_iovec/1`,
+//! `get_cookie/0,1`, `bump_reductions/1`, `module_loaded/1`, `loaded/0`.
 //!
 //! Owns: process-wide counters (`unique_integer`, the strictly increasing `now/0`) and
 //! the time offset, fixed at its first use (ferl has no time warp: OTP's
@@ -180,4 +181,65 @@ pub fn external_size2(h: &mut dyn Heap, t: Term, opts: Term) -> BifResult {
     }
     let b = binaries::term_to_binary2(h, t, opts)?;
     Ok(super::uint(b.binary_bytes().map_or(0, <[u8]>::len)))
+}
+
+/// `term_to_iovec(Term)`: `[term_to_binary(Term)]`.
+pub fn term_to_iovec(h: &mut dyn Heap, t: Term) -> BifResult {
+    let b = binaries::term_to_binary(h, t)?;
+    Ok(term::cons(h, b, Term::NIL))
+}
+
+/// `term_to_iovec(Term, Options)`.
+pub fn term_to_iovec2(h: &mut dyn Heap, t: Term, opts: Term) -> BifResult {
+    let b = binaries::term_to_binary2(h, t, opts)?;
+    Ok(term::cons(h, b, Term::NIL))
+}
+
+/// `iolist_to_iovec(IoData)`: one binary, or `[]` for empty data.
+pub fn iolist_to_iovec(h: &mut dyn Heap, t: Term) -> BifResult {
+    let bytes = match t.binary_bytes() {
+        Some(b) => b.to_vec(),
+        None => binaries::iolist_bytes(t)?,
+    };
+    if bytes.is_empty() {
+        return Ok(Term::NIL);
+    }
+    let b = term::binary(h, &bytes);
+    Ok(term::cons(h, b, Term::NIL))
+}
+
+/// `get_cookie()`: `nocookie` (not distributed).
+pub fn get_cookie(_h: &mut dyn Heap) -> BifResult {
+    Term::intern("nocookie").map_err(|_| Exception::badarg())
+}
+
+/// `get_cookie(Node)`: `nocookie`.
+pub fn get_cookie1(h: &mut dyn Heap, node: Term) -> BifResult {
+    if !node.is_atom() {
+        return badarg();
+    }
+    get_cookie(h)
+}
+
+/// `bump_reductions(N)`: `true` for N >= 0 (ferl's budget stays in the caller's
+/// register: the hint has no effect).
+pub fn bump_reductions(_h: &mut dyn Heap, n: Term) -> BifResult {
+    match n.small_value() {
+        Some(v) if v >= 0 => Ok(Term::atom(idx::TRUE)),
+        _ => badarg(),
+    }
+}
+
+/// `module_loaded(Module)`: the module has functions in the export table.
+pub fn module_loaded(_h: &mut dyn Heap, m: Term) -> BifResult {
+    if !m.is_atom() {
+        return badarg();
+    }
+    Ok(Term::bool(crate::native::rt::loaded_modules().contains(&m)))
+}
+
+/// `loaded()`: the modules of the export table.
+pub fn loaded(h: &mut dyn Heap) -> BifResult {
+    let ms = crate::native::rt::loaded_modules();
+    Ok(crate::signal::list_of(h, &ms))
 }

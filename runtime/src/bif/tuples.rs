@@ -1,5 +1,6 @@
 //! Tuple BIFs: `element/2`, `setelement/3`, `tuple_size/1`, `size/1`, `make_tuple/2,3`,
-//! `append_element/2`, `list_to_tuple/1`, `tuple_to_list/1`.
+//! `append_element/2`, `list_to_tuple/1`, `tuple_to_list/1`, `insert_element/3`,
+//! `delete_element/2`.
 //!
 //! Owns: index checking (1-based, badarg outside) and BEAM's tuple arity limit.
 //! Must not: mutate a tuple in place (terms are immutable; setelement copies).
@@ -103,4 +104,25 @@ pub fn list_to_tuple(h: &mut dyn Heap, l: Term) -> BifResult {
 pub fn tuple_to_list(h: &mut dyn Heap, t: Term) -> BifResult {
     let e = t.tuple_elements().ok_or_else(Exception::badarg)?.to_vec();
     Ok(term::list(h, &e))
+}
+
+/// `erlang:insert_element(Index, Tuple, Value)`: Index in 1..=tuple_size + 1.
+pub fn insert_element(h: &mut dyn Heap, n: Term, t: Term, v: Term) -> BifResult {
+    let e = t.tuple_elements().ok_or_else(Exception::badarg)?;
+    let i = index(n, e.len() + 1)?;
+    if e.len() + 1 > MAX_TUPLE_ARITY {
+        return badarg();
+    }
+    let mut v2 = e.to_vec();
+    v2.insert(i, v);
+    Ok(term::tuple(h, &v2))
+}
+
+/// `erlang:delete_element(Index, Tuple)`.
+pub fn delete_element(h: &mut dyn Heap, n: Term, t: Term) -> BifResult {
+    let e = t.tuple_elements().ok_or_else(Exception::badarg)?;
+    let i = index(n, e.len())?;
+    let mut v2 = e.to_vec();
+    v2.remove(i);
+    Ok(term::tuple(h, &v2))
 }
