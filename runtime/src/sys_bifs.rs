@@ -277,7 +277,9 @@ fn set_leader(ctx: &mut Ctx, gl: Term, pid: Term) -> Result<Term, Exception> {
 
 // ---- counters ----------------------------------------------------------------------
 
-/// Counters of one scheduler thread (summed by `statistics/1`).
+/// Counters of one thread (summed by `statistics/1`). Only the owning thread writes
+/// them, so an update is a plain load and store (no locked read-modify-write on the
+/// scheduler's hot path); readers may see a slightly old value.
 #[derive(Default)]
 struct Counters {
     reductions: AtomicU64,
@@ -302,16 +304,20 @@ fn mine() -> &'static Counters {
     })
 }
 
+fn bump(a: &AtomicU64, n: u64) {
+    a.store(a.load(Ordering::Relaxed).wrapping_add(n), Ordering::Relaxed);
+}
+
 /// The scheduler ran a process for `n` reductions.
 pub(crate) fn count_reductions(n: u64) {
-    mine().reductions.fetch_add(n, Ordering::Relaxed);
+    bump(&mine().reductions, n);
 }
 
 /// A collection freed `words` words.
 pub(crate) fn count_collection(words: u64) {
     let c = mine();
-    c.collections.fetch_add(1, Ordering::Relaxed);
-    c.reclaimed.fetch_add(words, Ordering::Relaxed);
+    bump(&c.collections, 1);
+    bump(&c.reclaimed, words);
 }
 
 fn total(f: impl Fn(&Counters) -> u64) -> u64 {
