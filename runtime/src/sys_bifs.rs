@@ -3,7 +3,8 @@
 //! `garbage_collect/0,1,2`, `statistics/1`, `system_info/1`, `yield/0`,
 //! `group_leader/0,2`, `send/3`, `send_after/4`, `start_timer/4`, `cancel_timer/2`,
 //! `read_timer/2`, `monitor/3`, `halt/2`, `process_flag/3`, `is_builtin/3`,
-//! `display_string/1`, `send_nosuspend/2,3`, `display_nl/0`; and the runtime-wide counters `statistics/1` reads.
+//! `display_string/1`, `send_nosuspend/2,3`, `display_nl/0`, `system_flag/2`
+//! (`backtrace_depth` only); and the runtime-wide counters `statistics/1` reads.
 //!
 //! Owns: these entry points (C ABI of `docs/runtime-abi.md` section 8, as `entry.rs`),
 //! their option parsing and BEAM's answer shapes, the group-leader table, and the
@@ -694,6 +695,18 @@ fn is_builtin(m: Term, f: Term, a: Term) -> Result<Term, Exception> {
     Ok(Term::bool(known))
 }
 
+/// `system_flag(Flag, Value)`: only `backtrace_depth` (clamped to 64 as BEAM); the other
+/// flags tune machinery ferl does not have (badarg).
+fn system_flag(flag: Term, value: Term) -> Result<Term, Exception> {
+    match (flag.atom_name(), value.small_value()) {
+        (Some("backtrace_depth"), Some(n)) if n >= 0 => {
+            let old = crate::trace::set_backtrace_depth((n as usize).min(64));
+            Ok(Term::small(old as i64).unwrap_or(Term::NIL))
+        }
+        _ => Err(Exception::badarg()),
+    }
+}
+
 /// Write to standard error (where BEAM's `display_string/1` and `display_nl/0` write).
 fn display_string_bytes(b: &[u8]) -> Result<Term, Exception> {
     use std::io::Write;
@@ -797,6 +810,8 @@ direct: [
         };
     "display_nl/0" "ferl_bif_erlang_display__nl_0" ferl_bif_erlang_display_nl_0
         |_ctx| display_string_bytes(b"\r\n");
+    "system_flag/2" "ferl_bif_erlang_system__flag_2" ferl_bif_erlang_system_flag_2
+        |_ctx, flag, value| system_flag(flag, value);
     "is_builtin/3" "ferl_bif_erlang_is__builtin_3" ferl_bif_erlang_is_builtin_3
         |_ctx, m, f, a| is_builtin(m, f, a);
     "display_string/1" "ferl_bif_erlang_display__string_1" ferl_bif_erlang_display_string_1

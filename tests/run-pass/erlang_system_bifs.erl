@@ -222,5 +222,10 @@ misc() ->
     ?P(erlang:module_loaded(?MODULE)),
     ?P(erlang:module_loaded(no_such_module_at_all)),
     ?P(erlang:get_cookie()),
+    ?P(erlang:system_flag(backtrace_depth, 20)),
+    ?P(erlang:system_flag(backtrace_depth, 100)),
+    ?P(erlang:system_flag(backtrace_depth, 8)),
+    ?P(erlang:system_flag(backtrace_depth, -1)),
+    ?P(erlang:system_flag(no_such_flag, 1)),
     ?P(erlang:display_string(foo)),
     ?P(erlang:halt(0, [foo])).
