@@ -289,6 +289,7 @@ extern: [
     "erlang" "loaded" ferl_bif_erlang_loaded_0 = system::loaded[];
     "erlang" "insert_element" ferl_bif_erlang_insert__element_3 = tuples::insert_element[a, b, c];
     "erlang" "delete_element" ferl_bif_erlang_delete__element_2 = tuples::delete_element[a, b];
+    "erlang" "fun_info_mfa" ferl_bif_erlang_fun__info__mfa_1 = funs::fun_info_mfa[a];
     "erlang" "phash2" ferl_bif_erlang_phash2_1 = hash::phash2[a];
     "erlang" "phash2" ferl_bif_erlang_phash2_2 = hash::phash2_2[a, b];
     "erlang" "phash" ferl_bif_erlang_phash_2 = hash::phash[a, b];

@@ -213,6 +213,7 @@ specs() ->
      {erlang, term_to_iovec, [[a], [{1, "abc", <<1, 2, 3>>}], [lists:seq(1, 100)]]},
      {erlang, term_to_iovec, [[a, []], [a, [{minor_version, 1}]], [a, [foo]]]},
      {erlang, iolist_to_iovec, [[[<<"ab">>, "c"]], [[]], [<<>>], [<<"x">>], [[[], <<>>]], [foo], [<<1:3>>]]},
+     {erlang, fun_info_mfa, [[fun erlang:abs/1], [fun lists:map/2]]},
      {erlang, get_cookie, [[]]},
      {erlang, get_cookie, [[foo@bar], [nonode@nohost]]},
      {erlang, bump_reductions, [[10], [1], [0], [-1]]},
