@@ -1,5 +1,5 @@
-//! Fun BIFs of module `erlang`: `make_fun/3`, `fun_info/1,2`, `fun_to_list/1`, `fun_info_mfa/1`, and
-//! `function_exported/3` (the export table's answer).
+//! Fun BIFs of module `erlang`: `make_fun/3`, `fun_info/1,2`, `fun_to_list/1`,
+//! `fun_info_mfa/1`, and `function_exported/3` (the export table's answer).
 //!
 //! Owns: the items `fun_info` reports for export funs (`module name arity env type`)
 //! and closures (also `index new_index uniq new_uniq pid`). Must not: look funs up in
