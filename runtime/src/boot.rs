@@ -542,6 +542,14 @@ pub fn remote_bifs() -> Vec<RemoteBif> {
     }
     v.extend(crate::ets::bifs::table());
     v.extend(crate::osfile::table());
+    for x in crate::sys_bifs::remote()
+        .into_iter()
+        .chain(crate::sys_bifs::extra_remote())
+    {
+        if !v.iter().any(|y| y.0 == x.0 && y.1 == x.1 && y.2 == x.2) {
+            v.push(x);
+        }
+    }
     for d in TABLE {
         if d.arity <= 4
             && !v

@@ -64,7 +64,7 @@ fn boolean(b: bool) -> Term {
     Term::bool(b)
 }
 
-fn spawn_fun(ctx: &mut Ctx, f: Term, opts: SpawnOpts) -> Result<Term, Exception> {
+pub(crate) fn spawn_fun(ctx: &mut Ctx, f: Term, opts: SpawnOpts) -> Result<Term, Exception> {
     let (code, env) = if let Some((entry, env)) = f.closure_parts() {
         if entry.arity != 0 {
             return Err(Exception::badarg());
@@ -388,7 +388,7 @@ pub unsafe extern "C" fn ferl_bif_erlang_halt_1(p: *mut Process, status: u64) ->
 /// `process_flag(max_heap_size, V)`: a size in words (0, or at least the minimum heap
 /// size), or a map with `size` and optionally `kill` / `error_logger` (booleans; other
 /// keys are ignored, as on BEAM).
-fn parse_max_heap(v: Term) -> Option<crate::process::MaxHeap> {
+pub(crate) fn parse_max_heap(v: Term) -> Option<crate::process::MaxHeap> {
     let size_of = |t: Term| -> Option<usize> {
         let n = t.small_value()?;
         (n == 0 || n >= crate::process::MIN_HEAP_WORDS as i64).then_some(n as usize)
@@ -497,7 +497,7 @@ pub unsafe extern "C" fn ferl_rt_spawn(
     let opts = SpawnOpts {
         link: flags & 1 != 0,
         monitor: flags & 2 != 0,
-        min_heap_size: None,
+        ..Default::default()
     };
     // SAFETY: forwarded from the caller.
     unsafe {

@@ -176,6 +176,12 @@ unsafe fn for_each_term_word(mut ptr: *mut u64, to: *mut u64, mut f: impl FnMut(
 /// Collect `p`, keeping `roots` (updated in place) and the stack, and leaving at least
 /// `need` free words. Chooses minor or major like BEAM.
 pub fn collect(p: &mut Process, need: usize, roots: &mut [Term]) {
+    let before = p.total_heap_used();
+    collect_inner(p, need, roots);
+    crate::sys_bifs::count_collection(before.saturating_sub(p.total_heap_used()) as u64);
+}
+
+fn collect_inner(p: &mut Process, need: usize, roots: &mut [Term]) {
     if p.torture {
         // Every collection moves every young object and leaves exactly `need` free words
         // (so the next allocation check collects again); every TORTURE_MAJOR_EVERY-th
@@ -482,7 +488,9 @@ pub(crate) fn release_dead_messages(p: &mut Process, extra: &[Term], max_words: 
 
 /// A major collection (everything live into one fresh block).
 pub fn collect_major(p: &mut Process, need: usize, roots: &mut [Term]) {
+    let before = p.total_heap_used();
     collect_minor_or_major(p, need, roots, true, None);
+    crate::sys_bifs::count_collection(before.saturating_sub(p.total_heap_used()) as u64);
 }
 
 fn collect_major_exact(p: &mut Process, need: usize, roots: &mut [Term]) {

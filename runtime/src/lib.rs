@@ -30,6 +30,7 @@ pub mod ptab;
 pub mod report;
 pub mod sched;
 pub mod signal;
+pub mod sys_bifs;
 pub mod term;
 pub mod timer;
 pub mod trace;

@@ -876,6 +876,7 @@ impl Scheduler {
             let st = self.call_body(cell, inner);
             let used = (reds - inner.p.reds.max(0)).max(1);
             inner.reductions += used as u64;
+            crate::sys_bifs::count_reductions(used as u64);
             reds -= used;
             if inner.p.heap_limit_hit && inner.pending_exit.is_none() {
                 inner.pending_exit = Some(Message::new(Term::atom(crate::atom::idx::KILLED)));
@@ -1339,6 +1340,10 @@ impl<'a> Ctx<'a> {
             set_compiled_entry(ci, code, args);
         }
         let me = self.cell.serial;
+        if let Some(m) = opts.max_heap {
+            ci.p.max_heap = m;
+        }
+        crate::sys_bifs::inherit_group_leader(me, child.serial);
         if opts.link {
             ci.ext_mut().links.push(me);
             self.inner.ext_mut().links.push(child.serial);
@@ -1382,6 +1387,8 @@ pub struct SpawnOpts {
     pub monitor: bool,
     /// Initial heap size in words.
     pub min_heap_size: Option<usize>,
+    /// The `max_heap_size` flag (`spawn_opt`).
+    pub max_heap: Option<crate::process::MaxHeap>,
 }
 
 impl SpawnOpts {

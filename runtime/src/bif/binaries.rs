@@ -76,7 +76,7 @@ fn flatten(t: Term, bits: bool, buf: &mut BitBuf) -> Option<()> {
     Some(())
 }
 
-fn iolist_bytes(t: Term) -> Result<Vec<u8>, Exception> {
+pub(crate) fn iolist_bytes(t: Term) -> Result<Vec<u8>, Exception> {
     if !t.is_list() {
         return badarg();
     }

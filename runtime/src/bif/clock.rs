@@ -84,12 +84,12 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
     )
 }
 
-fn to_datetime(secs: i64) -> DateTime {
+pub(crate) fn to_datetime(secs: i64) -> DateTime {
     let (days, s) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
     (civil_from_days(days), (s / 3600, s % 3600 / 60, s % 60))
 }
 
-fn from_datetime(((y, m, d), (h, mi, s)): DateTime) -> i64 {
+pub(crate) fn from_datetime(((y, m, d), (h, mi, s)): DateTime) -> i64 {
     days_from_civil(y, m, d) * 86_400 + h * 3600 + mi * 60 + s
 }
 
@@ -113,7 +113,7 @@ pub(crate) fn local(secs: i64) -> DateTime {
     )
 }
 
-fn make(h: &mut dyn Heap, ((y, m, d), (hh, mi, s)): DateTime) -> Term {
+pub(crate) fn make(h: &mut dyn Heap, ((y, m, d), (hh, mi, s)): DateTime) -> Term {
     let date = [term::int(h, y), term::int(h, m), term::int(h, d)];
     let date = term::tuple(h, &date);
     let time = [term::int(h, hh), term::int(h, mi), term::int(h, s)];
@@ -122,7 +122,7 @@ fn make(h: &mut dyn Heap, ((y, m, d), (hh, mi, s)): DateTime) -> Term {
 }
 
 /// A valid {{Y,M,D},{H,Mi,S}} argument (None: badarg).
-fn parse(t: Term) -> Option<DateTime> {
+pub(crate) fn parse(t: Term) -> Option<DateTime> {
     let [date, time] = t.tuple_elements()? else {
         return None;
     };

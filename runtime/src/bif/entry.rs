@@ -10,8 +10,8 @@
 //! Must not: implement behaviour (the family modules do).
 
 use super::{
-    atoms, binaries, binmod, clock, errors, funs, hash, lists, maps, math, numbers, opaque, time,
-    tuples, types, unicode,
+    atoms, binaries, binmod, checksum, clock, errors, funs, hash, lists, maps, math, numbers,
+    opaque, system, time, tuples, types, unicode,
 };
 use crate::exception::{BifResult, Exception};
 use crate::heap::Heap;
@@ -200,6 +200,8 @@ extern: [
     "erlang" "tl" ferl_bif_erlang_tl_1 = lists::tl[a];
     "erlang" "++" ferl_bif_erlang__2B_2B_2 = lists::append[a, b];
     "erlang" "--" ferl_bif_erlang__2D_2D_2 = lists::subtract[a, b];
+    "erlang" "append" ferl_bif_erlang_append_2 = lists::append[a, b];
+    "erlang" "subtract" ferl_bif_erlang_subtract_2 = lists::subtract[a, b];
 
     "erlang" "abs" ferl_bif_erlang_abs_1 = numbers::abs[a];
     "erlang" "float" ferl_bif_erlang_float_1 = numbers::float[a];
@@ -255,6 +257,39 @@ extern: [
 
     "erlang" "port_to_list" ferl_bif_erlang_port__to__list_1 = opaque::port_to_list[a];
 
+    "erlang" "crc32" ferl_bif_erlang_crc32_1 = checksum::crc32[a];
+    "erlang" "crc32" ferl_bif_erlang_crc32_2 = checksum::crc32_2[a, b];
+    "erlang" "crc32_combine" ferl_bif_erlang_crc32__combine_3 = checksum::crc32_combine[a, b, c];
+    "erlang" "adler32" ferl_bif_erlang_adler32_1 = checksum::adler32[a];
+    "erlang" "adler32" ferl_bif_erlang_adler32_2 = checksum::adler32_2[a, b];
+    "erlang" "adler32_combine" ferl_bif_erlang_adler32__combine_3 = checksum::adler32_combine[a, b, c];
+    "erlang" "md5" ferl_bif_erlang_md5_1 = checksum::md5[a];
+    "erlang" "md5_init" ferl_bif_erlang_md5__init_0 = checksum::md5_init[];
+    "erlang" "md5_update" ferl_bif_erlang_md5__update_2 = checksum::md5_update[a, b];
+    "erlang" "md5_final" ferl_bif_erlang_md5__final_1 = checksum::md5_final[a];
+    "erlang" "unique_integer" ferl_bif_erlang_unique__integer_0 = system::unique_integer[];
+    "erlang" "unique_integer" ferl_bif_erlang_unique__integer_1 = system::unique_integer1[a];
+    "erlang" "now" ferl_bif_erlang_now_0 = system::now[];
+    "erlang" "time_offset" ferl_bif_erlang_time__offset_0 = system::time_offset[];
+    "erlang" "time_offset" ferl_bif_erlang_time__offset_1 = system::time_offset1[a];
+    "erlang" "posixtime_to_universaltime" ferl_bif_erlang_posixtime__to__universaltime_1 = system::posixtime_to_universaltime[a];
+    "erlang" "universaltime_to_posixtime" ferl_bif_erlang_universaltime__to__posixtime_1 = system::universaltime_to_posixtime[a];
+    "erlang" "list_to_pid" ferl_bif_erlang_list__to__pid_1 = system::list_to_pid[a];
+    "erlang" "list_to_ref" ferl_bif_erlang_list__to__ref_1 = system::list_to_ref[a];
+    "erlang" "is_alive" ferl_bif_erlang_is__alive_0 = system::is_alive[];
+    "erlang" "nodes" ferl_bif_erlang_nodes_0 = system::nodes[];
+    "erlang" "nodes" ferl_bif_erlang_nodes_1 = system::nodes1[a];
+    "erlang" "external_size" ferl_bif_erlang_external__size_1 = system::external_size[a];
+    "erlang" "external_size" ferl_bif_erlang_external__size_2 = system::external_size2[a, b];
+    "erlang" "term_to_iovec" ferl_bif_erlang_term__to__iovec_1 = system::term_to_iovec[a];
+    "erlang" "term_to_iovec" ferl_bif_erlang_term__to__iovec_2 = system::term_to_iovec2[a, b];
+    "erlang" "iolist_to_iovec" ferl_bif_erlang_iolist__to__iovec_1 = system::iolist_to_iovec[a];
+    "erlang" "get_cookie" ferl_bif_erlang_get__cookie_0 = system::get_cookie[];
+    "erlang" "get_cookie" ferl_bif_erlang_get__cookie_1 = system::get_cookie1[a];
+    "erlang" "bump_reductions" ferl_bif_erlang_bump__reductions_1 = system::bump_reductions[a];
+    "erlang" "module_loaded" ferl_bif_erlang_module__loaded_1 = system::module_loaded[a];
+    "erlang" "loaded" ferl_bif_erlang_loaded_0 = system::loaded[];
+    "erlang" "fun_info_mfa" ferl_bif_erlang_fun__info__mfa_1 = funs::fun_info_mfa[a];
     "erlang" "phash2" ferl_bif_erlang_phash2_1 = hash::phash2[a];
     "erlang" "phash2" ferl_bif_erlang_phash2_2 = hash::phash2_2[a, b];
     "erlang" "phash" ferl_bif_erlang_phash_2 = hash::phash[a, b];

@@ -1,5 +1,5 @@
-//! Fun BIFs of module `erlang`: `make_fun/3`, `fun_info/1,2`, `fun_to_list/1`, and
-//! `function_exported/3` (the export table's answer).
+//! Fun BIFs of module `erlang`: `make_fun/3`, `fun_info/1,2`, `fun_to_list/1`,
+//! `fun_info_mfa/1`, and `function_exported/3` (the export table's answer).
 //!
 //! Owns: the items `fun_info` reports for export funs (`module name arity env type`)
 //! and closures (also `index new_index uniq new_uniq pid`). Must not: look funs up in
@@ -8,7 +8,7 @@
 //! `undefined` (ferl does not record the creating process).
 
 use super::{badarg, uint};
-use crate::exception::BifResult;
+use crate::exception::{BifResult, Exception};
 use crate::heap::Heap;
 use crate::term::{self, Term};
 
@@ -123,4 +123,18 @@ pub fn fun_to_list(h: &mut dyn Heap, fun: Term) -> BifResult {
     let text = crate::print::to_string(fun);
     let chars: Vec<Term> = text.chars().map(|c| uint(c as usize)).collect();
     Ok(term::list_with_tail(h, &chars, Term::NIL))
+}
+
+/// `erlang:fun_info_mfa(Fun)`: `{Module, Name, Arity}` (badarg for a non-fun).
+pub fn fun_info_mfa(h: &mut dyn Heap, fun: Term) -> BifResult {
+    let mut out = [Term::NIL; 3];
+    for (slot, item) in out.iter_mut().zip(["module", "name", "arity"]) {
+        let key = Term::intern(item).map_err(|_| Exception::badarg())?;
+        let pair = fun_info2(h, fun, key)?;
+        *slot = pair
+            .tuple_elements()
+            .and_then(|e| e.get(1).copied())
+            .ok_or_else(Exception::badarg)?;
+    }
+    Ok(term::tuple(h, &out))
 }

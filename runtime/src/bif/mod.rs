@@ -14,6 +14,7 @@
 pub mod atoms;
 pub mod binaries;
 pub mod binmod;
+pub mod checksum;
 pub mod clock;
 pub mod entry;
 pub mod errors;
@@ -24,6 +25,7 @@ pub mod maps;
 pub mod math;
 pub mod numbers;
 pub mod opaque;
+pub mod system;
 pub mod time;
 pub mod tuples;
 pub mod types;

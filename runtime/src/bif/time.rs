@@ -44,21 +44,21 @@ fn convert(h: &mut dyn Heap, t: &BigInt, from: &BigInt, to: &BigInt) -> BifResul
     Ok(term::bigint(h, &r))
 }
 
-fn mono_ns() -> i128 {
+pub(crate) fn mono_ns() -> i128 {
     static ORIGIN: OnceLock<Instant> = OnceLock::new();
     let o = *ORIGIN.get_or_init(Instant::now);
     // BEAM's monotonic time starts at a large negative value; keep that shape.
     Instant::now().duration_since(o).as_nanos() as i128 - (1i128 << 50)
 }
 
-fn system_ns() -> i128 {
+pub(crate) fn system_ns() -> i128 {
     match SystemTime::now().duration_since(UNIX_EPOCH) {
         Ok(d) => d.as_nanos() as i128,
         Err(e) => -(e.duration().as_nanos() as i128),
     }
 }
 
-fn in_unit(h: &mut dyn Heap, ns: i128, unit: Term) -> BifResult {
+pub(crate) fn in_unit(h: &mut dyn Heap, ns: i128, unit: Term) -> BifResult {
     let to = unit_per_sec(unit).ok_or_else(Exception::badarg)?;
     convert(h, &BigInt::from(ns), &BigInt::from(NATIVE_PER_SEC), &to)
 }

@@ -26,6 +26,8 @@ pub fn symbols() -> Vec<(&'static str, *const u8)> {
     v.extend(cold::symbols());
     v.extend(crate::ets::bifs::symbols());
     v.extend(crate::osfile::symbols());
+    v.extend(crate::sys_bifs::symbols());
+    v.extend(crate::sys_bifs::extra_symbols());
     for (n, a) in procs::entry_symbols() {
         if !v.iter().any(|(m, _)| *m == n) {
             v.push((n, a));

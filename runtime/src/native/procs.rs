@@ -40,7 +40,7 @@ pub(crate) fn apply3() -> Option<*const u8> {
     super::rt::lookup_export(m, f, 3)
 }
 
-fn spawn_mfa(
+pub(crate) fn spawn_mfa(
     ctx: &mut Ctx,
     m: Term,
     f: Term,

@@ -278,6 +278,18 @@ pub fn lookup_export(m: Term, f: Term, arity: u32) -> Option<*const u8> {
     found.map(|a| a as *const u8)
 }
 
+/// The modules with at least one function in the export table, each once.
+pub fn loaded_modules() -> Vec<Term> {
+    let t = exports().read().unwrap_or_else(|e| e.into_inner());
+    let mut ms: Vec<u64> = t.keys().map(|k| k.0).collect();
+    ms.sort_unstable();
+    ms.dedup();
+    // SAFETY: the keys hold module atoms' raw words.
+    ms.into_iter()
+        .map(|w| unsafe { Term::from_raw(w) })
+        .collect()
+}
+
 fn undef(p: &mut Process) -> u64 {
     p.raise(Term::atom(idx::ERROR), Term::atom(idx::UNDEF))
         .raw();
