@@ -9,6 +9,8 @@
 %%   ferl_io:get_line(Prompt)      print Prompt (a flat char list), read
 %%                                 one line from stdin: string() | eof |
 %%                                 {error, Reason}
+%%   ferl_io:stdout_leader()       the default group leader (no process
+%%                                 behind it): I/O to it is stdin/stdout
 %%
 %% and, for the standard_error device only, ferl_io:put_chars(standard_error,
 %% Chars) (same contract, writes to stderr).  Errors are raised as OTP
@@ -165,14 +167,16 @@ format_out(Dev, Format, Args) ->
             end
     end.
 
-get_line_req(Dev, Prompt) ->
+get_line_req(Dev0, Prompt) ->
+    Dev = device(Dev0),
     case is_device(Dev) andalso prompt_chars(Prompt) of
         {ok, P} when is_pid(Dev) -> {ok, request(Dev, {get_line, unicode, P})};
         {ok, P} -> {ok, stdin_line(P)};
         _ -> error
     end.
 
-read_req(Dev, Prompt) ->
+read_req(Dev0, Prompt) ->
+    Dev = device(Dev0),
     case get_line_req(Dev, Prompt) of
         {ok, Line} -> {ok, read_more(Dev, Line, [])};
         error -> error
@@ -216,14 +220,17 @@ chars(eof) -> eof;
 chars(B) when is_binary(B) -> unicode:characters_to_list(B);
 chars(L) -> L.
 
-o_request(Dev, Chars) when is_pid(Dev) ->
+o_request(Dev, Chars) ->
+    put_request(device(Dev), Chars).
+
+put_request(Dev, Chars) when is_pid(Dev) ->
     case request(Dev, {put_chars, unicode, Chars}) of
         ok -> ok;
         {error, terminated} -> erlang:error(terminated);
         {error, {no_translation, _, _}} -> erlang:error(no_translation);
         _ -> error
     end;
-o_request(Dev, Chars) ->
+put_request(Dev, Chars) ->
     case is_device(Dev) of
         false ->
             error;
@@ -235,6 +242,17 @@ o_request(Dev, Chars) ->
 
 put_chars_bif(standard_error, Chars) -> ferl_io:put_chars(standard_error, Chars);
 put_chars_bif(_Dev, Chars) -> ferl_io:put_chars(Chars).
+
+%% Where a device's I/O goes: standard_io is the calling process's group leader; the
+%% runtime's default group leader (a pid with no process behind it, the leader of
+%% every process nobody gave another) is the program's standard input and output.
+device(standard_io) -> device(group_leader());
+device(Pid) when is_pid(Pid) ->
+    case ferl_io:stdout_leader() of
+        Pid -> user;
+        _ -> Pid
+    end;
+device(Dev) -> Dev.
 
 is_device(standard_io) -> true;
 is_device(standard_error) -> true;

@@ -383,6 +383,16 @@ pub unsafe extern "C" fn ferl_bif_ferl__io_put__chars_2(p: *mut Process, dev: u6
     }
 }
 
+/// `ferl_io:stdout_leader()`: the default group leader (`sys_bifs::DEFAULT_GROUP_LEADER`),
+/// which `io` treats as standard input and output.
+///
+/// # Safety
+/// `p` is not used.
+#[no_mangle]
+pub unsafe extern "C" fn ferl_bif_ferl__io_stdout__leader_0(_p: *mut Process) -> u64 {
+    crate::sys_bifs::DEFAULT_GROUP_LEADER.raw()
+}
+
 /// `ferl_io:get_line(Prompt)`: write the prompt, read one line from standard input
 /// (with its `\n`): a string, or `eof`.
 ///
@@ -458,6 +468,12 @@ pub fn remote_bifs() -> Vec<RemoteBif> {
         ("ferl_io", "put_chars", 1, "ferl_bif_ferl__io_put__chars_1"),
         ("ferl_io", "put_chars", 2, "ferl_bif_ferl__io_put__chars_2"),
         ("ferl_io", "get_line", 1, "ferl_bif_ferl__io_get__line_1"),
+        (
+            "ferl_io",
+            "stdout_leader",
+            0,
+            "ferl_bif_ferl__io_stdout__leader_0",
+        ),
         ("erlang", "halt", 0, "ferl_boot_halt_0"),
         ("erlang", "halt", 1, "ferl_boot_halt_1"),
         ("erlang", "apply", 2, "ferl_trap_erlang_apply_2"),

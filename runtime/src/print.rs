@@ -259,13 +259,19 @@ fn shortest_digits(f: f64) -> (String, i32) {
 /// Whether `f` is exactly (D - 1/2) * 10^k, where D is the integer of `digits` and
 /// 10^k the weight of its last digit (`exp` is the weight of the first one).
 fn is_halfway_below(f: f64, digits: &str, exp: i32) -> bool {
-    let Ok(d) = digits.parse::<u128>() else { return false };
+    let Ok(d) = digits.parse::<u128>() else {
+        return false;
+    };
     let k = exp - (digits.len() as i32 - 1);
     // f = m * 2^e with m odd
     let bits = f.to_bits();
     let be = ((bits >> 52) & 0x7FF) as i32;
     let frac = bits & ((1u64 << 52) - 1);
-    let (mut m, mut e) = if be == 0 { (frac, -1074) } else { (frac | (1u64 << 52), be - 1075) };
+    let (mut m, mut e) = if be == 0 {
+        (frac, -1074)
+    } else {
+        (frac | (1u64 << 52), be - 1075)
+    };
     if m == 0 {
         return false;
     }
@@ -280,7 +286,9 @@ fn is_halfway_below(f: f64, digits: &str, exp: i32) -> bool {
             return false;
         }
         let lhs = (m as u128).checked_shl((e + 1) as u32);
-        let rhs = 10u128.checked_pow(k as u32).and_then(|p| p.checked_mul(odd));
+        let rhs = 10u128
+            .checked_pow(k as u32)
+            .and_then(|p| p.checked_mul(odd));
         matches!((lhs, rhs), (Some(a), Some(b)) if a == b && a >> (e + 1) == m as u128)
     } else {
         // 2f * 10^j = m * 5^j * 2^(e+1+j) must be the odd integer `odd`
@@ -288,7 +296,10 @@ fn is_halfway_below(f: f64, digits: &str, exp: i32) -> bool {
         if e + 1 + j != 0 {
             return false;
         }
-        5u128.checked_pow(j as u32).and_then(|p| p.checked_mul(m as u128)) == Some(odd)
+        5u128
+            .checked_pow(j as u32)
+            .and_then(|p| p.checked_mul(m as u128))
+            == Some(odd)
     }
 }
 

@@ -126,7 +126,11 @@ fn decode(b: &[u8], e: Enc, out: &mut Vec<u32>) -> Dec {
                 let rest = &b[i..];
                 // a cut unit is an error when its known high byte is already wrong
                 if rest.len() < 2 {
-                    return if big && (0xDC..=0xDF).contains(&rest[0]) { Dec::Error(i) } else { Dec::Pending(i) };
+                    return if big && (0xDC..=0xDF).contains(&rest[0]) {
+                        Dec::Error(i)
+                    } else {
+                        Dec::Pending(i)
+                    };
                 }
                 let w = word(rest);
                 if (0xD800..=0xDBFF).contains(&w) {
@@ -237,9 +241,19 @@ fn convert(h: &mut dyn Heap, data: Term, e: Enc, out: &mut Vec<u32>) -> Result<O
                         let r = term::binary(h, &bytes[i..]);
                         let mut t = tl;
                         while let Some(o) = outer.pop() {
-                            t = if t.is_nil() { o } else if o.is_nil() { term::cons(h, t, Term::NIL) } else { term::cons(h, t, o) };
+                            t = if t.is_nil() {
+                                o
+                            } else if o.is_nil() {
+                                term::cons(h, t, Term::NIL)
+                            } else {
+                                term::cons(h, t, o)
+                            };
                         }
-                        break Some(if t.is_nil() { r } else { term::list_with_tail(h, &[r, t], Term::NIL) });
+                        break Some(if t.is_nil() {
+                            r
+                        } else {
+                            term::list_with_tail(h, &[r, t], Term::NIL)
+                        });
                     }
                 }
                 cur = tl;
