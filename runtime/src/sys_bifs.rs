@@ -29,8 +29,8 @@
 
 use crate::atom::idx;
 use crate::exception::Exception;
-use crate::process::{Process, STATUS_YIELD};
-use crate::sched::{with_ctx, Ctx, SpawnOpts};
+use crate::process::Process;
+use crate::sched::{Ctx, SpawnOpts};
 use crate::term::{self, Term, NON_VALUE};
 use parking_lot::Mutex;
 use std::collections::HashMap;
@@ -41,27 +41,7 @@ fn t(w: u64) -> Term {
     unsafe { Term::from_raw(w) }
 }
 
-/// Run `f` in the running process's context and translate its result to the ABI.
-///
-/// # Safety
-/// `p` must be the process the calling scheduler thread is running.
-unsafe fn call(p: *mut Process, f: impl FnOnce(&mut Ctx) -> Result<Term, Exception>) -> u64 {
-    // SAFETY: forwarded from the caller.
-    let r = unsafe { with_ctx(p, |ctx| (f(ctx), ctx.is_exiting())) };
-    // SAFETY: `p` is valid (caller's contract).
-    let p = unsafe { &mut *p };
-    match r {
-        None => p
-            .raise(Term::atom(idx::ERROR), Term::atom(idx::BADARG))
-            .raw(),
-        Some((_, true)) => {
-            p.status = STATUS_YIELD;
-            NON_VALUE.raw()
-        }
-        Some((Ok(v), false)) => v.raw(),
-        Some((Err(e), false)) => p.raise(e.class, e.reason).raw(),
-    }
-}
+use crate::native::procs::call;
 
 /// Define BIF entry points and the two lists of them: `direct` ones (also callable
 /// directly by compiled code) and `export_only` ones (only through the export table).

@@ -16,7 +16,10 @@ use crate::term::{self, Term, NON_VALUE};
 ///
 /// # Safety
 /// `p` must be the process the calling scheduler thread is running.
-unsafe fn call(p: *mut Process, f: impl FnOnce(&mut Ctx) -> Result<Term, Exception>) -> u64 {
+pub(crate) unsafe fn call(
+    p: *mut Process,
+    f: impl FnOnce(&mut Ctx) -> Result<Term, Exception>,
+) -> u64 {
     // SAFETY: forwarded from the caller.
     let r = unsafe { with_ctx(p, |ctx| (f(ctx), ctx.is_exiting())) };
     // SAFETY: `p` is valid (caller's contract).
