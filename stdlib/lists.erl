@@ -82,8 +82,10 @@ foldr(F, Acc, L) when is_function(F, 2) -> foldr_1(F, Acc, L).
 foldr_1(F, Acc, [H | T]) -> F(H, foldr_1(F, Acc, T));
 foldr_1(_, Acc, []) -> Acc.
 
-foreach(F, [H | T]) -> F(H), foreach(F, T);
-foreach(F, []) when is_function(F, 1) -> ok.
+foreach(F, L) when is_function(F, 1) -> foreach_1(F, L).
+
+foreach_1(F, [H | T]) -> F(H), foreach_1(F, T);
+foreach_1(_F, []) -> ok.
 
 filter(P, L) when is_function(P, 1) -> [X || X <- L, P(X)].
 
