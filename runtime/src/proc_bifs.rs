@@ -246,6 +246,11 @@ pub(crate) fn info_result<H: Heap + ?Sized>(
             continue;
         }
         let v = info_value(s, cell, inner, it, h, is_self);
+        // `process_info(P, registered_name)` of a process without a name is `[]` (in an
+        // item list it is `{registered_name, []}`), as on BEAM.
+        if single && v == NIL && it == ai("registered_name") {
+            return NIL;
+        }
         out.push(term::tuple(h, &[atom_t(it), v]));
     }
     if single {
