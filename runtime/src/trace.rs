@@ -257,6 +257,8 @@ struct Atoms {
     error_info: Term,
     module: Term,
     erl_erts_errors: Term,
+    erl_stdlib_errors: Term,
+    erl_kernel_errors: Term,
 }
 
 fn atoms() -> &'static Atoms {
@@ -269,8 +271,22 @@ fn atoms() -> &'static Atoms {
             error_info: i("error_info"),
             module: i("module"),
             erl_erts_errors: i("erl_erts_errors"),
+            erl_stdlib_errors: i("erl_stdlib_errors"),
+            erl_kernel_errors: i("erl_kernel_errors"),
         }
     })
+}
+
+/// The module OTP names in a BIF error's `error_info` (who explains the error): ERTS's
+/// own modules, kernel's, or stdlib's (`lists`, `maps`, `math`, `binary`, `ets`...).
+fn error_info_module(m: Term) -> Term {
+    let a = atoms();
+    match m.atom_name() {
+        Some("erlang" | "persistent_term" | "atomics" | "counters" | "erts_internal")
+        | None => a.erl_erts_errors,
+        Some("os" | "code" | "file" | "inet" | "net_kernel" | "global") => a.erl_kernel_errors,
+        Some(_) => a.erl_stdlib_errors,
+    }
 }
 
 /// BIF failures BEAM (OTP 25, x86-64 JIT) does not show as a trace entry of their own:
@@ -314,7 +330,7 @@ pub fn build(p: &mut Process, site: Option<Site>) {
             if is_error && !bif_hidden(p, bm, bf) {
                 let args = xregs_list(p, 0, n);
                 let a = atoms();
-                let info = crate::map::from_pairs(p, &[(a.module, a.erl_erts_errors)]);
+                let info = crate::map::from_pairs(p, &[(a.module, error_info_module(bm))]);
                 let ei = term::tuple(p, &[a.error_info, info]);
                 let loc = term::list(p, &[ei]);
                 entries.push(term::tuple(p, &[bm, bf, args, loc]));
@@ -390,7 +406,7 @@ pub fn build_for_trap(p: &mut Process, m: Term, f: Term, args: &[Term]) {
     }
     let a = atoms();
     let al = term::list(p, args);
-    let info = crate::map::from_pairs(p, &[(a.module, a.erl_erts_errors)]);
+    let info = crate::map::from_pairs(p, &[(a.module, error_info_module(m))]);
     let ei = term::tuple(p, &[a.error_info, info]);
     let loc = term::list(p, &[ei]);
     let entry = term::tuple(p, &[m, f, al, loc]);

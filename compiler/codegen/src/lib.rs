@@ -12,6 +12,7 @@
 //! front end beyond `ferl_ir`, or call runtime functions that do not exist.
 
 mod data;
+mod floats;
 mod glue;
 pub mod object;
 mod sites;
@@ -84,6 +85,8 @@ pub struct ModuleCx<'m> {
     pub(crate) import_table: DataId,
     /// `ferl_rt_cold_call` (PreserveAll), declared on first use.
     pub(crate) cold_shim: Option<FuncId>,
+    /// Which parameters and results of the module's functions are statically floats.
+    pub(crate) floats: floats::ModuleFloats,
 }
 
 /// The result of compiling a module.
@@ -173,6 +176,7 @@ pub fn compile_module(
         imports: HashMap::new(),
         import_table,
         cold_shim: None,
+        floats: floats::ModuleFloats::new(ir, &translate::inline_call),
     };
     cx.atom(&name);
     let mut diags = Vec::new();

@@ -8,6 +8,7 @@
 //! reloaded (every live IR variable is spilled to the x-registers and reloaded).
 
 use crate::data::{self, LitValue, Word};
+use crate::floats::{self, FloatInfo};
 use crate::{erlang_signature, module_err, unsupported, ModuleCx};
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::{
@@ -256,6 +257,7 @@ pub fn compile_function(module: &mut dyn Module, cx: &mut ModuleCx, fun: FunId) 
         return Err(unsupported("function with more than 256 parameters"));
     }
     let info = FnInfo::new(&f.body);
+    let fl = floats::analyse(f, &cx.floats, fun, &inline_call);
     let mut work = vec![Unit {
         id: cx.funcs[fun.0 as usize],
         kind: UnitKind::Entry {
@@ -279,7 +281,10 @@ pub fn compile_function(module: &mut dyn Module, cx: &mut ModuleCx, fun: FunId) 
                 b,
                 fun,
                 info: &info,
+                fl: &fl,
                 vars: HashMap::new(),
+                fvars: HashMap::new(),
+                dest: None,
                 p: None,
                 reds: None,
                 funcs: HashMap::new(),
@@ -323,7 +328,13 @@ struct Tx<'a, 'm, 'f> {
     b: FunctionBuilder<'f>,
     fun: FunId,
     info: &'a FnInfo,
+    /// Which variables are statically floats / kept unboxed (`floats`).
+    fl: &'a FloatInfo,
     vars: HashMap<Var, Variable>,
+    /// The f64 of each unboxed float variable.
+    fvars: HashMap<Var, Variable>,
+    /// The variable the primop being translated binds (for unboxed float results).
+    dest: Option<Var>,
     p: Option<Value>,
     reds: Option<Variable>,
     funcs: HashMap<FuncId, FuncRef>,
@@ -724,7 +735,12 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
             &[BlockArg::Value(htop), BlockArg::Value(stop)],
         );
         self.b.switch_to_block(gc);
-        let live: Vec<Var> = live.iter().copied().collect();
+        // Unboxed floats are f64 values in registers, not roots.
+        let live: Vec<Var> = live
+            .iter()
+            .copied()
+            .filter(|v| !self.fl.unboxed.contains(v))
+            .collect();
         // More live values than x-registers: the excess goes into tuples (built by the
         // runtime without collecting), which are roots like the rest and moved by the
         // collection; the values are read back from them afterwards.
@@ -795,10 +811,21 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                     body,
                     loc,
                 } => {
-                    self.cur_site = Some(Pending::for_prim(prim, *loc));
+                    // A statically float result is float arithmetic on BEAM too: its
+                    // errors name this function, not an `erlang:'*'/2` entry.
+                    self.cur_site = Some(
+                        if floats::float_arith_op(prim).is_some() && self.fl.typed.contains(var) {
+                            Pending::plain(*loc)
+                        } else {
+                            Pending::for_prim(prim, *loc)
+                        },
+                    );
                     let mut live = self.info.needs(body);
                     live.remove(var);
-                    let v = self.prim(prim, &live, false)?;
+                    self.dest = Some(*var);
+                    let v = self.prim(prim, &live, false);
+                    self.dest = None;
+                    let v = v?;
                     self.def(*var, v);
                     e = body;
                 }
@@ -806,6 +833,17 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                     self.cur_site = Some(Pending::for_prim(prim, *loc));
                     let live = self.info.needs(body);
                     self.prim(prim, &live, false)?;
+                    e = body;
+                }
+                Expr::LetCall { var, call, body }
+                    if floats::is_sqrt(&call.callee, call.args.len()) =>
+                {
+                    self.cur_site = Some(Pending::for_call(call, false));
+                    let mut live = self.info.needs(body);
+                    live.remove(var);
+                    live.extend(call.args[0].as_var());
+                    let v = self.sqrt(call, *var, &live)?;
+                    self.def(*var, v);
                     e = body;
                 }
                 Expr::LetCall { var, call, body } if direct_bif(call).is_some() => {
@@ -1536,6 +1574,19 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 args.len()
             )));
         }
+        if m == "erlang" && args.len() == 2 {
+            let float = self.fl.is_float(&args[0]) || self.fl.is_float(&args[1]);
+            match f {
+                "/" => return self.float_arith(f, &sym, args, live, guard_fail),
+                "+" | "-" | "*" if float => {
+                    return self.float_arith(f, &sym, args, live, guard_fail)
+                }
+                "<" | "=<" | ">" | ">=" | "==" | "/=" | "=:=" | "=/=" if float => {
+                    return self.float_compare(f, &sym, args, guard_fail)
+                }
+                _ => {}
+            }
+        }
         let vals = self.operands(args)?;
         let p = self.p();
         let mut all = vec![p];
@@ -1702,6 +1753,199 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         let t = self.b.ins().iadd_imm_s(addr, 2);
         self.jump(done, &[t]);
         self.bif_slow(slow, done, sym, all, guard_fail)
+    }
+
+    // ---- floats (see `floats`: statically float values, unboxed where possible) --------
+
+    /// An arithmetic operand: an unboxed f64, a term statically known to be a boxed float,
+    /// or any term.
+    fn num(&mut self, o: &Operand) -> R<Num> {
+        Ok(match o {
+            Operand::Var(v) if self.fl.unboxed.contains(v) => {
+                let x = self.fvar(*v);
+                Num::F(self.b.use_var(x))
+            }
+            Operand::Var(v) if self.fl.typed.contains(v) => Num::Boxed(self.use_(*v)),
+            Operand::Lit(Literal::Float(x)) => Num::F(self.b.ins().f64const(*x)),
+            _ => Num::Term(self.operand(o)?),
+        })
+    }
+    fn fvar(&mut self, v: Var) -> Variable {
+        if let Some(x) = self.fvars.get(&v) {
+            return *x;
+        }
+        let x = self.b.declare_var(types::F64);
+        self.fvars.insert(v, x);
+        x
+    }
+    /// The f64 of an operand on a float fast path: any term must be a boxed float (or,
+    /// when `ints`, a small integer, converted as mixed arithmetic does); otherwise `slow`.
+    fn num_f64(&mut self, n: &Num, ints: bool, slow: Block) -> Value {
+        match *n {
+            Num::F(x) => x,
+            Num::Boxed(t) => self.b.ins().load(types::F64, mf(), t, 6),
+            Num::Term(t) if ints => self.number_f64(t, slow),
+            Num::Term(t) => self.boxed_float(t, slow),
+        }
+    }
+    /// An operand as a term, boxing an unboxed float (on cold paths: through the runtime,
+    /// which never collects, so no other value moves).
+    fn num_term(&mut self, n: &Num) -> R<Value> {
+        match *n {
+            Num::F(x) => {
+                let bits = self.b.ins().bitcast(I64, MemFlagsData::new(), x);
+                let p = self.p();
+                self.rt_cold("ferl_rt_box_float", &[p, bits])
+            }
+            Num::Boxed(t) | Num::Term(t) => Ok(t),
+        }
+    }
+    /// Is the variable being bound (`dest`) kept unboxed.
+    fn dest_unboxed(&self) -> Option<Var> {
+        self.dest.filter(|d| self.fl.unboxed.contains(d))
+    }
+    /// Finish a float result `r` computed on the fast path: jump to `done` with it
+    /// unboxed, or boxed on the heap.
+    fn float_result(&mut self, r: Value, unboxed: bool, live: &BTreeSet<Var>, done: Block) -> R<()> {
+        if unboxed {
+            self.jump(done, &[r]);
+            return Ok(());
+        }
+        let bits = self.b.ins().bitcast(I64, MemFlagsData::new(), r);
+        let (htop, _) = self.ensure(2, live)?;
+        let addr = self.bump(htop, 2);
+        let h = self.iconst(FLOAT_HEADER as i64);
+        self.store(h, addr, 0);
+        self.store(bits, addr, 8);
+        let t = self.b.ins().iadd_imm_s(addr, 2);
+        self.jump(done, &[t]);
+        Ok(())
+    }
+    /// The slow path of a float operation: the runtime's entry point `sym` on the operands
+    /// as terms (it computes the general case or raises BEAM's error); joins `done`.
+    /// Returns the result: an unboxed float bound to `dest` (and a placeholder term), or the
+    /// term.
+    fn float_slow(
+        &mut self,
+        slow: Block,
+        done: Block,
+        sym: &str,
+        ops: &[Num],
+        dest: Option<Var>,
+        guard_fail: Option<Block>,
+    ) -> R<Value> {
+        self.b.switch_to_block(slow);
+        let p = self.p();
+        let mut all = vec![p];
+        for n in ops {
+            all.push(self.num_term(n)?);
+        }
+        let r = self.rt_cold(sym, &all)?;
+        self.after_raising(r, guard_fail);
+        if dest.is_some() {
+            // Statically a float: the runtime's result is a boxed float.
+            let x = self.b.ins().load(types::F64, mf(), r, 6);
+            self.jump(done, &[x]);
+        } else {
+            self.jump(done, &[r]);
+        }
+        self.b.switch_to_block(done);
+        let v = self.b.block_params(done)[0];
+        match dest {
+            Some(d) => {
+                let x = self.fvar(d);
+                self.b.def_var(x, v);
+                Ok(self.iconst(0))
+            }
+            None => Ok(v),
+        }
+    }
+    /// `/`, and `+ - *` with a statically float operand: only the float path inline (small
+    /// integers are converted), the result unboxed when `floats` says so.
+    fn float_arith(
+        &mut self,
+        f: &str,
+        sym: &str,
+        args: &[Operand],
+        live: &BTreeSet<Var>,
+        guard_fail: Option<Block>,
+    ) -> R<Value> {
+        let na = self.num(&args[0])?;
+        let nb = self.num(&args[1])?;
+        let dest = self.dest_unboxed();
+        let slow = self.b.create_block();
+        self.b.set_cold_block(slow);
+        let done = self.b.create_block();
+        self.b
+            .append_block_param(done, if dest.is_some() { types::F64 } else { I64 });
+        let x = self.num_f64(&na, true, slow);
+        let y = self.num_f64(&nb, true, slow);
+        let r = match f {
+            "+" => self.b.ins().fadd(x, y),
+            "-" => self.b.ins().fsub(x, y),
+            "*" => self.b.ins().fmul(x, y),
+            _ => {
+                let zero = self.b.ins().f64const(0.0);
+                let nz = self.b.ins().fcmp(FloatCC::NotEqual, y, zero);
+                self.guard_to(nz, slow);
+                self.b.ins().fdiv(x, y)
+            }
+        };
+        let bits = self.b.ins().bitcast(I64, MemFlagsData::new(), r);
+        let e = self.b.ins().band_imm_s(bits, 0x7FF0_0000_0000_0000);
+        let finite = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::NotEqual, e, 0x7FF0_0000_0000_0000);
+        self.guard_to(finite, slow);
+        self.float_result(r, dest.is_some(), live, done)?;
+        self.float_slow(slow, done, sym, &[na, nb], dest, guard_fail)
+    }
+    /// A comparison with a statically float operand: IEEE comparison when both are floats
+    /// (OTP 25: 0.0 == -0.0 and 0.0 =:= -0.0), the runtime otherwise.
+    fn float_compare(
+        &mut self,
+        f: &str,
+        sym: &str,
+        args: &[Operand],
+        guard_fail: Option<Block>,
+    ) -> R<Value> {
+        let na = self.num(&args[0])?;
+        let nb = self.num(&args[1])?;
+        let slow = self.b.create_block();
+        self.b.set_cold_block(slow);
+        let done = self.b.create_block();
+        self.b.append_block_param(done, I64);
+        let x = self.num_f64(&na, false, slow);
+        let y = self.num_f64(&nb, false, slow);
+        let c = self.b.ins().fcmp(float_cc(cmp_op(f)), x, y);
+        let t = self.iconst(TRUE);
+        let fl = self.iconst(FALSE);
+        let r = self.b.ins().select(c, t, fl);
+        self.jump(done, &[r]);
+        self.float_slow(slow, done, sym, &[na, nb], None, guard_fail)
+    }
+    /// `math:sqrt/1` inline (`sqrtsd`); negative numbers and non-numbers go to the BIF,
+    /// which raises badarith.
+    fn sqrt(&mut self, call: &Call, var: Var, live: &BTreeSet<Var>) -> R<Value> {
+        let sym = direct_bif(call).ok_or_else(|| unsupported("math:sqrt/1"))?;
+        let n = self.num(&call.args[0])?;
+        let dest = self.fl.unboxed.contains(&var).then_some(var);
+        let slow = self.b.create_block();
+        self.b.set_cold_block(slow);
+        let done = self.b.create_block();
+        self.b
+            .append_block_param(done, if dest.is_some() { types::F64 } else { I64 });
+        let x = self.num_f64(&n, true, slow);
+        let zero = self.b.ins().f64const(0.0);
+        let ok = self
+            .b
+            .ins()
+            .fcmp(FloatCC::GreaterThanOrEqual, x, zero);
+        self.guard_to(ok, slow);
+        let r = self.b.ins().sqrt(x);
+        self.float_result(r, dest.is_some(), live, done)?;
+        self.float_slow(slow, done, &sym, &[n], dest, None)
     }
 
     /// `rem div band bor bxor bsr` on small integers inline; everything else (bignums,
@@ -1880,6 +2124,24 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 self.brif(r, yes, no);
                 Ok(())
             }
+            Test::Cmp(op, a, b) if self.fl.is_float(a) || self.fl.is_float(b) => {
+                let na = self.num(a)?;
+                let nb = self.num(b)?;
+                let rt = self.b.create_block();
+                self.b.set_cold_block(rt);
+                let x = self.num_f64(&na, false, rt);
+                let y = self.num_f64(&nb, false, rt);
+                let c = self.b.ins().fcmp(float_cc(*op), x, y);
+                self.brif(c, yes, no);
+                self.b.switch_to_block(rt);
+                let ta = self.num_term(&na)?;
+                let tb = self.num_term(&nb)?;
+                let k = self.iconst(cmp_code(*op));
+                let p = self.p();
+                let r = self.rt_cold("ferl_rt_cmp", &[p, k, ta, tb])?;
+                self.brif(r, yes, no);
+                Ok(())
+            }
             Test::Cmp(op, a, b) => {
                 let atomic =
                     |o: &Operand| matches!(o, Operand::Lit(Literal::Atom(_) | Literal::Nil));
@@ -1914,17 +2176,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 let c = self.b.ins().fcmp(float_cc(*op), x, y);
                 self.brif(c, yes, no);
                 self.b.switch_to_block(rt);
-                let code = match op {
-                    CmpOp::Eq => 0,
-                    CmpOp::Ne => 1,
-                    CmpOp::ExactEq => 2,
-                    CmpOp::ExactNe => 3,
-                    CmpOp::Lt => 4,
-                    CmpOp::Le => 5,
-                    CmpOp::Gt => 6,
-                    CmpOp::Ge => 7,
-                };
-                let k = self.iconst(code);
+                let k = self.iconst(cmp_code(*op));
                 let p = self.p();
                 let r = self.rt_cold("ferl_rt_cmp", &[p, k, va, vb])?;
                 self.brif(r, yes, no);
@@ -1942,7 +2194,10 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
             Test::Guard { prim, out } => {
                 let mut live = live.clone();
                 live.remove(out);
-                let v = self.prim_g(prim, &live, Some(no))?;
+                self.dest = Some(*out);
+                let v = self.prim_g(prim, &live, Some(no));
+                self.dest = None;
+                let v = v?;
                 self.def(*out, v);
                 self.jump(yes, &[]);
                 Ok(())
@@ -2132,6 +2387,20 @@ fn cmp_op(f: &str) -> CmpOp {
 }
 
 /// Signed compare of two small integers' words (equality is exact on immediates).
+/// The operator code of `ferl_rt_cmp`.
+fn cmp_code(op: CmpOp) -> i64 {
+    match op {
+        CmpOp::Eq => 0,
+        CmpOp::Ne => 1,
+        CmpOp::ExactEq => 2,
+        CmpOp::ExactNe => 3,
+        CmpOp::Lt => 4,
+        CmpOp::Le => 5,
+        CmpOp::Gt => 6,
+        CmpOp::Ge => 7,
+    }
+}
+
 fn int_cc(op: CmpOp) -> IntCC {
     match op {
         CmpOp::Eq | CmpOp::ExactEq => IntCC::Equal,
@@ -2153,6 +2422,11 @@ fn float_cc(op: CmpOp) -> FloatCC {
         CmpOp::Gt => FloatCC::GreaterThan,
         CmpOp::Ge => FloatCC::GreaterThanOrEqual,
     }
+}
+
+/// Is a non-tail call compiled inline (no continuation): a direct BIF call.
+pub(crate) fn inline_call(c: &Call) -> bool {
+    direct_bif(c).is_some()
 }
 
 fn direct_bif(c: &Call) -> Option<String> {
@@ -2209,6 +2483,16 @@ fn call_vars(c: &Call) -> BTreeSet<Var> {
         add(a);
     }
     s
+}
+
+/// An operand of inline float arithmetic (`Tx::num`).
+enum Num {
+    /// An unboxed f64.
+    F(Value),
+    /// A term statically known to be a boxed float.
+    Boxed(Value),
+    /// Any term.
+    Term(Value),
 }
 
 #[cold]

@@ -141,6 +141,19 @@ pub extern "C" fn ferl_rt_cmp(_p: *mut Process, op: u64, a: u64, b: u64) -> u64 
     r as u64
 }
 
+/// Box an unboxed float (its IEEE bits) on the process's heap (or a heap fragment; never
+/// collects): compiled code's cold paths use it to hand a float it kept in a register to
+/// the runtime's general BIF entry points.
+///
+/// # Safety
+/// `p` must be the calling process.
+#[no_mangle]
+pub unsafe extern "C" fn ferl_rt_box_float(p: *mut Process, bits: u64) -> u64 {
+    // SAFETY: compiled code passes its own valid, exclusively accessed process.
+    let p = unsafe { &mut *p };
+    crate::term::float(p, f64::from_bits(bits)).raw()
+}
+
 /// `is_function(F, Arity)`: 1 or 0.
 #[no_mangle]
 pub extern "C" fn ferl_rt_is_function2(f: u64, arity: u64) -> u64 {
@@ -448,6 +461,7 @@ pub(crate) fn symbols() -> Vec<(&'static str, *const u8)> {
         ("ferl_rt_fail", ferl_rt_fail as *const u8),
         ("ferl_rt_reraise", ferl_rt_reraise as *const u8),
         ("ferl_rt_cmp", ferl_rt_cmp as *const u8),
+        ("ferl_rt_box_float", ferl_rt_box_float as *const u8),
         ("ferl_rt_is_function2", ferl_rt_is_function2 as *const u8),
         ("ferl_rt_map_get", ferl_rt_map_get as *const u8),
         ("ferl_rt_map_new", ferl_rt_map_new as *const u8),

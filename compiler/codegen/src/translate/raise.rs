@@ -147,7 +147,14 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                     if !pd.ops.is_empty() {
                         let xr = self.xregs();
                         for (i, o) in pd.ops.iter().enumerate() {
-                            let v = self.operand(o)?;
+                            // An unboxed float is boxed here (cold path).
+                            let v = match o {
+                                Operand::Var(x) if self.fl.unboxed.contains(x) => {
+                                    let n = self.num(o)?;
+                                    self.num_term(&n)?
+                                }
+                                _ => self.operand(o)?,
+                            };
                             self.store(v, xr, (i * 8) as i32);
                         }
                     }

@@ -1,0 +1,357 @@
+//! Float typing and unboxing decisions for one IR function.
+//!
+//! Owns: which variables are statically floats (`typed`: the result of `/`, of `+ - *`
+//! with a float operand, of `math:sqrt/1` and the other float functions of `math`, of
+//! `float/1`, of a local function that always returns a float, and the parameters of a
+//! local function that every call site passes a float: a float whenever it exists) and
+//! which of those never need to exist as a boxed term (`unboxed`: every use is an operand
+//! of inline float arithmetic or a comparison, in the same unit as the definition, so the
+//! code generator keeps the f64 in a register and allocates nothing).
+//! Must not: generate code, or treat anything as unboxed that may be saved in a frame,
+//! passed to a call, stored in a term, or read by another Cranelift function (join
+//! bodies, continuations, handlers and receive resumptions are separate regions here).
+
+use ferl_ir::ir::{Call, Callee, Expr, FunId, FunKind, Literal, Module, Operand, Prim, Test, Var};
+use std::collections::{HashMap, HashSet};
+
+/// Float facts about the functions of a module, found by an optimistic fixpoint: which
+/// parameters are always floats (functions only called directly from this module: not
+/// exported, not lambdas) and which functions always return a float.
+pub struct ModuleFloats {
+    pub params: Vec<Vec<bool>>,
+    pub returns: Vec<bool>,
+}
+
+impl ModuleFloats {
+    pub fn new(m: &Module, inline_call: &dyn Fn(&Call) -> bool) -> ModuleFloats {
+        let mut mf = ModuleFloats {
+            params: m
+                .functions
+                .iter()
+                .map(|f| {
+                    let local = matches!(f.kind, FunKind::Top { exported: false } | FunKind::Helper);
+                    vec![local; f.params.len()]
+                })
+                .collect(),
+            returns: vec![true; m.functions.len()],
+        };
+        loop {
+            let mut changed = false;
+            for (i, f) in m.functions.iter().enumerate() {
+                let a = analyse(f, &mf, FunId(i as u32), inline_call);
+                if mf.returns[i] && !a.returns_float {
+                    mf.returns[i] = false;
+                    changed = true;
+                }
+                for (g, args) in a.calls {
+                    for (k, is_f) in args.into_iter().enumerate() {
+                        if let Some(slot) = mf.params.get_mut(g.0 as usize).and_then(|v| v.get_mut(k)) {
+                            if *slot && !is_f {
+                                *slot = false;
+                                changed = true;
+                            }
+                        }
+                    }
+                }
+            }
+            if !changed {
+                return mf;
+            }
+        }
+    }
+    /// Is the result of this call statically a float.
+    fn call_float(&self, call: &Call) -> bool {
+        match &call.callee {
+            Callee::Local { fun_id, .. } => self.returns.get(fun_id.0 as usize) == Some(&true),
+            callee => is_math_float(callee, call.args.len()),
+        }
+    }
+}
+
+/// `math` functions that always return a float (or raise).
+fn is_math_float(callee: &Callee, nargs: usize) -> bool {
+    let Callee::Remote {
+        module: Operand::Lit(Literal::Atom(m)),
+        function: Operand::Lit(Literal::Atom(f)),
+    } = callee
+    else {
+        return false;
+    };
+    &**m == "math"
+        && match nargs {
+            1 => matches!(
+                &**f,
+                "sqrt" | "sin" | "cos" | "tan" | "asin" | "acos" | "atan" | "sinh" | "cosh"
+                    | "tanh" | "asinh" | "acosh" | "atanh" | "exp" | "log" | "log2" | "log10"
+                    | "erf" | "erfc" | "ceil" | "floor"
+            ),
+            2 => matches!(&**f, "pow" | "atan2" | "fmod"),
+            0 => &**f == "pi",
+            _ => false,
+        }
+}
+
+/// The result of [`analyse`].
+#[derive(Default)]
+pub struct FloatInfo {
+    /// Statically a float (when bound at all).
+    pub typed: HashSet<Var>,
+    /// Kept as an f64 only: never boxed.
+    pub unboxed: HashSet<Var>,
+    /// Every return is statically a float.
+    pub returns_float: bool,
+    /// Local calls: callee and whether each argument is statically a float.
+    pub calls: Vec<(FunId, Vec<bool>)>,
+}
+
+impl FloatInfo {
+    /// Is this operand statically a float.
+    pub fn is_float(&self, o: &Operand) -> bool {
+        match o {
+            Operand::Lit(Literal::Float(_)) => true,
+            Operand::Var(v) => self.typed.contains(v),
+            Operand::Lit(_) => false,
+        }
+    }
+}
+
+/// `erlang:+ - * /` with two operands: the arithmetic the code generator inlines.
+pub fn float_arith_op(prim: &Prim) -> Option<(&str, &Operand, &Operand)> {
+    match prim {
+        Prim::Bif { module, name, args }
+            if &**module == "erlang"
+                && args.len() == 2
+                && matches!(&**name, "+" | "-" | "*" | "/") =>
+        {
+            Some((name, &args[0], &args[1]))
+        }
+        _ => None,
+    }
+}
+
+/// Is `callee(args)` `math:sqrt/1` (inlined by the code generator).
+pub fn is_sqrt(callee: &Callee, nargs: usize) -> bool {
+    matches!(callee, Callee::Remote {
+        module: Operand::Lit(Literal::Atom(m)),
+        function: Operand::Lit(Literal::Atom(f)),
+    } if &**m == "math" && &**f == "sqrt" && nargs == 1)
+}
+
+/// Analyse function `f` (id `fun`) given the module's facts. `inline_call(c)`
+/// tells whether a `LetCall` is compiled inline (a direct BIF call: no continuation, so
+/// its body stays in the same region).
+pub fn analyse(
+    f: &ferl_ir::ir::Function,
+    mf: &ModuleFloats,
+    fun: FunId,
+    inline_call: &dyn Fn(&Call) -> bool,
+) -> FloatInfo {
+    let mut w = Walk {
+        info: FloatInfo {
+            returns_float: true,
+            ..FloatInfo::default()
+        },
+        region_of: HashMap::new(),
+        boxed: HashSet::new(),
+        next_region: 1,
+        mf,
+    };
+    if let Some(ps) = mf.params.get(fun.0 as usize) {
+        for (v, is_f) in f.params.iter().zip(ps) {
+            if *is_f {
+                w.info.typed.insert(*v);
+            }
+        }
+    }
+    w.expr(&f.body, 0, inline_call);
+    let Walk {
+        mut info,
+        region_of,
+        boxed,
+        ..
+    } = w;
+    info.unboxed = region_of
+        .into_keys()
+        .filter(|v| !boxed.contains(v))
+        .collect();
+    info
+}
+
+struct Walk<'m> {
+    info: FloatInfo,
+    mf: &'m ModuleFloats,
+    /// Candidates for unboxing (float-typed, defined by an inlined operation) and the
+    /// region they are defined in.
+    region_of: HashMap<Var, u32>,
+    /// Candidates that must be boxed after all.
+    boxed: HashSet<Var>,
+    next_region: u32,
+}
+
+impl Walk<'_> {
+    fn region(&mut self) -> u32 {
+        self.next_region += 1;
+        self.next_region
+    }
+    /// A use as an operand of inline float arithmetic or a comparison in `region`.
+    fn float_use(&mut self, o: &Operand, region: u32) {
+        if let Operand::Var(v) = o {
+            if self.region_of.get(v).is_some_and(|r| *r != region) {
+                self.boxed.insert(*v);
+            }
+        }
+    }
+    /// Any other use: the value must exist as a term.
+    fn term_use(&mut self, o: &Operand) {
+        if let Operand::Var(v) = o {
+            self.boxed.insert(*v);
+        }
+    }
+    /// A primop binding `var` (a `let` or a guard test).
+    fn prim(&mut self, var: Var, prim: &Prim, region: u32) {
+        if let Some((op, a, b)) = float_arith_op(prim) {
+            self.float_use(a, region);
+            self.float_use(b, region);
+            if op == "/" || self.info.is_float(a) || self.info.is_float(b) {
+                self.info.typed.insert(var);
+                self.region_of.insert(var, region);
+            }
+            return;
+        }
+        for o in prim.operands() {
+            self.term_use(o);
+        }
+        if let Prim::Bif { module, name, args } = prim {
+            if &**module == "erlang" && &**name == "float" && args.len() == 1 {
+                self.info.typed.insert(var);
+            }
+        }
+    }
+    fn expr(&mut self, e: &Expr, region: u32, inline_call: &dyn Fn(&Call) -> bool) {
+        match e {
+            Expr::Let {
+                var, prim, body, ..
+            } => {
+                self.prim(*var, prim, region);
+                self.expr(body, region, inline_call);
+            }
+            Expr::Do { prim, body, .. } => {
+                for o in prim.operands() {
+                    self.term_use(o);
+                }
+                self.expr(body, region, inline_call);
+            }
+            Expr::LetCall { var, call, body } => {
+                if is_sqrt(&call.callee, call.args.len()) {
+                    self.float_use(&call.args[0], region);
+                    self.info.typed.insert(*var);
+                    self.region_of.insert(*var, region);
+                    self.expr(body, region, inline_call);
+                    return;
+                }
+                self.call_uses(call);
+                if self.mf.call_float(call) {
+                    self.info.typed.insert(*var);
+                }
+                let r = if inline_call(call) {
+                    region
+                } else {
+                    self.region()
+                };
+                self.expr(body, r, inline_call);
+            }
+            Expr::TailCall(call) => {
+                self.call_uses(call);
+                if !self.mf.call_float(call) {
+                    self.info.returns_float = false;
+                }
+            }
+            Expr::Return(o) => {
+                self.term_use(o);
+                if !self.info.is_float(o) {
+                    self.info.returns_float = false;
+                }
+            }
+            Expr::Jump(_, args) => {
+                for a in args {
+                    self.term_use(a);
+                }
+            }
+            Expr::Fail { reason, .. } => {
+                for o in reason.operands() {
+                    self.term_use(o);
+                }
+            }
+            Expr::LetJoin {
+                join_body, body, ..
+            } => {
+                let r = self.region();
+                self.expr(join_body, r, inline_call);
+                self.expr(body, region, inline_call);
+            }
+            Expr::If { test, then, else_ } => {
+                match test {
+                    Test::Cmp(_, a, b) => {
+                        self.float_use(a, region);
+                        self.float_use(b, region);
+                    }
+                    Test::Guard { prim, out } => self.prim(*out, prim, region),
+                    t => {
+                        for o in t.operands() {
+                            self.term_use(o);
+                        }
+                        for v in t.uses() {
+                            self.boxed.insert(v);
+                        }
+                    }
+                }
+                self.expr(then, region, inline_call);
+                self.expr(else_, region, inline_call);
+            }
+            Expr::Switch { on, cases, default } => {
+                self.boxed.insert(*on);
+                for (_, c) in cases {
+                    self.expr(c, region, inline_call);
+                }
+                self.expr(default, region, inline_call);
+            }
+            Expr::Try { body, handler, .. } => {
+                let r = self.region();
+                self.expr(body, r, inline_call);
+                let r = self.region();
+                self.expr(handler, r, inline_call);
+            }
+            Expr::RecvPeek { got, empty, .. } => {
+                let r = self.region();
+                self.expr(got, r, inline_call);
+                let r = self.region();
+                self.expr(empty, r, inline_call);
+            }
+            Expr::RecvWait { timeout, retry, .. } => {
+                if let Some((o, a)) = timeout {
+                    self.term_use(o);
+                    let r = self.region();
+                    self.expr(a, r, inline_call);
+                }
+                let r = self.region();
+                self.expr(retry, r, inline_call);
+            }
+        }
+    }
+    fn call_uses(&mut self, call: &Call) {
+        match &call.callee {
+            Callee::Local { fun_id, .. } => {
+                let flags = call.args.iter().map(|a| self.info.is_float(a)).collect();
+                self.info.calls.push((*fun_id, flags));
+            }
+            Callee::Remote { module, function } => {
+                self.term_use(module);
+                self.term_use(function);
+            }
+            Callee::Apply { fun } => self.term_use(fun),
+        }
+        for a in &call.args {
+            self.term_use(a);
+        }
+    }
+}
