@@ -47,7 +47,10 @@ pub mod site {
     pub const NARGS: usize = 9;
     /// The cached constant entry term (0 until first built).
     pub const CACHE: usize = 10;
-    pub const WORDS: usize = 11;
+    /// For code inlined from a non-tail call: the distance in records (signed, raw) to
+    /// the record of the caller's entry, which follows this one in a trace; 0: none.
+    pub const PARENT: usize = 11;
+    pub const WORDS: usize = 12;
 }
 
 /// Site kinds: what the raise path stored in the x-registers before raising.
@@ -202,6 +205,14 @@ impl Site {
         d.iter()
             .find(|(s, e, _)| *s <= a && a < *e)
             .map(|x| x.2.clone())
+    }
+    /// The record of the caller's entry when this site's code was inlined from a
+    /// non-tail call (`site::PARENT`).
+    pub fn parent(self) -> Option<Site> {
+        let d = self.word(site::PARENT) as i64;
+        // SAFETY: the code generator stores the distance to another record of the same
+        // table.
+        (d != 0).then(|| Site(unsafe { self.0.offset(d as isize * site::WORDS as isize) }))
     }
     /// One of [`kind`].
     pub fn kind(self) -> u64 {
@@ -361,6 +372,12 @@ pub fn build(p: &mut Process, site: Option<Site>) {
                 let loc = s.location(p);
                 entries.push(term::tuple(p, &[s.module(), s.function(), a, loc]));
             }
+        }
+        // Code inlined from non-tail calls: the callers' entries BEAM has frames for.
+        let mut up = s.parent();
+        while let Some(ps) = up {
+            entries.push(ps.entry());
+            up = ps.parent();
         }
     }
     // The frames: each RETURN frame's continuation names the caller and the call's line.

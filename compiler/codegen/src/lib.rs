@@ -126,6 +126,19 @@ pub fn compile_module(
     module: &mut dyn Module,
     ir: &ir::Module,
 ) -> Result<CompiledModule, Vec<Diagnostic>> {
+    let mut optimized = ir.clone();
+    ferl_ir::optimize_module(&mut optimized);
+    // Debug builds (the test suite) check that the optimised IR keeps the invariants.
+    if cfg!(debug_assertions) {
+        let v = ferl_ir::verify::verify_module(&optimized);
+        if !v.is_empty() {
+            return Err(vec![unsupported(format!(
+                "internal error: the optimised IR of {} breaks an invariant: {v:?}",
+                ir.name
+            ))]);
+        }
+    }
+    let ir = &optimized;
     let name = ir.name.to_string();
     let sig = erlang_signature();
     let mut funcs = Vec::new();

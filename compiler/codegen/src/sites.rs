@@ -27,6 +27,9 @@ pub(crate) struct SiteSpec {
     pub bif: Option<(String, String)>,
     /// Terms the raise path stores in `xregs[0..nargs]`.
     pub nargs: u32,
+    /// For code inlined from a non-tail call: the record of the caller's trace entry
+    /// that BEAM shows after this one (`ModuleCx::inline_context`).
+    pub parent: Option<u32>,
 }
 
 impl ModuleCx<'_> {
@@ -43,6 +46,35 @@ impl ModuleCx<'_> {
         }
         self.sites.push(s);
         i
+    }
+}
+
+impl ModuleCx<'_> {
+    /// The function whose code `loc` is in (the callee, for code the inliner copied into
+    /// `fun`) and the record of the frame entry that follows it in a trace (the caller's,
+    /// when the inlined call was not a tail call).
+    pub(crate) fn inline_context(&mut self, fun: FunId, loc: Loc) -> (FunId, Option<u32>) {
+        let Some(inl) = (loc.inl as usize)
+            .checked_sub(1)
+            .and_then(|i| self.ir.inlined.get(i))
+            .copied()
+        else {
+            return (fun, None);
+        };
+        let (outer, outer_parent) = self.inline_context(inl.caller, inl.call);
+        if inl.tail {
+            return (inl.callee, outer_parent);
+        }
+        let p = self.site(SiteSpec {
+            cont: None,
+            fun: outer,
+            loc: inl.call,
+            kind: ferl_runtime::trace::kind::PLAIN,
+            bif: None,
+            nargs: 0,
+            parent: outer_parent,
+        });
+        (inl.callee, Some(p))
     }
 }
 
@@ -89,6 +121,11 @@ pub(crate) fn define_table(module: &mut dyn Module, cx: &mut ModuleCx) -> Result
         words[at + site::BIF_MODULE] = bm;
         words[at + site::BIF_NAME] = bf;
         words[at + site::NARGS] = Word::Imm(s.nargs as u64);
+        // The parent record as a distance in records (0: none).
+        words[at + site::PARENT] = Word::Imm(match s.parent {
+            Some(pi) => (pi as i64 - i as i64) as u64,
+            None => 0,
+        });
     }
     // The compile directory (for printing source lines of relative paths).
     let dir = std::env::current_dir()

@@ -38,6 +38,23 @@ pub struct Loc {
     pub col: u32,
     /// 1-based column just past its end when it ends on the same line (0 = unknown).
     pub end_col: u32,
+    /// 0: code of the function itself; k > 0: code the inliner copied from another
+    /// function, described by [`Module::inlined`]`[k - 1]` (stack traces name that
+    /// function, and its caller's frame where the call was not a tail call).
+    pub inl: u32,
+}
+
+/// A call the inliner replaced by a copy of the callee's body (`crate::inline`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Inlined {
+    /// The function whose code was copied.
+    pub callee: FunId,
+    /// The function the copy is in.
+    pub caller: FunId,
+    /// Where the call was (its own `inl` may name an outer inlining).
+    pub call: Loc,
+    /// A tail call: no frame of the caller remains on BEAM either.
+    pub tail: bool,
 }
 
 /// A constant term. Compound literals are emitted as static data by the code generator.
@@ -522,6 +539,8 @@ pub struct Module {
     /// `-on_load(F/0)`, if any.
     pub on_load: Option<(Atom, u32)>,
     pub functions: Vec<Function>,
+    /// The inlined calls that [`Loc::inl`] refers to.
+    pub inlined: Vec<Inlined>,
 }
 
 impl Module {

@@ -14,6 +14,7 @@ pub mod bifs;
 mod bits;
 mod constructs;
 mod guard;
+pub mod inline;
 pub mod ir;
 pub mod literal;
 mod lower;
@@ -45,6 +46,14 @@ pub fn lower_module_with_source(
     let mut m = lower::Lowerer::new(module, file_name, Some(map)).lower(module)?;
     simplify::simplify_module(&mut m);
     Ok(m)
+}
+
+/// The optimisations run between lowering and code generation: [`inline`] (small leaf
+/// functions at their call sites), then [`simplify`] again (the join points inlining
+/// made). The result still satisfies [`verify`].
+pub fn optimize_module(m: &mut ir::Module) {
+    inline::inline_module(m);
+    simplify::simplify_module(m);
 }
 
 /// Lowering without the [`simplify`] pass (for debugging the lowering itself).

@@ -260,6 +260,7 @@ impl<'a> Lowerer<'a> {
             line,
             col,
             end_col,
+            inl: 0,
         }
     }
 
@@ -404,6 +405,7 @@ impl<'a> Lowerer<'a> {
             attributes,
             on_load,
             functions,
+            inlined: Vec::new(),
         })
     }
 

@@ -245,7 +245,7 @@ impl Simp<'_> {
     }
 }
 
-fn rn_op(o: &mut Operand, m: &HashMap<Var, Var>) {
+pub(crate) fn rn_op(o: &mut Operand, m: &HashMap<Var, Var>) {
     if let Operand::Var(v) = o {
         if let Some(n) = m.get(v) {
             *v = *n;
@@ -259,7 +259,7 @@ fn rn_var(v: &mut Var, m: &HashMap<Var, Var>) {
     }
 }
 
-fn rn_prim(p: &mut Prim, m: &HashMap<Var, Var>) {
+pub(crate) fn rn_prim(p: &mut Prim, m: &HashMap<Var, Var>) {
     match p {
         Prim::Move(o)
         | Prim::GetTupleElement(o, _)
@@ -310,7 +310,7 @@ fn rn_call(c: &mut Call, m: &HashMap<Var, Var>) {
     c.args.iter_mut().for_each(|o| rn_op(o, m));
 }
 
-fn rn_test(t: &mut Test, m: &HashMap<Var, Var>) {
+pub(crate) fn rn_test(t: &mut Test, m: &HashMap<Var, Var>) {
     match t {
         Test::Type(_, o) | Test::TupleArity(o, _) => rn_op(o, m),
         Test::FunctionArity(a, b) | Test::Cmp(_, a, b) => {
@@ -332,7 +332,7 @@ fn rn_test(t: &mut Test, m: &HashMap<Var, Var>) {
     }
 }
 
-fn rn_fail(r: &mut FailReason, m: &HashMap<Var, Var>) {
+pub(crate) fn rn_fail(r: &mut FailReason, m: &HashMap<Var, Var>) {
     match r {
         FailReason::Badmatch(o)
         | FailReason::CaseClause(o)

@@ -127,6 +127,11 @@ fn lowers_otp_stdlib_modules() {
                 // the printer must handle everything too
                 let text = ferl_ir::print::module_to_string(&ir);
                 assert!(text.starts_with("module "));
+                // and the optimisations (inlining) must keep the invariants
+                let mut opt = ir.clone();
+                ferl_ir::optimize_module(&mut opt);
+                let v = ferl_ir::verify::verify_module_structure(&opt);
+                assert!(v.is_empty(), "{} optimised: {:#?}", p.display(), &v[..v.len().min(10)]);
                 total_funs += ir.functions.len();
             }
             total_funs

@@ -117,7 +117,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
 
     /// Record the continuation `k` of a non-tail call at `loc` (a stack-trace frame).
     pub(super) fn add_cont_site(&mut self, k: FuncId, loc: Loc) {
-        let fun = self.fun;
+        let (fun, parent) = self.cx.inline_context(self.fun, loc);
         self.cx.site(SiteSpec {
             cont: Some(k),
             fun,
@@ -125,6 +125,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
             kind: kind::PLAIN,
             bif: None,
             nargs: 0,
+            parent,
         });
     }
 
@@ -158,7 +159,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                             self.store(v, xr, (i * 8) as i32);
                         }
                     }
-                    let fun = self.fun;
+                    let (fun, parent) = self.cx.inline_context(self.fun, pd.loc);
                     let ix = self.cx.site(SiteSpec {
                         cont: None,
                         fun,
@@ -166,6 +167,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                         kind: pd.kind,
                         bif: pd.bif,
                         nargs: pd.ops.len() as u32,
+                        parent,
                     });
                     let t = self.data_addr(self.cx.site_table);
                     self.b.ins().iadd_imm_s(t, site_offset(ix))

@@ -1,0 +1,345 @@
+//! Inlining of small leaf functions at their local call sites (run before code generation
+//! by [`crate::optimize_module`]; `ferlc --dump=ir` shows the IR before it).
+//!
+//! Owns: choosing callees (small bodies with no call, try or receive: leaves), copying a
+//! callee's body into the caller with fresh variables and join ids (a non-tail call becomes
+//! a join point whose parameter is the call's result; a tail call keeps the callee's
+//! returns), and marking every copied location ([`Loc::inl`], [`Module::inlined`]) so that
+//! stack traces still name the callee, and the caller's frame where the call was not a
+//! tail call, exactly as BEAM shows them.
+//! Must not: inline anything that calls (its continuation frames would need inline
+//! information too), suspends or catches; change evaluation order.
+
+use crate::ir::*;
+use crate::simplify::{rn_fail, rn_op, rn_prim, rn_test};
+use std::collections::HashMap;
+
+/// Callee bodies up to this many IR nodes are inlined.
+const MAX_NODES: usize = 24;
+
+/// Inline leaf functions at every local call site in `m`.
+pub fn inline_module(m: &mut Module) {
+    let leaves: Vec<Option<Function>> = m
+        .functions
+        .iter()
+        .map(|f| is_inlinable(f).then(|| f.clone()))
+        .collect();
+    if leaves.iter().all(Option::is_none) {
+        return;
+    }
+    let mut inlined = std::mem::take(&mut m.inlined);
+    for (i, f) in m.functions.iter_mut().enumerate() {
+        let caller = FunId(i as u32);
+        let body = std::mem::replace(&mut f.body, Expr::Return(Operand::Lit(Literal::Nil)));
+        let mut cx = Cx {
+            leaves: &leaves,
+            caller,
+            f,
+            inlined: &mut inlined,
+        };
+        let body = cx.expr(body);
+        f.body = body;
+    }
+    m.inlined = inlined;
+}
+
+fn is_inlinable(f: &Function) -> bool {
+    if !matches!(f.kind, FunKind::Top { .. } | FunKind::Helper) {
+        return false;
+    }
+    let mut nodes = 0;
+    let mut leaf = true;
+    f.body.visit(&mut |e| {
+        nodes += 1;
+        if matches!(
+            e,
+            Expr::LetCall { .. }
+                | Expr::TailCall(_)
+                | Expr::Try { .. }
+                | Expr::RecvPeek { .. }
+                | Expr::RecvWait { .. }
+        ) {
+            leaf = false;
+        }
+        if let Expr::Let { prim, .. } | Expr::Do { prim, .. } = e {
+            if matches!(
+                prim,
+                Prim::RecvRemove | Prim::RecvNext | Prim::RecvUseMark(_) | Prim::BuildStacktrace(_)
+            ) {
+                leaf = false;
+            }
+        }
+    });
+    leaf && nodes <= MAX_NODES
+}
+
+struct Cx<'a> {
+    leaves: &'a [Option<Function>],
+    caller: FunId,
+    f: &'a mut Function,
+    inlined: &'a mut Vec<Inlined>,
+}
+
+impl Cx<'_> {
+    fn leaf(&self, call: &Call) -> Option<&Function> {
+        match &call.callee {
+            Callee::Local { fun_id, .. } if *fun_id != self.caller => {
+                self.leaves.get(fun_id.0 as usize)?.as_ref()
+            }
+            _ => None,
+        }
+    }
+
+    fn expr(&mut self, e: Expr) -> Expr {
+        match e {
+            Expr::Let {
+                var,
+                prim,
+                loc,
+                body,
+            } => Expr::Let {
+                var,
+                prim,
+                loc,
+                body: Box::new(self.expr(*body)),
+            },
+            Expr::Do { prim, loc, body } => Expr::Do {
+                prim,
+                loc,
+                body: Box::new(self.expr(*body)),
+            },
+            Expr::LetCall { var, call, body } => {
+                let body = self.expr(*body);
+                match self.leaf(&call).cloned() {
+                    Some(g) => {
+                        let join = JoinId(self.f.num_joins);
+                        self.f.num_joins += 1;
+                        let copy = self.copy(&g, &call, Some(join));
+                        Expr::LetJoin {
+                            join,
+                            params: vec![var],
+                            recursive: false,
+                            join_body: Box::new(body),
+                            body: Box::new(copy),
+                        }
+                    }
+                    None => Expr::LetCall {
+                        var,
+                        call,
+                        body: Box::new(body),
+                    },
+                }
+            }
+            Expr::TailCall(call) => match self.leaf(&call).cloned() {
+                Some(g) => self.copy(&g, &call, None),
+                None => Expr::TailCall(call),
+            },
+            Expr::LetJoin {
+                join,
+                params,
+                recursive,
+                join_body,
+                body,
+            } => Expr::LetJoin {
+                join,
+                params,
+                recursive,
+                join_body: Box::new(self.expr(*join_body)),
+                body: Box::new(self.expr(*body)),
+            },
+            Expr::If { test, then, else_ } => Expr::If {
+                test,
+                then: Box::new(self.expr(*then)),
+                else_: Box::new(self.expr(*else_)),
+            },
+            Expr::Switch { on, cases, default } => Expr::Switch {
+                on,
+                cases: cases.into_iter().map(|(c, x)| (c, self.expr(x))).collect(),
+                default: Box::new(self.expr(*default)),
+            },
+            Expr::Try {
+                body,
+                class,
+                reason,
+                trace,
+                handler,
+            } => Expr::Try {
+                body: Box::new(self.expr(*body)),
+                class,
+                reason,
+                trace,
+                handler: Box::new(self.expr(*handler)),
+            },
+            Expr::RecvPeek { msg, got, empty } => Expr::RecvPeek {
+                msg,
+                got: Box::new(self.expr(*got)),
+                empty: Box::new(self.expr(*empty)),
+            },
+            Expr::RecvWait {
+                timeout,
+                retry,
+                loc,
+            } => Expr::RecvWait {
+                timeout: timeout.map(|(t, x)| (t, Box::new(self.expr(*x)))),
+                retry: Box::new(self.expr(*retry)),
+                loc,
+            },
+            other @ (Expr::Return(_) | Expr::Jump(..) | Expr::Fail { .. }) => other,
+        }
+    }
+
+    /// A copy of leaf `g`'s body for `call`: its parameters bound to the arguments, every
+    /// other variable and join fresh, its returns jumping to `result` (a non-tail call)
+    /// or kept (a tail call), its locations marked as inlined.
+    fn copy(&mut self, g: &Function, call: &Call, result: Option<JoinId>) -> Expr {
+        self.inlined.push(Inlined {
+            callee: match call.callee {
+                Callee::Local { fun_id, .. } => fun_id,
+                _ => self.caller,
+            },
+            caller: self.caller,
+            call: call.loc,
+            tail: result.is_none(),
+        });
+        let inl = self.inlined.len() as u32;
+        let mut vars: HashMap<Var, Var> = HashMap::new();
+        let mut moves = Vec::new();
+        for (p, a) in g.params.iter().zip(&call.args) {
+            match a {
+                Operand::Var(v) => {
+                    vars.insert(*p, *v);
+                }
+                lit => {
+                    let n = self.fresh_var(g, *p);
+                    vars.insert(*p, n);
+                    moves.push((n, lit.clone()));
+                }
+            }
+        }
+        for i in 0..g.var_names.len() as u32 {
+            if !vars.contains_key(&Var(i)) {
+                let n = self.fresh_var(g, Var(i));
+                vars.insert(Var(i), n);
+            }
+        }
+        let joins: HashMap<JoinId, JoinId> = (0..g.num_joins)
+            .map(|j| (JoinId(j), JoinId(self.f.num_joins + j)))
+            .collect();
+        self.f.num_joins += g.num_joins;
+        let mut body = g.body.clone();
+        relabel(&mut body, &vars, &joins, inl, result);
+        for (v, lit) in moves.into_iter().rev() {
+            body = Expr::Let {
+                var: v,
+                prim: Prim::Move(lit),
+                loc: Loc {
+                    inl,
+                    ..call.loc
+                },
+                body: Box::new(body),
+            };
+        }
+        body
+    }
+
+    fn fresh_var(&mut self, g: &Function, v: Var) -> Var {
+        let n = Var(self.f.var_names.len() as u32);
+        self.f
+            .var_names
+            .push(g.var_names.get(v.0 as usize).cloned().flatten());
+        n
+    }
+}
+
+/// Rename every variable (bound or used) and join of a leaf body, mark its locations with
+/// `inl`, and turn its returns into jumps to `result` when given.
+fn relabel(
+    e: &mut Expr,
+    vars: &HashMap<Var, Var>,
+    joins: &HashMap<JoinId, JoinId>,
+    inl: u32,
+    result: Option<JoinId>,
+) {
+    let v = |x: &mut Var| {
+        if let Some(n) = vars.get(x) {
+            *x = *n;
+        }
+    };
+    let j = |x: &mut JoinId| {
+        if let Some(n) = joins.get(x) {
+            *x = *n;
+        }
+    };
+    match e {
+        Expr::Let {
+            var,
+            prim,
+            loc,
+            body,
+        } => {
+            v(var);
+            rn_prim(prim, vars);
+            loc.inl = inl;
+            relabel(body, vars, joins, inl, result);
+        }
+        Expr::Do { prim, loc, body } => {
+            rn_prim(prim, vars);
+            loc.inl = inl;
+            relabel(body, vars, joins, inl, result);
+        }
+        Expr::Return(o) => {
+            rn_op(o, vars);
+            if let Some(r) = result {
+                *e = Expr::Jump(r, vec![o.clone()]);
+            }
+        }
+        Expr::LetJoin {
+            join,
+            params,
+            join_body,
+            body,
+            ..
+        } => {
+            j(join);
+            params.iter_mut().for_each(v);
+            relabel(join_body, vars, joins, inl, result);
+            relabel(body, vars, joins, inl, result);
+        }
+        Expr::Jump(k, args) => {
+            j(k);
+            args.iter_mut().for_each(|o| rn_op(o, vars));
+        }
+        Expr::If { test, then, else_ } => {
+            rn_test(test, vars);
+            match test {
+                Test::MapGet { out, .. } | Test::Guard { out, .. } => v(out),
+                Test::BsGet { out, rest, .. } => {
+                    if let Some(o) = out {
+                        v(o);
+                    }
+                    v(rest);
+                }
+                _ => {}
+            }
+            relabel(then, vars, joins, inl, result);
+            relabel(else_, vars, joins, inl, result);
+        }
+        Expr::Switch { on, cases, default } => {
+            v(on);
+            for (_, c) in cases.iter_mut() {
+                relabel(c, vars, joins, inl, result);
+            }
+            relabel(default, vars, joins, inl, result);
+        }
+        Expr::Fail { reason, loc } => {
+            rn_fail(reason, vars);
+            loc.inl = inl;
+        }
+        // Not in a leaf (`is_inlinable`).
+        Expr::LetCall { .. }
+        | Expr::TailCall(_)
+        | Expr::Try { .. }
+        | Expr::RecvPeek { .. }
+        | Expr::RecvWait { .. } => {}
+    }
+}
