@@ -1,16 +1,35 @@
-//! Map operations: building from unsorted pairs, lookup, insert/update, remove.
+//! Map operations and layout: building, lookup, insert/update, remove, iteration.
 //!
-//! Owns: keeping map keys sorted in map-key order (`cmp::compare_exact`) and unique, the
-//! flat (<= 32 keys) vs large representation choice. Every update builds a new map (terms
-//! are immutable). Large maps use the sorted layout too (binary search); where their
-//! order shows (iteration, `maps:to_list/keys/values`, printing, `term_to_binary`),
-//! `iteration_order` gives the order of BEAM's HAMT, computed from erts' internal hash.
+//! Owns: the two map layouts (docs/runtime-abi.md). A flat map (subtag `MAP_FLAT`, at
+//! most 32 keys) is `[header, k1..kn, v1..vn]` with the keys sorted in map-key order
+//! (`cmp::compare_exact`) and unique. A large map (`MAP_LARGE`, more than 32 keys) is a
+//! persistent hash array mapped trie shaped like BEAM's, so it iterates in BEAM's order:
+//! the root is `[header, size, bitmap, children..]`, an inner node (`MAP_NODE`) is
+//! `[header, bitmap, children..]`; size and bitmap are small-integer terms, and each
+//! child is a leaf, the cons cell `[K | V]`, or a boxed pointer to an inner node. Every
+//! payload word is a term, so the collector and `copy` treat nodes like tuples. A node
+//! at depth L is indexed by bits 4(L mod 8)..+3 of erts' internal hash of the key
+//! (`bif::hash::internal_hash`) salted with L div 8, children in ascending index order;
+//! the bitmap has bit i set when index i is present. Keys still colliding after
+//! `MAX_DEPTH` levels share a collision node (bitmap 0, leaves in term order). The tree
+//! is canonical (a key sits at the shallowest level where its hash prefix is unique; a
+//! subtree left with one key collapses to its leaf), so equal maps have equal shapes.
+//! Updates copy the path from the root (O(log n)); a large map that shrinks to 32 keys
+//! becomes flat again, as on BEAM. Iteration order (`for_each`, `entries`: iterators,
+//! `maps:fold`, printing) is depth-first ascending: term order for flat maps, BEAM's
+//! HAMT order for large ones; `maps:to_list/keys/values` and `term_to_binary` use
+//! `list_entries` (the reverse, for large maps).
 //! Must not: raise by itself: callers turn `None` into `{badkey,K}` / `{badmap,M}`.
 
+use crate::bif::hash::internal_hash;
 use crate::cmp::compare_exact;
 use crate::heap::Heap;
-use crate::term::{self, Term};
+use crate::term::{self, make_header, sub, Term, MAP_FLAT_LIMIT};
 use std::cmp::Ordering;
+
+/// Levels indexed by (salted) hash nibbles before still-colliding keys share a
+/// collision node: two salts of 32 bits.
+const MAX_DEPTH: u32 = 16;
 
 /// Build a map from pairs; later duplicates win (as `maps:from_list/1`).
 pub fn from_pairs<H: Heap + ?Sized>(heap: &mut H, pairs: &[(Term, Term)]) -> Term {
@@ -28,7 +47,7 @@ pub fn from_pairs<H: Heap + ?Sized>(heap: &mut H, pairs: &[(Term, Term)]) -> Ter
 
 fn find(keys: &[Term], k: Term) -> Result<usize, usize> {
     match k.small_value() {
-        // Small integer keys (the common case of large maps): compared inline.
+        // Small integer keys (the common case): compared inline.
         Some(kv) => keys.binary_search_by(|probe| match probe.small_value() {
             Some(pv) => pv.cmp(&kv),
             None => compare_exact(*probe, k),
@@ -43,33 +62,243 @@ fn find(keys: &[Term], k: Term) -> Result<usize, usize> {
     }
 }
 
+#[inline]
+fn key_eq(a: Term, b: Term) -> bool {
+    a.raw() == b.raw() || compare_exact(a, b) == Ordering::Equal
+}
+
+/// A key's hash, recomputed with the next salt every 8 levels (as BEAM).
+struct KeyHash {
+    key: Term,
+    salt: u32,
+    h: u32,
+}
+
+impl KeyHash {
+    fn new(key: Term) -> Self {
+        KeyHash {
+            key,
+            salt: 0,
+            h: internal_hash(key, 0),
+        }
+    }
+    /// The child index of the key in a node at depth `lvl` (< MAX_DEPTH).
+    fn nibble(&mut self, lvl: u32) -> u32 {
+        let salt = lvl / 8;
+        if salt != self.salt {
+            self.salt = salt;
+            self.h = internal_hash(self.key, salt);
+        }
+        (self.h >> (4 * (lvl % 8))) & 0xF
+    }
+}
+
+/// Bitmap and children of a large map's root or of an inner node.
+pub(crate) fn node_parts(t: &Term) -> (u32, &[Term]) {
+    let w = t.hamt_words();
+    let skip = usize::from(t.subtag() == Some(sub::MAP_LARGE));
+    if w.len() <= skip {
+        return (0, &[]);
+    }
+    let bitmap = w[skip].small_value().unwrap_or(0) as u32;
+    (bitmap, &w[skip + 1..])
+}
+
+/// Allocate a HAMT node: the root of a large map of `size` keys when `size` is Some.
+fn alloc_node<H: Heap + ?Sized>(
+    heap: &mut H,
+    size: Option<usize>,
+    bitmap: u32,
+    children: &[Term],
+) -> Term {
+    let small = |v: u64| (v << 4) | 0xF;
+    let extra = usize::from(size.is_some());
+    let n = 1 + extra + children.len();
+    let p = heap.alloc(n + 1);
+    // SAFETY: p has n+1 fresh words: header, [size], bitmap and the children.
+    unsafe {
+        match size {
+            Some(sz) => {
+                *p = make_header(sub::MAP_LARGE, n);
+                *p.add(1) = small(sz as u64);
+            }
+            None => *p = make_header(sub::MAP_NODE, n),
+        }
+        *p.add(1 + extra) = small(bitmap as u64);
+        std::ptr::copy_nonoverlapping(
+            children.as_ptr() as *const u64,
+            p.add(2 + extra),
+            children.len(),
+        );
+        Term::from_boxed_ptr(p)
+    }
+}
+
 /// `maps:get(K, M)` without the default: None if `m` is not a map or has no key `k`.
 pub fn get(m: Term, k: Term) -> Option<Term> {
-    let (keys, vals) = m.map_parts()?;
-    find(keys, k).ok().map(|i| vals[i])
+    match m.subtag()? {
+        sub::MAP_FLAT => {
+            let (keys, vals) = m.flat_map_parts()?;
+            find(keys, k).ok().map(|i| vals[i])
+        }
+        sub::MAP_LARGE => {
+            let mut kh = KeyHash::new(k);
+            let mut node = m;
+            let mut lvl = 0;
+            loop {
+                let (bitmap, children) = node_parts(&node);
+                if bitmap == 0 {
+                    return children.iter().find_map(|c| {
+                        let (ck, cv) = c.cons_parts()?;
+                        key_eq(ck, k).then_some(cv)
+                    });
+                }
+                let bit = 1u32 << kh.nibble(lvl);
+                if bitmap & bit == 0 {
+                    return None;
+                }
+                let c = children[(bitmap & (bit - 1)).count_ones() as usize];
+                if let Some((ck, cv)) = c.cons_parts() {
+                    return key_eq(ck, k).then_some(cv);
+                }
+                node = c;
+                lvl += 1;
+            }
+        }
+        _ => None,
+    }
 }
 
 /// `M#{K => V}` (`maps:put/3`): None if `m` is not a map.
 pub fn put<H: Heap + ?Sized>(heap: &mut H, m: Term, k: Term, v: Term) -> Option<Term> {
-    let (keys, vals) = m.map_parts()?;
-    match find(keys, k) {
-        Ok(i) => {
-            if vals[i] == v {
-                return Some(m);
+    match m.subtag()? {
+        sub::MAP_FLAT => {
+            let (keys, vals) = m.flat_map_parts()?;
+            match find(keys, k) {
+                Ok(i) => {
+                    if vals[i] == v {
+                        return Some(m);
+                    }
+                    let mut nv = vals.to_vec();
+                    nv[i] = v;
+                    let nk = keys.to_vec();
+                    Some(term::map_from_sorted(heap, &nk, &nv))
+                }
+                Err(i) => {
+                    let mut nk = keys.to_vec();
+                    let mut nv = vals.to_vec();
+                    nk.insert(i, k);
+                    nv.insert(i, v);
+                    Some(term::map_from_sorted(heap, &nk, &nv))
+                }
             }
-            let mut nv = vals.to_vec();
-            nv[i] = v;
-            let nk = keys.to_vec();
-            Some(term::map_from_sorted(heap, &nk, &nv))
         }
-        Err(i) => {
-            let mut nk = keys.to_vec();
-            let mut nv = vals.to_vec();
-            nk.insert(i, k);
-            nv.insert(i, v);
-            Some(term::map_from_sorted(heap, &nk, &nv))
+        sub::MAP_LARGE => {
+            let size = m.map_size()?;
+            let (bitmap, children) = node_parts(&m);
+            let mut grew = false;
+            let mut kh = KeyHash::new(k);
+            match insert(heap, bitmap, children, 0, &mut kh, k, v, &mut grew) {
+                None => Some(m),
+                Some((b, ch)) => Some(alloc_node(heap, Some(size + grew as usize), b, &ch)),
+            }
         }
+        _ => None,
     }
+}
+
+/// Insert `k => v` below a node (given by its bitmap and children) at depth `lvl`: the
+/// new node's bitmap and children, or None when the map would not change.
+#[allow(clippy::too_many_arguments)]
+fn insert<H: Heap + ?Sized>(
+    heap: &mut H,
+    bitmap: u32,
+    children: &[Term],
+    lvl: u32,
+    kh: &mut KeyHash,
+    k: Term,
+    v: Term,
+    grew: &mut bool,
+) -> Option<(u32, Vec<Term>)> {
+    if bitmap == 0 {
+        // A collision node: leaves in term order.
+        let mut ch = children.to_vec();
+        let pos = ch.binary_search_by(|c| compare_exact(c.cons_parts().map_or(*c, |p| p.0), k));
+        match pos {
+            Ok(i) => {
+                if ch[i].cons_parts().map(|p| p.1.raw()) == Some(v.raw()) {
+                    return None;
+                }
+                ch[i] = term::cons(heap, k, v);
+            }
+            Err(i) => {
+                ch.insert(i, term::cons(heap, k, v));
+                *grew = true;
+            }
+        }
+        return Some((0, ch));
+    }
+    let bit = 1u32 << kh.nibble(lvl);
+    let pos = (bitmap & (bit - 1)).count_ones() as usize;
+    let mut ch;
+    if bitmap & bit == 0 {
+        ch = Vec::with_capacity(children.len() + 1);
+        ch.extend_from_slice(&children[..pos]);
+        ch.push(term::cons(heap, k, v));
+        ch.extend_from_slice(&children[pos..]);
+        *grew = true;
+    } else {
+        let c = children[pos];
+        let new = match c.cons_parts() {
+            Some((ck, cv)) if key_eq(ck, k) => {
+                if cv.raw() == v.raw() {
+                    return None;
+                }
+                term::cons(heap, k, v)
+            }
+            Some((ck, _)) => {
+                *grew = true;
+                let leaf = term::cons(heap, k, v);
+                pair_node(heap, c, &mut KeyHash::new(ck), leaf, kh, lvl + 1)
+            }
+            None => {
+                let (b2, ch2) = node_parts(&c);
+                let (nb, nch) = insert(heap, b2, ch2, lvl + 1, kh, k, v, grew)?;
+                alloc_node(heap, None, nb, &nch)
+            }
+        };
+        ch = children.to_vec();
+        ch[pos] = new;
+    }
+    Some((bitmap | bit, ch))
+}
+
+/// The subtree at depth `lvl` holding two leaves whose keys differ.
+fn pair_node<H: Heap + ?Sized>(
+    heap: &mut H,
+    la: Term,
+    ha: &mut KeyHash,
+    lb: Term,
+    hb: &mut KeyHash,
+    lvl: u32,
+) -> Term {
+    if lvl >= MAX_DEPTH {
+        let ka = la.cons_parts().map_or(la, |p| p.0);
+        let kb = lb.cons_parts().map_or(lb, |p| p.0);
+        let ch = if compare_exact(ka, kb) == Ordering::Less {
+            [la, lb]
+        } else {
+            [lb, la]
+        };
+        return alloc_node(heap, None, 0, &ch);
+    }
+    let (ia, ib) = (ha.nibble(lvl), hb.nibble(lvl));
+    if ia == ib {
+        let sub = pair_node(heap, la, ha, lb, hb, lvl + 1);
+        return alloc_node(heap, None, 1 << ia, &[sub]);
+    }
+    let ch = if ia < ib { [la, lb] } else { [lb, la] };
+    alloc_node(heap, None, (1 << ia) | (1 << ib), &ch)
 }
 
 /// `M#{K := V}`: None if `m` is not a map or lacks `k`.
@@ -80,55 +309,249 @@ pub fn update<H: Heap + ?Sized>(heap: &mut H, m: Term, k: Term, v: Term) -> Opti
 
 /// `maps:remove(K, M)`: None if `m` is not a map.
 pub fn remove<H: Heap + ?Sized>(heap: &mut H, m: Term, k: Term) -> Option<Term> {
-    let (keys, vals) = m.map_parts()?;
-    match find(keys, k) {
-        Ok(i) => {
-            let mut nk = keys.to_vec();
-            let mut nv = vals.to_vec();
-            nk.remove(i);
-            nv.remove(i);
-            Some(term::map_from_sorted(heap, &nk, &nv))
+    match m.subtag()? {
+        sub::MAP_FLAT => {
+            let (keys, vals) = m.flat_map_parts()?;
+            match find(keys, k) {
+                Ok(i) => {
+                    let mut nk = keys.to_vec();
+                    let mut nv = vals.to_vec();
+                    nk.remove(i);
+                    nv.remove(i);
+                    Some(term::map_from_sorted(heap, &nk, &nv))
+                }
+                Err(_) => Some(m),
+            }
         }
-        Err(_) => Some(m),
+        sub::MAP_LARGE => {
+            let size = m.map_size()?;
+            if get(m, k).is_none() {
+                return Some(m);
+            }
+            if size - 1 <= MAP_FLAT_LIMIT {
+                let mut rest: Vec<(Term, Term)> = Vec::with_capacity(size);
+                for_each(m, |ek, ev| {
+                    if !key_eq(ek, k) {
+                        rest.push((ek, ev));
+                    }
+                });
+                return Some(from_pairs(heap, &rest));
+            }
+            let (bitmap, children) = node_parts(&m);
+            match delete(heap, bitmap, children, 0, &mut KeyHash::new(k), k) {
+                None => Some(m),
+                Some((b, ch)) => Some(alloc_node(heap, Some(size - 1), b, &ch)),
+            }
+        }
+        _ => None,
     }
 }
 
-/// The order in which BEAM iterates a map (`maps:iterator/1`, `maps:fold/3`, `io_lib`'s
-/// printing) as indices into `map_parts`: stored (term) order for flat maps (<= 32 keys);
-/// for larger maps the depth-first order of OTP 25's HAMT, whose node at level L is
-/// indexed by hash bits 4L..4L+3, children in ascending index order: that is the keys
-/// sorted by their internal hash (`bif::hash::internal_hash`) compared nibble by nibble
-/// from the lowest. `maps:to_list/keys/values` and `term_to_binary` walk it backwards.
-/// Keys whose 32-bit hashes collide completely (BEAM rehashes them with a salt) keep term
-/// order among themselves.
-pub fn iteration_order(m: Term) -> Vec<usize> {
-    let Some((keys, _)) = m.map_parts() else {
-        return Vec::new();
-    };
-    if keys.len() <= 32 {
-        return (0..keys.len()).collect();
+/// Remove `k` below a node at depth `lvl`: the new node's bitmap and children, or None
+/// when `k` is absent. A non-root subtree left with one leaf is that leaf.
+fn delete<H: Heap + ?Sized>(
+    heap: &mut H,
+    bitmap: u32,
+    children: &[Term],
+    lvl: u32,
+    kh: &mut KeyHash,
+    k: Term,
+) -> Option<(u32, Vec<Term>)> {
+    if bitmap == 0 {
+        let i = children
+            .iter()
+            .position(|c| c.cons_parts().is_some_and(|p| key_eq(p.0, k)))?;
+        let mut ch = children.to_vec();
+        ch.remove(i);
+        return Some((0, ch));
     }
-    let mut v: Vec<(u32, usize)> = keys
+    let bit = 1u32 << kh.nibble(lvl);
+    if bitmap & bit == 0 {
+        return None;
+    }
+    let pos = (bitmap & (bit - 1)).count_ones() as usize;
+    let c = children[pos];
+    let mut ch = children.to_vec();
+    match c.cons_parts() {
+        Some((ck, _)) => {
+            if !key_eq(ck, k) {
+                return None;
+            }
+            ch.remove(pos);
+            Some((bitmap & !bit, ch))
+        }
+        None => {
+            let (b2, ch2) = node_parts(&c);
+            let (nb, nch) = delete(heap, b2, ch2, lvl + 1, kh, k)?;
+            ch[pos] = if nch.len() == 1 && nch[0].cons_parts().is_some() {
+                nch[0]
+            } else {
+                alloc_node(heap, None, nb, &nch)
+            };
+            Some((bitmap, ch))
+        }
+    }
+}
+
+/// How a large map's HAMT is laid out for a set of keys, as indices into them: the
+/// layout `build_large` allocates and the compiler emits for literal maps.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shape {
+    /// The leaf `[K | V]` of key i.
+    Leaf(usize),
+    /// A node (bitmap 0: a collision node) and its children in order.
+    Node(u32, Vec<Shape>),
+}
+
+/// The HAMT of distinct `keys` (the root node's shape).
+pub fn hamt_shape(keys: &[Term]) -> Shape {
+    let mut items: Vec<(u32, usize)> = keys
         .iter()
         .enumerate()
-        .map(|(i, &k)| (reverse_nibbles(crate::bif::hash::internal_hash(k, 0)), i))
+        .map(|(i, &k)| (internal_hash(k, 0), i))
         .collect();
-    v.sort_unstable();
-    v.into_iter().map(|(_, i)| i).collect()
+    items.sort_unstable_by_key(|&(h, i)| (reverse_nibbles(h), i));
+    shape_node(keys, &mut items, 0)
 }
 
-/// `iteration_order` backwards for HAMT maps (the order of BEAM's `maps:to_list/1`,
-/// `maps:keys/1`, `maps:values/1` and of `term_to_binary`), stored order for flat maps.
-pub fn list_order(m: Term) -> Vec<usize> {
-    let mut v = iteration_order(m);
-    if v.len() > 32 {
+/// The node at depth `lvl` of `items` (hashes of the current salt and key indices,
+/// sorted by reversed nibbles, all sharing the hash prefix of the node's position).
+fn shape_node(keys: &[Term], items: &mut [(u32, usize)], lvl: u32) -> Shape {
+    if lvl >= MAX_DEPTH {
+        items.sort_by(|a, b| compare_exact(keys[a.1], keys[b.1]));
+        return Shape::Node(0, items.iter().map(|&(_, i)| Shape::Leaf(i)).collect());
+    }
+    if lvl > 0 && lvl % 8 == 0 {
+        for it in items.iter_mut() {
+            it.0 = internal_hash(keys[it.1], lvl / 8);
+        }
+        items.sort_unstable_by_key(|&(h, i)| (reverse_nibbles(h), i));
+    }
+    let shift = 4 * (lvl % 8);
+    let mut bitmap = 0;
+    let mut children = Vec::new();
+    let mut rest = items;
+    while let Some(&(h, _)) = rest.first() {
+        let nib = (h >> shift) & 0xF;
+        let n = rest.iter().take_while(|it| (it.0 >> shift) & 0xF == nib).count();
+        let (group, tail) = rest.split_at_mut(n);
+        bitmap |= 1 << nib;
+        children.push(if n == 1 {
+            Shape::Leaf(group[0].1)
+        } else {
+            shape_node(keys, group, lvl + 1)
+        });
+        rest = tail;
+    }
+    Shape::Node(bitmap, children)
+}
+
+fn reverse_nibbles(h: u32) -> u32 {
+    (0..8).fold(0, |r, i| (r << 4) | ((h >> (4 * i)) & 0xF))
+}
+
+/// A large map of distinct `keys` (more than 32) and their `values`.
+pub fn build_large<H: Heap + ?Sized>(heap: &mut H, keys: &[Term], values: &[Term]) -> Term {
+    fn alloc<H: Heap + ?Sized>(
+        heap: &mut H,
+        s: &Shape,
+        keys: &[Term],
+        values: &[Term],
+        size: Option<usize>,
+    ) -> Term {
+        match s {
+            Shape::Leaf(i) => term::cons(heap, keys[*i], values[*i]),
+            Shape::Node(bitmap, children) => {
+                let ch: Vec<Term> = children
+                    .iter()
+                    .map(|c| alloc(heap, c, keys, values, None))
+                    .collect();
+                alloc_node(heap, size, *bitmap, &ch)
+            }
+        }
+    }
+    let shape = hamt_shape(keys);
+    alloc(heap, &shape, keys, values, Some(keys.len()))
+}
+
+/// Call `f` with each key and value of map `m` in BEAM's iteration order (nothing when
+/// `m` is not a map).
+pub fn for_each(m: Term, mut f: impl FnMut(Term, Term)) {
+    fn walk(node: &Term, f: &mut dyn FnMut(Term, Term)) {
+        for c in node_parts(node).1 {
+            match c.cons_parts() {
+                Some((k, v)) => f(k, v),
+                None => walk(c, f),
+            }
+        }
+    }
+    match m.subtag() {
+        Some(sub::MAP_FLAT) => {
+            if let Some((ks, vs)) = m.flat_map_parts() {
+                ks.iter().zip(vs).for_each(|(k, v)| f(*k, *v));
+            }
+        }
+        Some(sub::MAP_LARGE) => walk(&m, &mut f),
+        _ => {}
+    }
+}
+
+/// The pairs of `m` in BEAM's iteration order (`maps:iterator/1`, `maps:fold/3`, printing).
+pub fn entries(m: Term) -> Vec<(Term, Term)> {
+    let mut v = Vec::with_capacity(m.map_size().unwrap_or(0));
+    for_each(m, |k, val| v.push((k, val)));
+    v
+}
+
+/// The pairs of `m` in the order of BEAM's `maps:to_list/1`, `maps:keys/1`,
+/// `maps:values/1` and `term_to_binary`: iteration order backwards for large maps.
+pub fn list_entries(m: Term) -> Vec<(Term, Term)> {
+    let mut v = entries(m);
+    if v.len() > MAP_FLAT_LIMIT {
         v.reverse();
     }
     v
 }
 
-fn reverse_nibbles(h: u32) -> u32 {
-    (0..8).fold(0, |r, i| (r << 4) | ((h >> (4 * i)) & 0xF))
+/// The pairs of `m` sorted by key in map-key order (the order term comparison uses).
+pub fn sorted_entries(m: Term) -> Vec<(Term, Term)> {
+    let mut v = entries(m);
+    if v.len() > MAP_FLAT_LIMIT {
+        v.sort_by(|a, b| compare_exact(a.0, b.0));
+    }
+    v
+}
+
+/// `maps:merge(A, B)` for two maps (B's values win): None if either is not a map.
+pub fn merge<H: Heap + ?Sized>(heap: &mut H, a: Term, b: Term) -> Option<Term> {
+    let (na, nb) = (a.map_size()?, b.map_size()?);
+    if nb == 0 {
+        return Some(a);
+    }
+    if na == 0 {
+        return Some(b);
+    }
+    if na + nb <= 2 * MAP_FLAT_LIMIT {
+        let mut pairs = entries(a);
+        pairs.extend(entries(b));
+        return Some(from_pairs(heap, &pairs));
+    }
+    // Insert the smaller map into the larger one.
+    let mut m;
+    if nb <= na {
+        m = a;
+        for (k, v) in entries(b) {
+            m = put(heap, m, k, v)?;
+        }
+    } else {
+        m = b;
+        for (k, v) in entries(a) {
+            if get(b, k).is_none() {
+                m = put(heap, m, k, v)?;
+            }
+        }
+    }
+    Some(m)
 }
 
 #[cfg(test)]
