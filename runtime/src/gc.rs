@@ -160,7 +160,9 @@ unsafe fn for_each_term_word(mut ptr: *mut u64, to: *mut u64, mut f: impl FnMut(
             if is_header(w) {
                 let arity = header_arity(w);
                 ptr = match header_subtag(w) {
-                    sub::TUPLE | sub::EXPORT | sub::MAP_FLAT | sub::MAP_LARGE | sub::MAP_NODE => ptr.add(1),
+                    sub::TUPLE | sub::EXPORT | sub::MAP_FLAT | sub::MAP_LARGE | sub::MAP_NODE => {
+                        ptr.add(1)
+                    }
                     sub::FUN => ptr.add(2),
                     sub::SUB_BIN => ptr.add(3),
                     _ => ptr.add(arity + 1),

@@ -421,7 +421,7 @@ fn shape_node(keys: &[Term], items: &mut [(u32, usize)], lvl: u32) -> Shape {
         items.sort_by(|a, b| compare_exact(keys[a.1], keys[b.1]));
         return Shape::Node(0, items.iter().map(|&(_, i)| Shape::Leaf(i)).collect());
     }
-    if lvl > 0 && lvl % 8 == 0 {
+    if lvl > 0 && lvl.is_multiple_of(8) {
         for it in items.iter_mut() {
             it.0 = internal_hash(keys[it.1], lvl / 8);
         }
@@ -433,7 +433,10 @@ fn shape_node(keys: &[Term], items: &mut [(u32, usize)], lvl: u32) -> Shape {
     let mut rest = items;
     while let Some(&(h, _)) = rest.first() {
         let nib = (h >> shift) & 0xF;
-        let n = rest.iter().take_while(|it| (it.0 >> shift) & 0xF == nib).count();
+        let n = rest
+            .iter()
+            .take_while(|it| (it.0 >> shift) & 0xF == nib)
+            .count();
         let (group, tail) = rest.split_at_mut(n);
         bitmap |= 1 << nib;
         children.push(if n == 1 {
@@ -632,5 +635,118 @@ mod tests {
         assert_eq!(small.subtag(), Some(sub::MAP_FLAT));
         let grown = put(&mut h, small, Term::small(1000).unwrap(), Term::NIL).unwrap();
         assert_eq!(grown.subtag(), Some(sub::MAP_LARGE));
+    }
+
+    /// The tree of a large map as text (bitmaps and leaves), to compare shapes.
+    fn tree(t: Term) -> String {
+        match t.cons_parts() {
+            Some(_) => to_string(t),
+            None => {
+                let (b, ch) = node_parts(&t);
+                let inner: Vec<String> = ch.iter().map(|c| tree(*c)).collect();
+                format!("<{b:x}>{{{}}}", inner.join(","))
+            }
+        }
+    }
+
+    #[test]
+    fn hamt_is_canonical_and_persistent() {
+        let mut h = FragHeap::new();
+        let k = |i: i64| Term::small(i).unwrap();
+        // 227569 and 399454 have the same 32-bit hash (erl's internal_hash): they part
+        // only below level 8, with the salted hash.
+        let mut keys: Vec<i64> = (0..500).map(|i| i * 7919 % 1000).collect();
+        keys.extend([227569, 399454]);
+        let mut m = from_pairs(&mut h, &[]);
+        let mut versions = Vec::new();
+        for &i in &keys {
+            m = put(&mut h, m, k(i), k(i + 1)).unwrap();
+            versions.push(m);
+        }
+        let pairs: Vec<(Term, Term)> = keys.iter().map(|&i| (k(i), k(i + 1))).collect();
+        let bulk = from_pairs(&mut h, &pairs);
+        assert_eq!(m.map_size(), Some(502));
+        assert_eq!(tree(m), tree(bulk));
+        assert_eq!(get(m, k(399454)), Some(k(399455)));
+        assert_eq!(get(m, k(227569)), Some(k(227570)));
+        assert_eq!(get(m, k(1000)), None);
+        // older versions are untouched
+        assert_eq!(versions[40].map_size(), Some(41));
+        assert_eq!(get(versions[40], k(keys[41])), None);
+        // removing keys gives the shape of a map built without them
+        let mut r = m;
+        for &i in keys.iter().step_by(3) {
+            r = remove(&mut h, r, k(i)).unwrap();
+        }
+        let rest: Vec<(Term, Term)> = keys
+            .iter()
+            .enumerate()
+            .filter(|(n, _)| n % 3 != 0)
+            .map(|(_, &i)| (k(i), k(i + 1)))
+            .collect();
+        assert_eq!(tree(r), tree(from_pairs(&mut h, &rest)));
+        assert_eq!(remove(&mut h, r, k(5000)).unwrap().raw(), r.raw());
+        assert_eq!(put(&mut h, r, rest[0].0, rest[0].1).unwrap().raw(), r.raw());
+        // iteration orders
+        let it: Vec<Term> = entries(m).iter().map(|p| p.0).collect();
+        let mut li: Vec<Term> = list_entries(m).iter().map(|p| p.0).collect();
+        li.reverse();
+        assert_eq!(it, li);
+        let sorted = sorted_entries(m);
+        assert!(sorted
+            .windows(2)
+            .all(|w| compare_exact(w[0].0, w[1].0).is_lt()));
+        let merged = merge(&mut h, r, m).unwrap();
+        assert_eq!(tree(merged), tree(m));
+    }
+
+    #[test]
+    fn collision_nodes() {
+        let mut h = FragHeap::new();
+        let k = |i: i64| Term::small(i).unwrap();
+        let (la, lb) = (
+            term::cons(&mut h, k(2), k(20)),
+            term::cons(&mut h, k(1), k(10)),
+        );
+        let node = pair_node(
+            &mut h,
+            la,
+            &mut KeyHash::new(k(2)),
+            lb,
+            &mut KeyHash::new(k(1)),
+            MAX_DEPTH,
+        );
+        assert_eq!(tree(node), "<0>{[1|10],[2|20]}");
+        let (b, ch) = node_parts(&node);
+        let mut grew = false;
+        let (b, ch) = insert(
+            &mut h,
+            b,
+            ch,
+            MAX_DEPTH,
+            &mut KeyHash::new(k(0)),
+            k(0),
+            k(0),
+            &mut grew,
+        )
+        .unwrap();
+        assert!(grew && b == 0);
+        let n3 = alloc_node(&mut h, None, b, &ch);
+        assert_eq!(tree(n3), "<0>{[0|0],[1|10],[2|20]}");
+        let (b, ch) = node_parts(&n3);
+        assert!(insert(
+            &mut h,
+            b,
+            ch,
+            MAX_DEPTH,
+            &mut KeyHash::new(k(1)),
+            k(1),
+            k(10),
+            &mut grew
+        )
+        .is_none());
+        let (b, ch) = delete(&mut h, b, ch, MAX_DEPTH, &mut KeyHash::new(k(1)), k(1)).unwrap();
+        assert_eq!(tree(alloc_node(&mut h, None, b, &ch)), "<0>{[0|0],[2|20]}");
+        assert!(delete(&mut h, b, &ch, MAX_DEPTH, &mut KeyHash::new(k(7)), k(7)).is_none());
     }
 }
