@@ -195,31 +195,89 @@ pub fn put<H: Heap + ?Sized>(heap: &mut H, m: Term, k: Term, v: Term) -> Option<
         }
         sub::MAP_LARGE => {
             let size = m.map_size()?;
-            let (bitmap, children) = node_parts(&m);
             let mut grew = false;
-            let mut kh = KeyHash::new(k);
-            match insert(heap, bitmap, children, 0, &mut kh, k, v, &mut grew) {
+            match insert(heap, m, 0, &mut KeyHash::new(k), k, v, &mut grew) {
                 None => Some(m),
-                Some((b, ch)) => Some(alloc_node(heap, Some(size + grew as usize), b, &ch)),
+                Some(root) => {
+                    set_root_size(root, size + grew as usize);
+                    Some(root)
+                }
             }
         }
         _ => None,
     }
 }
 
-/// Insert `k => v` below a node (given by its bitmap and children) at depth `lvl`: the
-/// new node's bitmap and children, or None when the map would not change.
-#[allow(clippy::too_many_arguments)]
+/// A change to one child of a node.
+enum Edit {
+    Set(usize, Term),
+    Insert(usize, Term),
+    Remove(usize),
+}
+
+/// A copy of HAMT node `node` (a root keeps its size word) with bitmap `bitmap` and one
+/// child changed.
+fn edited<H: Heap + ?Sized>(heap: &mut H, node: &Term, bitmap: u32, edit: Edit) -> Term {
+    let w = node.hamt_words();
+    let root = node.subtag() == Some(sub::MAP_LARGE);
+    let skip = usize::from(root);
+    let ch = &w[skip + 1..];
+    let n = match edit {
+        Edit::Set(..) => ch.len(),
+        Edit::Insert(..) => ch.len() + 1,
+        Edit::Remove(_) => ch.len() - 1,
+    };
+    let arity = 1 + skip + n;
+    let p = heap.alloc(arity + 1);
+    // SAFETY: p has arity+1 fresh words: header, [size], bitmap and n children, all
+    // written below (the children from `ch` with the edit applied).
+    unsafe {
+        let st = if root { sub::MAP_LARGE } else { sub::MAP_NODE };
+        *p = make_header(st, arity);
+        if root {
+            *p.add(1) = w[0].raw();
+        }
+        *p.add(1 + skip) = ((bitmap as u64) << 4) | 0xF;
+        let d = p.add(2 + skip) as *mut Term;
+        let src = ch.as_ptr();
+        match edit {
+            Edit::Set(i, t) => {
+                std::ptr::copy_nonoverlapping(src, d, n);
+                *d.add(i) = t;
+            }
+            Edit::Insert(i, t) => {
+                std::ptr::copy_nonoverlapping(src, d, i);
+                *d.add(i) = t;
+                std::ptr::copy_nonoverlapping(src.add(i), d.add(i + 1), ch.len() - i);
+            }
+            Edit::Remove(i) => {
+                std::ptr::copy_nonoverlapping(src, d, i);
+                std::ptr::copy_nonoverlapping(src.add(i + 1), d.add(i), ch.len() - i - 1);
+            }
+        }
+        Term::from_boxed_ptr(p)
+    }
+}
+
+/// Overwrite the size word of a large map's root that `edited` just made.
+fn set_root_size(root: Term, size: usize) {
+    debug_assert_eq!(root.subtag(), Some(sub::MAP_LARGE));
+    // SAFETY: `root` is a fresh MAP_LARGE object (not yet shared), word 1 is its size.
+    unsafe { *root.boxed_ptr().add(1) = ((size as u64) << 4) | 0xF };
+}
+
+/// Insert `k => v` below `node` (the root or an inner node at depth `lvl`): the new
+/// node, or None when the map would not change.
 fn insert<H: Heap + ?Sized>(
     heap: &mut H,
-    bitmap: u32,
-    children: &[Term],
+    node: Term,
     lvl: u32,
     kh: &mut KeyHash,
     k: Term,
     v: Term,
     grew: &mut bool,
-) -> Option<(u32, Vec<Term>)> {
+) -> Option<Term> {
+    let (bitmap, children) = node_parts(&node);
     if bitmap == 0 {
         // A collision node: leaves in term order.
         let mut ch = children.to_vec();
@@ -236,41 +294,31 @@ fn insert<H: Heap + ?Sized>(
                 *grew = true;
             }
         }
-        return Some((0, ch));
+        return Some(alloc_node(heap, None, 0, &ch));
     }
     let bit = 1u32 << kh.nibble(lvl);
     let pos = (bitmap & (bit - 1)).count_ones() as usize;
-    let mut ch;
     if bitmap & bit == 0 {
-        ch = Vec::with_capacity(children.len() + 1);
-        ch.extend_from_slice(&children[..pos]);
-        ch.push(term::cons(heap, k, v));
-        ch.extend_from_slice(&children[pos..]);
         *grew = true;
-    } else {
-        let c = children[pos];
-        let new = match c.cons_parts() {
-            Some((ck, cv)) if key_eq(ck, k) => {
-                if cv.raw() == v.raw() {
-                    return None;
-                }
-                term::cons(heap, k, v)
-            }
-            Some((ck, _)) => {
-                *grew = true;
-                let leaf = term::cons(heap, k, v);
-                pair_node(heap, c, &mut KeyHash::new(ck), leaf, kh, lvl + 1)
-            }
-            None => {
-                let (b2, ch2) = node_parts(&c);
-                let (nb, nch) = insert(heap, b2, ch2, lvl + 1, kh, k, v, grew)?;
-                alloc_node(heap, None, nb, &nch)
-            }
-        };
-        ch = children.to_vec();
-        ch[pos] = new;
+        let leaf = term::cons(heap, k, v);
+        return Some(edited(heap, &node, bitmap | bit, Edit::Insert(pos, leaf)));
     }
-    Some((bitmap | bit, ch))
+    let c = children[pos];
+    let new = match c.cons_parts() {
+        Some((ck, cv)) if key_eq(ck, k) => {
+            if cv.raw() == v.raw() {
+                return None;
+            }
+            term::cons(heap, k, v)
+        }
+        Some((ck, _)) => {
+            *grew = true;
+            let leaf = term::cons(heap, k, v);
+            pair_node(heap, c, &mut KeyHash::new(ck), leaf, kh, lvl + 1)
+        }
+        None => insert(heap, c, lvl + 1, kh, k, v, grew)?,
+    };
+    Some(edited(heap, &node, bitmap, Edit::Set(pos, new)))
 }
 
 /// The subtree at depth `lvl` holding two leaves whose keys differ.
@@ -325,10 +373,10 @@ pub fn remove<H: Heap + ?Sized>(heap: &mut H, m: Term, k: Term) -> Option<Term> 
         }
         sub::MAP_LARGE => {
             let size = m.map_size()?;
-            if get(m, k).is_none() {
-                return Some(m);
-            }
             if size - 1 <= MAP_FLAT_LIMIT {
+                if get(m, k).is_none() {
+                    return Some(m);
+                }
                 let mut rest: Vec<(Term, Term)> = Vec::with_capacity(size);
                 for_each(m, |ek, ev| {
                     if !key_eq(ek, k) {
@@ -337,33 +385,35 @@ pub fn remove<H: Heap + ?Sized>(heap: &mut H, m: Term, k: Term) -> Option<Term> 
                 });
                 return Some(from_pairs(heap, &rest));
             }
-            let (bitmap, children) = node_parts(&m);
-            match delete(heap, bitmap, children, 0, &mut KeyHash::new(k), k) {
+            match delete(heap, m, 0, &mut KeyHash::new(k), k) {
                 None => Some(m),
-                Some((b, ch)) => Some(alloc_node(heap, Some(size - 1), b, &ch)),
+                Some(root) => {
+                    set_root_size(root, size - 1);
+                    Some(root)
+                }
             }
         }
         _ => None,
     }
 }
 
-/// Remove `k` below a node at depth `lvl`: the new node's bitmap and children, or None
-/// when `k` is absent. A non-root subtree left with one leaf is that leaf.
+/// Remove `k` below `node` (the root or an inner node at depth `lvl`): the new node,
+/// or None when `k` is absent.
 fn delete<H: Heap + ?Sized>(
     heap: &mut H,
-    bitmap: u32,
-    children: &[Term],
+    node: Term,
     lvl: u32,
     kh: &mut KeyHash,
     k: Term,
-) -> Option<(u32, Vec<Term>)> {
+) -> Option<Term> {
+    let (bitmap, children) = node_parts(&node);
     if bitmap == 0 {
         let i = children
             .iter()
             .position(|c| c.cons_parts().is_some_and(|p| key_eq(p.0, k)))?;
         let mut ch = children.to_vec();
         ch.remove(i);
-        return Some((0, ch));
+        return Some(alloc_node(heap, None, 0, &ch));
     }
     let bit = 1u32 << kh.nibble(lvl);
     if bitmap & bit == 0 {
@@ -371,24 +421,21 @@ fn delete<H: Heap + ?Sized>(
     }
     let pos = (bitmap & (bit - 1)).count_ones() as usize;
     let c = children[pos];
-    let mut ch = children.to_vec();
     match c.cons_parts() {
         Some((ck, _)) => {
             if !key_eq(ck, k) {
                 return None;
             }
-            ch.remove(pos);
-            Some((bitmap & !bit, ch))
+            Some(edited(heap, &node, bitmap & !bit, Edit::Remove(pos)))
         }
         None => {
-            let (b2, ch2) = node_parts(&c);
-            let (nb, nch) = delete(heap, b2, ch2, lvl + 1, kh, k)?;
-            ch[pos] = if nch.len() == 1 && nch[0].cons_parts().is_some() {
-                nch[0]
-            } else {
-                alloc_node(heap, None, nb, &nch)
+            let nc = delete(heap, c, lvl + 1, kh, k)?;
+            // A subtree left with one key is that key's leaf.
+            let new = match node_parts(&nc).1 {
+                [only] if only.cons_parts().is_some() => *only,
+                _ => nc,
             };
-            Some((bitmap, ch))
+            Some(edited(heap, &node, bitmap, Edit::Set(pos, new)))
         }
     }
 }
@@ -717,36 +764,14 @@ mod tests {
             MAX_DEPTH,
         );
         assert_eq!(tree(node), "<0>{[1|10],[2|20]}");
-        let (b, ch) = node_parts(&node);
         let mut grew = false;
-        let (b, ch) = insert(
-            &mut h,
-            b,
-            ch,
-            MAX_DEPTH,
-            &mut KeyHash::new(k(0)),
-            k(0),
-            k(0),
-            &mut grew,
-        )
-        .unwrap();
-        assert!(grew && b == 0);
-        let n3 = alloc_node(&mut h, None, b, &ch);
+        let kh = |i: i64| KeyHash::new(k(i));
+        let n3 = insert(&mut h, node, MAX_DEPTH, &mut kh(0), k(0), k(0), &mut grew).unwrap();
+        assert!(grew);
         assert_eq!(tree(n3), "<0>{[0|0],[1|10],[2|20]}");
-        let (b, ch) = node_parts(&n3);
-        assert!(insert(
-            &mut h,
-            b,
-            ch,
-            MAX_DEPTH,
-            &mut KeyHash::new(k(1)),
-            k(1),
-            k(10),
-            &mut grew
-        )
-        .is_none());
-        let (b, ch) = delete(&mut h, b, ch, MAX_DEPTH, &mut KeyHash::new(k(1)), k(1)).unwrap();
-        assert_eq!(tree(alloc_node(&mut h, None, b, &ch)), "<0>{[0|0],[2|20]}");
-        assert!(delete(&mut h, b, &ch, MAX_DEPTH, &mut KeyHash::new(k(7)), k(7)).is_none());
+        assert!(insert(&mut h, n3, MAX_DEPTH, &mut kh(1), k(1), k(10), &mut grew).is_none());
+        let n2 = delete(&mut h, n3, MAX_DEPTH, &mut kh(1), k(1)).unwrap();
+        assert_eq!(tree(n2), "<0>{[0|0],[2|20]}");
+        assert!(delete(&mut h, n2, MAX_DEPTH, &mut kh(7), k(7)).is_none());
     }
 }
