@@ -161,6 +161,24 @@ fn display_float(f: f64) -> String {
     }
 }
 
+/// A large map's node as BEAM's `erlang:display/1` shows it: `<bitmap in hex>{children}`,
+/// leaves as the cons cells `[K|V]` they are.
+fn display_hamt(out: &mut Vec<u8>, node: Term) {
+    let (bitmap, children) = crate::map::node_parts(&node);
+    out.extend_from_slice(format!("<{bitmap:x}>{{").as_bytes());
+    for (i, c) in children.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        if c.cons_parts().is_some() {
+            display_into(out, *c);
+        } else {
+            display_hamt(out, *c);
+        }
+    }
+    out.push(b'}');
+}
+
 fn display_into(out: &mut Vec<u8>, t: Term) {
     match t.kind() {
         Kind::Small | Kind::Big => match t.int_value() {
@@ -183,17 +201,19 @@ fn display_into(out: &mut Vec<u8>, t: Term) {
             }
             out.push(b'}');
         }
+        Kind::Map if t.subtag() == Some(crate::term::sub::MAP_LARGE) => {
+            out.push(b'#');
+            display_hamt(out, t);
+        }
         Kind::Map => {
             out.extend_from_slice(b"#{");
-            if let Some((ks, vs)) = t.map_parts() {
-                for (i, (k, v)) in ks.iter().zip(vs).enumerate() {
-                    if i > 0 {
-                        out.push(b',');
-                    }
-                    display_into(out, *k);
-                    out.extend_from_slice(b"=>");
-                    display_into(out, *v);
+            for (i, (k, v)) in crate::map::entries(t).into_iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
                 }
+                display_into(out, k);
+                out.extend_from_slice(b"=>");
+                display_into(out, v);
             }
             out.push(b'}');
         }

@@ -194,16 +194,15 @@ fn cmp_impl(a: Term, b: Term, exact: bool) -> Ordering {
                 o
             }
             Kind::Map => {
-                let (Some((k1, v1)), Some((k2, v2))) = (a.map_parts(), b.map_parts()) else {
-                    return Ordering::Equal;
-                };
-                let o = k1.len().cmp(&k2.len());
+                let o = a.map_size().cmp(&b.map_size());
                 if o == Ordering::Equal {
-                    for (p, q) in v1.iter().zip(v2).rev() {
-                        work.push((*p, *q, exact));
+                    // Keys in map-key order first (exactly), then the values.
+                    let (e1, e2) = (crate::map::sorted_entries(a), crate::map::sorted_entries(b));
+                    for (p, q) in e1.iter().zip(&e2).rev() {
+                        work.push((p.1, q.1, exact));
                     }
-                    for (p, q) in k1.iter().zip(k2).rev() {
-                        work.push((*p, *q, true));
+                    for (p, q) in e1.iter().zip(&e2).rev() {
+                        work.push((p.0, q.0, true));
                     }
                 }
                 o

@@ -32,7 +32,7 @@ pub fn size_of(t: Term) -> usize {
 fn term_word_range(h: u64) -> std::ops::Range<usize> {
     let a = header_arity(h);
     match header_subtag(h) {
-        sub::TUPLE | sub::EXPORT | sub::MAP_FLAT | sub::MAP_LARGE => 1..a + 1,
+        sub::TUPLE | sub::EXPORT | sub::MAP_FLAT | sub::MAP_LARGE | sub::MAP_NODE => 1..a + 1,
         sub::FUN => 2..a + 1,
         sub::SUB_BIN => 3..4,
         _ => 0..0,

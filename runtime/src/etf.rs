@@ -9,7 +9,7 @@
 //! Must not: know about processes beyond the local node `nonode@nohost`.
 //! Also `term_to_binary/2`'s compression (zlib's `compress2`, BEAM's bytes) and minor
 //! versions 0 and 2, compressed input (tag 80), and `binary_to_term/2`'s `safe`.
-//! Maps are written in `map::list_order` (BEAM's HAMT order above 32 keys).
+//! Maps are written in `map::list_entries` order (BEAM's HAMT order above 32 keys).
 //! Known gaps: closures are encoded as NEW_FUN_EXT with the creator pid `<0.0.0>` and a
 //! zero `Uniq` (BEAM writes the module's MD5); decoding finds the lambda by module and
 //! index among the loaded modules (`native::loader::lookup_fun`), ignoring `Uniq`.
@@ -282,12 +282,12 @@ fn encode_term(out: &mut Vec<u8>, t: Term, minor: u8) {
                 work.extend(el.iter().rev());
             }
             Kind::Map => {
-                let (ks, vs) = t.map_parts().unwrap_or((&[], &[]));
+                let es = map::list_entries(t);
                 out.push(MAP_EXT);
-                out.extend_from_slice(&(ks.len() as u32).to_be_bytes());
-                for i in map::list_order(t).into_iter().rev() {
-                    work.push(vs[i]);
-                    work.push(ks[i]);
+                out.extend_from_slice(&(es.len() as u32).to_be_bytes());
+                for (k, v) in es.into_iter().rev() {
+                    work.push(v);
+                    work.push(k);
                 }
             }
             Kind::Cons => {

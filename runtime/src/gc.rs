@@ -160,7 +160,9 @@ unsafe fn for_each_term_word(mut ptr: *mut u64, to: *mut u64, mut f: impl FnMut(
             if is_header(w) {
                 let arity = header_arity(w);
                 ptr = match header_subtag(w) {
-                    sub::TUPLE | sub::EXPORT | sub::MAP_FLAT | sub::MAP_LARGE => ptr.add(1),
+                    sub::TUPLE | sub::EXPORT | sub::MAP_FLAT | sub::MAP_LARGE | sub::MAP_NODE => {
+                        ptr.add(1)
+                    }
                     sub::FUN => ptr.add(2),
                     sub::SUB_BIN => ptr.add(3),
                     _ => ptr.add(arity + 1),
@@ -454,7 +456,7 @@ pub(crate) fn release_dead_messages(p: &mut Process, extra: &[Term], max_words: 
                 }
                 let n = header_arity(h) + 1;
                 let first = match header_subtag(h) {
-                    sub::TUPLE | sub::EXPORT | sub::MAP_FLAT | sub::MAP_LARGE => 1,
+                    sub::TUPLE | sub::EXPORT | sub::MAP_FLAT | sub::MAP_LARGE | sub::MAP_NODE => 1,
                     sub::FUN => 2,
                     sub::SUB_BIN => 3,
                     _ => n,

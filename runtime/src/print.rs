@@ -68,15 +68,13 @@ pub fn write_term(out: &mut String, t: Term) {
         }
         Kind::Map => {
             out.push_str("#{");
-            if let Some((ks, vs)) = t.map_parts() {
-                for (n, i) in crate::map::iteration_order(t).into_iter().enumerate() {
-                    if n > 0 {
-                        out.push(',');
-                    }
-                    write_term(out, ks[i]);
-                    out.push_str(" => ");
-                    write_term(out, vs[i]);
+            for (n, (k, v)) in crate::map::entries(t).into_iter().enumerate() {
+                if n > 0 {
+                    out.push(',');
                 }
+                write_term(out, k);
+                out.push_str(" => ");
+                write_term(out, v);
             }
             out.push('}');
         }

@@ -80,6 +80,8 @@ pub mod sub {
     pub const EXTERNAL: u64 = 12;
     pub const MATCH_STATE: u64 = 13;
     pub const FRAME: u64 = 14;
+    /// An inner node of a large map's HAMT (never a term by itself: `crate::map`).
+    pub const MAP_NODE: u64 = 15;
 }
 
 /// Largest number of bytes stored in a HEAP_BIN on a process heap.
@@ -650,9 +652,10 @@ impl Term {
     pub fn is_map(self) -> bool {
         matches!(self.subtag(), Some(sub::MAP_FLAT | sub::MAP_LARGE))
     }
-    /// Sorted keys and their values of a map.
-    pub fn map_parts(&self) -> Option<(&[Term], &[Term])> {
-        if self.is_map() {
+    /// Sorted keys and their values of a flat map (<= 32 keys); None for anything else,
+    /// including large maps (iterate those with `crate::map::for_each` and friends).
+    pub fn flat_map_parts(&self) -> Option<(&[Term], &[Term])> {
+        if self.subtag() == Some(sub::MAP_FLAT) {
             let all = self.payload_terms();
             let n = all.len() / 2;
             Some((&all[..n], &all[n..]))
@@ -660,9 +663,21 @@ impl Term {
             None
         }
     }
+    /// The payload words of a large map's root (`[size, bitmap, children..]`) or of a
+    /// HAMT node (`[bitmap, children..]`): layout in `crate::map`.
+    pub(crate) fn hamt_words(&self) -> &[Term] {
+        match self.subtag() {
+            Some(sub::MAP_LARGE | sub::MAP_NODE) => self.payload_terms(),
+            _ => &[],
+        }
+    }
     /// Number of keys of a map.
     pub fn map_size(self) -> Option<usize> {
-        self.map_parts().map(|(k, _)| k.len())
+        match self.subtag()? {
+            sub::MAP_FLAT => Some(self.payload().len() / 2),
+            sub::MAP_LARGE => self.payload_terms()[0].small_value().map(|n| n as usize),
+            _ => None,
+        }
     }
 
     // ---- funs, refs ---------------------------------------------------------------
@@ -892,18 +907,17 @@ pub fn sub_binary<H: Heap + ?Sized>(
     Some(unsafe { Term::from_boxed_ptr(p) })
 }
 
-/// A map from already sorted, duplicate-free keys (map-key order) and their values.
+/// A map from already sorted, duplicate-free keys (map-key order) and their values: a
+/// flat map up to `MAP_FLAT_LIMIT` keys, a HAMT above (`crate::map::build_large`).
 pub fn map_from_sorted<H: Heap + ?Sized>(heap: &mut H, keys: &[Term], values: &[Term]) -> Term {
     let n = keys.len().min(values.len());
-    let subtag = if n <= MAP_FLAT_LIMIT {
-        sub::MAP_FLAT
-    } else {
-        sub::MAP_LARGE
-    };
+    if n > MAP_FLAT_LIMIT {
+        return crate::map::build_large(heap, &keys[..n], &values[..n]);
+    }
     let p = heap.alloc(2 * n + 1);
     // SAFETY: p has 2n+1 fresh words; header, n keys, n values are written.
     unsafe {
-        *p = make_header(subtag, 2 * n);
+        *p = make_header(sub::MAP_FLAT, 2 * n);
         std::ptr::copy_nonoverlapping(keys.as_ptr() as *const u64, p.add(1), n);
         std::ptr::copy_nonoverlapping(values.as_ptr() as *const u64, p.add(1 + n), n);
         Term::from_boxed_ptr(p)

@@ -214,17 +214,22 @@ impl Buf {
                 }
             }
             Literal::Map(kvs) => {
-                // A map object with its keys in the runtime's map-key order (flat layout;
-                // subtag MAP_LARGE above 32 keys, same layout: docs/runtime-abi.md).
+                // A map object with its keys in the runtime's map-key order: the flat
+                // layout up to 32 keys, the runtime's HAMT above (docs/runtime-abi.md).
                 let order = map_key_order(kvs)?;
                 let n = order.len();
-                let st = if n > 32 {
-                    sub::MAP_LARGE
-                } else {
-                    sub::MAP_FLAT
-                };
+                if n > ferl_runtime::term::MAP_FLAT_LIMIT {
+                    let mut heap = ferl_runtime::heap::FragHeap::new();
+                    let keys = order
+                        .iter()
+                        .map(|&i| literal_term(&mut heap, &kvs[i].0))
+                        .collect::<Result<Vec<_>, _>>()?;
+                    let shape = ferl_runtime::map::hamt_shape(&keys);
+                    let pairs: Vec<&(Literal, Literal)> = order.iter().map(|&i| &kvs[i]).collect();
+                    return self.emit_hamt(cx, &shape, &pairs, Some(n));
+                }
                 let at = self.alloc(1 + 2 * n);
-                self.words[at] = Word::Imm(make_header(st, 2 * n));
+                self.words[at] = Word::Imm(make_header(sub::MAP_FLAT, 2 * n));
                 for (slot, &i) in order.iter().enumerate() {
                     let kw = self.emit(cx, &kvs[i].0)?;
                     self.words[at + 1 + slot] = kw;
@@ -234,6 +239,49 @@ impl Buf {
                 Word::SelfPtr((at * 8) as u64 | 2)
             }
         })
+    }
+
+    /// A large literal map's HAMT node (the root when `size` is Some) laid out as
+    /// `shape` says, leaves `[K | V]` from `pairs` (layout: `ferl_runtime::map`).
+    fn emit_hamt(
+        &mut self,
+        cx: &mut ModuleCx,
+        shape: &ferl_runtime::map::Shape,
+        pairs: &[&(Literal, Literal)],
+        size: Option<usize>,
+    ) -> Result<Word, Diagnostic> {
+        use ferl_runtime::map::Shape;
+        let small = |v: u64| Word::Imm((v << 4) | 0xF);
+        match shape {
+            Shape::Leaf(i) => {
+                let at = self.alloc(2);
+                let kw = self.emit(cx, &pairs[*i].0)?;
+                self.words[at] = kw;
+                let vw = self.emit(cx, &pairs[*i].1)?;
+                self.words[at + 1] = vw;
+                Ok(Word::SelfPtr((at * 8) as u64 | 1))
+            }
+            Shape::Node(bitmap, children) => {
+                let extra = usize::from(size.is_some());
+                let arity = 1 + extra + children.len();
+                let at = self.alloc(1 + arity);
+                let st = if size.is_some() {
+                    sub::MAP_LARGE
+                } else {
+                    sub::MAP_NODE
+                };
+                self.words[at] = Word::Imm(make_header(st, arity));
+                if let Some(n) = size {
+                    self.words[at + 1] = small(n as u64);
+                }
+                self.words[at + 1 + extra] = small(*bitmap as u64);
+                for (j, c) in children.iter().enumerate() {
+                    let w = self.emit_hamt(cx, c, pairs, None)?;
+                    self.words[at + 2 + extra + j] = w;
+                }
+                Ok(Word::SelfPtr((at * 8) as u64 | 2))
+            }
+        }
     }
 }
 

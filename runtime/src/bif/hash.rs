@@ -189,19 +189,19 @@ pub fn make_hash2(t: Term) -> u32 {
                 }
             }
             Kind::Map => {
-                let (ks, vs) = t.map_parts().unwrap_or((&[], &[]));
-                hs.mix1(ks.len() as u32, HCONST_16);
-                if !ks.is_empty() {
+                let es = crate::map::sorted_entries(t);
+                hs.mix1(es.len() as u32, HCONST_16);
+                if !es.is_empty() {
                     stack.push(Op::MapTail {
                         saved_hash: hs.hash,
                         saved_xor: hs.xor_pairs,
                     });
                     hs.hash = 0;
                     hs.xor_pairs = 0;
-                    for (k, v) in ks.iter().zip(vs).rev() {
+                    for (k, v) in es.into_iter().rev() {
                         stack.push(Op::MapPair);
-                        stack.push(Op::Term(*v));
-                        stack.push(Op::Term(*k));
+                        stack.push(Op::Term(v));
+                        stack.push(Op::Term(k));
                     }
                 }
             }
@@ -301,16 +301,17 @@ const HCONST_22: u32 = 0x98c4_75e6;
 const BEAM_SMALL: std::ops::RangeInclusive<i64> = -(1 << 59)..=(1 << 59) - 1;
 
 /// The 64-bit word BEAM would use for an immediate term (small integer, atom, `[]`,
-/// pid, port); `None` for boxed terms and lists. Atoms use ferl's atom index and pids
-/// ferl's serial: BEAM hashes its own atom-table index and pid number, which depend on
-/// the VM's history, so maps keyed by these can iterate differently from BEAM.
+/// pid, port); `None` for boxed terms and lists. Atoms use a hash of their text (so
+/// the compiler, which lays out literal maps, and every run agree) and pids ferl's
+/// serial: BEAM hashes its own atom-table index and pid number, which depend on the
+/// VM's history, so maps keyed by these can iterate differently from BEAM.
 fn beam_immediate(t: Term) -> Option<u64> {
     match t.kind() {
         Kind::Small => match t.small_value() {
             Some(v) if BEAM_SMALL.contains(&v) => Some(((v as u64) << 4) | 0xF),
             _ => None,
         },
-        Kind::Atom => Some(((t.atom_index().unwrap_or(0) as u64) << 6) | 0xB),
+        Kind::Atom => Some(((atom_hash(t.atom_name().unwrap_or("")) as u64) << 6) | 0xB),
         Kind::Nil => Some(0x3B),
         Kind::Pid => Some(((t.pid_serial().unwrap_or(0) as u64) << 4) | 0x3),
         Kind::Port => Some(((t.raw() >> 4) << 4) | 0x7),
@@ -324,8 +325,8 @@ enum IOp {
 }
 
 /// erts' `make_internal_hash(Term, Salt)` (64-bit build, Jenkins mix): the hash BEAM's
-/// HAMT maps (more than 32 keys) place keys by, so `crate::map::iteration_order` can
-/// reproduce their iteration order. Bit-equal to OTP 25 for integers, floats, `[]`,
+/// HAMT maps (more than 32 keys) place keys by, so `crate::map`'s HAMT (same shape)
+/// iterates in their order. Bit-equal to OTP 25 for integers, floats, `[]`,
 /// binaries, lists, tuples and flat maps; atoms, pids, ports, references, funs and
 /// HAMT maps nested as keys hash ferl's own representation (see `beam_immediate`).
 pub fn internal_hash(t: Term, salt: u32) -> u32 {
@@ -394,11 +395,11 @@ pub fn internal_hash(t: Term, salt: u32) -> u32 {
                 }
             }
             Kind::Map => {
-                let (ks, vs) = t.map_parts().unwrap_or((&[], &[]));
-                hs.mix1(ks.len() as u32, HCONST_16);
-                for (k, v) in ks.iter().zip(vs).rev() {
-                    stack.push(IOp::Term(*v));
-                    stack.push(IOp::Term(*k));
+                let es = crate::map::sorted_entries(t);
+                hs.mix1(es.len() as u32, HCONST_16);
+                for (k, v) in es.into_iter().rev() {
+                    stack.push(IOp::Term(v));
+                    stack.push(IOp::Term(k));
                 }
             }
             Kind::Bits => {
@@ -439,13 +440,13 @@ pub fn internal_hash(t: Term, salt: u32) -> u32 {
             }
             Kind::Export => {
                 let (m, f, a) = t.export_mfa().unwrap_or((Term::NIL, Term::NIL, 0));
-                let mi = m.atom_index().unwrap_or(0);
-                let fi = f.atom_index().unwrap_or(0);
+                let mi = atom_hash(m.atom_name().unwrap_or(""));
+                let fi = atom_hash(f.atom_name().unwrap_or(""));
                 hs.mix2(mi ^ (a << 24), fi, HCONST_14);
             }
             Kind::Fun => {
                 if let Some((e, env)) = t.closure_parts() {
-                    let mi = e.module.atom_index().unwrap_or(0);
+                    let mi = atom_hash(e.module.atom_name().unwrap_or(""));
                     hs.mix2(env.len() as u32, mi, 0x5c55_8274);
                     hs.mix2(e.index, e.old_uniq, 0xfa8c_fc2d);
                     for &x in env.iter().rev() {

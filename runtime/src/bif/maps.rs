@@ -5,7 +5,7 @@
 //! `merge/2`, `new/0`, `size/1`. The rest of `maps` is Erlang (`stdlib/maps.erl`).
 //!
 //! Owns: BEAM's errors for these (`{badmap, M}` for a non-map, `{badkey, K}` for a
-//! missing key, `badarg` for a bad list) and their order: `crate::map::list_order`
+//! missing key, `badarg` for a bad list) and their order: `crate::map::list_entries`
 //! (map-key term order up to 32 keys, BEAM's HAMT order above).
 //! Must not: re-implement map layout or lookup (`crate::map` and `term` do).
 
@@ -24,18 +24,12 @@ fn badkey(h: &mut dyn Heap, k: Term) -> Exception {
     Exception::tagged(h, idx::BADKEY, k)
 }
 
-/// Keys and values in the order of BEAM's `maps:to_list/1` (`map::list_order`).
+/// Keys and values in the order of BEAM's `maps:to_list/1` (`map::list_entries`).
 fn parts(h: &mut dyn Heap, m: Term) -> Result<(Vec<Term>, Vec<Term>), Exception> {
-    match m.map_parts() {
-        Some((k, v)) => {
-            let order = map::list_order(m);
-            Ok((
-                order.iter().map(|&i| k[i]).collect(),
-                order.iter().map(|&i| v[i]).collect(),
-            ))
-        }
-        None => Err(badmap(h, m)),
+    if !m.is_map() {
+        return Err(badmap(h, m));
     }
+    Ok(map::list_entries(m).into_iter().unzip())
 }
 
 fn need_map(h: &mut dyn Heap, m: Term) -> Result<(), Exception> {
@@ -156,19 +150,10 @@ pub fn from_keys(h: &mut dyn Heap, l: Term, v: Term) -> BifResult {
 
 /// `maps:merge(Map1, Map2)`: Map2's values win.
 pub fn merge(h: &mut dyn Heap, a: Term, b: Term) -> BifResult {
-    let (Some((ka, va)), Some((kb, vb))) = (a.map_parts(), b.map_parts()) else {
+    map::merge(h, a, b).ok_or_else(|| {
         let bad = if a.is_map() { b } else { a };
-        return Err(badmap(h, bad));
-    };
-    if kb.is_empty() {
-        return Ok(a);
-    }
-    if ka.is_empty() {
-        return Ok(b);
-    }
-    let mut pairs: Vec<(Term, Term)> = ka.iter().copied().zip(va.iter().copied()).collect();
-    pairs.extend(kb.iter().copied().zip(vb.iter().copied()));
-    Ok(map::from_pairs(h, &pairs))
+        badmap(h, bad)
+    })
 }
 
 /// `maps:new()`.

@@ -129,8 +129,11 @@ fn head_vars(x: Term, out: &mut Vec<usize>) {
         head_vars(t, out);
     } else if let Some(el) = x.tuple_elements() {
         el.iter().for_each(|e| head_vars(*e, out));
-    } else if let Some((ks, vs)) = x.map_parts() {
-        ks.iter().chain(vs).for_each(|e| head_vars(*e, out));
+    } else if x.is_map() {
+        for (k, v) in crate::map::entries(x) {
+            head_vars(k, out);
+            head_vars(v, out);
+        }
     }
 }
 
@@ -232,15 +235,13 @@ fn pmatch(pat: Term, obj: Term, b: &mut Vec<Option<Term>>) -> bool {
         };
         return pmatch(ph, oh, b) && pmatch(pt, ot, b);
     }
-    if let Some((pk, pv)) = pat.map_parts() {
-        let Some((ok, ov)) = obj.map_parts() else {
+    if pat.is_map() {
+        if !obj.is_map() {
             return false;
-        };
-        return pk.iter().zip(pv).all(|(k, v)| {
-            ok.iter()
-                .position(|x| cmp::exact_eq(*x, *k))
-                .is_some_and(|i| pmatch(*v, ov[i], b))
-        });
+        }
+        return crate::map::entries(pat)
+            .into_iter()
+            .all(|(k, v)| crate::map::get(obj, k).is_some_and(|ov| pmatch(v, ov, b)));
     }
     cmp::exact_eq(pat, obj)
 }
@@ -255,8 +256,10 @@ fn ground(t: Term) -> bool {
     if let Some((h, tl)) = t.cons_parts() {
         return ground(h) && ground(tl);
     }
-    if let Some((k, v)) = t.map_parts() {
-        return k.iter().chain(v).all(|x| ground(*x));
+    if t.is_map() {
+        return crate::map::entries(t)
+            .into_iter()
+            .all(|(k, v)| ground(k) && ground(v));
     }
     true
 }
