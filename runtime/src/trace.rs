@@ -314,6 +314,31 @@ fn bif_hidden(p: &Process, m: Term, f: Term) -> bool {
     }
 }
 
+/// Push a frame's entry unless the previous frame entry is for the same call (same
+/// function and position: BEAM's frames of one call site have one return address).
+fn push_frame_entry(entries: &mut Vec<Term>, prev: &mut Option<[u64; 5]>, s: Site) {
+    let key = [
+        s.word(site::MODULE),
+        s.word(site::FUNCTION),
+        s.word(site::ARITY),
+        s.word(site::POS),
+        s.word(site::FILE),
+    ];
+    if *prev != Some(key) {
+        *prev = Some(key);
+        entries.push(s.entry());
+    }
+}
+
+/// The entries of the callers whose calls to `s`'s code were inlined (`site::PARENT`).
+fn push_parents(entries: &mut Vec<Term>, prev: &mut Option<[u64; 5]>, s: Site) {
+    let mut up = s.parent();
+    while let Some(ps) = up {
+        push_frame_entry(entries, prev, ps);
+        up = ps.parent();
+    }
+}
+
 fn xregs_list(p: &mut Process, from: usize, n: usize) -> Term {
     let v: Vec<Term> = (from..from + n)
         .filter(|i| *i < MAX_XREGS)
@@ -373,17 +398,19 @@ pub fn build(p: &mut Process, site: Option<Site>) {
                 entries.push(term::tuple(p, &[s.module(), s.function(), a, loc]));
             }
         }
-        // Code inlined from non-tail calls: the callers' entries BEAM has frames for.
-        let mut up = s.parent();
-        while let Some(ps) = up {
-            entries.push(ps.entry());
-            up = ps.parent();
-        }
     }
     // The frames: each RETURN frame's continuation names the caller and the call's line.
-    // Like BEAM, a frame with the same continuation as the one above it is recorded once
-    // (a body recursion shows as one entry).
-    let mut prev = 0usize;
+    // Like BEAM, a frame for the same call as the one above it is recorded once (a body
+    // recursion shows as one entry). Code the compiler inlined from a non-tail call adds
+    // the callers' entries its frames would have had (`site::PARENT`): the raise site's
+    // (unless a frame already pushed names this code) and each frame's, deduplicated the
+    // same way, so inlining does not change the trace.
+    let mut prev = None;
+    if let Some(s) = site {
+        if !matches!(s.kind(), kind::CALL | kind::FRAMED) {
+            push_parents(&mut entries, &mut prev, s);
+        }
+    }
     let mut sp = p.stop as *const u64;
     let end = p.stack_end as *const u64;
     while entries.len() < depth && sp < end {
@@ -399,11 +426,9 @@ pub fn build(p: &mut Process, site: Option<Site>) {
         if fk == frame::RETURN {
             // SAFETY: as above: the continuation word follows the marker.
             let code = unsafe { *sp.add(1) } as usize;
-            if code != prev {
-                prev = code;
-                if let Some(s) = Site::of_continuation(code) {
-                    entries.push(s.entry());
-                }
+            if let Some(s) = Site::of_continuation(code) {
+                push_frame_entry(&mut entries, &mut prev, s);
+                push_parents(&mut entries, &mut prev, s);
             }
         }
         // SAFETY: a frame is 2 + n words.

@@ -1,23 +1,25 @@
-//! Inlining of small leaf functions at their local call sites (run before code generation
-//! by [`crate::optimize_module`]; `ferlc --dump=ir` shows the IR before it).
+//! Inlining of small functions at their local call sites (run before code generation by
+//! [`crate::optimize_module`]; `ferlc --dump=ir` shows the IR before it).
 //!
-//! Owns: choosing callees (small bodies with no call, try or receive: leaves), copying a
-//! callee's body into the caller with fresh variables and join ids (a non-tail call becomes
-//! a join point whose parameter is the call's result; a tail call keeps the callee's
-//! returns), and marking every copied location ([`Loc::inl`], [`Module::inlined`]) so that
-//! stack traces still name the callee, and the caller's frame where the call was not a
-//! tail call, exactly as BEAM shows them.
-//! Must not: inline anything that calls (its continuation frames would need inline
-//! information too), suspends or catches; change evaluation order.
+//! Owns: choosing callees (small bodies whose calls are all non-tail calls, with no try or
+//! receive), copying a callee's body into the caller with fresh variables and join ids (a
+//! non-tail call becomes a join point whose parameter is the call's result; a tail call
+//! keeps the callee's returns), and marking every copied location ([`Loc::inl`],
+//! [`Module::inlined`]) so that stack traces still name the callee, and the caller's frame
+//! where the call was not a tail call, exactly as without inlining. A function inlined
+//! into itself is inlined once (its copy's own calls stay calls): body recursions like
+//! `fib/1` then make fewer calls.
+//! Must not: inline a callee with tail calls (its callee's frame would name it), try or
+//! receive; change evaluation order.
 
 use crate::ir::*;
-use crate::simplify::{rn_fail, rn_op, rn_prim, rn_test};
+use crate::simplify::{rn_call, rn_fail, rn_op, rn_prim, rn_test};
 use std::collections::HashMap;
 
 /// Callee bodies up to this many IR nodes are inlined.
 const MAX_NODES: usize = 24;
 
-/// Inline leaf functions at every local call site in `m`.
+/// Inline small functions at every local call site in `m`.
 pub fn inline_module(m: &mut Module) {
     let leaves: Vec<Option<Function>> = m
         .functions
@@ -53,11 +55,7 @@ fn is_inlinable(f: &Function) -> bool {
         nodes += 1;
         if matches!(
             e,
-            Expr::LetCall { .. }
-                | Expr::TailCall(_)
-                | Expr::Try { .. }
-                | Expr::RecvPeek { .. }
-                | Expr::RecvWait { .. }
+            Expr::TailCall(_) | Expr::Try { .. } | Expr::RecvPeek { .. } | Expr::RecvWait { .. }
         ) {
             leaf = false;
         }
@@ -83,9 +81,7 @@ struct Cx<'a> {
 impl Cx<'_> {
     fn leaf(&self, call: &Call) -> Option<&Function> {
         match &call.callee {
-            Callee::Local { fun_id, .. } if *fun_id != self.caller => {
-                self.leaves.get(fun_id.0 as usize)?.as_ref()
-            }
+            Callee::Local { fun_id, .. } => self.leaves.get(fun_id.0 as usize)?.as_ref(),
             _ => None,
         }
     }
@@ -188,7 +184,7 @@ impl Cx<'_> {
         }
     }
 
-    /// A copy of leaf `g`'s body for `call`: its parameters bound to the arguments, every
+    /// A copy of `g`'s body for `call`: its parameters bound to the arguments, every
     /// other variable and join fresh, its returns jumping to `result` (a non-tail call)
     /// or kept (a tail call), its locations marked as inlined.
     fn copy(&mut self, g: &Function, call: &Call, result: Option<JoinId>) -> Expr {
@@ -251,8 +247,8 @@ impl Cx<'_> {
     }
 }
 
-/// Rename every variable (bound or used) and join of a leaf body, mark its locations with
-/// `inl`, and turn its returns into jumps to `result` when given.
+/// Rename every variable (bound or used) and join of an inlinable body, mark its
+/// locations with `inl`, and turn its returns into jumps to `result` when given.
 fn relabel(
     e: &mut Expr,
     vars: &HashMap<Var, Var>,
@@ -335,9 +331,14 @@ fn relabel(
             rn_fail(reason, vars);
             loc.inl = inl;
         }
-        // Not in a leaf (`is_inlinable`).
-        Expr::LetCall { .. }
-        | Expr::TailCall(_)
+        Expr::LetCall { var, call, body } => {
+            v(var);
+            rn_call(call, vars);
+            call.loc.inl = inl;
+            relabel(body, vars, joins, inl, result);
+        }
+        // Not in an inlinable body (`is_inlinable`).
+        Expr::TailCall(_)
         | Expr::Try { .. }
         | Expr::RecvPeek { .. }
         | Expr::RecvWait { .. } => {}

@@ -298,7 +298,7 @@ pub(crate) fn rn_prim(p: &mut Prim, m: &HashMap<Var, Var>) {
     }
 }
 
-fn rn_call(c: &mut Call, m: &HashMap<Var, Var>) {
+pub(crate) fn rn_call(c: &mut Call, m: &HashMap<Var, Var>) {
     match &mut c.callee {
         Callee::Local { .. } => {}
         Callee::Remote { module, function } => {
