@@ -43,7 +43,7 @@ struct FromSpace {
 impl FromSpace {
     fn new(mut ranges: Vec<(usize, usize)>) -> FromSpace {
         ranges.retain(|&(s, e)| s < e);
-        ranges.sort_unstable();
+        ranges.sort_unstable_by_key(|r| r.0); // disjoint: the starts order them
         FromSpace { ranges }
     }
     #[inline]
@@ -517,7 +517,8 @@ fn collect_minor_or_major(
     let major = major || (mature_words > old_free && old_used > 0);
 
     // From-space: young heap part, fragments, and (major) the old generation.
-    let mut ranges = vec![(p.heap_start as usize, p.htop as usize)];
+    let mut ranges = Vec::with_capacity(2 + p.frags.ranges().count() + p.adopted.len());
+    ranges.push((p.heap_start as usize, p.htop as usize));
     ranges.extend(p.frags.ranges());
     ranges.extend(p.adopted.iter().map(|m| m.data_range()));
     if major {
