@@ -58,7 +58,10 @@ fn size_rec(mut t: Term, depth: u32) -> usize {
     }
 }
 
-/// `size_of` with an explicit work stack (any depth).
+/// `size_of` with an explicit work stack (any depth). Kept out of line so the recursive
+/// walk's frame stays small.
+#[cold]
+#[inline(never)]
 fn size_of_iter(t: Term) -> usize {
     if t.raw() & 3 == 3 {
         return 0; // immediate
@@ -233,7 +236,10 @@ impl Heap for Bump {
     }
 }
 
-/// `copy_term` with an explicit work stack (any depth).
+/// `copy_term` with an explicit work stack (any depth). Kept out of line so the recursive
+/// walk's frame stays small.
+#[cold]
+#[inline(never)]
 fn copy_term_iter<H: Heap + ?Sized>(heap: &mut H, t: Term) -> Term {
     if t.raw() & 3 == 3 {
         return t; // immediate

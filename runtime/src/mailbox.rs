@@ -730,7 +730,11 @@ impl MessageQueue {
     /// what is live and frees the buffer), and reset the save pointer for the next
     /// receive.
     pub fn take(&mut self, p: &mut Process) -> Option<Term> {
-        let (_, m) = self.private.remove(self.save)?;
+        let (_, m) = if self.save == 0 {
+            self.private.pop_front()?
+        } else {
+            self.private.remove(self.save)?
+        };
         self.save = 0;
         let t = m.term();
         p.adopt_message(m);
