@@ -120,8 +120,17 @@ fn cmp_bits(a: Term, b: Term) -> Ordering {
 }
 
 fn cmp_impl(a: Term, b: Term, exact: bool) -> Ordering {
-    let mut work: Vec<(Term, Term, bool)> = vec![(a, b, exact)];
-    while let Some((a, b, exact)) = work.pop() {
+    if a == b {
+        return Ordering::Equal;
+    }
+    // Two small integers (sort keys, map keys): the same in both orders.
+    if let (Some(x), Some(y)) = (a.small_value(), b.small_value()) {
+        return x.cmp(&y);
+    }
+    // The work list allocates only when compound terms push their parts.
+    let mut work: Vec<(Term, Term, bool)> = Vec::new();
+    let mut first = Some((a, b, exact));
+    while let Some((a, b, exact)) = first.take().or_else(|| work.pop()) {
         if a == b {
             continue;
         }

@@ -35,6 +35,11 @@ pub fn torture() -> bool {
     *T.get_or_init(|| std::env::var("FERL_GC_TORTURE").is_ok_and(|v| v == "1"))
 }
 
+/// Up to this many from-space ranges (a process with its usual dozen or so received
+/// buffers) are searched linearly, unsorted: sorting them cost more than the searches
+/// of a small collection.
+const LINEAR_RANGES: usize = 24;
+
 /// Address ranges being evacuated.
 struct FromSpace {
     ranges: Vec<(usize, usize)>,
@@ -43,12 +48,14 @@ struct FromSpace {
 impl FromSpace {
     fn new(mut ranges: Vec<(usize, usize)>) -> FromSpace {
         ranges.retain(|&(s, e)| s < e);
-        ranges.sort_unstable();
+        if ranges.len() > LINEAR_RANGES {
+            ranges.sort_unstable_by_key(|r| r.0); // disjoint: the starts order them
+        }
         FromSpace { ranges }
     }
     #[inline]
     fn contains(&self, a: usize) -> bool {
-        if self.ranges.len() <= 8 {
+        if self.ranges.len() <= LINEAR_RANGES {
             return self.ranges.iter().any(|&(s, e)| a >= s && a < e);
         }
         // Sorted, disjoint: the last range starting at or below `a`.
@@ -519,7 +526,8 @@ fn collect_minor_or_major(
     let major = major || (mature_words > old_free && old_used > 0);
 
     // From-space: young heap part, fragments, and (major) the old generation.
-    let mut ranges = vec![(p.heap_start as usize, p.htop as usize)];
+    let mut ranges = Vec::with_capacity(2 + p.frags.ranges().count() + p.adopted.len());
+    ranges.push((p.heap_start as usize, p.htop as usize));
     ranges.extend(p.frags.ranges());
     ranges.extend(p.adopted.iter().map(|m| m.data_range()));
     if major {

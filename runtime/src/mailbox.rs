@@ -122,15 +122,26 @@ impl Message {
             return m;
         }
         let words = crate::copy::size_of(t);
-        let mut m = Message::alloc(words);
+        let m = Message::alloc(words);
         if words == 0 {
             // SAFETY: we own the buffer.
             unsafe { (*m.ptr.as_ptr()).term = t };
             return m;
         }
-        let term = copy_term(&mut m.heap(), t);
-        // SAFETY: we own the buffer.
-        unsafe { (*m.ptr.as_ptr()).term = term };
+        // SAFETY: we own the buffer; its data area has room for `words` (cap >= words).
+        unsafe {
+            let b = m.ptr.as_ptr();
+            let start = (b as *mut u64).add(MSG_HDR_WORDS);
+            let mut bump = crate::copy::Bump {
+                top: start,
+                end: start.add((*b).cap),
+                off_heap: ptr::null_mut(),
+            };
+            let term = copy_term(&mut bump, t);
+            (*b).term = term;
+            (*b).used = bump.top.offset_from(start) as usize;
+            (*b).off_heap = bump.off_heap;
+        }
         m
     }
 
@@ -274,8 +285,23 @@ impl Drop for Message {
 /// Capacities (words) of the message buffers that are recycled (size classes: a message
 /// of up to 64 words gets the smallest class that holds it).
 const POOL_CAPS: [usize; 4] = [8, 16, 32, 64];
-/// Buffers of each class a thread keeps for reuse (at most about 2.5 MB per class).
+/// Buffers of each class kept for reuse, per scheduler (about 2.5 MB per class): the depot
+/// holds up to twice this, each thread up to `LOCAL_MAGS + 1` magazines.
 const POOL_MAX: [usize; 4] = [20000, 12000, 6000, 3500];
+/// Buffers per magazine: the unit in which free buffers move between a thread's pool and
+/// the shared depot.
+const MAG: usize = 64;
+/// Full magazines a thread keeps for itself, per class (more go to the depot at once, so
+/// a thread that only frees does not hoard what another thread allocates).
+const LOCAL_MAGS: usize = 4;
+/// Full magazines of each class the shared depot holds at most (beyond that they are
+/// returned to the allocator).
+const DEPOT_MAX: [usize; 4] = [
+    2 * POOL_MAX[0] / MAG,
+    2 * POOL_MAX[1] / MAG,
+    2 * POOL_MAX[2] / MAG,
+    2 * POOL_MAX[3] / MAG,
+];
 
 /// The size class for a buffer of `cap` words, if it is small enough to be pooled.
 #[inline]
@@ -293,25 +319,50 @@ fn raw_alloc(cap: usize) -> *mut MsgBuf {
     raw
 }
 
-/// Per-thread LIFOs of freed small message buffers, one per size class (linked through
-/// their queue link): a scheduler frees received buffers at collections and reuses them
-/// for the messages its processes send, without the allocator, and with the most
-/// recently freed (cache warm) first.
+/// A chain of free buffers of one class, linked through their queue link (null-ended).
+#[derive(Clone, Copy)]
+struct Chain(*mut MsgBuf);
+// SAFETY: a chain's buffers are unused allocations owned by whoever holds the chain.
+unsafe impl Send for Chain {}
+
+impl Chain {
+    /// Return every buffer of the chain (class `c`) to the allocator.
+    fn free(self, c: usize) {
+        let mut b = self.0;
+        while !b.is_null() {
+            // SAFETY: every buffer in the chain is an unused POOL_CAPS[c] allocation.
+            unsafe {
+                let next = (*b).hdr.next.load(Ordering::Relaxed) as *mut MsgBuf;
+                std::alloc::dealloc(b as *mut u8, msg_layout(POOL_CAPS[c]));
+                b = next;
+            }
+        }
+    }
+}
+
+/// Per-thread free lists of small message buffers, one per size class: a scheduler frees
+/// received buffers at collections and reuses them for the messages its processes send,
+/// without the allocator, most recently freed (cache warm) first.
+///
+/// Buffers move between threads in magazines of `MAG` through a shared depot: in a
+/// producer/consumer pattern (a server on one scheduler sending to processes another
+/// scheduler runs) one thread only allocates and the other only frees, so without it
+/// every message would cost a `malloc` on one side and a cross-thread `free` on the other.
+/// `cur` holds at most `MAG` buffers; full magazines wait in `full` (at most
+/// `LOCAL_MAGS`), the overflow goes to the depot, an empty `cur` refills from `full`
+/// or the depot.
 struct Pool {
-    head: [*mut MsgBuf; 4],
-    len: [usize; 4],
+    cur: [*mut MsgBuf; 4],
+    cur_len: [usize; 4],
+    full: [Vec<Chain>; 4],
 }
 
 impl Drop for Pool {
     fn drop(&mut self) {
-        for (c, head) in self.head.iter_mut().enumerate() {
-            while !head.is_null() {
-                // SAFETY: every buffer in list `c` is an unused POOL_CAPS[c] allocation.
-                unsafe {
-                    let next = (**head).hdr.next.load(Ordering::Relaxed) as *mut MsgBuf;
-                    std::alloc::dealloc(*head as *mut u8, msg_layout(POOL_CAPS[c]));
-                    *head = next;
-                }
+        for c in 0..4 {
+            Chain(self.cur[c]).free(c);
+            for m in self.full[c].drain(..) {
+                m.free(c);
             }
         }
     }
@@ -319,9 +370,21 @@ impl Drop for Pool {
 
 thread_local! {
     static POOL: std::cell::RefCell<Pool> = const {
-        std::cell::RefCell::new(Pool { head: [ptr::null_mut(); 4], len: [0; 4] })
+        std::cell::RefCell::new(Pool {
+            cur: [ptr::null_mut(); 4],
+            cur_len: [0; 4],
+            full: [Vec::new(), Vec::new(), Vec::new(), Vec::new()],
+        })
     };
 }
+
+/// The shared depot of full magazines, per class.
+static DEPOT: [parking_lot::Mutex<Vec<Chain>>; 4] = [
+    parking_lot::Mutex::new(Vec::new()),
+    parking_lot::Mutex::new(Vec::new()),
+    parking_lot::Mutex::new(Vec::new()),
+    parking_lot::Mutex::new(Vec::new()),
+];
 
 fn pool_on() -> bool {
     static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
@@ -334,15 +397,20 @@ fn pool_take(c: usize) -> Option<*mut MsgBuf> {
     }
     POOL.try_with(|p| {
         let mut p = p.borrow_mut();
-        let b = p.head[c];
-        if b.is_null() {
-            return None;
+        if p.cur_len[c] == 0 {
+            let m = match p.full[c].pop() {
+                Some(m) => m,
+                None => DEPOT[c].lock().pop()?,
+            };
+            p.cur[c] = m.0;
+            p.cur_len[c] = MAG;
         }
+        let b = p.cur[c];
         // SAFETY: pooled buffers are valid, unused allocations.
-        p.head[c] = unsafe { (*b).hdr.next.load(Ordering::Relaxed) } as *mut MsgBuf;
-        p.len[c] -= 1;
+        p.cur[c] = unsafe { (*b).hdr.next.load(Ordering::Relaxed) } as *mut MsgBuf;
+        p.cur_len[c] -= 1;
         // The next take reads the new head's link: start loading it now.
-        crate::sched::prefetch(p.head[c] as *const u8);
+        crate::sched::prefetch(p.cur[c] as *const u8);
         Some(b)
     })
     .ok()
@@ -356,17 +424,26 @@ fn pool_give(c: usize, b: *mut MsgBuf) -> bool {
     }
     POOL.try_with(|p| {
         let mut p = p.borrow_mut();
-        if p.len[c] >= POOL_MAX[c] {
-            return false;
+        if p.cur_len[c] == MAG {
+            let m = Chain(p.cur[c]);
+            if p.full[c].len() < LOCAL_MAGS {
+                p.full[c].push(m);
+            } else {
+                let mut d = DEPOT[c].lock();
+                if d.len() < DEPOT_MAX[c] {
+                    d.push(m);
+                } else {
+                    drop(d);
+                    m.free(c);
+                }
+            }
+            p.cur[c] = ptr::null_mut();
+            p.cur_len[c] = 0;
         }
         // SAFETY: `b` is an unused buffer we own; its header is plain memory now.
-        unsafe {
-            (*b).hdr
-                .next
-                .store(p.head[c] as *mut SigHdr, Ordering::Relaxed)
-        };
-        p.head[c] = b;
-        p.len[c] += 1;
+        unsafe { (*b).hdr.next.store(p.cur[c] as *mut SigHdr, Ordering::Relaxed) };
+        p.cur[c] = b;
+        p.cur_len[c] += 1;
         true
     })
     .unwrap_or(false)
@@ -653,7 +730,11 @@ impl MessageQueue {
     /// what is live and frees the buffer), and reset the save pointer for the next
     /// receive.
     pub fn take(&mut self, p: &mut Process) -> Option<Term> {
-        let (_, m) = self.private.remove(self.save)?;
+        let (_, m) = if self.save == 0 {
+            self.private.pop_front()?
+        } else {
+            self.private.remove(self.save)?
+        };
         self.save = 0;
         let t = m.term();
         p.adopt_message(m);
