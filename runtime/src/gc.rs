@@ -130,7 +130,20 @@ impl Copier {
                     let n = header_arity(h) + 1;
                     let promote = a >= self.mature.0 && a < self.mature.1;
                     let d = self.alloc(n, promote);
-                    std::ptr::copy_nonoverlapping(p, d, n);
+                    // Most objects are a few words (tuples, floats, small binaries): a
+                    // word loop, not a call to memcpy per object.
+                    // (Constant sizes compile to moves; a loop would become memcpy.)
+                    match n {
+                        1 => std::ptr::copy_nonoverlapping(p, d, 1),
+                        2 => std::ptr::copy_nonoverlapping(p, d, 2),
+                        3 => std::ptr::copy_nonoverlapping(p, d, 3),
+                        4 => std::ptr::copy_nonoverlapping(p, d, 4),
+                        5 => std::ptr::copy_nonoverlapping(p, d, 5),
+                        6 => std::ptr::copy_nonoverlapping(p, d, 6),
+                        7 => std::ptr::copy_nonoverlapping(p, d, 7),
+                        8 => std::ptr::copy_nonoverlapping(p, d, 8),
+                        _ => std::ptr::copy_nonoverlapping(p, d, n),
+                    }
                     if header_subtag(h) == sub::REFC_BIN {
                         *d.add(OFF_HEAP_LINK) = self.off_heap as u64;
                         self.off_heap = d;
