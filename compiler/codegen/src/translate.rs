@@ -285,6 +285,7 @@ pub fn compile_function(module: &mut dyn Module, cx: &mut ModuleCx, fun: FunId) 
                 vars: HashMap::new(),
                 fvars: HashMap::new(),
                 dest: None,
+                self_loop: None,
                 p: None,
                 reds: None,
                 funcs: HashMap::new(),
@@ -335,6 +336,9 @@ struct Tx<'a, 'm, 'f> {
     fvars: HashMap<Var, Variable>,
     /// The variable the primop being translated binds (for unboxed float results).
     dest: Option<Var>,
+    /// In the function's own entry unit: the loop header that a self tail call jumps to
+    /// (its parameters: the arguments, then the reductions left).
+    self_loop: Option<Block>,
     p: Option<Value>,
     reds: Option<Variable>,
     funcs: HashMap<FuncId, FuncRef>,
@@ -521,33 +525,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 // `process_info(P, current_function)` (`ferl_runtime::trace`).
                 let loc = self.cx.ir.functions[self.fun.0 as usize].loc;
                 self.add_cont_site(u.id, loc);
-                // Reduction check: at zero, save the arguments and yield.
-                let left = self.b.ins().iadd_imm_s(ps[1], -1);
-                let out = self
-                    .b
-                    .ins()
-                    .icmp_imm_s(IntCC::SignedLessThanOrEqual, left, 0);
-                let yield_b = self.b.create_block();
-                let go = self.b.create_block();
-                self.b.set_cold_block(yield_b);
-                self.brif(out, yield_b, go);
-                self.b.switch_to_block(yield_b);
-                // Save the arguments in a frame (nothing survives in x-registers while
-                // suspended) and resume through the glue's resume stub.
-                let xr = self.xregs();
-                for i in 0..params.len().min(4) {
-                    self.store(ps[2 + i], xr, (i * 8) as i32);
-                }
-                let p = self.p();
-                self.store(left, p, offsets::REDS as i32);
-                let fr = self.func_ref(u.id);
-                let me = self.b.ins().func_addr(I64, fr);
+                // The arguments as values: the first four in registers, the rest in the
+                // x-registers (packed into a tuple past MAX_XREGS by the caller).
                 let wire = params.len().min(MAX_XREGS);
-                let n = self.iconst(wire as i64);
-                self.rt_cold("ferl_rt_save_args", &[p, me, n])?;
-                self.suspend(ferl_runtime::process::STATUS_YIELD)?;
-                self.b.switch_to_block(go);
-                self.b.def_var(r, left);
                 let mut xr = None;
                 let mut vals = Vec::new();
                 for i in 0..wire {
@@ -577,6 +557,49 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                         vals.push(x);
                     }
                 }
+                // The function's own entry loops: a self tail call jumps to this header
+                // with the new arguments (no epilogue/prologue, no x-register traffic).
+                let own_entry = u.id == self.cx.funcs[self.fun.0 as usize];
+                let hdr = self.b.create_block();
+                for _ in 0..vals.len() + 1 {
+                    self.b.append_block_param(hdr, I64);
+                }
+                let mut hargs = vals.clone();
+                hargs.push(ps[1]);
+                self.jump(hdr, &hargs);
+                self.b.switch_to_block(hdr);
+                let hps: Vec<Value> = self.b.block_params(hdr).to_vec();
+                let (vals, reds_in) = (hps[..vals.len()].to_vec(), hps[vals.len()]);
+                if own_entry && params.len() <= MAX_XREGS {
+                    self.self_loop = Some(hdr);
+                }
+                // Reduction check: at zero, save the arguments and yield.
+                let left = self.b.ins().iadd_imm_s(reds_in, -1);
+                let out = self
+                    .b
+                    .ins()
+                    .icmp_imm_s(IntCC::SignedLessThanOrEqual, left, 0);
+                let yield_b = self.b.create_block();
+                let go = self.b.create_block();
+                self.b.set_cold_block(yield_b);
+                self.brif(out, yield_b, go);
+                self.b.switch_to_block(yield_b);
+                // Save the arguments in a frame (nothing survives in x-registers while
+                // suspended) and resume through the glue's resume stub.
+                let saved = self.pack_wire(vals.clone())?;
+                let xr = self.xregs();
+                for (i, v) in saved.iter().enumerate() {
+                    self.store(*v, xr, (i * 8) as i32);
+                }
+                let p = self.p();
+                self.store(left, p, offsets::REDS as i32);
+                let fr = self.func_ref(u.id);
+                let me = self.b.ins().func_addr(I64, fr);
+                let n = self.iconst(saved.len() as i64);
+                self.rt_cold("ferl_rt_save_args", &[p, me, n])?;
+                self.suspend(ferl_runtime::process::STATUS_YIELD)?;
+                self.b.switch_to_block(go);
+                self.b.def_var(r, left);
                 for (v, val) in params.iter().zip(vals) {
                     self.def(*v, val);
                 }
@@ -1278,6 +1301,12 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         let args = self.operands(&call.args)?;
         match &call.callee {
             Callee::Local { fun_id, .. } => {
+                if let Some(hdr) = self.self_loop.filter(|_| *fun_id == self.fun) {
+                    let mut hargs = args;
+                    hargs.push(self.reds());
+                    self.jump(hdr, &hargs);
+                    return Ok(());
+                }
                 let id = *self
                     .cx
                     .funcs
