@@ -486,9 +486,12 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         if args.is_empty() || args.len() > 5 {
             return self.rt(name, args);
         }
-        let target = self.cx.runtime_fn(self.module, name, args.len())?;
-        let tr = self.func_ref(target);
-        let ta = self.b.ins().func_addr(I64, tr);
+        let Some(ix) = ferl_runtime::native::cold::index_of(name) else {
+            return self.rt(name, args);
+        };
+        // The target as its table index: an immediate, not an address that would be
+        // hoisted into a callee-saved register (`native::cold`).
+        let ta = self.iconst(ix as i64);
         let zero = self.iconst(0);
         let mut all = args.to_vec();
         all.resize(5, zero);

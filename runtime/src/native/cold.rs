@@ -7,7 +7,10 @@
 //! prologue and epilogue. The shim saves every register the SystemV convention lets the
 //! callee clobber, calls `target(p, a1, a2, a3, a4)` (SystemV), stores the result in
 //! `p.cold_ret` (`process::offsets::COLD_RET`) and restores everything.
-//! Arguments: rdi = p, rsi/rdx/rcx/r8 = a1..a4, r9 = target.
+//! Arguments: rdi = p, rsi/rdx/rcx/r8 = a1..a4, r9 = the target's index in the cold-call
+//! table ([`index_of`]: its position in `native::symbols()`, built on the first call). An
+//! index is an `iconst` the code generator rematerialises in the cold block, where a
+//! function address would be hoisted and kept in a callee-saved register.
 //! Must not: be used where the call is hot (it costs about 60 instructions more than a
 //! plain call). x86_64 Linux only; elsewhere compiled code makes plain calls.
 
@@ -45,7 +48,20 @@ std::arch::global_asm!(
     "movdqu [rsp+208], xmm13",
     "movdqu [rsp+224], xmm14",
     "movdqu [rsp+240], xmm15",
-    "call r9",
+    "mov r11, [rip + {table}]",
+    "test r11, r11",
+    "jnz 2f",
+    // First cold call: build the table, then reload the arguments it clobbered.
+    "call {init}",
+    "mov r11, rax",
+    "mov rdi, [rbp - 40]",
+    "mov rsi, [rbp - 32]",
+    "mov rdx, [rbp - 24]",
+    "mov rcx, [rbp - 16]",
+    "mov r8, [rbp - 48]",
+    "mov r9, [rbp - 56]",
+    "2:",
+    "call [r11 + r9 * 8]",
     // p was pushed fifth: [rbp - 40].
     "mov r10, [rbp - 40]",
     "mov [r10 + 88], rax",
@@ -78,7 +94,40 @@ std::arch::global_asm!(
     "pop rbp",
     "ret",
     ".size ferl_rt_cold_call, . - ferl_rt_cold_call",
+    table = sym COLD_TABLE,
+    init = sym cold_table_init,
 );
+
+/// The cold-call table's address (null until the first cold call builds it).
+static COLD_TABLE: std::sync::atomic::AtomicPtr<usize> =
+    std::sync::atomic::AtomicPtr::new(std::ptr::null_mut());
+
+/// Build the table (once) and return it. Called by the shim with every register saved.
+extern "C" fn cold_table_init() -> *mut usize {
+    static T: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    let t = *T.get_or_init(|| {
+        let v: Vec<usize> = super::symbols().iter().map(|(_, a)| *a as usize).collect();
+        Box::leak(v.into_boxed_slice()).as_mut_ptr() as usize
+    });
+    COLD_TABLE.store(t as *mut usize, std::sync::atomic::Ordering::Release);
+    t as *mut usize
+}
+
+/// The index of runtime symbol `name` in the cold-call table (what compiled code passes
+/// in r9), if the runtime has it.
+pub fn index_of(name: &str) -> Option<usize> {
+    static IX: std::sync::OnceLock<std::collections::HashMap<&'static str, usize>> =
+        std::sync::OnceLock::new();
+    IX.get_or_init(|| {
+        let mut m = std::collections::HashMap::new();
+        for (i, (n, _)) in super::symbols().into_iter().enumerate() {
+            m.entry(n).or_insert(i);
+        }
+        m
+    })
+    .get(name)
+    .copied()
+}
 
 #[cfg(all(target_arch = "x86_64", target_os = "linux"))]
 extern "C" {
