@@ -12,9 +12,12 @@
 //! objects handed back to a process are copied onto its heap. A table is a `BTreeMap`
 //! from key to objects behind a `parking_lot::RwLock`: many readers, one writer at a time.
 //! Keys of `set`/`bag`/`duplicate_bag` tables are ordered by exact term order (`=:=`
-//! keys), of `ordered_set` tables by term order (`==` keys, as BEAM). `tab2list`/`first`/
-//! `next` of hashed tables therefore come in key order (BEAM: hash order; both unordered
-//! by contract).
+//! keys), of `ordered_set` tables by term order (`==` keys, as BEAM). Hashed tables also
+//! keep erts' bucket layout ([`LinearHash`]: linear hashing over `internal_hash`, the
+//! same splits and joins as erl_db_hash.c), so `first`/`next`, `tab2list`, `select`,
+//! `match` and `foldl` see their objects in BEAM's order; keys that are or contain atoms,
+//! pids, references or funs hash by VM-specific numbers on BEAM, so tables with such keys
+//! have an order of ferl's own.
 //! Must not: keep pointers into any process heap, or hold a table lock while calling
 //! into the scheduler.
 
@@ -132,6 +135,115 @@ impl Ord for Key {
 pub struct Data {
     map: BTreeMap<Key, Vec<Stored>>,
     size: usize,
+    /// BEAM's iteration order of a `set`/`bag`/`duplicate_bag` table (created by the
+    /// first insert; `None` for `ordered_set`).
+    order: Option<Box<LinearHash>>,
+}
+
+/// The bucket layout of erts' hash tables (erl_db_hash.c), kept beside the map so that
+/// `first`/`next`, `tab2list`, `select` and `match` see the objects in BEAM's order.
+/// A key's hash is `internal_hash(Key, 0)`; bucket `hash & szm`, or `hash & (szm >> 1)`
+/// when that bucket is not active yet. 256 buckets to begin with; after an insert that
+/// leaves more objects than active buckets, one bucket is split (`nactive & (szm >> 1)`
+/// into `nactive`, both halves keeping their order); new keys go at the end of their
+/// chain. Buckets are allocated in segments (256, then 2048 each); a deletion that
+/// leaves fewer objects than `(slots - 2048) / 2`, with three or more segments, joins up
+/// to 5 last buckets into their buddies (in front), and the second segment is never
+/// given back. Entries are `(hash, key)`, the key pointing into the map's own copy.
+pub struct LinearHash {
+    buckets: Vec<Vec<(u32, Term)>>,
+    szm: u32,
+    slots: usize,
+}
+
+const FIRST_SEGSZ: usize = 256;
+const EXT_SEGSZ: usize = 2048;
+
+impl LinearHash {
+    fn new() -> LinearHash {
+        LinearHash {
+            buckets: vec![Vec::new(); FIRST_SEGSZ],
+            szm: (FIRST_SEGSZ - 1) as u32,
+            slots: FIRST_SEGSZ,
+        }
+    }
+    fn ix(&self, h: u32) -> usize {
+        let mut i = h & self.szm;
+        if i as usize >= self.buckets.len() {
+            i &= self.szm >> 1;
+        }
+        i as usize
+    }
+    fn add(&mut self, k: Term) {
+        let h = crate::bif::hash::internal_hash(k, 0);
+        let i = self.ix(h);
+        self.buckets[i].push((h, k));
+    }
+    fn remove(&mut self, k: Term) {
+        let i = self.ix(crate::bif::hash::internal_hash(k, 0));
+        if let Some(pos) = self.buckets[i].iter().position(|e| cmp::exact_eq(e.1, k)) {
+            self.buckets[i].remove(pos);
+        }
+    }
+    /// After an insert: split one bucket when objects outnumber active buckets.
+    fn grow(&mut self, nitems: usize) {
+        let to = self.buckets.len();
+        if nitems <= to {
+            return;
+        }
+        if to == self.slots {
+            self.slots += EXT_SEGSZ;
+        }
+        if to as u32 == self.szm + 1 {
+            self.szm = (self.szm << 1) | 1;
+        }
+        let from = to & (self.szm as usize >> 1);
+        let (stay, moved): (Vec<_>, Vec<_>) = std::mem::take(&mut self.buckets[from])
+            .into_iter()
+            .partition(|e| (e.0 & self.szm) as usize == from);
+        self.buckets[from] = stay;
+        self.buckets.push(moved);
+    }
+    /// After a deletion: join buckets while the table is sparse enough.
+    fn shrink(&mut self, nitems: usize) {
+        for _ in 0..5 {
+            let limit = if self.slots >= FIRST_SEGSZ + 2 * EXT_SEGSZ {
+                (self.slots - EXT_SEGSZ) / 2
+            } else {
+                0
+            };
+            let n = self.buckets.len();
+            if n <= FIRST_SEGSZ || nitems >= limit {
+                return;
+            }
+            let src = n - 1;
+            let low = self.szm >> 1;
+            let dst = src & low as usize;
+            let mut moved = self.buckets.pop().unwrap_or_default();
+            moved.append(&mut self.buckets[dst]);
+            self.buckets[dst] = moved;
+            if dst == 0 {
+                self.szm = low;
+            }
+            if src == self.slots - EXT_SEGSZ {
+                self.slots -= EXT_SEGSZ;
+            }
+        }
+    }
+    /// Keys in chain order.
+    fn keys(&self) -> impl Iterator<Item = Term> + '_ {
+        self.buckets.iter().flatten().map(|e| e.1)
+    }
+    /// The key after `k` in chain order.
+    fn next(&self, k: Term) -> Option<Term> {
+        let i = self.ix(crate::bif::hash::internal_hash(k, 0));
+        let pos = self.buckets[i].iter().position(|e| cmp::exact_eq(e.1, k))?;
+        self.buckets[i][pos + 1..]
+            .iter()
+            .chain(self.buckets[i + 1..].iter().flatten())
+            .map(|e| e.1)
+            .next()
+    }
 }
 
 impl Data {
@@ -159,12 +271,25 @@ impl Data {
             exact,
             k: probe_stored(k),
         };
+        if let (Some(o), Some((stored, _))) = (self.order.as_mut(), self.map.get_key_value(&probe))
+        {
+            o.remove(stored.k.term());
+        }
         let r = self.map.remove(&probe);
         forget_probe(probe);
         if let Some(v) = &r {
             self.size -= v.len();
+            if let Some(o) = self.order.as_mut() {
+                o.shrink(self.size);
+            }
         }
         r
+    }
+    /// After objects were added to existing keys (bags).
+    fn grown(&mut self) {
+        if let Some(o) = self.order.as_mut() {
+            o.grow(self.size);
+        }
     }
 }
 
@@ -507,6 +632,7 @@ fn insert_one(t: &Table, d: &mut Data, obj: Term) {
                 if !v.iter().any(|o| cmp::exact_eq(o.term(), obj)) {
                     v.push(Stored::new(obj));
                     d.size += 1;
+                    d.grown();
                 }
                 return;
             }
@@ -515,18 +641,24 @@ fn insert_one(t: &Table, d: &mut Data, obj: Term) {
             if let Some(v) = d.find_mut(exact, k) {
                 v.push(Stored::new(obj));
                 d.size += 1;
+                d.grown();
                 return;
             }
         }
     }
-    d.map.insert(
-        Key {
-            exact,
-            k: Stored::new(k),
-        },
-        vec![Stored::new(obj)],
-    );
+    let key = Key {
+        exact,
+        k: Stored::new(k),
+    };
+    // The fragment holding the key does not move with the map entry.
+    let kt = key.k.term();
+    d.map.insert(key, vec![Stored::new(obj)]);
     d.size += 1;
+    if t.kind != Kind::OrderedSet {
+        let o = d.order.get_or_insert_with(|| Box::new(LinearHash::new()));
+        o.add(kt);
+        o.grow(d.size);
+    }
 }
 
 fn objects_arg(t: &Table, objs: Term) -> Result<Vec<Term>, Exception> {
@@ -599,6 +731,11 @@ pub fn delete_object(p: &mut Process, tab: Term, obj: Term) -> BifResult {
     d.size -= removed;
     if empty {
         d.remove(exact, k);
+    } else if removed > 0 {
+        let n = d.size;
+        if let Some(o) = d.order.as_mut() {
+            o.shrink(n);
+        }
     }
     Ok(Term::bool(true))
 }
@@ -689,9 +826,21 @@ pub fn lookup_element(p: &mut Process, tab: Term, key: Term, pos: Term) -> BifRe
     }
 }
 
-/// Every object in table order.
-fn all_objects(d: &Data) -> impl DoubleEndedIterator<Item = Term> + '_ {
-    d.map.values().flat_map(|v| v.iter().map(Stored::term))
+/// Every object in table order: key order for `ordered_set`; for hashed tables BEAM's
+/// (chains from the last bucket down, each chain from its end, a key's objects oldest
+/// first).
+fn all_objects(d: &Data) -> Box<dyn Iterator<Item = Term> + '_> {
+    match &d.order {
+        Some(o) => {
+            let keys: Vec<Term> = o.keys().collect();
+            Box::new(keys.into_iter().rev().flat_map(move |k| {
+                d.find(true, k)
+                    .map(|(_, v)| v.iter().map(Stored::term).collect::<Vec<_>>())
+                    .unwrap_or_default()
+            }))
+        }
+        None => Box::new(d.map.values().flat_map(|v| v.iter().map(Stored::term))),
+    }
 }
 
 /// `ets:tab2list(Tab)`.
@@ -710,13 +859,15 @@ fn end_of_table() -> Term {
 pub fn first(p: &mut Process, tab: Term, last: bool) -> BifResult {
     let t = table(p, tab, Op::Read)?;
     let d = t.data.read();
-    let k = if last && t.kind == Kind::OrderedSet {
-        d.map.keys().next_back()
+    let k = if let Some(o) = &d.order {
+        o.keys().next()
+    } else if last && t.kind == Kind::OrderedSet {
+        d.map.keys().next_back().map(|k| k.k.term())
     } else {
-        d.map.keys().next()
+        d.map.keys().next().map(|k| k.k.term())
     };
     Ok(match k {
-        Some(k) => copy_out(p, k.k.term()),
+        Some(k) => copy_out(p, k),
         None => end_of_table(),
     })
 }
@@ -730,6 +881,12 @@ pub fn next(p: &mut Process, tab: Term, key: Term, prev: bool) -> BifResult {
     let prev = prev && t.kind == Kind::OrderedSet;
     if t.kind != Kind::OrderedSet && d.find(exact, key).is_none() {
         return badarg();
+    }
+    if let Some(o) = &d.order {
+        return Ok(match o.next(key) {
+            Some(k) => copy_out(p, k),
+            None => end_of_table(),
+        });
     }
     let probe = Key {
         exact,
@@ -951,8 +1108,16 @@ pub fn select(p: &mut Process, tab: Term, spec: Term, mode: SelectMode) -> BifRe
                 exact,
                 k: probe_stored(k.term()),
             };
+            let kt = d.map.get_key_value(&probe).map(|(s, _)| s.k.term());
+            if let (Some(o), Some(kt)) = (d.order.as_mut(), kt) {
+                o.remove(kt);
+            }
             d.map.remove(&probe);
             forget_probe(probe);
+        }
+        let left = d.size;
+        if let Some(o) = d.order.as_mut() {
+            o.shrink(left);
         }
         return Ok(Term::small(n as i64).unwrap_or(NIL));
     }
