@@ -9,15 +9,14 @@
 //!
 //! Storage: every object (and every key) is copied off the process heap into its own
 //! exact-size heap fragment (`mailbox::Message`, the same copy machinery as messages);
-//! objects handed back to a process are copied onto its heap. A table is a `BTreeMap`
-//! from key to objects behind a `parking_lot::RwLock`: many readers, one writer at a time.
-//! Keys of `set`/`bag`/`duplicate_bag` tables are ordered by exact term order (`=:=`
-//! keys), of `ordered_set` tables by term order (`==` keys, as BEAM). Hashed tables also
-//! keep erts' bucket layout ([`LinearHash`]: linear hashing over `internal_hash`, the
-//! same splits and joins as erl_db_hash.c), so `first`/`next`, `tab2list`, `select`,
-//! `match` and `foldl` see their objects in BEAM's order; keys that are or contain atoms,
-//! pids, references or funs hash by VM-specific numbers on BEAM, so tables with such keys
-//! have an order of ferl's own.
+//! objects handed back to a process are copied onto its heap. An `ordered_set` is a
+//! `BTreeMap` from key to objects (term order, `==` keys, as BEAM); a `set`/`bag`/
+//! `duplicate_bag` is erts' own hash table ([`LinearHash`]: linear hashing over
+//! `internal_hash`, `=:=` keys, the same bucket splits and joins as erl_db_hash.c), so
+//! `first`/`next`, `tab2list`, `select`, `match` and `foldl` see the objects in BEAM's
+//! order; keys that are or contain atoms, pids, references or funs hash by VM-specific
+//! numbers on BEAM, so tables with such keys have an order of ferl's own. Each table's
+//! storage is behind a `parking_lot::RwLock`: many readers, one writer at a time.
 //! Must not: keep pointers into any process heap, or hold a table lock while calling
 //! into the scheduler.
 
@@ -130,28 +129,34 @@ impl Ord for Key {
     }
 }
 
-/// Objects of a table: key -> objects with that key (one for sets; insertion order for bags).
+/// Objects of a table: key -> objects with that key (one for sets; insertion order for
+/// bags). `ordered_set` tables keep them in `map`, the hashed types in `hash`.
 #[derive(Default)]
 pub struct Data {
     map: BTreeMap<Key, Vec<Stored>>,
     size: usize,
-    /// BEAM's iteration order of a `set`/`bag`/`duplicate_bag` table (created by the
-    /// first insert; `None` for `ordered_set`).
-    order: Option<Box<LinearHash>>,
+    /// The objects of a `set`/`bag`/`duplicate_bag` table (created by its first insert).
+    hash: Option<Box<LinearHash>>,
 }
 
-/// The bucket layout of erts' hash tables (erl_db_hash.c), kept beside the map so that
-/// `first`/`next`, `tab2list`, `select` and `match` see the objects in BEAM's order.
-/// A key's hash is `internal_hash(Key, 0)`; bucket `hash & szm`, or `hash & (szm >> 1)`
-/// when that bucket is not active yet. 256 buckets to begin with; after an insert that
-/// leaves more objects than active buckets, one bucket is split (`nactive & (szm >> 1)`
-/// into `nactive`, both halves keeping their order); new keys go at the end of their
-/// chain. Buckets are allocated in segments (256, then 2048 each); a deletion that
-/// leaves fewer objects than `(slots - 2048) / 2`, with three or more segments, joins up
-/// to 5 last buckets into their buddies (in front), and the second segment is never
-/// given back. Entries are `(hash, key)`, the key pointing into the map's own copy.
+/// A key of a hashed table with its objects.
+struct Entry {
+    h: u32,
+    key: Key,
+    objs: Vec<Stored>,
+}
+
+/// erts' hash table (erl_db_hash.c), so that `first`/`next`, `tab2list`, `select` and
+/// `match` see the objects in BEAM's order. A key's hash is `internal_hash(Key, 0)`; its
+/// bucket `hash & szm`, or `hash & (szm >> 1)` when that bucket is not active yet. 256
+/// buckets to begin with; after an insert that leaves more objects than active buckets,
+/// one bucket is split (`nactive & (szm >> 1)` into `nactive`, both halves keeping their
+/// order); new keys go at the end of their chain. Buckets are allocated in segments (256,
+/// then 2048 each); a deletion that leaves fewer objects than `(slots - 2048) / 2`, with
+/// three or more segments, joins up to 5 last buckets into their buddies (in front), and
+/// the second segment is never given back.
 pub struct LinearHash {
-    buckets: Vec<Vec<(u32, Term)>>,
+    buckets: Vec<Vec<Entry>>,
     szm: u32,
     slots: usize,
 }
@@ -159,10 +164,14 @@ pub struct LinearHash {
 const FIRST_SEGSZ: usize = 256;
 const EXT_SEGSZ: usize = 2048;
 
+fn key_hash(k: Term) -> u32 {
+    crate::bif::hash::internal_hash(k, 0)
+}
+
 impl LinearHash {
     fn new() -> LinearHash {
         LinearHash {
-            buckets: vec![Vec::new(); FIRST_SEGSZ],
+            buckets: (0..FIRST_SEGSZ).map(|_| Vec::new()).collect(),
             szm: (FIRST_SEGSZ - 1) as u32,
             slots: FIRST_SEGSZ,
         }
@@ -174,16 +183,38 @@ impl LinearHash {
         }
         i as usize
     }
-    fn add(&mut self, k: Term) {
-        let h = crate::bif::hash::internal_hash(k, 0);
+    /// (bucket, position in its chain) of `k`.
+    fn locate(&self, k: Term) -> Option<(usize, usize)> {
+        let h = key_hash(k);
         let i = self.ix(h);
-        self.buckets[i].push((h, k));
+        let pos = self.buckets[i]
+            .iter()
+            .position(|e| e.h == h && cmp::exact_eq(e.key.k.term(), k))?;
+        Some((i, pos))
     }
-    fn remove(&mut self, k: Term) {
-        let i = self.ix(crate::bif::hash::internal_hash(k, 0));
-        if let Some(pos) = self.buckets[i].iter().position(|e| cmp::exact_eq(e.1, k)) {
-            self.buckets[i].remove(pos);
-        }
+    fn get(&self, k: Term) -> Option<&Entry> {
+        let (i, pos) = self.locate(k)?;
+        Some(&self.buckets[i][pos])
+    }
+    fn get_mut(&mut self, k: Term) -> Option<&mut Entry> {
+        let (i, pos) = self.locate(k)?;
+        Some(&mut self.buckets[i][pos])
+    }
+    fn take(&mut self, k: Term) -> Option<Entry> {
+        let (i, pos) = self.locate(k)?;
+        Some(self.buckets[i].remove(pos))
+    }
+    fn add(&mut self, k: Term, obj: Term) {
+        let h = key_hash(k);
+        let i = self.ix(h);
+        self.buckets[i].push(Entry {
+            h,
+            key: Key {
+                exact: true,
+                k: Stored::new(k),
+            },
+            objs: vec![Stored::new(obj)],
+        });
     }
     /// After an insert: split one bucket when objects outnumber active buckets.
     fn grow(&mut self, nitems: usize) {
@@ -198,9 +229,15 @@ impl LinearHash {
             self.szm = (self.szm << 1) | 1;
         }
         let from = to & (self.szm as usize >> 1);
-        let (stay, moved): (Vec<_>, Vec<_>) = std::mem::take(&mut self.buckets[from])
-            .into_iter()
-            .partition(|e| (e.0 & self.szm) as usize == from);
+        let szm = self.szm;
+        let chain = std::mem::take(&mut self.buckets[from]);
+        let (stay, moved): (Vec<Entry>, Vec<Entry>) = if chain.is_empty() {
+            (chain, Vec::new())
+        } else {
+            chain
+                .into_iter()
+                .partition(|e| (e.h & szm) as usize == from)
+        };
         self.buckets[from] = stay;
         self.buckets.push(moved);
     }
@@ -220,8 +257,10 @@ impl LinearHash {
             let low = self.szm >> 1;
             let dst = src & low as usize;
             let mut moved = self.buckets.pop().unwrap_or_default();
-            moved.append(&mut self.buckets[dst]);
-            self.buckets[dst] = moved;
+            if !moved.is_empty() {
+                moved.append(&mut self.buckets[dst]);
+                self.buckets[dst] = moved;
+            }
             if dst == 0 {
                 self.szm = low;
             }
@@ -231,23 +270,25 @@ impl LinearHash {
         }
     }
     /// Keys in chain order.
-    fn keys(&self) -> impl Iterator<Item = Term> + '_ {
-        self.buckets.iter().flatten().map(|e| e.1)
+    fn first(&self) -> Option<Term> {
+        self.buckets.iter().flatten().map(|e| e.key.k.term()).next()
     }
     /// The key after `k` in chain order.
     fn next(&self, k: Term) -> Option<Term> {
-        let i = self.ix(crate::bif::hash::internal_hash(k, 0));
-        let pos = self.buckets[i].iter().position(|e| cmp::exact_eq(e.1, k))?;
+        let (i, pos) = self.locate(k)?;
         self.buckets[i][pos + 1..]
             .iter()
             .chain(self.buckets[i + 1..].iter().flatten())
-            .map(|e| e.1)
+            .map(|e| e.key.k.term())
             .next()
     }
 }
 
 impl Data {
     fn find(&self, exact: bool, k: Term) -> Option<(&Key, &Vec<Stored>)> {
+        if exact {
+            return self.hash.as_ref()?.get(k).map(|e| (&e.key, &e.objs));
+        }
         // BTreeMap has no lookup by a foreign comparator: search by range on a probe key.
         let probe = Key {
             exact,
@@ -258,6 +299,9 @@ impl Data {
         r
     }
     fn find_mut(&mut self, exact: bool, k: Term) -> Option<&mut Vec<Stored>> {
+        if exact {
+            return self.hash.as_mut()?.get_mut(k).map(|e| &mut e.objs);
+        }
         let probe = Key {
             exact,
             k: probe_stored(k),
@@ -267,28 +311,51 @@ impl Data {
         r
     }
     fn remove(&mut self, exact: bool, k: Term) -> Option<Vec<Stored>> {
+        if exact {
+            let h = self.hash.as_mut()?;
+            let e = h.take(k)?;
+            self.size -= e.objs.len();
+            h.shrink(self.size);
+            return Some(e.objs);
+        }
         let probe = Key {
             exact,
             k: probe_stored(k),
         };
-        if let (Some(o), Some((stored, _))) = (self.order.as_mut(), self.map.get_key_value(&probe))
-        {
-            o.remove(stored.k.term());
-        }
         let r = self.map.remove(&probe);
         forget_probe(probe);
         if let Some(v) = &r {
             self.size -= v.len();
-            if let Some(o) = self.order.as_mut() {
-                o.shrink(self.size);
-            }
         }
         r
     }
+    /// A new key with its first object.
+    fn add(&mut self, exact: bool, k: Term, obj: Term) {
+        self.size += 1;
+        if exact {
+            let h = self.hash.get_or_insert_with(|| Box::new(LinearHash::new()));
+            h.add(k, obj);
+            h.grow(self.size);
+        } else {
+            self.map.insert(
+                Key {
+                    exact,
+                    k: Stored::new(k),
+                },
+                vec![Stored::new(obj)],
+            );
+        }
+    }
     /// After objects were added to existing keys (bags).
     fn grown(&mut self) {
-        if let Some(o) = self.order.as_mut() {
-            o.grow(self.size);
+        if let Some(h) = self.hash.as_mut() {
+            h.grow(self.size);
+        }
+    }
+    /// After objects were deleted from keys that stay.
+    fn shrunk(&mut self) {
+        if let Some(h) = self.hash.as_mut() {
+            h.shrink(self.size);
         }
     }
 }
@@ -646,19 +713,7 @@ fn insert_one(t: &Table, d: &mut Data, obj: Term) {
             }
         }
     }
-    let key = Key {
-        exact,
-        k: Stored::new(k),
-    };
-    // The fragment holding the key does not move with the map entry.
-    let kt = key.k.term();
-    d.map.insert(key, vec![Stored::new(obj)]);
-    d.size += 1;
-    if t.kind != Kind::OrderedSet {
-        let o = d.order.get_or_insert_with(|| Box::new(LinearHash::new()));
-        o.add(kt);
-        o.grow(d.size);
-    }
+    d.add(exact, k, obj);
 }
 
 fn objects_arg(t: &Table, objs: Term) -> Result<Vec<Term>, Exception> {
@@ -732,10 +787,7 @@ pub fn delete_object(p: &mut Process, tab: Term, obj: Term) -> BifResult {
     if empty {
         d.remove(exact, k);
     } else if removed > 0 {
-        let n = d.size;
-        if let Some(o) = d.order.as_mut() {
-            o.shrink(n);
-        }
+        d.shrunk();
     }
     Ok(Term::bool(true))
 }
@@ -829,25 +881,26 @@ pub fn lookup_element(p: &mut Process, tab: Term, key: Term, pos: Term) -> BifRe
 /// Every object in table order: key order for `ordered_set`; for hashed tables BEAM's
 /// (chains from the last bucket down, each chain from its end, a key's objects oldest
 /// first).
-fn all_objects(d: &Data) -> Box<dyn Iterator<Item = Term> + '_> {
-    match &d.order {
-        Some(o) => {
-            let keys: Vec<Term> = o.keys().collect();
-            Box::new(keys.into_iter().rev().flat_map(move |k| {
-                d.find(true, k)
-                    .map(|(_, v)| v.iter().map(Stored::term).collect::<Vec<_>>())
-                    .unwrap_or_default()
-            }))
+fn all_objects(d: &Data) -> Vec<Term> {
+    let mut out = Vec::with_capacity(d.size);
+    match &d.hash {
+        Some(h) => {
+            for b in h.buckets.iter().rev() {
+                for e in b.iter().rev() {
+                    out.extend(e.objs.iter().map(Stored::term));
+                }
+            }
         }
-        None => Box::new(d.map.values().flat_map(|v| v.iter().map(Stored::term))),
+        None => out.extend(d.map.values().flat_map(|v| v.iter().map(Stored::term))),
     }
+    out
 }
 
 /// `ets:tab2list(Tab)`.
 pub fn tab2list(p: &mut Process, tab: Term) -> BifResult {
     let t = table(p, tab, Op::Read)?;
     let d = t.data.read();
-    let objs: Vec<Term> = all_objects(&d).collect();
+    let objs: Vec<Term> = all_objects(&d);
     Ok(list_out(p, &objs))
 }
 
@@ -859,8 +912,8 @@ fn end_of_table() -> Term {
 pub fn first(p: &mut Process, tab: Term, last: bool) -> BifResult {
     let t = table(p, tab, Op::Read)?;
     let d = t.data.read();
-    let k = if let Some(o) = &d.order {
-        o.keys().next()
+    let k = if let Some(h) = &d.hash {
+        h.first()
     } else if last && t.kind == Kind::OrderedSet {
         d.map.keys().next_back().map(|k| k.k.term())
     } else {
@@ -882,8 +935,8 @@ pub fn next(p: &mut Process, tab: Term, key: Term, prev: bool) -> BifResult {
     if t.kind != Kind::OrderedSet && d.find(exact, key).is_none() {
         return badarg();
     }
-    if let Some(o) = &d.order {
-        return Ok(match o.next(key) {
+    if let Some(h) = &d.hash {
+        return Ok(match h.next(key) {
             Some(k) => copy_out(p, k),
             None => end_of_table(),
         });
@@ -1086,15 +1139,29 @@ pub fn select(p: &mut Process, tab: Term, spec: Term, mode: SelectMode) -> BifRe
         let mut n = 0usize;
         let mut scratch = crate::heap::FragHeap::new();
         let exact = t.exact();
+        let keep = |o: &Stored, scratch: &mut crate::heap::FragHeap| {
+            !spec
+                .run(scratch, o.term())
+                .is_some_and(|r| r == Term::bool(true))
+        };
+        if let Some(h) = d.hash.as_mut() {
+            for b in h.buckets.iter_mut() {
+                for e in b.iter_mut() {
+                    let before = e.objs.len();
+                    e.objs.retain(|o| keep(o, &mut scratch));
+                    n += before - e.objs.len();
+                }
+                b.retain(|e| !e.objs.is_empty());
+            }
+            d.size -= n;
+            d.shrunk();
+            return Ok(Term::small(n as i64).unwrap_or(NIL));
+        }
         let keys: Vec<Term> = d.map.keys().map(|k| k.k.term()).collect();
         let mut dead = Vec::new();
         for (ki, v) in d.map.values_mut().enumerate() {
             let before = v.len();
-            v.retain(|o| {
-                !spec
-                    .run(&mut scratch, o.term())
-                    .is_some_and(|r| r == Term::bool(true))
-            });
+            v.retain(|o| keep(o, &mut scratch));
             n += before - v.len();
             if v.is_empty() {
                 dead.push(keys[ki]);
@@ -1108,16 +1175,8 @@ pub fn select(p: &mut Process, tab: Term, spec: Term, mode: SelectMode) -> BifRe
                 exact,
                 k: probe_stored(k.term()),
             };
-            let kt = d.map.get_key_value(&probe).map(|(s, _)| s.k.term());
-            if let (Some(o), Some(kt)) = (d.order.as_mut(), kt) {
-                o.remove(kt);
-            }
             d.map.remove(&probe);
             forget_probe(probe);
-        }
-        let left = d.size;
-        if let Some(o) = d.order.as_mut() {
-            o.shrink(left);
         }
         return Ok(Term::small(n as i64).unwrap_or(NIL));
     }
@@ -1128,7 +1187,7 @@ pub fn select(p: &mut Process, tab: Term, spec: Term, mode: SelectMode) -> BifRe
             .find(t.exact(), k)
             .map(|(_, v)| v.iter().map(Stored::term).collect())
             .unwrap_or_default(),
-        None => all_objects(&d).collect(),
+        None => all_objects(&d),
     };
     if mode == SelectMode::Count {
         let mut scratch = crate::heap::FragHeap::new();
@@ -1183,8 +1242,12 @@ fn info_item(p: &mut Process, t: &Table, item: &str) -> Option<Term> {
         }
         "memory" => {
             let d = t.data.read();
-            let words: usize =
-                all_objects(&d).map(crate::copy::size_of).sum::<usize>() + 3 * d.size + 305;
+            let words: usize = all_objects(&d)
+                .into_iter()
+                .map(crate::copy::size_of)
+                .sum::<usize>()
+                + 3 * d.size
+                + 305;
             Term::small(words as i64).unwrap_or(NIL)
         }
         "owner" => Term::pid(t.owner.load(Ordering::Acquire)),
