@@ -7,13 +7,21 @@
          match/3, match/1, match_object/3, match_object/1, select_reverse/2,
          select_reverse/3, select_reverse/1, select_replace/2, is_compiled_ms/1]).
 
-%% foldl/3: Fun(Object, Acc) over the objects in table order (first/next).
+%% foldl/3: Fun(Object, Acc) over the keys in first/next order, each key's objects
+%% in lookup order (as OTP; for hashed tables that is not tab2list's order).
 foldl(F, Acc, T) when is_function(F, 2) ->
-    lists:foldl(F, Acc, ets:tab2list(T)).
+    fold_keys(fun(Objs, A) -> lists:foldl(F, A, Objs) end, Acc, T, ets:first(T), next).
 
-%% foldr/3: the same in reverse order.
+%% foldr/3: the keys in last/prev order (for hashed tables the same as first/next),
+%% each key's objects in reverse lookup order.
 foldr(F, Acc, T) when is_function(F, 2) ->
-    lists:foldr(F, Acc, ets:tab2list(T)).
+    fold_keys(fun(Objs, A) -> lists:foldr(F, A, Objs) end, Acc, T, ets:last(T), prev).
+
+fold_keys(_G, Acc, _T, '$end_of_table', _Dir) ->
+    Acc;
+fold_keys(G, Acc, T, Key, Dir) ->
+    Acc1 = G(ets:lookup(T, Key), Acc),
+    fold_keys(G, Acc1, T, ets:Dir(T, Key), Dir).
 
 %% is_compiled_ms/1: a result of match_spec_compile/1 (a runtime BIF).
 is_compiled_ms({'$ferl_compiled_ms', _}) -> true;

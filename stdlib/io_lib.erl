@@ -39,13 +39,20 @@ format(Format, Args) ->
 fwrite(Format, Args) ->
     format(Format, Args).
 
-%% Only the option-free form is supported; chars_limit is accepted and
-%% ignored when it is -1 (the default).
+%% Options: {chars_limit, N} (-1, the default, is no limit); see "chars_limit" below.
 format(Format, Args, Options) ->
     try
-        true = is_list(Options),
-        fmt(Format, Args)
+        case chars_limit_option(Options) of
+            CL when CL < 0 -> fmt(Format, Args);
+            CL -> fmt_limited(Format, Args, CL)
+        end
     catch _:_ -> erlang:error(badarg, [Format, Args, Options])
+    end.
+
+chars_limit_option(Options) when is_list(Options) ->
+    case lists:keyfind(chars_limit, 1, Options) of
+        {chars_limit, CL} when is_integer(CL) -> CL;
+        false -> -1
     end.
 
 fwrite(Format, Args, Options) ->
@@ -414,7 +421,7 @@ write(Term, D) when is_integer(D) -> write1(Term, D, latin1);
 write(Term, Opts) when is_list(Opts) ->
     D = proplists_get(depth, Opts, -1),
     Enc = proplists_get(encoding, Opts, latin1),
-    write1(Term, D, Enc).
+    write_limited(Term, D, Enc, proplists_get(chars_limit, Opts, -1)).
 
 write(Term, D, true) -> print(Term, 1, 80, D);
 write(Term, D, false) -> write(Term, D).
@@ -721,7 +728,12 @@ pp_print(Atom, _Col, _Ll, _D, Enc, _Str) when is_atom(Atom) ->
     write1(Atom, -1, Enc);
 pp_print(Term, Col, Ll, D, Enc, Str)
   when is_tuple(Term); is_list(Term); is_map(Term); is_bitstring(Term) ->
-    If = {_S, Len} = plen(Term, D, Enc, Str),
+    pp_layout(plen(Term, D, Enc, Str), Col, Ll);
+pp_print(Term, _Col, _Ll, _D, Enc, _Str) ->
+    write1(Term, -1, Enc).
+
+%% Lay out a phase-1 tree starting at column Col, lines of Ll characters.
+pp_layout({_S, Len} = If, Col, Ll) ->
     M = Len,
     if
         Len < Ll - Col -> wr(If);
@@ -729,9 +741,7 @@ pp_print(Term, Col, Ll, D, Enc, Str)
             TInd = while_fail([-1, 4],
                               fun(I) -> cind(If, Col, Ll, M, I, 0, 0) end, 1),
             pp(If, Col, Ll, M, TInd, indent(Col), 0, 0)
-    end;
-pp_print(Term, _Col, _Ll, _D, Enc, _Str) ->
-    write1(Term, -1, Enc).
+    end.
 
 while_fail([], _F, V) -> V;
 while_fail([A | As], F, V) ->
@@ -1171,3 +1181,483 @@ cind_element(E, Col, Ll, M, Ind, LD, W) ->
 indent(N) when is_integer(N), N > 0 -> chars($\s, N - 1).
 
 indent(N, Ind) when is_integer(N), N > 0 -> [chars($\s, N) | Ind].
+
+%%% ===================================================================
+%%% chars_limit: format/3's {chars_limit, N}, write/2's chars_limit option.
+%%%
+%%% As OTP 25: the small control sequences are expanded first; the
+%%% characters they and the plain text take are subtracted from N, and
+%%% the rest is shared out among the ~p ~P ~w ~W ~s sequences, left to
+%%% right (each gets what is left divided by the number of sequences
+%%% still to come). A term printed with a limit is cut by depth: the
+%%% deepest depth whose one-line form fits is searched for (doubling,
+%%% then bisecting), over a tree whose nodes are {What, Len, Dots, More}
+%%% (Dots: characters of "..." in it; More: fun(Limit, ExtraDepth)
+%%% giving the node again, deeper, or no_more). Strings and binaries
+%%% are cut at the limit and end in "...".
+%%% ===================================================================
+
+fmt_limited(Format, Args, CL) when is_list(Args) ->
+    Cs = expand_small(format_chars(Format), Args),
+    {NP, NBig, Other} = count_big(Cs, 0, 0, 0),
+    case NBig of
+        0 -> Cs;
+        _ -> build_big(Cs, NP, NBig, tsub(CL, Other), 0)
+    end.
+
+%% The format with every control sequence but the big ones expanded.
+expand_small([$~ | Fmt0], Args0) ->
+    {Ctl, Fmt, Args} = collect(Fmt0, Args0),
+    case is_big(Ctl) of
+        true -> [{big, Ctl} | expand_small(Fmt, Args)];
+        false -> lists:flatten(control(Ctl, 0)) ++ expand_small(Fmt, Args)
+    end;
+expand_small([C | Fmt], Args) -> [C | expand_small(Fmt, Args)];
+expand_small([], []) -> [].
+
+is_big({C, _, _, _, _, _, _, _}) when C =:= $p; C =:= $P; C =:= $w; C =:= $W -> true;
+is_big({$s, [A], _, _, _, _, _, _}) -> not is_atom(A);
+is_big(_) -> false.
+
+count_big([{big, {C, _, _, _, _, _, _, _}} | Cs], NP, N, O) when C =:= $p; C =:= $P ->
+    count_big(Cs, NP + 1, N + 1, O);
+count_big([{big, _} | Cs], NP, N, O) -> count_big(Cs, NP, N + 1, O);
+count_big([_ | Cs], NP, N, O) -> count_big(Cs, NP, N, O + 1);
+count_big([], NP, N, O) -> {NP, N, O}.
+
+%% Col is only tracked while a ~p/~P is still to come (it needs its column).
+build_big([{big, Ctl} | Cs], NP0, N, Left, Col) ->
+    Out = control_limited(Ctl, Left div N, Col),
+    NP = case element(1, Ctl) of
+             C when C =:= $p; C =:= $P -> NP0 - 1;
+             _ -> NP0
+         end,
+    Col1 = case NP > 0 of
+               true -> indentation(Out, Col);
+               false -> Col
+           end,
+    [Out | build_big(Cs, NP, N - 1, tsub(Left, chars_length(Out)), Col1)];
+build_big([$\n | Cs], NP, N, Left, _Col) -> [$\n | build_big(Cs, NP, N, Left, 0)];
+build_big([C | Cs], NP, N, Left, Col) -> [C | build_big(Cs, NP, N, Left, indent_char(C, Col))];
+build_big([], _, _, _, _) -> [].
+
+control_limited({$s, [L], F, Adj, P, Pad, latin1, _}, CL, _Col) ->
+    string(limit_latin1_chars(L, F, CL), limit_field(F, CL), Adj, P, Pad);
+control_limited({$s, [L], F, Adj, P, Pad, unicode, _}, CL, _Col) ->
+    string(limit_unicode_chars(L, F, CL), limit_field(F, CL), Adj, P, Pad, unicode);
+control_limited({$w, [A], F, Adj, P, Pad, Enc, _}, CL, _Col) ->
+    term(write_limited(A, -1, Enc, CL), F, Adj, P, Pad);
+control_limited({$W, [A, D], F, Adj, P, Pad, Enc, _}, CL, _Col) when is_integer(D) ->
+    term(write_limited(A, D, Enc, CL), F, Adj, P, Pad);
+control_limited({$p, [A], F, Adj, P, _Pad, Enc, Str}, CL, Col) ->
+    pprint_limited(A, -1, F, Adj, P, Enc, Str, CL, Col);
+control_limited({$P, [A, D], F, Adj, P, _Pad, Enc, Str}, CL, Col) when is_integer(D) ->
+    pprint_limited(A, D, F, Adj, P, Enc, Str, CL, Col);
+control_limited(_, _, _) ->
+    erlang:error(badarg).
+
+%% The field of a cut ~s: at most the limit, at least 3 (for "...").
+limit_field(F, CL) when CL < 0; F =:= none -> F;
+limit_field(F, CL) -> erlang:max(3, erlang:min(F, CL)).
+
+%% ~s of an iolist: the first Limit-3 characters; then the rest if it is
+%% shorter than 4 characters, else "...".  Only what is shown is checked.
+limit_latin1_chars(L, F, CL) when CL < 0; is_integer(F), CL >= F -> latin1_chars(L);
+limit_latin1_chars(L, _F, CL) ->
+    {Head, Rest} = take_io(L, [], tsub(CL, 3), []),
+    {Tail, _} = take_io(Rest, [], 4, []),
+    case length(Tail) of
+        4 -> Head ++ "...";
+        _ -> Head ++ Tail
+    end.
+
+%% take_io(IoList, Pending, N, Acc) -> {Chars, RestIoList}
+take_io(Cs, S, 0, Acc) -> {lists:reverse(Acc), [Cs | S]};
+take_io([C | Cs], S, N, Acc) when is_integer(C), C >= 0, C =< 255 ->
+    take_io(Cs, S, N - 1, [C | Acc]);
+take_io([I | Cs], S, N, Acc) when is_list(I); is_binary(I) -> take_io(I, [Cs | S], N, Acc);
+take_io([], [Cs | S], N, Acc) -> take_io(Cs, S, N, Acc);
+take_io([], [], _N, Acc) -> {lists:reverse(Acc), []};
+take_io(<<B, Bs/binary>>, S, N, Acc) -> take_io(Bs, S, N - 1, [B | Acc]);
+take_io(<<>>, S, N, Acc) -> take_io([], S, N, Acc).
+
+%% ~ts: the same by grapheme clusters.
+limit_unicode_chars(L, F, CL) when CL < 0; is_integer(F), CL >= F -> unicode_chars(L);
+limit_unicode_chars(L, _F, CL) ->
+    {Head, Rest} = take_gcs(L, tsub(CL, 3), []),
+    {Tail, _} = take_gcs(Rest, 4, []),
+    case length(Tail) of
+        4 -> Head ++ "...";
+        _ -> Head ++ Tail
+    end.
+
+take_gcs(Cs, 0, Acc) -> {lists:reverse(Acc), Cs};
+take_gcs(Cs, N, Acc) ->
+    case string:next_grapheme(Cs) of
+        {error, <<C, Rest/binary>>} -> take_gcs(Rest, N - 1, [C | Acc]);
+        {error, [C | Rest]} -> take_gcs(Rest, N - 1, [C | Acc]);
+        [] -> {lists:reverse(Acc), []};
+        [GC | Rest] -> take_gcs(Rest, N - 1, [GC | Acc])
+    end.
+
+%% ~w / ~W / write/2 with a limit.
+write_limited(_Term, 0, _Enc, _CL) -> "...";
+write_limited(_Term, _D, _Enc, 0) -> "...";
+write_limited(Term, D, Enc, CL) when CL < 0 -> write1(Term, D, Enc);
+write_limited(Term, D, Enc, CL) -> wr(to_pp(limited_tree(Term, D, CL, Enc, false))).
+
+%% ~p / ~P with a limit.
+pprint_limited(_A, _D, _F, left, _P, _Enc, _Str, _CL, _Col) ->
+    erlang:error(badarg);
+pprint_limited(A, D, none, Adj, P, Enc, Str, CL, Col) ->
+    pprint_limited(A, D, 80, Adj, P, Enc, Str, CL, Col);
+pprint_limited(A, D, F, Adj, none, Enc, Str, CL, Col) ->
+    pprint_limited(A, D, F, Adj, Col + 1, Enc, Str, CL, Col);
+pprint_limited(A, D, F, right, P, Enc, Str, CL, _Col) ->
+    print_limited(A, P, F, D, Enc, Str, CL).
+
+print_limited(_Term, _Col, _Ll, 0, _Enc, _Str, _CL) -> "...";
+print_limited(_Term, _Col, _Ll, _D, _Enc, _Str, 0) -> "...";
+print_limited(Term, Col, Ll, D, Enc, Str, CL) when CL < 0 ->
+    pp_print(Term, Col, Ll, D, Enc, Str);
+print_limited(Term, Col, Ll, D, Enc, Str, CL) when Col =< 0 ->
+    print_limited(Term, 1, Ll, D, Enc, Str, CL);
+print_limited(Atom, _Col, _Ll, _D, Enc, _Str, _CL) when is_atom(Atom) ->
+    write1(Atom, -1, Enc);
+print_limited(Term, Col, Ll, D, Enc, Str, CL)
+  when is_tuple(Term); is_list(Term); is_map(Term); is_bitstring(Term) ->
+    pp_layout(to_pp(limited_tree(Term, D, CL, Enc, Str)), Col, Ll);
+print_limited(Term, _Col, _Ll, _D, _Enc, _Str, _CL) ->
+    write1(Term, -1, latin1).
+
+%% The tree of the deepest cut (at most depth D, -1: any) whose length
+%% fits in T characters (or the shallowest that does not, if none).
+limited_tree(Term, D, T, Enc, Str) ->
+    Tree = lt(Term, 1, T, Enc, Str),
+    case Tree of
+        {_, Len, Dots, _} when Dots =:= 0; Len > T; D =:= 1 -> Tree;
+        {_, Len, _, _} -> deeper(Tree, T, 1, 2, D, Len)
+    end.
+
+deeper(Lower, T, DLow, Step, D, LastLen) ->
+    Step2 = Step * 2,
+    D1 = case D < 0 of
+             true -> DLow + Step2;
+             false -> erlang:min(DLow + Step2, D)
+         end,
+    Tree = grow(Lower, T, D1 - DLow),
+    case Tree of
+        {_, _, 0, _} -> Tree;
+        {_, LastLen, _, _} -> Tree;
+        {_, Len, _, _} when Len =< T, D1 < D orelse D < 0 ->
+            deeper(Tree, T, D1, Step2, D, Len);
+        _ -> bisect(Lower, Tree, T, DLow, D1)
+    end.
+
+%% Lower fits (and has dots), Upper does not.
+bisect(Lower, Upper, T, DLow, DUp) when DUp - DLow =:= 1 ->
+    case Lower of
+        {_, T, _, _} -> Lower;
+        _ -> Upper
+    end;
+bisect(Lower, Upper, T, DLow, DUp) ->
+    DMid = (DLow + DUp) div 2,
+    Tree = grow(Lower, T, DMid - DLow),
+    case Tree of
+        {_, Len, _, _} when Len > T -> bisect(Lower, Tree, T, DLow, DMid);
+        _ -> bisect(Tree, Upper, T, DMid, DUp)
+    end.
+
+%% lt(Term, Depth, Limit, Enc, Str) -> {What, Len, Dots, More}
+lt([], _D, _T, _Enc, _Str) -> {"[]", 2, 0, no_more};
+lt({}, _D, _T, _Enc, _Str) -> {"{}", 2, 0, no_more};
+lt(M, _D, _T, _Enc, _Str) when is_map(M), map_size(M) =:= 0 -> {"#{}", 3, 0, no_more};
+lt(Atom, _D, _T, Enc, _Str) when is_atom(Atom) ->
+    S = write1(Atom, -1, Enc),
+    {S, chars_len(S), 0, no_more};
+lt(List, D, T, Enc, Str) when is_list(List) ->
+    case Str andalso lt_printable_list(List, D, T, Enc) of
+        true ->
+            S = write_string(List, $", Enc),
+            {S, chars_len(S), 0, no_more};
+        {true, Prefix} ->
+            S = write_string(Prefix, $", Enc),
+            {[S | "..."], 3 + chars_len(S), 0, no_more};
+        false ->
+            Es = lt_elems(List, D, tsub(T, 2), Enc, Str),
+            {Len, Dots} = lt_length(Es, 2),
+            case Dots > 0 of
+                true ->
+                    {{list, Es}, Len, Dots,
+                     fun(T1, Dd) -> lt(List, D + Dd, T1, Enc, Str) end};
+                false ->
+                    {{list, Es}, Len, Dots, no_more}
+            end
+    end;
+lt(Fun, _D, _T, _Enc, _Str) when is_function(Fun) ->
+    S = erlang:fun_to_list(Fun),
+    {S, length(S), 0, no_more};
+lt(Tuple, 1, _T, Enc, Str) when is_tuple(Tuple) ->
+    {"{...}", 5, 3, fun(T1, Dd) -> lt(Tuple, 1 + Dd, T1, Enc, Str) end};
+lt(Tuple, D, T, Enc, Str) when is_tuple(Tuple) ->
+    Es = lt_tuple(Tuple, 1, D, tsub(T, 2), Enc, Str),
+    {Len, Dots} = lt_length(Es, 2),
+    {{tuple, is_atom(element(1, Tuple)) and (tuple_size(Tuple) > 1), Es}, Len, Dots, no_more};
+lt(Map, 1, _T, Enc, Str) when is_map(Map) ->
+    {"#{...}", 6, 3, fun(T1, Dd) -> lt(Map, 1 + Dd, T1, Enc, Str) end};
+lt(Map, D, T, Enc, Str) when is_map(Map) ->
+    Ps = lt_pairs(map_pairs(Map), D, D - 1, tsub(T, 3), Enc, Str),
+    {Len, Dots} = lt_length(Ps, 3),
+    {{map, Ps}, Len, Dots, no_more};
+lt(<<>>, _D, _T, _Enc, _Str) -> {"<<>>", 4, 0, no_more};
+lt(<<_/bitstring>> = Bin, 1, _T, Enc, Str) ->
+    {"<<...>>", 7, 3, fun(T1, Dd) -> lt(Bin, 1 + Dd, T1, Enc, Str) end};
+lt(<<_/bitstring>> = Bin, D, T, Enc, Str) ->
+    More = fun(T1, Dd) -> lt(Bin, D + Dd, T1, Enc, Str) end,
+    case Str andalso bit_size(Bin) rem 8 =:= 0 andalso
+        lt_printable_bin(Bin, D - 1, tsub(T, 6), Enc) of
+        {true, L} when is_list(L) ->
+            S = write_string(L, $", unicode),
+            {[$<, $<, S, $>, $>], 4 + length(S), 0, no_more};
+        {false, L} when is_list(L) ->
+            S = write_string(L, $", unicode),
+            {[$<, $<, S, "/utf8>>"], 9 + chars_len(S), 0, no_more};
+        {true, true, Prefix} ->
+            S = write_string(Prefix, $", unicode),
+            {[$<, $<, S | "...>>"], 7 + length(S), 3, More};
+        {false, true, Prefix} ->
+            S = write_string(Prefix, $", unicode),
+            {[$<, $<, S | "/utf8...>>"], 12 + chars_len(S), 3, More};
+        false ->
+            case lt_binary(Bin, D, tsub(T, 4), []) of
+                {S, <<>>} -> {{bin, S}, iolist_size(S), 0, no_more};
+                {S, _} -> {{bin, S}, iolist_size(S), 3, More}
+            end
+    end;
+lt(Term, _D, _T, _Enc, _Str) ->
+    S = write1(Term, -1, latin1),
+    {S, chars_len(S), 0, no_more}.
+
+lt_elems([], _D, _T, _Enc, _Str) -> [];
+lt_elems(L, D, T, Enc, Str) when D =:= 1; T =:= 0 ->
+    {dots, 3, 3, fun(T1, Dd) -> lt_elems(L, D + Dd, T1, Enc, Str) end};
+lt_elems([E | Es], D, T, Enc, Str) ->
+    T1 = case Es of
+             [] -> T;
+             _ -> tsub(T, 1)
+         end,
+    {_, Len, _, _} = Elem = lt(E, D - 1, T1, Enc, Str),
+    [Elem | lt_elems(Es, D - 1, tsub(T1, Len), Enc, Str)];
+lt_elems(E, D, T, Enc, Str) ->
+    lt(E, D - 1, T, Enc, Str).
+
+lt_tuple(Tuple, I, _D, _T, _Enc, _Str) when I > tuple_size(Tuple) -> [];
+lt_tuple(Tuple, I, D, T, Enc, Str) when D =:= 1; T =:= 0 ->
+    {dots, 3, 3, fun(T1, Dd) -> lt_tuple(Tuple, I, D + Dd, T1, Enc, Str) end};
+lt_tuple(Tuple, I, D, T, Enc, Str) ->
+    T1 = case I =:= tuple_size(Tuple) of
+             true -> T;
+             false -> tsub(T, 1)
+         end,
+    {_, Len, _, _} = Elem = lt(element(I, Tuple), D - 1, T1, Enc, Str),
+    [Elem | lt_tuple(Tuple, I + 1, D - 1, tsub(T1, Len), Enc, Str)].
+
+lt_pairs([], _D, _D0, _T, _Enc, _Str) -> [];
+lt_pairs(Ps, D, D0, T, Enc, Str) when D =:= 1; T =:= 0 ->
+    {dots, 3, 3, fun(T1, Dd) -> lt_pairs(Ps, D + Dd, D0, T1, Enc, Str) end};
+lt_pairs([{K, V} | Ps], D, D0, T, Enc, Str) ->
+    T1 = case Ps of
+             [] -> T;
+             _ -> tsub(T, 1)
+         end,
+    {_, KL, KD, _} = KT = lt(K, D0, T1, Enc, Str),
+    {_, VL, VD, _} = VT = lt(V, D0, tsub(T1, KL + 4), Enc, Str),
+    Len = KL + 4 + VL,
+    [{{map_pair, KT, VT}, Len, KD + VD, no_more} |
+     lt_pairs(Ps, D - 1, D0, tsub(T1, Len), Enc, Str)].
+
+%% {Len, Dots} of the elements of a list, tuple or map (Acc: the brackets).
+lt_length([], Acc) -> {Acc, 0};
+lt_length([{_, Len, Dots, _} | Es], Acc) -> lt_length_tail(Es, Acc + Len, Dots);
+lt_length({_, Len, Dots, _}, Acc) -> {Acc + Len, Dots}.
+
+lt_length_tail([], Acc, DAcc) -> {Acc, DAcc};
+lt_length_tail([{_, Len, Dots, _} | Es], Acc, DAcc) -> lt_length_tail(Es, Acc + 1 + Len, DAcc + Dots);
+lt_length_tail({_, Len, Dots, _}, Acc, DAcc) -> {Acc + 1 + Len, DAcc + Dots}.
+
+%% The bytes of a binary with a depth and a limit: {Chars, Rest}.
+lt_binary(B, D, T, Acc) ->
+    {S, Rest} = lt_binary_body(B, D, T, Acc),
+    {[$<, $<, lists:reverse(S), $>, $>], Rest}.
+
+lt_binary_body(<<>> = B, _D, _T, Acc) -> {Acc, B};
+lt_binary_body(B, D, T, Acc) when D =:= 1; T =:= 0 -> {["..." | Acc], B};
+lt_binary_body(<<X:8>>, _D, _T, Acc) -> {[integer_to_list(X) | Acc], <<>>};
+lt_binary_body(<<X:8, Rest/bitstring>>, D, T, Acc) ->
+    S = integer_to_list(X),
+    lt_binary_body(Rest, D - 1, tsub(T, length(S) + 1), [$,, S | Acc]);
+lt_binary_body(B, _D, _T, Acc) ->
+    L = bit_size(B),
+    <<X:L>> = B,
+    {[integer_to_list(L), $:, integer_to_list(X) | Acc], <<>>}.
+
+%% A string with a limit: true, {true, Prefix} (a printable prefix of
+%% T-2 characters) or false.
+lt_printable_list(_L, 1, _T, _Enc) -> false;
+lt_printable_list(L, _D, T, latin1) ->
+    N = tsub(T, 2),
+    case printable_count(L, N) of
+        all -> true;
+        0 -> {true, sublist(L, N)};
+        _ -> false
+    end;
+lt_printable_list(L, _D, T, _Unicode) ->
+    N = tsub(T, 2),
+    try string:slice(L, 0, N) of
+        "" -> false;
+        Prefix ->
+            case flat_prefix(L, lists:flatlength(Prefix)) of
+                true ->
+                    case string:equal(Prefix, L) of
+                        true -> printable_list(L);
+                        false -> printable_list(Prefix) andalso {true, Prefix}
+                    end;
+                false -> false
+            end
+    catch _:_ -> false
+    end.
+
+flat_prefix(_L, 0) -> true;
+flat_prefix([C | Cs], N) when is_integer(C) -> flat_prefix(Cs, N - 1);
+flat_prefix(_, _) -> false.
+
+%% all (the whole list is printable within N characters), 0 (the first N
+%% are printable and more follow) or the count left when an unprintable
+%% element is met.
+printable_count([_ | _], 0) -> 0;
+printable_count([C | Cs], N) when is_integer(C) ->
+    case printable_latin1_char(C) of
+        true -> printable_count(Cs, N - 1);
+        false -> N
+    end;
+printable_count([], _) -> all;
+printable_count(_, N) -> N.
+
+printable_latin1_char(C) when C >= $\s, C =< $~ -> true;
+printable_latin1_char(C) when C >= 16#A0, C =< 16#FF -> true;
+printable_latin1_char(C) ->
+    lists:member(C, [$\n, $\r, $\t, $\v, $\b, $\f, $\e]).
+
+%% A printable binary with a depth and a limit (the forms of
+%% printable_bin/3).
+lt_printable_bin(Bin, D, T, Enc) ->
+    Len = case D >= 0 of
+              true ->
+                  DChars = erlang:min(4 * D, byte_size(Bin)),
+                  case T >= 0 of
+                      true -> erlang:min(T, DChars);
+                      false -> DChars
+                  end;
+              false when T < 0 -> byte_size(Bin);
+              false -> T
+          end,
+    lt_printable_bin(Bin, Len, D, Enc, x).
+
+lt_printable_bin(_Bin, 0, _D, _Enc, x) -> false;
+lt_printable_bin(Bin, Len, D, latin1, x) ->
+    N = erlang:min(20, Len),
+    L = binary_to_list(Bin, 1, N),
+    case printable_count(L, N) of
+        all when N =:= byte_size(Bin) -> {true, L};
+        all when N =:= Len -> {true, true, L};
+        all ->
+            case printable_bin_from(Bin, 1 + N, Len - N) of
+                0 when byte_size(Bin) =:= Len -> {true, binary_to_list(Bin)};
+                NC when D > 0, Len - NC >= D -> {true, true, binary_to_list(Bin, 1, Len - NC)};
+                _ -> false
+            end;
+        NC when is_integer(NC), D > 0, N - NC >= D -> {true, true, binary_to_list(Bin, 1, N - NC)};
+        _ -> false
+    end;
+lt_printable_bin(Bin, Len, D, _Unicode, x) ->
+    case utf8_prefix_valid(Bin, Len) of
+        true ->
+            case utf8_printable(Bin, Len, []) of
+                {_, <<>>, L} -> {byte_size(Bin) =:= length(L), L};
+                {NC, Rest, L} when D > 0, Len - NC >= D ->
+                    {byte_size(Bin) - byte_size(Rest) =:= length(L), true, L};
+                _ -> false
+            end;
+        false ->
+            lt_printable_bin(Bin, Len, D, latin1, x)
+    end.
+
+%% How many of the Len bytes from Start are left when an unprintable one
+%% is met (0: all printable).
+printable_bin_from(_Bin, _Start, 0) -> 0;
+printable_bin_from(Bin, Start, Len) ->
+    N = erlang:min(10000, Len),
+    case printable_count(binary_to_list(Bin, Start, Start + N - 1), N) of
+        all -> printable_bin_from(Bin, Start + N, Len - N);
+        NC -> Len - (N - NC)
+    end.
+
+utf8_prefix_valid(<<>>, _) -> true;
+utf8_prefix_valid(_, 0) -> true;
+utf8_prefix_valid(<<_/utf8, R/binary>>, N) -> utf8_prefix_valid(R, N - 1);
+utf8_prefix_valid(_, _) -> false.
+
+utf8_printable(<<C/utf8, R/binary>> = Bin, I, L) when I > 0 ->
+    case printable_latin1_char(C) of
+        true -> utf8_printable(R, I - 1, [C | L]);
+        false -> {I, Bin, lists:reverse(L)}
+    end;
+utf8_printable(Bin, I, L) -> {I, Bin, lists:reverse(L)}.
+
+%% The same tree, ExtraDepth levels deeper where it was cut.
+grow({_, _, 0, no_more} = Tree, _T, _Dd) -> Tree;
+grow({{tuple, Tagged, Es}, _, _, no_more}, T, Dd) ->
+    {Es1, Len, Dots} = grow_elems(Es, T, Dd, 2),
+    {{tuple, Tagged, Es1}, Len, Dots, no_more};
+grow({{map, Ps}, _, _, no_more}, T, Dd) ->
+    {Ps1, Len, Dots} = grow_elems(Ps, T, Dd, 3),
+    {{map, Ps1}, Len, Dots, no_more};
+grow({{map_pair, K, V}, _, _, no_more}, T, Dd) ->
+    {_, KL, KD, _} = K1 = grow(K, tsub(T, 1), Dd),
+    {_, VL, VD, _} = V1 = grow(V, tsub(T, KL + 4), Dd),
+    {{map_pair, K1, V1}, KL + 4 + VL, KD + VD, no_more};
+grow({_, _, _, More}, T, Dd) ->
+    More(T, Dd).
+
+grow_elems(Es, T, Dd, Brackets) ->
+    Es1 = grow_list(Es, tsub(T, Brackets), Dd),
+    {Len, Dots} = lt_length(Es1, Brackets),
+    {Es1, Len, Dots}.
+
+grow_list([], _T, _Dd) -> [];
+grow_list([E | Es], T, Dd) ->
+    T1 = case Es of
+             [] -> T;
+             _ -> tsub(T, 1)
+         end,
+    {_, Len, _, _} = E1 = grow(E, T1, Dd),
+    [E1 | grow_list(Es, tsub(T1, Len), Dd)];
+grow_list({_, _, _, More}, T, Dd) ->
+    More(T, Dd).
+
+%% Into the printer's {What, Len} form.
+to_pp({dots, _, _, _}) -> {dots};
+to_pp({{tuple, Tagged, Es}, Len, _, _}) -> {{tuple, Tagged, to_pp_list(Es)}, Len};
+to_pp({{list, Es}, Len, _, _}) -> {{list, to_pp_list(Es)}, Len};
+to_pp({{map, Ps}, Len, _, _}) -> {{map, to_pp_list(Ps)}, Len};
+to_pp({{map_pair, K, V}, Len, _, _}) -> {{map_pair, to_pp(K), to_pp(V)}, Len};
+to_pp({What, Len, _, _}) -> {What, Len}.
+
+to_pp_list([]) -> [];
+to_pp_list([E | Es]) -> [to_pp(E) | to_pp_list(Es)];
+to_pp_list(E) -> to_pp(E).
+
+%% T - E, not below 0 (a negative T, no limit, stays).
+tsub(T, _) when T < 0 -> T;
+tsub(T, E) when T >= E -> T - E;
+tsub(_, _) -> 0.

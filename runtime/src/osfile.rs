@@ -7,9 +7,9 @@
 //! variables and `os:cmd/1`. File names arrive as flat strings or binaries (UTF-8),
 //! data to write as binaries (the Erlang side flattens iodata).
 //!
-//! Must not: block a scheduler thread without bound, except for regular-file I/O and
-//! `ferl_os:cmd/1`, which waits for the command (like a dirty NIF would, it occupies
-//! its caller's scheduler thread until the command exits).
+//! Must not: block a scheduler thread without bound, except for regular-file I/O
+//! (`ferl_os:cmd_start/2` runs the command on a thread of its own and answers with a
+//! message).
 
 use crate::exception::{BifResult, Exception};
 use crate::process::Process;
@@ -421,32 +421,114 @@ fn unsetenv(n: Term) -> BifResult {
     Ok(Term::bool(true))
 }
 
-/// `ferl_os:cmd(Command)`: run `/bin/sh -c Command` with standard input closed and
-/// standard error joined to standard output (as OTP), and return that output as a
-/// string (decoded from UTF-8 when it is valid UTF-8, else its bytes). Waits on the caller's scheduler thread until the command exits.
-fn cmd(p: &mut Process, c: Term) -> BifResult {
+/// `ferl_os:cmd_start(Command, MaxSize)`: start `/bin/sh -c Command` on a thread of its
+/// own (standard input closed, standard error joined to standard output, as OTP) and
+/// return a small integer `Id` at once; when the command has exited, or has written
+/// `MaxSize` bytes (an integer; anything else means no limit), the thread sends the
+/// caller `{ferl_os_cmd, Id, Output}`: the output (at most `MaxSize` bytes) as a string,
+/// decoded from UTF-8 when it is valid UTF-8, else its bytes. The caller waits for that
+/// message in a receive, so its scheduler keeps running other processes (as BEAM's port
+/// does). A command cut short is killed.
+fn cmd_start(p: &mut Process, c: Term, max: Term) -> BifResult {
     let c = name(c)?;
+    let max = match max.small_value() {
+        Some(n) if n >= 0 => Some(n as usize),
+        _ => None,
+    };
+    static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+    let id = NEXT_ID.fetch_add(1, Ordering::Relaxed) & ((1 << 59) - 1);
+    let id_term = Term::small(id as i64).ok_or_else(Exception::badarg)?;
     crate::boot::flush_stdout();
-    let out = std::process::Command::new("/bin/sh")
-        .arg("-c")
-        .arg("eval \"$1\" 2>&1")
-        .arg("sh")
-        .arg(&c)
-        .stdin(std::process::Stdio::null())
+    let p_raw: *mut Process = p;
+    // SAFETY: `p` is the running process of this scheduler thread.
+    let r = unsafe {
+        crate::native::procs::call(p_raw, |ctx| {
+            let shared = ctx.sched.shared.clone();
+            let me = ctx.self_pid();
+            std::thread::Builder::new()
+                .name("ferl-os-cmd".into())
+                .spawn(move || {
+                    let (out, child) = run_command(&c, max);
+                    let msg = crate::mailbox::Message::build(out.len() * 2 + 8, |h| {
+                        let o = bytes_to_string(h, out);
+                        term::tuple(h, &[atom("ferl_os_cmd"), id_term, o])
+                    });
+                    shared.deliver(me, msg);
+                    if let Some(mut child) = child {
+                        let _ = child.wait();
+                    }
+                })
+                .map_err(|_| Exception::badarg())?;
+            Ok(id_term)
+        })
+    };
+    // SAFETY: `r` is a term word or NON_VALUE with the exception raised by `call`.
+    Ok(unsafe { Term::from_raw(r) })
+}
+
+/// Run the command as OTP's `os:cmd` does: `/bin/sh -s` reads `(Command\n) </dev/null;
+/// echo "^D"` from its standard input, standard error goes to standard output, and the
+/// output ends at the first ^D byte (so background jobs the command starts do not hold
+/// it up), at end of file, or after `max` bytes. The pipes are then closed (a command
+/// still writing gets SIGPIPE) and the shell is reaped by `finish`.
+fn run_command(c: &str, max: Option<usize>) -> (Vec<u8>, Option<std::process::Child>) {
+    let mut script = format!("exec 2>&1\n({c}\n) </dev/null; echo \"\x04\"\n").into_bytes();
+    let child = std::process::Command::new("/bin/sh")
+        .arg("-s")
+        .arg("unix:cmd")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::null())
-        .output();
-    let bytes = out.map(|o| o.stdout).unwrap_or_default();
-    Ok(match String::from_utf8(bytes) {
-        Ok(s) => term::string(p, &s),
+        .spawn();
+    let Ok(mut child) = child else {
+        return (Vec::new(), None);
+    };
+    if let Some(mut input) = child.stdin.take() {
+        let _ = input.write_all(&script);
+        script.clear();
+    }
+    let mut out = Vec::new();
+    if let Some(mut pipe) = child.stdout.take() {
+        let mut buf = [0u8; 8192];
+        loop {
+            match pipe.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => {
+                    let chunk = &buf[..n];
+                    let eot = chunk.iter().position(|&b| b == 4);
+                    out.extend_from_slice(&chunk[..eot.unwrap_or(n)]);
+                    if let Some(m) = max {
+                        if out.len() >= m {
+                            out.truncate(m);
+                            let _ = child.kill();
+                            break;
+                        }
+                    }
+                    if eot.is_some() {
+                        break;
+                    }
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(_) => break,
+            }
+        }
+    }
+    (out, Some(child))
+}
+
+/// A command's output as a string: its characters when it is valid UTF-8, else its bytes.
+fn bytes_to_string<H: crate::heap::Heap + ?Sized>(h: &mut H, bytes: Vec<u8>) -> Term {
+    match String::from_utf8(bytes) {
+        Ok(s) => term::string(h, &s),
         Err(e) => {
             let elems: Vec<Term> = e
                 .as_bytes()
                 .iter()
                 .map(|&b| Term::small(i64::from(b)).unwrap_or(Term::NIL))
                 .collect();
-            term::list(p, &elems)
+            term::list(h, &elems)
         }
-    })
+    }
 }
 
 macro_rules! os_bifs {
@@ -497,5 +579,5 @@ os_bifs! {
     ferl_bif_ferl__os_getenv_1 "ferl_os" "getenv" = |p, n| getenv(p, n);
     ferl_bif_ferl__os_putenv_2 "ferl_os" "putenv" = |_p, n, v| putenv(n, v);
     ferl_bif_ferl__os_unsetenv_1 "ferl_os" "unsetenv" = |_p, n| unsetenv(n);
-    ferl_bif_ferl__os_cmd_1 "ferl_os" "cmd" = |p, c| cmd(p, c);
+    ferl_bif_ferl__os_cmd__start_2 "ferl_os" "cmd_start" = |p, c, m| cmd_start(p, c, m);
 }

@@ -9,12 +9,14 @@
 //!
 //! Storage: every object (and every key) is copied off the process heap into its own
 //! exact-size heap fragment (`mailbox::Message`, the same copy machinery as messages);
-//! objects handed back to a process are copied onto its heap. A table is a `BTreeMap`
-//! from key to objects behind a `parking_lot::RwLock`: many readers, one writer at a time.
-//! Keys of `set`/`bag`/`duplicate_bag` tables are ordered by exact term order (`=:=`
-//! keys), of `ordered_set` tables by term order (`==` keys, as BEAM). `tab2list`/`first`/
-//! `next` of hashed tables therefore come in key order (BEAM: hash order; both unordered
-//! by contract).
+//! objects handed back to a process are copied onto its heap. An `ordered_set` is a
+//! `BTreeMap` from key to objects (term order, `==` keys, as BEAM); a `set`/`bag`/
+//! `duplicate_bag` is erts' own hash table ([`LinearHash`]: linear hashing over
+//! `internal_hash`, `=:=` keys, the same bucket splits and joins as erl_db_hash.c), so
+//! `first`/`next`, `tab2list`, `select`, `match` and `foldl` see the objects in BEAM's
+//! order; keys that are or contain atoms, pids, references or funs hash by VM-specific
+//! numbers on BEAM, so tables with such keys have an order of ferl's own. Each table's
+//! storage is behind a `parking_lot::RwLock`: many readers, one writer at a time.
 //! Must not: keep pointers into any process heap, or hold a table lock while calling
 //! into the scheduler.
 
@@ -127,15 +129,166 @@ impl Ord for Key {
     }
 }
 
-/// Objects of a table: key -> objects with that key (one for sets; insertion order for bags).
+/// Objects of a table: key -> objects with that key (one for sets; insertion order for
+/// bags). `ordered_set` tables keep them in `map`, the hashed types in `hash`.
 #[derive(Default)]
 pub struct Data {
     map: BTreeMap<Key, Vec<Stored>>,
     size: usize,
+    /// The objects of a `set`/`bag`/`duplicate_bag` table (created by its first insert).
+    hash: Option<Box<LinearHash>>,
+}
+
+/// A key of a hashed table with its objects.
+struct Entry {
+    h: u32,
+    key: Key,
+    objs: Vec<Stored>,
+}
+
+/// erts' hash table (erl_db_hash.c), so that `first`/`next`, `tab2list`, `select` and
+/// `match` see the objects in BEAM's order. A key's hash is `internal_hash(Key, 0)`; its
+/// bucket `hash & szm`, or `hash & (szm >> 1)` when that bucket is not active yet. 256
+/// buckets to begin with; after an insert that leaves more objects than active buckets,
+/// one bucket is split (`nactive & (szm >> 1)` into `nactive`, both halves keeping their
+/// order); new keys go at the end of their chain. Buckets are allocated in segments (256,
+/// then 2048 each); a deletion that leaves fewer objects than `(slots - 2048) / 2`, with
+/// three or more segments, joins up to 5 last buckets into their buddies (in front), and
+/// the second segment is never given back.
+pub struct LinearHash {
+    buckets: Vec<Vec<Entry>>,
+    szm: u32,
+    slots: usize,
+}
+
+const FIRST_SEGSZ: usize = 256;
+const EXT_SEGSZ: usize = 2048;
+
+fn key_hash(k: Term) -> u32 {
+    crate::bif::hash::internal_hash(k, 0)
+}
+
+impl LinearHash {
+    fn new() -> LinearHash {
+        LinearHash {
+            buckets: (0..FIRST_SEGSZ).map(|_| Vec::new()).collect(),
+            szm: (FIRST_SEGSZ - 1) as u32,
+            slots: FIRST_SEGSZ,
+        }
+    }
+    fn ix(&self, h: u32) -> usize {
+        let mut i = h & self.szm;
+        if i as usize >= self.buckets.len() {
+            i &= self.szm >> 1;
+        }
+        i as usize
+    }
+    /// (bucket, position in its chain) of `k`.
+    fn locate(&self, k: Term) -> Option<(usize, usize)> {
+        let h = key_hash(k);
+        let i = self.ix(h);
+        let pos = self.buckets[i]
+            .iter()
+            .position(|e| e.h == h && cmp::exact_eq(e.key.k.term(), k))?;
+        Some((i, pos))
+    }
+    fn get(&self, k: Term) -> Option<&Entry> {
+        let (i, pos) = self.locate(k)?;
+        Some(&self.buckets[i][pos])
+    }
+    fn get_mut(&mut self, k: Term) -> Option<&mut Entry> {
+        let (i, pos) = self.locate(k)?;
+        Some(&mut self.buckets[i][pos])
+    }
+    fn take(&mut self, k: Term) -> Option<Entry> {
+        let (i, pos) = self.locate(k)?;
+        Some(self.buckets[i].remove(pos))
+    }
+    fn add(&mut self, k: Term, obj: Term) {
+        let h = key_hash(k);
+        let i = self.ix(h);
+        self.buckets[i].push(Entry {
+            h,
+            key: Key {
+                exact: true,
+                k: Stored::new(k),
+            },
+            objs: vec![Stored::new(obj)],
+        });
+    }
+    /// After an insert: split one bucket when objects outnumber active buckets.
+    fn grow(&mut self, nitems: usize) {
+        let to = self.buckets.len();
+        if nitems <= to {
+            return;
+        }
+        if to == self.slots {
+            self.slots += EXT_SEGSZ;
+        }
+        if to as u32 == self.szm + 1 {
+            self.szm = (self.szm << 1) | 1;
+        }
+        let from = to & (self.szm as usize >> 1);
+        let szm = self.szm;
+        let chain = std::mem::take(&mut self.buckets[from]);
+        let (stay, moved): (Vec<Entry>, Vec<Entry>) = if chain.is_empty() {
+            (chain, Vec::new())
+        } else {
+            chain
+                .into_iter()
+                .partition(|e| (e.h & szm) as usize == from)
+        };
+        self.buckets[from] = stay;
+        self.buckets.push(moved);
+    }
+    /// After a deletion: join buckets while the table is sparse enough.
+    fn shrink(&mut self, nitems: usize) {
+        for _ in 0..5 {
+            let limit = if self.slots >= FIRST_SEGSZ + 2 * EXT_SEGSZ {
+                (self.slots - EXT_SEGSZ) / 2
+            } else {
+                0
+            };
+            let n = self.buckets.len();
+            if n <= FIRST_SEGSZ || nitems >= limit {
+                return;
+            }
+            let src = n - 1;
+            let low = self.szm >> 1;
+            let dst = src & low as usize;
+            let mut moved = self.buckets.pop().unwrap_or_default();
+            if !moved.is_empty() {
+                moved.append(&mut self.buckets[dst]);
+                self.buckets[dst] = moved;
+            }
+            if dst == 0 {
+                self.szm = low;
+            }
+            if src == self.slots - EXT_SEGSZ {
+                self.slots -= EXT_SEGSZ;
+            }
+        }
+    }
+    /// Keys in chain order.
+    fn first(&self) -> Option<Term> {
+        self.buckets.iter().flatten().map(|e| e.key.k.term()).next()
+    }
+    /// The key after `k` in chain order.
+    fn next(&self, k: Term) -> Option<Term> {
+        let (i, pos) = self.locate(k)?;
+        self.buckets[i][pos + 1..]
+            .iter()
+            .chain(self.buckets[i + 1..].iter().flatten())
+            .map(|e| e.key.k.term())
+            .next()
+    }
 }
 
 impl Data {
     fn find(&self, exact: bool, k: Term) -> Option<(&Key, &Vec<Stored>)> {
+        if exact {
+            return self.hash.as_ref()?.get(k).map(|e| (&e.key, &e.objs));
+        }
         // BTreeMap has no lookup by a foreign comparator: search by range on a probe key.
         let probe = Key {
             exact,
@@ -146,6 +299,9 @@ impl Data {
         r
     }
     fn find_mut(&mut self, exact: bool, k: Term) -> Option<&mut Vec<Stored>> {
+        if exact {
+            return self.hash.as_mut()?.get_mut(k).map(|e| &mut e.objs);
+        }
         let probe = Key {
             exact,
             k: probe_stored(k),
@@ -155,6 +311,13 @@ impl Data {
         r
     }
     fn remove(&mut self, exact: bool, k: Term) -> Option<Vec<Stored>> {
+        if exact {
+            let h = self.hash.as_mut()?;
+            let e = h.take(k)?;
+            self.size -= e.objs.len();
+            h.shrink(self.size);
+            return Some(e.objs);
+        }
         let probe = Key {
             exact,
             k: probe_stored(k),
@@ -165,6 +328,35 @@ impl Data {
             self.size -= v.len();
         }
         r
+    }
+    /// A new key with its first object.
+    fn add(&mut self, exact: bool, k: Term, obj: Term) {
+        self.size += 1;
+        if exact {
+            let h = self.hash.get_or_insert_with(|| Box::new(LinearHash::new()));
+            h.add(k, obj);
+            h.grow(self.size);
+        } else {
+            self.map.insert(
+                Key {
+                    exact,
+                    k: Stored::new(k),
+                },
+                vec![Stored::new(obj)],
+            );
+        }
+    }
+    /// After objects were added to existing keys (bags).
+    fn grown(&mut self) {
+        if let Some(h) = self.hash.as_mut() {
+            h.grow(self.size);
+        }
+    }
+    /// After objects were deleted from keys that stay.
+    fn shrunk(&mut self) {
+        if let Some(h) = self.hash.as_mut() {
+            h.shrink(self.size);
+        }
     }
 }
 
@@ -507,6 +699,7 @@ fn insert_one(t: &Table, d: &mut Data, obj: Term) {
                 if !v.iter().any(|o| cmp::exact_eq(o.term(), obj)) {
                     v.push(Stored::new(obj));
                     d.size += 1;
+                    d.grown();
                 }
                 return;
             }
@@ -515,18 +708,12 @@ fn insert_one(t: &Table, d: &mut Data, obj: Term) {
             if let Some(v) = d.find_mut(exact, k) {
                 v.push(Stored::new(obj));
                 d.size += 1;
+                d.grown();
                 return;
             }
         }
     }
-    d.map.insert(
-        Key {
-            exact,
-            k: Stored::new(k),
-        },
-        vec![Stored::new(obj)],
-    );
-    d.size += 1;
+    d.add(exact, k, obj);
 }
 
 fn objects_arg(t: &Table, objs: Term) -> Result<Vec<Term>, Exception> {
@@ -599,6 +786,8 @@ pub fn delete_object(p: &mut Process, tab: Term, obj: Term) -> BifResult {
     d.size -= removed;
     if empty {
         d.remove(exact, k);
+    } else if removed > 0 {
+        d.shrunk();
     }
     Ok(Term::bool(true))
 }
@@ -689,16 +878,29 @@ pub fn lookup_element(p: &mut Process, tab: Term, key: Term, pos: Term) -> BifRe
     }
 }
 
-/// Every object in table order.
-fn all_objects(d: &Data) -> impl DoubleEndedIterator<Item = Term> + '_ {
-    d.map.values().flat_map(|v| v.iter().map(Stored::term))
+/// Every object in table order: key order for `ordered_set`; for hashed tables BEAM's
+/// (chains from the last bucket down, each chain from its end, a key's objects oldest
+/// first).
+fn all_objects(d: &Data) -> Vec<Term> {
+    let mut out = Vec::with_capacity(d.size);
+    match &d.hash {
+        Some(h) => {
+            for b in h.buckets.iter().rev() {
+                for e in b.iter().rev() {
+                    out.extend(e.objs.iter().map(Stored::term));
+                }
+            }
+        }
+        None => out.extend(d.map.values().flat_map(|v| v.iter().map(Stored::term))),
+    }
+    out
 }
 
 /// `ets:tab2list(Tab)`.
 pub fn tab2list(p: &mut Process, tab: Term) -> BifResult {
     let t = table(p, tab, Op::Read)?;
     let d = t.data.read();
-    let objs: Vec<Term> = all_objects(&d).collect();
+    let objs: Vec<Term> = all_objects(&d);
     Ok(list_out(p, &objs))
 }
 
@@ -710,13 +912,15 @@ fn end_of_table() -> Term {
 pub fn first(p: &mut Process, tab: Term, last: bool) -> BifResult {
     let t = table(p, tab, Op::Read)?;
     let d = t.data.read();
-    let k = if last && t.kind == Kind::OrderedSet {
-        d.map.keys().next_back()
+    let k = if let Some(h) = &d.hash {
+        h.first()
+    } else if last && t.kind == Kind::OrderedSet {
+        d.map.keys().next_back().map(|k| k.k.term())
     } else {
-        d.map.keys().next()
+        d.map.keys().next().map(|k| k.k.term())
     };
     Ok(match k {
-        Some(k) => copy_out(p, k.k.term()),
+        Some(k) => copy_out(p, k),
         None => end_of_table(),
     })
 }
@@ -730,6 +934,12 @@ pub fn next(p: &mut Process, tab: Term, key: Term, prev: bool) -> BifResult {
     let prev = prev && t.kind == Kind::OrderedSet;
     if t.kind != Kind::OrderedSet && d.find(exact, key).is_none() {
         return badarg();
+    }
+    if let Some(h) = &d.hash {
+        return Ok(match h.next(key) {
+            Some(k) => copy_out(p, k),
+            None => end_of_table(),
+        });
     }
     let probe = Key {
         exact,
@@ -929,15 +1139,29 @@ pub fn select(p: &mut Process, tab: Term, spec: Term, mode: SelectMode) -> BifRe
         let mut n = 0usize;
         let mut scratch = crate::heap::FragHeap::new();
         let exact = t.exact();
+        let keep = |o: &Stored, scratch: &mut crate::heap::FragHeap| {
+            !spec
+                .run(scratch, o.term())
+                .is_some_and(|r| r == Term::bool(true))
+        };
+        if let Some(h) = d.hash.as_mut() {
+            for b in h.buckets.iter_mut() {
+                for e in b.iter_mut() {
+                    let before = e.objs.len();
+                    e.objs.retain(|o| keep(o, &mut scratch));
+                    n += before - e.objs.len();
+                }
+                b.retain(|e| !e.objs.is_empty());
+            }
+            d.size -= n;
+            d.shrunk();
+            return Ok(Term::small(n as i64).unwrap_or(NIL));
+        }
         let keys: Vec<Term> = d.map.keys().map(|k| k.k.term()).collect();
         let mut dead = Vec::new();
         for (ki, v) in d.map.values_mut().enumerate() {
             let before = v.len();
-            v.retain(|o| {
-                !spec
-                    .run(&mut scratch, o.term())
-                    .is_some_and(|r| r == Term::bool(true))
-            });
+            v.retain(|o| keep(o, &mut scratch));
             n += before - v.len();
             if v.is_empty() {
                 dead.push(keys[ki]);
@@ -963,7 +1187,7 @@ pub fn select(p: &mut Process, tab: Term, spec: Term, mode: SelectMode) -> BifRe
             .find(t.exact(), k)
             .map(|(_, v)| v.iter().map(Stored::term).collect())
             .unwrap_or_default(),
-        None => all_objects(&d).collect(),
+        None => all_objects(&d),
     };
     if mode == SelectMode::Count {
         let mut scratch = crate::heap::FragHeap::new();
@@ -1018,8 +1242,12 @@ fn info_item(p: &mut Process, t: &Table, item: &str) -> Option<Term> {
         }
         "memory" => {
             let d = t.data.read();
-            let words: usize =
-                all_objects(&d).map(crate::copy::size_of).sum::<usize>() + 3 * d.size + 305;
+            let words: usize = all_objects(&d)
+                .into_iter()
+                .map(crate::copy::size_of)
+                .sum::<usize>()
+                + 3 * d.size
+                + 305;
             Term::small(words as i64).unwrap_or(NIL)
         }
         "owner" => Term::pid(t.owner.load(Ordering::Acquire)),
