@@ -14,6 +14,9 @@
 use ferl_ir::ir::{Call, Callee, Expr, FunId, FunKind, Literal, Module, Operand, Prim, Test, Var};
 use std::collections::{HashMap, HashSet};
 
+/// Rounds of [`ModuleFloats::new`]'s fixpoint before it gives up.
+const MAX_ROUNDS: usize = 16;
+
 /// Float facts about the functions of a module, found by an optimistic fixpoint: which
 /// parameters are always floats (functions only called directly from this module: not
 /// exported, not lambdas) and which functions always return a float.
@@ -35,7 +38,10 @@ impl ModuleFloats {
                 .collect(),
             returns: vec![true; m.functions.len()],
         };
-        loop {
+        // Each round only turns facts off, so this ends; a module whose facts are still
+        // changing after MAX_ROUNDS rounds (long call chains in an unlucky order) gets no
+        // facts at all, which is always sound, instead of a quadratic compile time.
+        for _ in 0..MAX_ROUNDS {
             let mut changed = false;
             for (i, f) in m.functions.iter().enumerate() {
                 let a = analyse(f, &mf, FunId(i as u32), inline_call);
@@ -58,6 +64,11 @@ impl ModuleFloats {
                 return mf;
             }
         }
+        for p in &mut mf.params {
+            p.iter_mut().for_each(|x| *x = false);
+        }
+        mf.returns.iter_mut().for_each(|x| *x = false);
+        mf
     }
     /// Is the result of this call statically a float.
     fn call_float(&self, call: &Call) -> bool {
