@@ -18,8 +18,10 @@ pub enum Action {
     DumpTokens,
     /// `--dump=ast`
     DumpAst,
-    /// `--dump=ir`: the core IR after record expansion, lowering and match compilation.
-    DumpIr,
+    /// `--dump=ir`: the core IR after record expansion, lowering and match compilation;
+    /// `--dump=ir-opt`: after `ferl_ir::optimize_module` too (inlining), what the code
+    /// generator compiles.
+    DumpIr { optimized: bool },
 }
 
 /// How warnings are treated: `-W0` (none), default/`-W`/`-W1`.. (shown), `-Werror`.
@@ -74,6 +76,7 @@ usage: ferlc [options] FILE.erl...
   --entry Mod:Fun      the entry function (default: main/1, else start/0)
   -E                   print the preprocessed source
   --dump=tokens|ast|ir print the tokens, the syntax tree or the core IR
+  --dump=ir-opt        print the core IR after inlining (what is compiled)
   -I DIR               add DIR to the include search path
   -D NAME[=VALUE]      define a macro
   -W0 | -W | -Werror   no warnings | warnings (default) | warnings are errors
@@ -103,7 +106,8 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
             "-E" => o.action = Action::Preprocess,
             "--dump=tokens" => o.action = Action::DumpTokens,
             "--dump=ast" => o.action = Action::DumpAst,
-            "--dump=ir" => o.action = Action::DumpIr,
+            "--dump=ir" => o.action = Action::DumpIr { optimized: false },
+            "--dump=ir-opt" => o.action = Action::DumpIr { optimized: true },
             "--brief" => o.format = Some(Format::Erlc),
             "--error-format=json" => o.format = Some(Format::Json),
             "--error-format=human" => o.format = Some(Format::Human),

@@ -164,3 +164,16 @@ fn very_deep_terms_do_not_crash() {
         String::from_utf8_lossy(&o.stderr)
     );
 }
+
+#[test]
+fn ir_opt_dump_shows_inlined_calls() {
+    let src = "-module(inl).\n-export([f/1]).\nf(X) -> sq(X) + 1.\nsq(Y) -> Y * Y.\n";
+    let file = tmp_file("inl.erl", src);
+    let plain = stdout(&ferlc(&["--dump=ir", &file]));
+    let opt = stdout(&ferlc(&["--dump=ir-opt", &file]));
+    // Before inlining f/1 calls sq/1; after it, f/1's body computes the product itself.
+    let f_of = |dump: &str| dump.split("fun #1").next().unwrap_or("").to_string();
+    assert!(f_of(&plain).contains("call local #1 sq/1"), "{plain}");
+    assert!(!f_of(&opt).contains("call local"), "{opt}");
+    assert!(f_of(&opt).contains("bif erlang:'*'/2"), "{opt}");
+}

@@ -1,5 +1,6 @@
 //! Inlining of small functions at their local call sites (run before code generation by
-//! [`crate::optimize_module`]; `ferlc --dump=ir` shows the IR before it).
+//! [`crate::optimize_module`]; `ferlc --dump=ir` shows the IR before it, `--dump=ir-opt`
+//! after it).
 //!
 //! Owns: choosing callees (small bodies whose calls are all non-tail calls, with no try or
 //! receive), copying a callee's body into the caller with fresh variables and join ids (a

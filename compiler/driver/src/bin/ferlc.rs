@@ -1,7 +1,7 @@
 //! `ferlc`: the erlc-like compiler. By default compiles `FILE.erl...` to native objects
 //! (cached, see `ferl_driver::native`) and, when a module exports `main/1` (escript style)
 //! or `start/0`, links them into one executable with the system `cc`. Also `--check`, `-c`,
-//! `-S`, `-E`, `--dump=tokens|ast|ir`.
+//! `-S`, `-E`, `--dump=tokens|ast|ir|ir-opt`.
 
 use ferl_diagnostics::{render, Diagnostics, Severity};
 use ferl_driver::options::{self, Action, Warnings};
@@ -91,13 +91,16 @@ fn real_main() -> ExitCode {
                     &mut out,
                 )
             }
-            Action::DumpIr => {
+            Action::DumpIr { optimized } => {
                 let mut checked = frontend::check_file(path, &opts);
                 if !checked.has_errors() {
                     ferl_sema::expand_records(&mut checked.module);
                     let name = path.display().to_string();
                     match ferl_ir::lower_module_with_source(&checked.module, &name, &checked.map) {
-                        Ok(m) => {
+                        Ok(mut m) => {
+                            if optimized {
+                                ferl_ir::optimize_module(&mut m);
+                            }
                             let _ = write!(out, "{}", ferl_ir::print::module_to_string(&m));
                         }
                         Err(ds) => checked.diagnostics.extend(ds),
