@@ -84,7 +84,9 @@ get_bool(K, [P | Ps]) ->
 get_bool(_, []) -> false.
 
 %% (OTP returns the keys in the order of its sets module; here they are sorted.)
-get_keys(L) -> lists:sort(lists:uniq(get_keys_1(L))).
+%% The keys as a `sets` (version 1) set lists them, as OTP's.
+get_keys(L) ->
+    sets:to_list(lists:foldl(fun sets:add_element/2, sets:new(), get_keys_1(L))).
 
 get_keys_1([P | Ps]) when is_atom(P) -> [P | get_keys_1(Ps)];
 get_keys_1([P | Ps]) when is_tuple(P), tuple_size(P) >= 1 -> [element(1, P) | get_keys_1(Ps)];
