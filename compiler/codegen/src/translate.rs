@@ -1628,7 +1628,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         }
         if m == "erlang" && vals.len() == 2 {
             match f {
-                "+" | "-" | "*" | "/" => return self.arith(f, &sym, &all, live, guard_fail),
+                "+" | "-" | "*" => return self.arith(f, &sym, &all, live, guard_fail),
                 "rem" | "div" | "band" | "bor" | "bxor" | "bsr" => {
                     return self.int_op(f, &sym, &all, guard_fail)
                 }
@@ -1712,9 +1712,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         self.b.block_params(done)[0]
     }
 
-    /// `+ - * /` inline: small integers with overflow checks, then floats (and small
+    /// `+ - *` inline: small integers with overflow checks, then floats (and small
     /// integers mixed with floats) with the result boxed on the heap; bignums, non-finite
-    /// results, division by zero and non-numbers take the runtime's path.
+    /// results and non-numbers take the runtime's path. (`/` is always `float_arith`.)
     fn arith(
         &mut self,
         f: &str,
@@ -1729,36 +1729,40 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         let done = self.b.create_block();
         self.b.append_block_param(done, I64);
         let flt = self.b.create_block();
-        if f != "/" {
-            self.both_small(a, b, flt);
-            let (r, of) = match f {
-                "+" => {
-                    let a0 = self.b.ins().iadd_imm_s(a, -0xF);
-                    self.b.ins().sadd_overflow(a0, b)
-                }
-                "-" => {
-                    let (d, of) = self.b.ins().ssub_overflow(a, b);
-                    (self.b.ins().iadd_imm_s(d, 0xF), of)
-                }
-                _ => {
-                    // (va) * (vb << 4) = (va * vb) << 4; fits an i64 exactly when the
-                    // product fits a small.
-                    let x = self.b.ins().sshr_imm_s(a, 4);
-                    let y = self.b.ins().band_imm_s(b, !0xF);
-                    let (m, of) = self.b.ins().smul_overflow(x, y);
-                    (self.b.ins().bor_imm_s(m, 0xF), of)
-                }
-            };
-            let okb = self.b.create_block();
-            self.brif(of, slow, okb);
-            self.b.switch_to_block(okb);
-            self.jump(done, &[r]);
-        } else {
-            self.jump(flt, &[]);
-        }
+        self.both_small(a, b, flt);
+        let (r, of) = match f {
+            "+" => {
+                let a0 = self.b.ins().iadd_imm_s(a, -0xF);
+                self.b.ins().sadd_overflow(a0, b)
+            }
+            "-" => {
+                let (d, of) = self.b.ins().ssub_overflow(a, b);
+                (self.b.ins().iadd_imm_s(d, 0xF), of)
+            }
+            _ => {
+                // (va) * (vb << 4) = (va * vb) << 4; fits an i64 exactly when the
+                // product fits a small.
+                let x = self.b.ins().sshr_imm_s(a, 4);
+                let y = self.b.ins().band_imm_s(b, !0xF);
+                let (m, of) = self.b.ins().smul_overflow(x, y);
+                (self.b.ins().bor_imm_s(m, 0xF), of)
+            }
+        };
+        let okb = self.b.create_block();
+        self.brif(of, slow, okb);
+        self.b.switch_to_block(okb);
+        self.jump(done, &[r]);
         self.b.switch_to_block(flt);
         let x = self.number_f64(a, slow);
         let y = self.number_f64(b, slow);
+        let r = self.float_op(f, x, y, slow);
+        self.float_result(r, false, live, done)?;
+        self.bif_slow(slow, done, sym, all, guard_fail)
+    }
+
+    /// `x f y` on f64s; division by zero and non-finite results go to `slow` (the BIF
+    /// raises badarith there).
+    fn float_op(&mut self, f: &str, x: Value, y: Value, slow: Block) -> Value {
         let r = match f {
             "+" => self.b.ins().fadd(x, y),
             "-" => self.b.ins().fsub(x, y),
@@ -1777,14 +1781,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
             .ins()
             .icmp_imm_s(IntCC::NotEqual, e, 0x7FF0_0000_0000_0000);
         self.guard_to(finite, slow);
-        let (htop, _) = self.ensure(2, live)?;
-        let addr = self.bump(htop, 2);
-        let h = self.iconst(FLOAT_HEADER as i64);
-        self.store(h, addr, 0);
-        self.store(bits, addr, 8);
-        let t = self.b.ins().iadd_imm_s(addr, 2);
-        self.jump(done, &[t]);
-        self.bif_slow(slow, done, sym, all, guard_fail)
+        r
     }
 
     // ---- floats (see `floats`: statically float values, unboxed where possible) --------
@@ -1912,24 +1909,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
             .append_block_param(done, if dest.is_some() { types::F64 } else { I64 });
         let x = self.num_f64(&na, true, slow);
         let y = self.num_f64(&nb, true, slow);
-        let r = match f {
-            "+" => self.b.ins().fadd(x, y),
-            "-" => self.b.ins().fsub(x, y),
-            "*" => self.b.ins().fmul(x, y),
-            _ => {
-                let zero = self.b.ins().f64const(0.0);
-                let nz = self.b.ins().fcmp(FloatCC::NotEqual, y, zero);
-                self.guard_to(nz, slow);
-                self.b.ins().fdiv(x, y)
-            }
-        };
-        let bits = self.b.ins().bitcast(I64, MemFlagsData::new(), r);
-        let e = self.b.ins().band_imm_s(bits, 0x7FF0_0000_0000_0000);
-        let finite = self
-            .b
-            .ins()
-            .icmp_imm_s(IntCC::NotEqual, e, 0x7FF0_0000_0000_0000);
-        self.guard_to(finite, slow);
+        let r = self.float_op(f, x, y, slow);
         self.float_result(r, dest.is_some(), live, done)?;
         self.float_slow(slow, done, sym, &[na, nb], dest, guard_fail)
     }
