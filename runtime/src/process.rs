@@ -219,6 +219,10 @@ pub struct Process {
     pub stack_end: *mut u64,
     /// Result of the last runtime call made through `ferl_rt_cold_call` (offset 88).
     pub cold_ret: u64,
+    /// Lowest stack address the native-stack fast path of compiled code may reach with
+    /// the frames it would materialize, and the heap limit meanwhile (offset 96; set by
+    /// compiled code on entering that path, see docs/runtime-abi.md "Native fast path").
+    pub nlimit: *mut u64,
     // ---- private to the runtime -----------------------------------------------------
     /// Objects below this survived one collection (promoted at the next minor GC).
     pub(crate) high_water: *mut u64,
@@ -304,6 +308,7 @@ pub mod offsets {
     pub const HEAP_START: usize = 72;
     pub const STACK_END: usize = 80;
     pub const COLD_RET: usize = 88;
+    pub const NLIMIT: usize = 96;
 }
 
 impl Process {
@@ -350,6 +355,7 @@ impl Process {
             heap_start: start,
             stack_end: end,
             cold_ret: 0,
+            nlimit: std::ptr::null_mut(),
             high_water: start,
             block,
             old,
@@ -616,6 +622,7 @@ mod tests {
         assert_eq!(offset_of!(Process, heap_start), offsets::HEAP_START);
         assert_eq!(offset_of!(Process, stack_end), offsets::STACK_END);
         assert_eq!(offset_of!(Process, cold_ret), offsets::COLD_RET);
+        assert_eq!(offset_of!(Process, nlimit), offsets::NLIMIT);
     }
 
     #[test]

@@ -87,6 +87,13 @@ pub struct ModuleCx<'m> {
     pub(crate) cold_shim: Option<FuncId>,
     /// Which parameters and results of the module's functions are statically floats.
     pub(crate) floats: floats::ModuleFloats,
+    /// The native clone of each IR function that has one (`translate::native`).
+    pub(crate) native: Vec<Option<translate::NativeFn>>,
+    /// While compiling one function: the continuation unit of each non-tail call (by the
+    /// address of its `LetCall` node) and the unit of each out-of-line join, for its
+    /// native clone's bailouts.
+    pub(crate) rec_conts: HashMap<usize, FuncId>,
+    pub(crate) rec_joins: HashMap<ir::JoinId, FuncId>,
 }
 
 /// The result of compiling a module.
@@ -191,8 +198,12 @@ pub fn compile_module(
         import_table,
         cold_shim: None,
         floats: floats::ModuleFloats::new(ir, &translate::inline_call),
+        native: Vec::new(),
+        rec_conts: HashMap::new(),
+        rec_joins: HashMap::new(),
     };
     cx.atom(&name);
+    translate::plan_native(module, &mut cx).map_err(|d| vec![d])?;
     let mut diags = Vec::new();
     for i in 0..ir.functions.len() {
         if let Err(d) = data::fun_entry(module, &mut cx, i) {

@@ -25,7 +25,9 @@ use ferl_runtime::process::{frame, frame_marker, offsets, MAX_XREGS};
 use ferl_runtime::term::{make_header, sub};
 use std::collections::{BTreeSet, HashMap};
 
+mod native;
 mod raise;
+pub(crate) use native::{plan as plan_native, NativeFn};
 use raise::Pending;
 
 type R<T> = Result<T, Diagnostic>;
@@ -258,8 +260,12 @@ pub fn compile_function(module: &mut dyn Module, cx: &mut ModuleCx, fun: FunId) 
     }
     let info = FnInfo::new(&f.body);
     let fl = floats::analyse(f, &cx.floats, fun, &inline_call);
+    let nat = cx.native.get(fun.0 as usize).copied().flatten();
+    let entry_id = nat.map_or(cx.funcs[fun.0 as usize], |n| n.slow);
+    cx.rec_conts.clear();
+    cx.rec_joins.clear();
     let mut work = vec![Unit {
-        id: cx.funcs[fun.0 as usize],
+        id: entry_id,
         kind: UnitKind::Entry {
             params: f.params.clone(),
         },
@@ -297,6 +303,8 @@ pub fn compile_function(module: &mut dyn Module, cx: &mut ModuleCx, fun: FunId) 
                 fjoins: unit.fjoins.clone(),
                 tries: unit.tries.clone(),
                 work: Vec::new(),
+                entry_id,
+                nat: None,
             };
             t.unit(&unit).map_err(|mut d| {
                 d.message = format!("{} (in {}/{})", d.message, f.name, f.arity);
@@ -315,7 +323,73 @@ pub fn compile_function(module: &mut dyn Module, cx: &mut ModuleCx, fun: FunId) 
         })?;
         module.clear_context(&mut ctx);
     }
+    if let Some(n) = nat {
+        native::emit_stub(module, cx, fun)?;
+        ctx.func.signature = native::native_signature(f.params.len());
+        {
+            let b = FunctionBuilder::new(&mut ctx.func, &mut fbc);
+            let mut t = Tx {
+                module: &mut *module,
+                cx: &mut *cx,
+                b,
+                fun,
+                info: &info,
+                fl: &fl,
+                vars: HashMap::new(),
+                fvars: HashMap::new(),
+                dest: None,
+                self_loop: None,
+                p: None,
+                reds: None,
+                funcs: HashMap::new(),
+                datas: HashMap::new(),
+                sig: None,
+                raise_sites: Vec::new(),
+                cur_site: None,
+                blocks: HashMap::new(),
+                fjoins: HashMap::new(),
+                tries: Vec::new(),
+                work: Vec::new(),
+                entry_id,
+                nat: Some(native::NatState {
+                    vstop: unreachable_value(),
+                    regions: Vec::new(),
+                    cur: 0,
+                    bails: Vec::new(),
+                    reserve: n.reserve,
+                    small: Vec::new(),
+                }),
+            };
+            t.native_body(&f.params, n.slow, &f.body).map_err(|mut d| {
+                d.message = format!("{} (in the native clone of {}/{})", d.message, f.name, f.arity);
+                d
+            })?;
+            t.b.seal_all_blocks();
+            t.b.finalize(fc);
+        }
+        module.define_function(n.clone, &mut ctx).map_err(|e| {
+            unsupported(format!(
+                "internal code generator error in the native clone of {}: {e:?}",
+                f.name
+            ))
+        })?;
+        module.clear_context(&mut ctx);
+    }
     Ok(())
+}
+
+/// The glue's resume stub (declared on first use).
+fn resume_fn(module: &mut dyn Module, cx: &mut ModuleCx) -> R<FuncId> {
+    match cx.resume_fn {
+        Some(id) => Ok(id),
+        None => {
+            let id = module
+                .declare_function(crate::RESUME_SYMBOL, Linkage::Import, &erlang_signature())
+                .map_err(module_err)?;
+            cx.resume_fn = Some(id);
+            Ok(id)
+        }
+    }
 }
 
 struct BlockJoin {
@@ -352,6 +426,11 @@ struct Tx<'a, 'm, 'f> {
     fjoins: HashMap<JoinId, FnJoin>,
     tries: Vec<usize>,
     work: Vec<Unit<'m>>,
+    /// The unit holding the function's own body (its public symbol, or the ordinary
+    /// entry behind the stub of a function with a native clone).
+    entry_id: FuncId,
+    /// Translating a native clone (`native`).
+    nat: Option<native::NatState>,
 }
 
 impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
@@ -471,6 +550,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
     }
 
     fn rt(&mut self, name: &str, args: &[Value]) -> R<Value> {
+        if self.nat.is_some() {
+            return Ok(self.bail_here());
+        }
         let id = self.cx.runtime_fn(self.module, name, args.len())?;
         let fr = self.func_ref(id);
         let c = self.b.ins().call(fr, args);
@@ -480,6 +562,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
     /// clobbers no register, so the hot paths of this function need no callee-saved
     /// registers. Falls back to a plain call where the runtime has no shim.
     fn rt_cold(&mut self, name: &str, args: &[Value]) -> R<Value> {
+        if self.nat.is_some() {
+            return Ok(self.bail_here());
+        }
         let Some(shim) = self.cx.cold_shim(self.module)? else {
             return self.rt(name, args);
         };
@@ -562,7 +647,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 }
                 // The function's own entry loops: a self tail call jumps to this header
                 // with the new arguments (no epilogue/prologue, no x-register traffic).
-                let own_entry = u.id == self.cx.funcs[self.fun.0 as usize];
+                let own_entry = u.id == self.entry_id;
                 let hdr = self.b.create_block();
                 for _ in 0..vals.len() + 1 {
                     self.b.append_block_param(hdr, I64);
@@ -648,17 +733,11 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
     /// Set `resume` to the glue's resume stub and return `status` to the scheduler (the
     /// state is already in a frame; `p.reds` already stored).
     fn suspend(&mut self, status: u64) -> R<()> {
-        let id = match self.cx.resume_fn {
-            Some(id) => id,
-            None => {
-                let id = self
-                    .module
-                    .declare_function(crate::RESUME_SYMBOL, Linkage::Import, &erlang_signature())
-                    .map_err(module_err)?;
-                self.cx.resume_fn = Some(id);
-                id
-            }
-        };
+        if self.nat.is_some() {
+            self.bail_here();
+            return Ok(());
+        }
+        let id = resume_fn(self.module, self.cx)?;
         let fr = self.func_ref(id);
         let a = self.b.ins().func_addr(I64, fr);
         let p = self.p();
@@ -743,6 +822,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
 
     /// Ensure `need` free words between htop and stop, collecting with `live` as roots.
     fn ensure(&mut self, need: usize, live: &BTreeSet<Var>) -> R<(Value, Value)> {
+        if self.nat.is_some() {
+            return Ok(self.native_ensure(need));
+        }
         let p = self.p();
         let htop = self.load(p, offsets::HTOP as i32);
         let stop = self.load(p, offsets::STOP as i32);
@@ -828,6 +910,17 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
     // ---- expressions ------------------------------------------------------------------
 
     fn expr(&mut self, e: &'m Expr) -> R<()> {
+        // In a native clone, a region entered inside `e` ends with it.
+        let region = self.nat.as_ref().map(|n| (n.cur, n.small.len()));
+        let r = self.expr_in(e);
+        if let (Some(n), Some((c, k))) = (self.nat.as_mut(), region) {
+            n.cur = c;
+            n.small.truncate(k);
+        }
+        r
+    }
+
+    fn expr_in(&mut self, e: &'m Expr) -> R<()> {
         let mut e = e;
         loop {
             match e {
@@ -883,6 +976,16 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                     let v = self.direct_bif_call(call)?;
                     return self.emit_return(v);
                 }
+                Expr::LetCall { var, call, body } if self.nat.is_some() => {
+                    let k = self
+                        .cx
+                        .rec_conts
+                        .get(&(e as *const Expr as usize))
+                        .copied()
+                        .ok_or_else(|| unsupported("native call without a continuation"))?;
+                    self.native_let_call(*var, call, body, k)?;
+                    e = body;
+                }
                 Expr::LetCall { var, call, body } => {
                     let mut slots = self.info.needs(body);
                     slots.remove(var);
@@ -895,6 +998,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                         body,
                         self.tries.clone(),
                     )?;
+                    self.cx.rec_conts.insert(e as *const Expr as usize, k);
                     self.add_cont_site(k, call.loc);
                     self.cur_site = Some(Pending::for_call(call, false));
                     let mut live: BTreeSet<Var> = slots.iter().copied().collect();
@@ -921,7 +1025,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                     // passes a reduction check (function entry) and can be preempted.
                     let crosses = self.info.fn_joins.contains(join);
                     let _ = (recursive, body);
-                    if crosses {
+                    if crosses && self.nat.is_none() {
                         let extra: Vec<Var> = self
                             .info
                             .join_needs
@@ -945,6 +1049,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                             .module
                             .declare_function(&sym, Linkage::Local, &erlang_signature())
                             .map_err(module_err)?;
+                        self.cx.rec_joins.insert(*join, id);
                         let fj = FnJoin { id, extra, depth };
                         let mut inner = self.fjoins.clone();
                         if *recursive {
@@ -978,6 +1083,22 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                         let ps: Vec<Value> = self.b.block_params(blk).to_vec();
                         for (v, x) in params.iter().zip(ps) {
                             self.def(*v, x);
+                        }
+                        if crosses {
+                            // Native clone: the ordinary code's unit for this join.
+                            let unit = self
+                                .cx
+                                .rec_joins
+                                .get(join)
+                                .copied()
+                                .ok_or_else(|| unsupported("native join without a unit"))?;
+                            let extra: Vec<Var> = self
+                                .info
+                                .join_needs
+                                .get(join)
+                                .map(|s| s.iter().copied().collect())
+                                .unwrap_or_default();
+                            self.native_join_region(unit, params, &extra, *recursive);
                         }
                         e = join_body;
                     }
@@ -1130,6 +1251,11 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
 
     /// Return `v` to the continuation of the top frame.
     fn emit_return(&mut self, v: Value) -> R<()> {
+        if self.nat.is_some() {
+            let reds = self.reds();
+            self.b.ins().return_(&[v, reds]);
+            return Ok(());
+        }
         let p = self.p();
         let stop = self.load(p, offsets::STOP as i32);
         let k = self.load(stop, 8);
@@ -1310,6 +1436,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                     self.jump(hdr, &hargs);
                     return Ok(());
                 }
+                if self.nat.is_some() {
+                    return self.native_tail_call(*fun_id, &args);
+                }
                 let id = *self
                     .cx
                     .funcs
@@ -1317,6 +1446,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                     .ok_or_else(|| unsupported("call to an unknown local function"))?;
                 let fr = self.func_ref(id);
                 self.direct_tail_call(fr, &args)?;
+            }
+            _ if self.nat.is_some() => {
+                self.bail_here();
             }
             Callee::Remote {
                 module: module @ Operand::Lit(Literal::Atom(ma)),
@@ -1617,6 +1749,11 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                     return self.float_compare(f, &sym, args, guard_fail)
                 }
                 _ => {}
+            }
+        }
+        if self.nat.is_some() && m == "erlang" && args.len() == 2 {
+            if let Some(v) = self.native_int_bif(f, &sym, args, guard_fail)? {
+                return Ok(v);
             }
         }
         let vals = self.operands(args)?;
@@ -2152,6 +2289,11 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 let p = self.p();
                 let r = self.rt_cold("ferl_rt_cmp", &[p, k, ta, tb])?;
                 self.brif(r, yes, no);
+                Ok(())
+            }
+            Test::Cmp(op, a, b) if self.nat.is_some() && self.native_orders(*op) => {
+                let c = self.native_int_compare(*op, a, b)?;
+                self.brif(c, yes, no);
                 Ok(())
             }
             Test::Cmp(op, a, b) => {

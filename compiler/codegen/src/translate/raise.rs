@@ -109,6 +109,9 @@ impl Pending {
 impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
     /// A cold block for a raise at the current site (branch to it when raising).
     pub(super) fn raise_block(&mut self) -> Block {
+        if self.nat.is_some() {
+            return self.bail_block();
+        }
         let blk = self.b.create_block();
         self.b.set_cold_block(blk);
         self.raise_sites.push((blk, self.cur_site.clone()));

@@ -1,0 +1,752 @@
+//! The native-stack fast path ("native clones"). A function whose body only does inline
+//! work (arithmetic, comparisons, type tests, tuples and lists) and calls functions of the
+//! same kind gets a second compilation, its *native clone*, in which a non-tail call is a
+//! machine `call` that returns to the rest of the body: no continuation frame is written
+//! and none is read back. The clone keeps, in a register, the address the process stack
+//! pointer would have in the ordinary code (`vstop`, the "virtual" stack top).
+//!
+//! Whenever the clone meets anything but the fast case (a runtime call: bignums, errors,
+//! a full heap, reductions used up, a deep recursion), it *bails out*: it writes the frames
+//! the ordinary code would have on the process stack at that moment (each active native
+//! call writes its own continuation frame at its `vstop`), plus a resume frame naming the
+//! ordinary unit to run and its arguments, and returns `NON_VALUE`. The ordinary code then
+//! continues from the start of the current unit: the entry of the function (or of an
+//! out-of-line join), or the continuation of the last call, which re-executes only pure
+//! work. So results, errors, stack traces and preemption are the ordinary code's.
+//!
+//! Protocol: `p.nlimit` (set by the entry stub) is the lowest address the materialized
+//! frames may reach and, meanwhile, the heap limit; every clone reserves `reserve` words
+//! below its `vstop` for what its bailouts write, and a call is made natively only when
+//! the callee's reserve fits above `nlimit`. The public symbol of such a function is a
+//! stub that calls the clone (or the ordinary body when there is no room) and returns its
+//! result to the caller's continuation.
+//!
+//! Owns: choosing which functions get clones, the stub, the clone's prologue, calls and
+//! bailouts. Must not: let a clone call the runtime or write anything but the heap below
+//! `nlimit` and frames above it.
+
+use super::{FnInfo, Tx, I64, NON_VALUE, R};
+use crate::{erlang_signature, module_err, ModuleCx};
+use cranelift_codegen::ir::condcodes::IntCC;
+use cranelift_codegen::ir::{AbiParam, Block, InstBuilder, Signature, Value};
+use cranelift_codegen::isa::CallConv;
+use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
+use cranelift_module::{FuncId, Linkage, Module};
+use ferl_ir::ir::{self, Callee, CmpOp, Con, Expr, FunId, Literal, Operand, Prim, Test, TypeTest, Var};
+use ferl_runtime::process::{frame, frame_marker, offsets, MAX_XREGS};
+use std::collections::BTreeSet;
+
+/// Bytes of process stack one entry into native code may cover with materialized frames
+/// (bounds the machine stack the clones use: a few thousand calls deep at most).
+const DEPTH_BYTES: i64 = 32 * 1024;
+/// Most parameters a clone takes (after `p`, `reds`, `vstop`).
+const MAX_PARAMS: usize = 4;
+
+/// A function's native clone.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct NativeFn {
+    /// The clone.
+    pub clone: FuncId,
+    /// The ordinary entry unit (the public symbol is the stub).
+    pub slow: FuncId,
+    /// Words its bailouts may write below its `vstop`.
+    pub reserve: usize,
+}
+
+/// Where the ordinary code resumes when the current native code bails out.
+#[derive(Clone, Debug)]
+pub(super) enum Region {
+    /// At the entry of an ordinary unit with these values as its parameters.
+    Entry { unit: FuncId, vars: Vec<Var> },
+    /// In the continuation `k` of a call that returned `result`, its frame (`slots`) at
+    /// `cvs`.
+    Cont {
+        k: FuncId,
+        result: Var,
+        slots: Vec<Var>,
+        cvs: Value,
+    },
+}
+
+/// The native-mode state of a `Tx`.
+pub(super) struct NatState {
+    pub vstop: Value,
+    pub regions: Vec<Region>,
+    pub cur: usize,
+    pub bails: Vec<Option<Block>>,
+    pub reserve: usize,
+    /// Variables known to hold small integers where the code being translated runs (a
+    /// clone bails out where the ordinary code would take a non-integer path, so a test
+    /// once passed holds in all the code it dominates; scoped by `Tx::expr`).
+    pub small: Vec<Var>,
+}
+
+/// Signature of a clone with `n` parameters: `tail fn(p, reds, vstop, a0..) -> (value, reds)`.
+pub(crate) fn native_signature(n: usize) -> Signature {
+    let mut s = Signature::new(CallConv::Tail);
+    for _ in 0..3 + n {
+        s.params.push(AbiParam::new(I64));
+    }
+    s.returns.push(AbiParam::new(I64));
+    s.returns.push(AbiParam::new(I64));
+    s
+}
+
+fn prim_ok(p: &Prim) -> bool {
+    match p {
+        Prim::Move(_)
+        | Prim::Tuple(_)
+        | Prim::Cons(..)
+        | Prim::GetTupleElement(..)
+        | Prim::GetHd(_)
+        | Prim::GetTl(_) => true,
+        Prim::Bif { module, name, args } if &**module == "erlang" => matches!(
+            (&**name, args.len()),
+            (
+                "+" | "-"
+                    | "*"
+                    | "/"
+                    | "rem"
+                    | "div"
+                    | "band"
+                    | "bor"
+                    | "bxor"
+                    | "bsr"
+                    | "<"
+                    | "=<"
+                    | ">"
+                    | ">="
+                    | "=="
+                    | "/="
+                    | "=:="
+                    | "=/="
+                    | "element",
+                2
+            ) | ("hd" | "tl" | "tuple_size", 1)
+        ),
+        _ => false,
+    }
+}
+
+fn test_ok(t: &Test) -> bool {
+    match t {
+        Test::Type(tt, _) => *tt != TypeTest::Binary,
+        Test::TupleArity(..) | Test::Cmp(..) => true,
+        Test::Guard { prim, .. } => prim_ok(prim),
+        _ => false,
+    }
+}
+
+/// Whether `f`'s own code is all inline work; its local callees go to `calls`.
+fn body_ok(f: &ir::Function, calls: &mut BTreeSet<u32>) -> bool {
+    let mut ok = true;
+    f.body.visit(&mut |e| match e {
+        Expr::Let { prim, .. } | Expr::Do { prim, .. } => ok &= prim_ok(prim),
+        Expr::LetCall { call, .. } | Expr::TailCall(call) => match &call.callee {
+            Callee::Local { fun_id, .. } if call.args.len() <= MAX_PARAMS => {
+                calls.insert(fun_id.0);
+            }
+            _ => ok = false,
+        },
+        Expr::If { test, .. } => ok &= test_ok(test),
+        Expr::Switch { cases, .. } => {
+            for (c, _) in cases {
+                if let Con::Lit(l) = c {
+                    ok &= match l {
+                        Literal::Atom(_) | Literal::Nil => true,
+                        Literal::Int(i) => crate::data::small_word(i).is_some(),
+                        _ => false,
+                    };
+                }
+            }
+        }
+        Expr::Try { .. } | Expr::RecvPeek { .. } | Expr::RecvWait { .. } => ok = false,
+        Expr::LetJoin { .. } | Expr::Jump(..) | Expr::Return(_) | Expr::Fail { .. } => {}
+    });
+    ok
+}
+
+/// Words the bailouts of `f` may write below its `vstop` (None: a unit with more
+/// parameters than the resume stub passes).
+fn reserve(f: &ir::Function) -> Option<usize> {
+    let info = FnInfo::new(&f.body);
+    let mut words = 2 + f.params.len();
+    let mut fits = f.params.len() <= MAX_XREGS;
+    f.body.visit(&mut |e| match e {
+        Expr::LetCall { var, body, .. } => {
+            let mut slots = info.needs(body);
+            slots.remove(var);
+            words = words.max(2 + slots.len() + 3);
+        }
+        Expr::LetJoin { join, params, .. } if info.fn_joins.contains(join) => {
+            let n = params.len() + info.join_needs.get(join).map_or(0, |s| s.len());
+            fits &= n <= MAX_XREGS;
+            words = words.max(2 + n);
+        }
+        _ => {}
+    });
+    fits.then_some(words)
+}
+
+/// Choose the functions that get native clones and declare their clones and ordinary
+/// entries (`cx.native`). Call before compiling any function of the module.
+pub(crate) fn plan(module: &mut dyn Module, cx: &mut ModuleCx) -> R<()> {
+    let ir = cx.ir;
+    let n = ir.functions.len();
+    let mut ok = vec![false; n];
+    let mut calls = vec![BTreeSet::new(); n];
+    let mut reserves = vec![0; n];
+    if std::env::var_os("FERL_NO_NATIVE").is_some() {
+        cx.native = vec![None; n];
+        return Ok(());
+    }
+    for (i, f) in ir.functions.iter().enumerate() {
+        if matches!(f.kind, ir::FunKind::Lambda { .. }) || f.params.len() > MAX_PARAMS {
+            continue;
+        }
+        if !body_ok(f, &mut calls[i]) {
+            continue;
+        }
+        let fl = crate::floats::analyse(f, &cx.floats, FunId(i as u32), &super::inline_call);
+        if !fl.unboxed.is_empty() {
+            continue;
+        }
+        if let Some(r) = reserve(f) {
+            reserves[i] = r;
+            ok[i] = true;
+        }
+    }
+    // A function calling one without a clone has none either.
+    loop {
+        let mut changed = false;
+        for i in 0..n {
+            if ok[i] && calls[i].iter().any(|c| !ok.get(*c as usize).copied().unwrap_or(false)) {
+                ok[i] = false;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    cx.native = vec![None; n];
+    for (i, f) in ir.functions.iter().enumerate() {
+        if !ok[i] {
+            continue;
+        }
+        let base = ferl_runtime::abi::function_symbol(&cx.name, &f.name, f.arity);
+        let clone = module
+            .declare_function(
+                &format!("{base}_native"),
+                Linkage::Local,
+                &native_signature(f.params.len()),
+            )
+            .map_err(module_err)?;
+        let slow = module
+            .declare_function(&format!("{base}_body"), Linkage::Local, &erlang_signature())
+            .map_err(module_err)?;
+        cx.native[i] = Some(NativeFn {
+            clone,
+            slow,
+            reserve: reserves[i],
+        });
+    }
+    Ok(())
+}
+
+/// Emit the public entry of function `fun` (which has a clone): set `p.nlimit`, call the
+/// clone with `vstop = p.stop`, and return its result to the caller's continuation, or
+/// continue in the ordinary code (after a bailout, or when there is no room).
+pub(crate) fn emit_stub(module: &mut dyn Module, cx: &mut ModuleCx, fun: FunId) -> R<()> {
+    let Some(nat) = cx.native[fun.0 as usize] else {
+        return Ok(());
+    };
+    let nparams = cx.ir.functions[fun.0 as usize].params.len();
+    let resume = super::resume_fn(module, cx)?;
+    let id = cx.funcs[fun.0 as usize];
+    let mut ctx = module.make_context();
+    ctx.func.signature = erlang_signature();
+    let mut fbc = FunctionBuilderContext::new();
+    {
+        let mut b = FunctionBuilder::new(&mut ctx.func, &mut fbc);
+        let mf = super::mf();
+        let entry = b.create_block();
+        b.append_block_params_for_function_params(entry);
+        b.switch_to_block(entry);
+        let ps: Vec<Value> = b.block_params(entry).to_vec();
+        let (p, reds) = (ps[0], ps[1]);
+        let stop = b.ins().load(I64, mf, p, offsets::STOP as i32);
+        let htop = b.ins().load(I64, mf, p, offsets::HTOP as i32);
+        let deep = b.ins().iadd_imm_s(stop, -DEPTH_BYTES);
+        let lim = b.ins().umax(deep, htop);
+        b.ins().store(mf, lim, p, offsets::NLIMIT as i32);
+        let room = b.ins().iadd_imm_s(stop, -((nat.reserve * 8) as i64));
+        let no_room = b.ins().icmp(IntCC::UnsignedLessThan, room, lim);
+        let slow_b = b.create_block();
+        let go = b.create_block();
+        b.set_cold_block(slow_b);
+        b.ins().brif(no_room, slow_b, &[], go, &[]);
+        b.switch_to_block(slow_b);
+        let slow = module.declare_func_in_func(nat.slow, b.func);
+        b.ins().return_call(slow, &ps);
+        b.switch_to_block(go);
+        let clone = module.declare_func_in_func(nat.clone, b.func);
+        let mut args = vec![p, reds, stop];
+        args.extend(ps[2..2 + nparams].iter().copied());
+        let c = b.ins().call(clone, &args);
+        let rs = b.inst_results(c).to_vec();
+        let (r, reds2) = (rs[0], rs[1]);
+        let bailed = b.ins().icmp_imm_s(IntCC::Equal, r, NON_VALUE);
+        let bail_b = b.create_block();
+        let ret_b = b.create_block();
+        b.set_cold_block(bail_b);
+        b.ins().brif(bailed, bail_b, &[], ret_b, &[]);
+        b.switch_to_block(bail_b);
+        let rf = module.declare_func_in_func(resume, b.func);
+        let nil = b.ins().iconst(I64, super::NIL);
+        b.ins().return_call(rf, &[p, reds2, nil, nil, nil, nil]);
+        b.switch_to_block(ret_b);
+        let k = b.ins().load(I64, mf, stop, 8);
+        let sig = b.import_signature(erlang_signature());
+        b.ins()
+            .return_call_indirect(sig, k, &[p, reds2, r, r, r, r]);
+        b.seal_all_blocks();
+        b.finalize(module.isa().frontend_config());
+    }
+    module.define_function(id, &mut ctx).map_err(|e| {
+        crate::unsupported(format!("internal code generator error in a stub: {e:?}"))
+    })?;
+    module.clear_context(&mut ctx);
+    Ok(())
+}
+
+impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
+    /// The bailout block of the current region.
+    pub(super) fn bail_block(&mut self) -> Block {
+        let Some(nat) = self.nat.as_mut() else {
+            return self.b.create_block();
+        };
+        if let Some(b) = nat.bails[nat.cur] {
+            return b;
+        }
+        let b = self.b.create_block();
+        self.b.set_cold_block(b);
+        let nat = self.nat.as_mut().expect("native mode");
+        nat.bails[nat.cur] = Some(b);
+        b
+    }
+
+    /// Branch to the bailout and continue in an unreachable block (where a runtime call
+    /// would have been made); returns a placeholder value for its result.
+    pub(super) fn bail_here(&mut self) -> Value {
+        let bb = self.bail_block();
+        self.b.ins().jump(bb, &[]);
+        let dead = self.b.create_block();
+        self.b.switch_to_block(dead);
+        self.iconst(NON_VALUE)
+    }
+
+    /// Enter a new region (the rest of the current expression resumes there).
+    pub(super) fn enter_region(&mut self, r: Region) {
+        if let Some(nat) = self.nat.as_mut() {
+            nat.regions.push(r);
+            nat.bails.push(None);
+            nat.cur = nat.regions.len() - 1;
+        }
+    }
+
+    /// The whole clone of a function with parameters `params` and body `body`.
+    pub(super) fn native_body(&mut self, params: &[Var], slow: FuncId, body: &'m Expr) -> R<()> {
+        self.native_unit(params, slow)?;
+        self.expr(body)?;
+        self.finish_raise_block()?;
+        self.finish_bails()
+    }
+
+    /// The prologue of a clone: parameters, the self-loop header, the reduction check.
+    pub(super) fn native_unit(&mut self, params: &[Var], slow: FuncId) -> R<()> {
+        let entry = self.b.create_block();
+        self.b.append_block_params_for_function_params(entry);
+        self.b.switch_to_block(entry);
+        let ps: Vec<Value> = self.b.block_params(entry).to_vec();
+        self.p = Some(ps[0]);
+        let r = self.b.declare_var(I64);
+        self.reds = Some(r);
+        if let Some(nat) = self.nat.as_mut() {
+            nat.vstop = ps[2];
+        }
+        let hdr = self.b.create_block();
+        for _ in 0..params.len() + 1 {
+            self.b.append_block_param(hdr, I64);
+        }
+        let mut hargs: Vec<Value> = ps[3..].to_vec();
+        hargs.push(ps[1]);
+        self.jump(hdr, &hargs);
+        self.b.switch_to_block(hdr);
+        let hps: Vec<Value> = self.b.block_params(hdr).to_vec();
+        self.self_loop = Some(hdr);
+        for (v, val) in params.iter().zip(&hps) {
+            self.def(*v, *val);
+        }
+        self.enter_region(Region::Entry {
+            unit: slow,
+            vars: params.to_vec(),
+        });
+        self.count_reduction(hps[params.len()]);
+        Ok(())
+    }
+
+    /// Decrement the reductions (`reds_in`); bail out when they are used up.
+    pub(super) fn count_reduction(&mut self, reds_in: Value) {
+        let left = self.b.ins().iadd_imm_s(reds_in, -1);
+        let r = self.reds.expect("reductions variable");
+        self.b.def_var(r, left);
+        let out = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::SignedLessThanOrEqual, left, 0);
+        let bb = self.bail_block();
+        let go = self.b.create_block();
+        self.brif(out, bb, go);
+        self.b.switch_to_block(go);
+    }
+
+    /// `ensure` in native code: room below `p.nlimit`, else bail out.
+    pub(super) fn native_ensure(&mut self, need: usize) -> (Value, Value) {
+        let p = self.p();
+        let htop = self.load(p, offsets::HTOP as i32);
+        let lim = self.load(p, offsets::NLIMIT as i32);
+        let end = self.b.ins().iadd_imm_s(htop, (need * 8) as i64);
+        let full = self.b.ins().icmp(IntCC::UnsignedGreaterThan, end, lim);
+        let bb = self.bail_block();
+        let ok = self.b.create_block();
+        self.brif(full, bb, ok);
+        self.b.switch_to_block(ok);
+        (htop, lim)
+    }
+
+    /// Bail out unless `reserve` words below `vstop` stay above `p.nlimit`.
+    fn check_room(&mut self, vstop: Value, reserve: usize) {
+        let p = self.p();
+        let lim = self.load(p, offsets::NLIMIT as i32);
+        let low = self.b.ins().iadd_imm_s(vstop, -((reserve * 8) as i64));
+        let no = self.b.ins().icmp(IntCC::UnsignedLessThan, low, lim);
+        let bb = self.bail_block();
+        let ok = self.b.create_block();
+        self.brif(no, bb, ok);
+        self.b.switch_to_block(ok);
+    }
+
+    /// A non-tail call `var = call` in native code: a machine call of the callee's clone
+    /// with the frame the ordinary code would push left virtual; the rest of the body
+    /// (`body`) follows in the same function, as the region of continuation `k`.
+    pub(super) fn native_let_call(
+        &mut self,
+        var: Var,
+        call: &ir::Call,
+        body: &'m Expr,
+        k: FuncId,
+    ) -> R<()> {
+        let Callee::Local { fun_id, .. } = &call.callee else {
+            self.bail_here();
+            return Ok(());
+        };
+        let Some(target) = self.cx.native.get(fun_id.0 as usize).copied().flatten() else {
+            self.bail_here();
+            return Ok(());
+        };
+        let mut slots = self.info.needs(body);
+        slots.remove(&var);
+        let slots: Vec<Var> = slots.into_iter().collect();
+        let vstop = self.nat.as_ref().map(|n| n.vstop).expect("native mode");
+        let cvs = self
+            .b
+            .ins()
+            .iadd_imm_s(vstop, -((16 + 8 * slots.len()) as i64));
+        self.check_room(cvs, target.reserve);
+        let args = self.operands(&call.args)?;
+        let p = self.p();
+        let reds = self.reds();
+        let mut all = vec![p, reds, cvs];
+        all.extend(args);
+        let fr = self.func_ref(target.clone);
+        let c = self.b.ins().call(fr, &all);
+        let rs = self.b.inst_results(c).to_vec();
+        let r = self.reds.expect("reductions variable");
+        self.b.def_var(r, rs[1]);
+        let bailed = self.b.ins().icmp_imm_s(IntCC::Equal, rs[0], NON_VALUE);
+        let up = self.b.create_block();
+        let ok = self.b.create_block();
+        self.b.set_cold_block(up);
+        self.brif(bailed, up, ok);
+        // The callee bailed out: write this call's frame and pass the bailout up.
+        self.b.switch_to_block(up);
+        self.write_frame(cvs, k, &slots);
+        let reds = self.reds();
+        self.b.ins().return_(&[rs[0], reds]);
+        self.b.switch_to_block(ok);
+        self.def(var, rs[0]);
+        self.enter_region(Region::Cont {
+            k,
+            result: var,
+            slots,
+            cvs,
+        });
+        Ok(())
+    }
+
+    /// A tail call of a local function in native code: its clone, same `vstop`.
+    pub(super) fn native_tail_call(&mut self, fun_id: FunId, args: &[Value]) -> R<()> {
+        let Some(target) = self.cx.native.get(fun_id.0 as usize).copied().flatten() else {
+            self.bail_here();
+            return Ok(());
+        };
+        let (vstop, mine) = self
+            .nat
+            .as_ref()
+            .map(|n| (n.vstop, n.reserve))
+            .expect("native mode");
+        if target.reserve > mine {
+            self.check_room(vstop, target.reserve);
+        }
+        let p = self.p();
+        let reds = self.reds();
+        let mut all = vec![p, reds, vstop];
+        all.extend(args.iter().copied());
+        let fr = self.func_ref(target.clone);
+        self.b.ins().return_call(fr, &all);
+        Ok(())
+    }
+
+    /// A frame `[marker(n), code, vals..]` at `at` (as `push_frame` writes it).
+    fn write_frame(&mut self, at: Value, code: FuncId, slots: &[Var]) {
+        let vals: Vec<Value> = slots.iter().map(|v| self.use_(*v)).collect();
+        self.write_frame_vals(at, code, &vals);
+    }
+
+    fn write_frame_vals(&mut self, at: Value, code: FuncId, vals: &[Value]) {
+        let m = self.iconst(frame_marker(frame::RETURN, vals.len()) as i64);
+        self.store(m, at, 0);
+        let fr = self.func_ref(code);
+        let a = self.b.ins().func_addr(I64, fr);
+        self.store(a, at, 8);
+        for (i, x) in vals.iter().enumerate() {
+            self.store(*x, at, (16 + 8 * i) as i32);
+        }
+    }
+
+    /// Fill the bailout blocks: write the resume state and return `NON_VALUE`.
+    pub(super) fn finish_bails(&mut self) -> R<()> {
+        let Some(nat) = self.nat.as_ref() else {
+            return Ok(());
+        };
+        let vstop = nat.vstop;
+        let todo: Vec<(Block, Region)> = nat
+            .bails
+            .iter()
+            .zip(&nat.regions)
+            .filter_map(|(b, r)| b.map(|b| (b, r.clone())))
+            .collect();
+        for (blk, region) in todo {
+            self.b.switch_to_block(blk);
+            let top = match region {
+                Region::Entry { unit, vars } => {
+                    let at = self
+                        .b
+                        .ins()
+                        .iadd_imm_s(vstop, -((16 + 8 * vars.len()) as i64));
+                    self.write_frame(at, unit, &vars);
+                    at
+                }
+                Region::Cont {
+                    k,
+                    result,
+                    slots,
+                    cvs,
+                } => {
+                    self.write_frame(cvs, k, &slots);
+                    // Resume by returning the call's result to `k` (the resume stub
+                    // passes the one slot as the argument).
+                    let at = self.b.ins().iadd_imm_s(cvs, -24);
+                    let v = self.use_(result);
+                    self.write_frame_vals(at, k, &[v]);
+                    at
+                }
+            };
+            let p = self.p();
+            self.store(top, p, offsets::STOP as i32);
+            let nv = self.iconst(NON_VALUE);
+            let reds = self.reds();
+            self.b.ins().return_(&[nv, reds]);
+        }
+        Ok(())
+    }
+
+    /// The join `join` as a block in native code; for a join the ordinary code compiles
+    /// as a unit of its own, its body is a new region (and a loop counts a reduction).
+    pub(super) fn native_join_region(
+        &mut self,
+        join_unit: FuncId,
+        params: &[Var],
+        extra: &[Var],
+        recursive: bool,
+    ) {
+        let mut vars = params.to_vec();
+        vars.extend(extra.iter().copied());
+        self.enter_region(Region::Entry {
+            unit: join_unit,
+            vars,
+        });
+        if recursive {
+            let reds = self.reds();
+            self.count_reduction(reds);
+        }
+    }
+
+    // ---- small-integer arithmetic ------------------------------------------------------
+
+    fn known_small(&self, o: &Operand) -> bool {
+        match o {
+            Operand::Lit(Literal::Int(i)) => crate::data::small_word(i).is_some(),
+            Operand::Var(v) => self.nat.as_ref().is_some_and(|n| n.small.contains(v)),
+            _ => false,
+        }
+    }
+
+    fn note_small(&mut self, v: Option<Var>) {
+        if let (Some(n), Some(v)) = (self.nat.as_mut(), v) {
+            n.small.push(v);
+        }
+    }
+
+    /// Bail out unless the operands not known to be small integers are; from here on
+    /// they are known.
+    fn require_small(&mut self, ops: &[&Operand], vals: &[Value]) {
+        let unknown: Vec<Value> = ops
+            .iter()
+            .zip(vals)
+            .filter(|(o, _)| !self.known_small(o))
+            .map(|(_, v)| *v)
+            .collect();
+        if let Some((first, rest)) = unknown.split_first() {
+            let mut acc = *first;
+            for v in rest {
+                acc = self.b.ins().band(acc, *v);
+            }
+            let lo = self.b.ins().band_imm_s(acc, 0xF);
+            let small = self.b.ins().icmp_imm_s(IntCC::Equal, lo, 0xF);
+            let bb = self.bail_block();
+            self.guard_to(small, bb);
+        }
+        for o in ops {
+            self.note_small(o.as_var());
+        }
+    }
+
+    /// Whether a comparison is an ordering (`<`, `=<`, `>`, `>=`), which a clone does on
+    /// small integers only.
+    pub(super) fn native_orders(&self, op: CmpOp) -> bool {
+        matches!(op, CmpOp::Lt | CmpOp::Le | CmpOp::Gt | CmpOp::Ge)
+    }
+
+    /// `a op b` on small integers (else bail out): the condition.
+    pub(super) fn native_int_compare(&mut self, op: CmpOp, a: &Operand, b: &Operand) -> R<Value> {
+        let va = self.operand(a)?;
+        let vb = self.operand(b)?;
+        self.require_small(&[a, b], &[va, vb]);
+        Ok(self.b.ins().icmp(super::int_cc(op), va, vb))
+    }
+
+    /// `erlang:F/2` on small integers in a clone: `+ - *` with overflow checks, the
+    /// integer operators, orderings; anything else bails out. `None`: not one of these.
+    pub(super) fn native_int_bif(
+        &mut self,
+        f: &str,
+        sym: &str,
+        args: &[Operand],
+        guard_fail: Option<Block>,
+    ) -> R<Option<Value>> {
+        let (a, b) = (&args[0], &args[1]);
+        match f {
+            "<" | "=<" | ">" | ">=" => {
+                let c = self.native_int_compare(super::cmp_op(f), a, b)?;
+                let t = self.iconst(super::TRUE);
+                let fl = self.iconst(super::FALSE);
+                Ok(Some(self.b.ins().select(c, t, fl)))
+            }
+            "+" | "-" | "*" => {
+                let va = self.operand(a)?;
+                let vb = self.operand(b)?;
+                self.require_small(&[a, b], &[va, vb]);
+                let lit = |o: &Operand| match o {
+                    Operand::Lit(Literal::Int(i)) => crate::data::small_word(i).map(|w| w as i64),
+                    _ => None,
+                };
+                let bb = self.bail_block();
+                // `X + Lit`, `Lit + X`, `X - Lit`: the literal's untagged word to add.
+                let k = match (f, lit(a), lit(b)) {
+                    ("+", _, Some(w)) | ("+", Some(w), None) => Some(w & !0xF),
+                    ("-", _, Some(w)) => (w & !0xF).checked_neg(),
+                    _ => None,
+                };
+                let r = match k {
+                    // The overflow is a comparison.
+                    Some(k) => {
+                        let x = if lit(b).is_some() { va } else { vb };
+                        let over = if k >= 0 {
+                            self.b
+                                .ins()
+                                .icmp_imm_s(IntCC::SignedGreaterThan, x, i64::MAX - k)
+                        } else {
+                            self.b.ins().icmp_imm_s(IntCC::SignedLessThan, x, i64::MIN - k)
+                        };
+                        self.guard_not(over, bb);
+                        self.b.ins().iadd_imm_s(x, k)
+                    }
+                    None => {
+                        let (r, of) = match f {
+                            "+" => {
+                                let a0 = self.b.ins().iadd_imm_s(va, -0xF);
+                                self.b.ins().sadd_overflow(a0, vb)
+                            }
+                            "-" => {
+                                let (d, of) = self.b.ins().ssub_overflow(va, vb);
+                                (self.b.ins().iadd_imm_s(d, 0xF), of)
+                            }
+                            _ => {
+                                let x = self.b.ins().sshr_imm_s(va, 4);
+                                let y = self.b.ins().band_imm_s(vb, !0xF);
+                                let (m, of) = self.b.ins().smul_overflow(x, y);
+                                (self.b.ins().bor_imm_s(m, 0xF), of)
+                            }
+                        };
+                        self.guard_not(of, bb);
+                        r
+                    }
+                };
+                self.note_small(self.dest);
+                Ok(Some(r))
+            }
+            "rem" | "div" | "band" | "bor" | "bxor" | "bsr" => {
+                let va = self.operand(a)?;
+                let vb = self.operand(b)?;
+                let p = self.p();
+                // The slow path of `int_op` bails out in a clone: past it, all three are
+                // small integers.
+                let r = self.int_op(f, sym, &[p, va, vb], guard_fail)?;
+                self.note_small(a.as_var());
+                self.note_small(b.as_var());
+                self.note_small(self.dest);
+                Ok(Some(r))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// Continue in a fresh block unless `c`, else go to `bail`.
+    fn guard_not(&mut self, c: Value, bail: Block) {
+        let ok = self.b.create_block();
+        self.brif(c, bail, ok);
+        self.b.switch_to_block(ok);
+    }
+}
