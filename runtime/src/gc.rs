@@ -269,7 +269,14 @@ fn shrink_young(p: &mut Process, need: usize, roots: &mut [Term]) {
     let used = heap + stack + need;
     // Not below SHRINK_FLOOR words: a process that collected is likely to keep allocating,
     // and tiny blocks would make it collect every few hundred words.
-    let size = next_heap_size((2 * used).max(SHRINK_FLOOR));
+    // Nor below an eighth of the old generation (BEAM's rule): a process with much old
+    // data would otherwise collect, and scan its remembered roots, every few thousand
+    // words.
+    let mut wanted = (2 * used).max(SHRINK_FLOOR);
+    if wanted * 9 < p.old.len() {
+        wanted = wanted.max(p.old.len() / 8);
+    }
+    let size = next_heap_size(wanted);
     if p.block.len() <= 8 * used || size >= p.block.len() {
         return;
     }

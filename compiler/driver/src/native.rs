@@ -89,6 +89,10 @@ pub fn compiler_identity() -> String {
             s.push_str(&format!(" {} {:?}", md.len(), t));
         }
     }
+    // The code generator's switch for the native fast path (for comparisons).
+    if std::env::var_os("FERL_NO_NATIVE").is_some() {
+        s.push_str(" no-native");
+    }
     s
 }
 

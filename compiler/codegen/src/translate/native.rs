@@ -277,8 +277,14 @@ pub(crate) fn emit_stub(module: &mut dyn Module, cx: &mut ModuleCx, fun: FunId) 
         let (p, reds) = (ps[0], ps[1]);
         let stop = b.ins().load(I64, mf, p, offsets::STOP as i32);
         let htop = b.ins().load(I64, mf, p, offsets::HTOP as i32);
+        // The deepest the clones may go: DEPTH_BYTES below the stack top, or half the
+        // free gap when that is smaller (the other half stays for the heap).
         let deep = b.ins().iadd_imm_s(stop, -DEPTH_BYTES);
-        let lim = b.ins().umax(deep, htop);
+        let gap = b.ins().isub(stop, htop);
+        let half = b.ins().ushr_imm_s(gap, 4);
+        let half = b.ins().ishl_imm_s(half, 3);
+        let mid = b.ins().iadd(htop, half);
+        let lim = b.ins().umax(deep, mid);
         b.ins().store(mf, lim, p, offsets::NLIMIT as i32);
         let room = b.ins().iadd_imm_s(stop, -((nat.reserve * 8) as i64));
         let no_room = b.ins().icmp(IntCC::UnsignedLessThan, room, lim);
