@@ -40,15 +40,18 @@ use std::collections::BTreeSet;
 /// (bounds the machine stack the clones use: a few thousand calls deep at most).
 const DEPTH_BYTES: i64 = 32 * 1024;
 /// Most parameters a clone takes (after `p`, `reds`, `vstop`).
-const MAX_PARAMS: usize = 4;
+const MAX_PARAMS: usize = 6;
 
 /// A function's native clone.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct NativeFn {
     /// The clone.
     pub clone: FuncId,
-    /// The ordinary entry unit (the public symbol is the stub).
+    /// The ordinary entry unit: the public symbol, or the unit behind the stub.
     pub slow: FuncId,
+    /// Whether the public symbol is a stub entering the clone (functions making non-tail
+    /// calls; a function without them gains nothing when called from ordinary code).
+    pub stub: bool,
     /// Words its bailouts may write below its `vstop`.
     pub reserve: usize,
 }
@@ -196,6 +199,7 @@ pub(crate) fn plan(module: &mut dyn Module, cx: &mut ModuleCx) -> R<()> {
     let mut ok = vec![false; n];
     let mut calls = vec![BTreeSet::new(); n];
     let mut reserves = vec![0; n];
+    let mut framed = vec![false; n];
     if std::env::var_os("FERL_NO_NATIVE").is_some() {
         cx.native = vec![None; n];
         return Ok(());
@@ -215,6 +219,7 @@ pub(crate) fn plan(module: &mut dyn Module, cx: &mut ModuleCx) -> R<()> {
             reserves[i] = r;
             ok[i] = true;
         }
+        f.body.visit(&mut |e| framed[i] |= matches!(e, Expr::LetCall { .. }));
     }
     // A function calling one without a clone has none either.
     loop {
@@ -242,13 +247,18 @@ pub(crate) fn plan(module: &mut dyn Module, cx: &mut ModuleCx) -> R<()> {
                 &native_signature(f.params.len()),
             )
             .map_err(module_err)?;
-        let slow = module
-            .declare_function(&format!("{base}_body"), Linkage::Local, &erlang_signature())
-            .map_err(module_err)?;
+        let slow = if framed[i] {
+            module
+                .declare_function(&format!("{base}_body"), Linkage::Local, &erlang_signature())
+                .map_err(module_err)?
+        } else {
+            cx.funcs[i]
+        };
         cx.native[i] = Some(NativeFn {
             clone,
             slow,
             reserve: reserves[i],
+            stub: framed[i],
         });
     }
     Ok(())
@@ -258,7 +268,7 @@ pub(crate) fn plan(module: &mut dyn Module, cx: &mut ModuleCx) -> R<()> {
 /// clone with `vstop = p.stop`, and return its result to the caller's continuation, or
 /// continue in the ordinary code (after a bailout, or when there is no room).
 pub(crate) fn emit_stub(module: &mut dyn Module, cx: &mut ModuleCx, fun: FunId) -> R<()> {
-    let Some(nat) = cx.native[fun.0 as usize] else {
+    let Some(nat) = cx.native[fun.0 as usize].filter(|n| n.stub) else {
         return Ok(());
     };
     let nparams = cx.ir.functions[fun.0 as usize].params.len();
@@ -298,7 +308,14 @@ pub(crate) fn emit_stub(module: &mut dyn Module, cx: &mut ModuleCx, fun: FunId) 
         b.switch_to_block(go);
         let clone = module.declare_func_in_func(nat.clone, b.func);
         let mut args = vec![p, reds, stop];
-        args.extend(ps[2..2 + nparams].iter().copied());
+        args.extend(ps[2..2 + nparams.min(4)].iter().copied());
+        if nparams > 4 {
+            // Arguments past the fourth come in the x-registers.
+            let xr = b.ins().load(I64, mf, p, offsets::XREGS as i32);
+            for i in 4..nparams {
+                args.push(b.ins().load(I64, mf, xr, (8 * i) as i32));
+            }
+        }
         let c = b.ins().call(clone, &args);
         let rs = b.inst_results(c).to_vec();
         let (r, reds2) = (rs[0], rs[1]);
