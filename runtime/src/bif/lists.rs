@@ -9,6 +9,7 @@ use super::{badarg, proper};
 use crate::cmp::compare_exact;
 use crate::exception::{BifResult, Exception};
 use crate::heap::Heap;
+use crate::process::Process;
 use crate::term::{self, Term};
 use std::cmp::Ordering;
 
@@ -69,6 +70,44 @@ pub fn append(h: &mut dyn Heap, a: Term, b: Term) -> BifResult {
             cur = tl;
         }
         Ok(Term::from_cons_ptr(cells))
+    }
+}
+
+/// `A ++ B` on a process heap (the entry point compiled code calls): copies A's cells
+/// straight into the free space above the heap top in one pass, committing them only
+/// when A turns out to be a proper list that fits; otherwise (no room, improper A) it is
+/// [`append`]'s two passes (heap fragments, badarg).
+#[inline]
+pub fn append_on_process(p: &mut Process, a: Term, b: Term) -> BifResult {
+    if a.is_nil() {
+        return Ok(b);
+    }
+    let start = p.htop;
+    // Last address a cell may start at: two words below the stack top.
+    let last = (p.stop as usize).wrapping_sub(16);
+    let mut dst = start;
+    let mut cur = a.raw();
+    // SAFETY: every write is to [htop, stop), words no term refers to; they become part
+    // of the heap only when htop is moved past them below, after the last one (the tail
+    // B) is written. Reads follow cons terms (validity invariant): a cons term is the
+    // cell's address plus TAG_LIST.
+    unsafe {
+        while cur & term::PRIMARY_MASK == term::TAG_LIST {
+            if dst as usize > last {
+                return append(p, a, b);
+            }
+            let c = (cur - term::TAG_LIST) as *const u64;
+            *dst = *c;
+            cur = *c.add(1);
+            *dst.add(1) = (dst as u64 + 16) | term::TAG_LIST;
+            dst = dst.add(2);
+        }
+        if cur != term::NIL.raw() {
+            return badarg();
+        }
+        *dst.sub(1) = b.raw();
+        p.htop = dst;
+        Ok(Term::from_cons_ptr(start))
     }
 }
 
