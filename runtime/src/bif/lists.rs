@@ -137,3 +137,56 @@ pub fn subtract(h: &mut dyn Heap, a: Term, b: Term) -> BifResult {
     }
     Ok(term::list(h, &out))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ints(p: &mut Process, r: std::ops::Range<i64>) -> Term {
+        let v: Vec<Term> = r.map(|i| Term::small(i).unwrap()).collect();
+        term::list(p, &v)
+    }
+
+    #[test]
+    fn append_on_process_copies_left_and_shares_right() {
+        let mut p = Process::new(1);
+        let a = ints(&mut p, 0..3);
+        let b = ints(&mut p, 3..5);
+        let top = p.htop;
+        let r = append_on_process(&mut p, a, b).unwrap();
+        assert_eq!(p.heap_used() - (top as usize - p.heap_start as usize) / 8, 6);
+        let v = r.list_to_vec().unwrap();
+        assert_eq!(v, ints(&mut p, 0..5).list_to_vec().unwrap());
+        // The third cell's tail is B itself.
+        let third = r.cons_parts().unwrap().1.cons_parts().unwrap().1;
+        assert_eq!(third.cons_parts().unwrap().1, b);
+        // An improper right operand is the tail as it is.
+        let r = append_on_process(&mut p, a, term::NIL).unwrap();
+        assert_eq!(r.list_to_vec().unwrap().len(), 3);
+        assert_eq!(append_on_process(&mut p, term::NIL, a).unwrap(), a);
+    }
+
+    #[test]
+    fn append_on_process_errors_and_long_lists() {
+        let mut p = Process::new(1);
+        // Improper left list: badarg, nothing committed.
+        let one = Term::small(1).unwrap();
+        let improper = term::cons(&mut *p, one, one);
+        let top = p.htop;
+        assert!(append_on_process(&mut p, improper, term::NIL).is_err());
+        assert!(append_on_process(&mut p, one, term::NIL).is_err());
+        assert_eq!(p.htop, top);
+        // Longer than the free space: built in heap fragments.
+        let n = p.free_words() as i64;
+        let long = ints(&mut p, 0..n);
+        let r = append_on_process(&mut p, long, one).unwrap();
+        let mut cur = r;
+        let mut k = 0;
+        while let Some((h, t)) = cur.cons_parts() {
+            assert_eq!(h, Term::small(k).unwrap());
+            k += 1;
+            cur = t;
+        }
+        assert_eq!((k, cur), (n, one));
+    }
+}
