@@ -198,7 +198,6 @@ extern: [
     "erlang" "length" ferl_bif_erlang_length_1 = lists::length[a];
     "erlang" "hd" ferl_bif_erlang_hd_1 = lists::hd[a];
     "erlang" "tl" ferl_bif_erlang_tl_1 = lists::tl[a];
-    "erlang" "++" ferl_bif_erlang__2B_2B_2 = lists::append[a, b];
     "erlang" "--" ferl_bif_erlang__2D_2D_2 = lists::subtract[a, b];
     "erlang" "append" ferl_bif_erlang_append_2 = lists::append[a, b];
     "erlang" "subtract" ferl_bif_erlang_subtract_2 = lists::subtract[a, b];
@@ -351,6 +350,7 @@ extern: [
 ]
 manual: [
     "erlang" "raise" ferl_bif_erlang_raise_3 = errors::raise[a, b, c];
+    "erlang" "++" ferl_bif_erlang__2B_2B_2 = lists::append[a, b];
 ]
 }
 
@@ -374,6 +374,24 @@ pub unsafe extern "C" fn ferl_bif_erlang_raise_3(
         unsafe { (*p).exc_trace = trace };
     }
     r
+}
+
+/// Entry point of `erlang:'++'/2`: [`lists::append_on_process`], which writes the copy
+/// of the left list straight onto the process heap.
+///
+/// # Safety
+/// `p` must be null or a valid process the calling thread runs.
+#[no_mangle]
+pub unsafe extern "C" fn ferl_bif_erlang__2B_2B_2(p: *mut Process, a: u64, b: u64) -> u64 {
+    if p.is_null() {
+        return NON_VALUE.raw();
+    }
+    // SAFETY: the caller guarantees `p` is valid and not used elsewhere during the call.
+    let p = unsafe { &mut *p };
+    match lists::append_on_process(p, t(a), t(b)) {
+        Ok(v) => v.raw(),
+        Err(e) => p.raise(e.class, e.reason).raw(),
+    }
 }
 
 #[cfg(test)]
