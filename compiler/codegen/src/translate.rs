@@ -281,31 +281,9 @@ pub fn compile_function(module: &mut dyn Module, cx: &mut ModuleCx, fun: FunId) 
         let id = unit.id;
         {
             let b = FunctionBuilder::new(&mut ctx.func, &mut fbc);
-            let mut t = Tx {
-                module: &mut *module,
-                cx: &mut *cx,
-                b,
-                fun,
-                info: &info,
-                fl: &fl,
-                vars: HashMap::new(),
-                fvars: HashMap::new(),
-                dest: None,
-                self_loop: None,
-                p: None,
-                reds: None,
-                funcs: HashMap::new(),
-                datas: HashMap::new(),
-                sig: None,
-                raise_sites: Vec::new(),
-                cur_site: None,
-                blocks: HashMap::new(),
-                fjoins: unit.fjoins.clone(),
-                tries: unit.tries.clone(),
-                work: Vec::new(),
-                entry_id,
-                nat: None,
-            };
+            let mut t = Tx::new(&mut *module, &mut *cx, b, fun, (&info, &fl), entry_id, None);
+            t.fjoins = unit.fjoins.clone();
+            t.tries = unit.tries.clone();
             t.unit(&unit).map_err(|mut d| {
                 d.message = format!("{} (in {}/{})", d.message, f.name, f.arity);
                 d
@@ -328,38 +306,15 @@ pub fn compile_function(module: &mut dyn Module, cx: &mut ModuleCx, fun: FunId) 
         ctx.func.signature = native::native_signature(f.params.len());
         {
             let b = FunctionBuilder::new(&mut ctx.func, &mut fbc);
-            let mut t = Tx {
-                module: &mut *module,
-                cx: &mut *cx,
-                b,
-                fun,
-                info: &info,
-                fl: &fl,
-                vars: HashMap::new(),
-                fvars: HashMap::new(),
-                dest: None,
-                self_loop: None,
-                p: None,
-                reds: None,
-                funcs: HashMap::new(),
-                datas: HashMap::new(),
-                sig: None,
-                raise_sites: Vec::new(),
-                cur_site: None,
-                blocks: HashMap::new(),
-                fjoins: HashMap::new(),
-                tries: Vec::new(),
-                work: Vec::new(),
-                entry_id,
-                nat: Some(native::NatState {
-                    vstop: unreachable_value(),
-                    regions: Vec::new(),
-                    cur: 0,
-                    bails: Vec::new(),
-                    reserve: n.reserve,
-                    small: Vec::new(),
-                }),
+            let nat = native::NatState {
+                vstop: unreachable_value(),
+                regions: Vec::new(),
+                cur: 0,
+                bails: Vec::new(),
+                reserve: n.reserve,
+                small: Vec::new(),
             };
+            let mut t = Tx::new(&mut *module, &mut *cx, b, fun, (&info, &fl), entry_id, Some(nat));
             t.native_body(&f.params, n.slow, &f.body).map_err(|mut d| {
                 d.message = format!("{} (in the native clone of {}/{})", d.message, f.name, f.arity);
                 d
@@ -434,6 +389,42 @@ struct Tx<'a, 'm, 'f> {
 }
 
 impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
+    fn new(
+        module: &'a mut dyn Module,
+        cx: &'a mut ModuleCx<'m>,
+        b: FunctionBuilder<'f>,
+        fun: FunId,
+        (info, fl): (&'a FnInfo, &'a FloatInfo),
+        entry_id: FuncId,
+        nat: Option<native::NatState>,
+    ) -> Self {
+        Tx {
+            module,
+            cx,
+            b,
+            fun,
+            info,
+            fl,
+            vars: HashMap::new(),
+            fvars: HashMap::new(),
+            dest: None,
+            self_loop: None,
+            p: None,
+            reds: None,
+            funcs: HashMap::new(),
+            datas: HashMap::new(),
+            sig: None,
+            raise_sites: Vec::new(),
+            cur_site: None,
+            blocks: HashMap::new(),
+            fjoins: HashMap::new(),
+            tries: Vec::new(),
+            work: Vec::new(),
+            entry_id,
+            nat,
+        }
+    }
+
     fn p(&self) -> Value {
         self.p.unwrap_or_else(|| unreachable_value())
     }
