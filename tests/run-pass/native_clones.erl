@@ -25,6 +25,9 @@ main(_) ->
     io:format("max ~p~n", [[max2(A, B) || {A, B} <- [{1, 2}, {3, 2}, {a, b}, {2.5, 1}, {x, 1}]]]),
     io:format("elem ~p~n", [[nth({a, b, c}, I) || I <- [1, 2, 3]]]),
     io:format("divs ~p~n", [[divs(N) || N <- [1, 7, 100, -100]]]),
+    io:format("bifs ~p~n", [[bifs(L2) || L2 <- [[], [1], [3, -4, 5], lists:seq(-50, 50)]]]),
+    io:format("appends ~p~n", [appends([a, b, c, d], [])]),
+    io:format("setel ~p~n", [setel({0, 0, 0}, 3)]),
     err(fun() -> add_at(5, x) end),
     err(fun() -> add_at(0, [1]) end),
     err(fun() -> nth({a, b}, 5) end),
@@ -32,6 +35,9 @@ main(_) ->
     err(fun() -> divs(0) end),
     err(fun() -> check({1, 2, 3}) end),
     err(fun() -> len([1, 2 | 3]) end),
+    err(fun() -> bifs([1 | 2]) end),
+    err(fun() -> appends([a | b], []) end),
+    err(fun() -> setel({0, 0}, 3) end),
     Self = self(),
     Pids = [spawn(fun() -> Self ! {self(), fib(22 + I)} end) || I <- [0, 1, 2]],
     io:format("procs ~p~n", [[receive {P, R} -> R end || P <- Pids]]),
@@ -97,3 +103,13 @@ add_at(0, X) -> X + 1;
 add_at(N, X) -> 1 + add_at(N - 1, X).
 
 clause(N) when N > 0 -> 1 + clause(N - 2).
+
+%% Pure BIFs called from clones (a failing one makes the clone bail out).
+bifs([]) -> 0;
+bifs([H | T] = L) -> length(L) + abs(H) + max(H, 0) + bifs(T).
+
+appends([], Acc) -> Acc;
+appends([H | T], Acc) -> [H] ++ appends(T, Acc ++ [H]).
+
+setel(T, 0) -> T;
+setel(T, N) -> setel(setelement(N, T, N * 10), N - 1).

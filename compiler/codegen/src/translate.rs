@@ -541,10 +541,13 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
     }
 
     fn rt(&mut self, name: &str, args: &[Value]) -> R<Value> {
-        if self.nat.is_some() {
+        if self.nat.is_some() && !self.pure_bif_symbol(name) {
             return Ok(self.bail_here());
         }
         let id = self.cx.runtime_fn(self.module, name, args.len())?;
+        if self.nat.is_some() {
+            return Ok(self.native_bif_call(id, args));
+        }
         let fr = self.func_ref(id);
         let c = self.b.ins().call(fr, args);
         Ok(self.b.inst_results(c)[0])
@@ -1269,6 +1272,13 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         all.extend(vals);
         let r = self.rt(&sym, &all)?;
         let bad = self.b.ins().icmp_imm_s(IntCC::Equal, r, NON_VALUE);
+        if self.nat.is_some() {
+            let bb = self.bail_block();
+            let ok = self.b.create_block();
+            self.brif(bad, bb, ok);
+            self.b.switch_to_block(ok);
+            return Ok(r);
+        }
         let chk = self.b.create_block();
         let ok = self.b.create_block();
         self.b.set_cold_block(chk);

@@ -95,6 +95,74 @@ pub(crate) fn native_signature(n: usize) -> Signature {
     s
 }
 
+/// BIFs a clone may call (`m, f, arity`): results that depend only on the arguments, no effect but
+/// heap allocation (never a collection: runtime calls do not collect), no look at the
+/// process stack. A failure returns `NON_VALUE` and the clone bails out, so the ordinary
+/// code calls the BIF again and raises its error.
+const PURE_BIFS: &[(&str, &str, usize)] = &[
+    ("erlang", "length", 1),
+    ("erlang", "abs", 1),
+    ("erlang", "hd", 1),
+    ("erlang", "tl", 1),
+    ("erlang", "tuple_size", 1),
+    ("erlang", "size", 1),
+    ("erlang", "byte_size", 1),
+    ("erlang", "bit_size", 1),
+    ("erlang", "map_size", 1),
+    ("erlang", "atom_to_list", 1),
+    ("erlang", "integer_to_list", 1),
+    ("erlang", "list_to_integer", 1),
+    ("erlang", "float", 1),
+    ("erlang", "round", 1),
+    ("erlang", "trunc", 1),
+    ("erlang", "tuple_to_list", 1),
+    ("erlang", "list_to_tuple", 1),
+    ("erlang", "bnot", 1),
+    ("erlang", "-", 1),
+    ("erlang", "+", 1),
+    ("erlang", "not", 1),
+    ("erlang", "is_atom", 1),
+    ("erlang", "is_binary", 1),
+    ("erlang", "is_boolean", 1),
+    ("erlang", "is_float", 1),
+    ("erlang", "is_function", 1),
+    ("erlang", "is_integer", 1),
+    ("erlang", "is_list", 1),
+    ("erlang", "is_map", 1),
+    ("erlang", "is_number", 1),
+    ("erlang", "is_pid", 1),
+    ("erlang", "is_tuple", 1),
+    ("erlang", "++", 2),
+    ("erlang", "--", 2),
+    ("erlang", "element", 2),
+    ("erlang", "min", 2),
+    ("erlang", "max", 2),
+    ("erlang", "make_tuple", 2),
+    ("erlang", "append_element", 2),
+    ("erlang", "bsl", 2),
+    ("erlang", "and", 2),
+    ("erlang", "or", 2),
+    ("erlang", "xor", 2),
+    ("erlang", "map_get", 2),
+    ("erlang", "is_map_key", 2),
+    ("erlang", "integer_to_list", 2),
+    ("erlang", "setelement", 3),
+    ("lists", "reverse", 1),
+    ("lists", "reverse", 2),
+    ("lists", "member", 2),
+    ("lists", "keyfind", 3),
+    ("lists", "keymember", 3),
+    ("maps", "get", 2),
+    ("maps", "find", 2),
+    ("maps", "is_key", 2),
+    ("maps", "put", 3),
+];
+
+/// Whether `m:f/arity` is one of `PURE_BIFS`.
+pub(crate) fn pure_bif(m: &str, f: &str, arity: usize) -> bool {
+    PURE_BIFS.iter().any(|&(bm, bf, ba)| bm == m && bf == f && ba == arity)
+}
+
 fn prim_ok(p: &Prim) -> bool {
     match p {
         Prim::Move(_)
@@ -103,6 +171,7 @@ fn prim_ok(p: &Prim) -> bool {
         | Prim::GetTupleElement(..)
         | Prim::GetHd(_)
         | Prim::GetTl(_) => true,
+        Prim::Bif { module, name, args } if pure_bif(module, name, args.len()) => true,
         Prim::Bif { module, name, args } if &**module == "erlang" => matches!(
             (&**name, args.len()),
             (
@@ -149,6 +218,10 @@ fn body_ok(f: &ir::Function, calls: &mut BTreeSet<u32>) -> bool {
             Callee::Local { fun_id, .. } if call.args.len() <= MAX_PARAMS => {
                 calls.insert(fun_id.0);
             }
+            Callee::Remote {
+                module: Operand::Lit(Literal::Atom(m)),
+                function: Operand::Lit(Literal::Atom(f)),
+            } if pure_bif(m, f, call.args.len()) && super::direct_bif(call).is_some() => {}
             _ => ok = false,
         },
         Expr::If { test, .. } => ok &= test_ok(test),
@@ -771,5 +844,27 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         let ok = self.b.create_block();
         self.brif(c, bail, ok);
         self.b.switch_to_block(ok);
+    }
+
+    /// A call of a pure BIF (`pure_bif`) from a clone: the runtime's heap limit is
+    /// lowered to `p.nlimit` meanwhile, so that what it allocates stays clear of the
+    /// frames a bailout may write. `NON_VALUE` (an error) is left to the caller to bail on.
+    pub(super) fn native_bif_call(&mut self, id: FuncId, args: &[Value]) -> Value {
+        let p = self.p();
+        let stop = self.load(p, offsets::STOP as i32);
+        let lim = self.load(p, offsets::NLIMIT as i32);
+        self.store(lim, p, offsets::STOP as i32);
+        let fr = self.func_ref(id);
+        let c = self.b.ins().call(fr, args);
+        let r = self.b.inst_results(c)[0];
+        self.store(stop, p, offsets::STOP as i32);
+        r
+    }
+
+    /// Whether runtime symbol `name` is the entry of a pure BIF (`PURE_BIFS`).
+    pub(super) fn pure_bif_symbol(&self, name: &str) -> bool {
+        PURE_BIFS
+            .iter()
+            .any(|&(m, f, a)| ferl_runtime::abi::bif_symbol(m, f, a as u32) == name)
     }
 }
