@@ -556,7 +556,8 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
     /// clobbers no register, so the hot paths of this function need no callee-saved
     /// registers. Falls back to a plain call where the runtime has no shim.
     fn rt_cold(&mut self, name: &str, args: &[Value]) -> R<Value> {
-        if self.nat.is_some() {
+        // In a clone only the term order (which neither allocates nor raises) is called.
+        if self.nat.is_some() && name != "ferl_rt_cmp" {
             return Ok(self.bail_here());
         }
         let Some(shim) = self.cx.cold_shim(self.module)? else {
@@ -2292,7 +2293,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 self.brif(r, yes, no);
                 Ok(())
             }
-            Test::Cmp(op, a, b) if self.nat.is_some() && self.native_orders(*op) => {
+            Test::Cmp(op, a, b) if self.nat.is_some() && self.native_small_only(Some(*op), a, b) => {
                 let c = self.native_int_compare(*op, a, b)?;
                 self.brif(c, yes, no);
                 Ok(())

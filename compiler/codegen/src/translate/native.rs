@@ -739,10 +739,16 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         }
     }
 
-    /// Whether a comparison is an ordering (`<`, `=<`, `>`, `>=`), which a clone does on
-    /// small integers only.
-    pub(super) fn native_orders(&self, op: CmpOp) -> bool {
-        matches!(op, CmpOp::Lt | CmpOp::Le | CmpOp::Gt | CmpOp::Ge)
+    /// Whether `a op b` is an ordering (`<`, `=<`, `>`, `>=`) or `+ - *` that a clone
+    /// does on small integers only (bailing out otherwise): both operands known to be
+    /// small, or one a small literal (`N < 2`, `N - 1`: a number other than a small
+    /// integer there is rare). Other operands take the ordinary inline paths (floats,
+    /// the runtime's term order), so that generic code (ordsets, gb_trees with atom or
+    /// tuple keys) never bails out on every call.
+    pub(super) fn native_small_only(&self, op: Option<CmpOp>, a: &Operand, b: &Operand) -> bool {
+        let lit = |o: &Operand| matches!(o, Operand::Lit(Literal::Int(_))) && self.known_small(o);
+        op.is_none_or(|op| matches!(op, CmpOp::Lt | CmpOp::Le | CmpOp::Gt | CmpOp::Ge))
+            && ((self.known_small(a) && self.known_small(b)) || lit(a) || lit(b))
     }
 
     /// `a op b` on small integers (else bail out): the condition.
@@ -763,6 +769,14 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         guard_fail: Option<Block>,
     ) -> R<Option<Value>> {
         let (a, b) = (&args[0], &args[1]);
+        let small_only = match f {
+            "<" | "=<" | ">" | ">=" => self.native_small_only(Some(super::cmp_op(f)), a, b),
+            "+" | "-" | "*" => self.native_small_only(None, a, b),
+            _ => true,
+        };
+        if !small_only {
+            return Ok(None);
+        }
         match f {
             "<" | "=<" | ">" | ">=" => {
                 let c = self.native_int_compare(super::cmp_op(f), a, b)?;
