@@ -7,11 +7,20 @@
 //! which of those never need to exist as a boxed term (`unboxed`: every use is an operand
 //! of inline float arithmetic or a comparison, in the same unit as the definition, so the
 //! code generator keeps the f64 in a register and allocates nothing).
+//! Loop parameters (`loop_params`): a statically float parameter of a function that
+//! tail-calls itself is carried unboxed through the self-loop header when its uses are
+//! float arithmetic, comparisons, the same position of a self tail call, a `return` (boxed
+//! there, once per loop) or a `function_clause` trace (boxed on the raise path): the loop
+//! then allocates nothing per iteration for it. The entry unboxes it once.
 //! Must not: generate code, or treat anything as unboxed that may be saved in a frame,
 //! passed to a call, stored in a term, or read by another Cranelift function (join
 //! bodies, continuations, handlers and receive resumptions are separate regions here).
 
-use ferl_ir::ir::{Call, Callee, Expr, FunId, FunKind, Literal, Module, Operand, Prim, Test, Var};
+use ferl_ir::ir::{
+    Call, Callee, Expr, FailReason, FunId, FunKind, JoinId, Literal, Module, Operand, Prim, Test,
+    Var,
+};
+use ferl_runtime::process::MAX_XREGS;
 use std::collections::{HashMap, HashSet};
 
 /// Rounds of [`ModuleFloats::new`]'s fixpoint before it gives up.
@@ -44,7 +53,7 @@ impl ModuleFloats {
         for _ in 0..MAX_ROUNDS {
             let mut changed = false;
             for (i, f) in m.functions.iter().enumerate() {
-                let a = analyse(f, &mf, FunId(i as u32), inline_call);
+                let a = walk(f, &mf, FunId(i as u32), inline_call, &|_| false, &[]);
                 if mf.returns[i] && !a.returns_float {
                     mf.returns[i] = false;
                     changed = true;
@@ -113,6 +122,9 @@ pub struct FloatInfo {
     pub returns_float: bool,
     /// Local calls: callee and whether each argument is statically a float.
     pub calls: Vec<(FunId, Vec<bool>)>,
+    /// Per parameter: carried as an f64 through the self-loop header of the function's
+    /// entry unit (also in `unboxed`).
+    pub loop_params: Vec<bool>,
 }
 
 impl FloatInfo {
@@ -150,27 +162,84 @@ pub fn is_sqrt(callee: &Callee, nargs: usize) -> bool {
 
 /// Analyse function `f` (id `fun`) given the module's facts. `inline_call(c)`
 /// tells whether a `LetCall` is compiled inline (a direct BIF call: no continuation, so
-/// its body stays in the same region).
+/// its body stays in the same region); `block_join(j)` whether join `j` is a block of the
+/// unit that defines it (not a function of its own).
 pub fn analyse(
     f: &ferl_ir::ir::Function,
     mf: &ModuleFloats,
     fun: FunId,
     inline_call: &dyn Fn(&Call) -> bool,
+    block_join: &dyn Fn(JoinId) -> bool,
+) -> FloatInfo {
+    // Loop parameters: start from every float parameter of a self-looping function and
+    // drop those with another use until none is dropped.
+    let mut cands: Vec<bool> = match mf.params.get(fun.0 as usize) {
+        Some(ps) if f.params.len() <= MAX_XREGS && self_loops(&f.body, fun) => ps.clone(),
+        _ => vec![false; f.params.len()],
+    };
+    loop {
+        let info = walk(f, mf, fun, inline_call, block_join, &cands);
+        let mut changed = false;
+        for (k, v) in f.params.iter().enumerate() {
+            if cands[k] && !info.unboxed.contains(v) {
+                cands[k] = false;
+                changed = true;
+            }
+        }
+        if !changed {
+            return info;
+        }
+    }
+}
+
+/// Does `body` tail-call function `fun` outside continuations, handlers and joins.
+fn self_loops(body: &Expr, fun: FunId) -> bool {
+    match body {
+        Expr::Let { body, .. } | Expr::Do { body, .. } => self_loops(body, fun),
+        Expr::LetJoin {
+            join_body, body, ..
+        } => self_loops(join_body, fun) || self_loops(body, fun),
+        Expr::TailCall(Call {
+            callee: Callee::Local { fun_id, .. },
+            ..
+        }) => *fun_id == fun,
+        Expr::If { then, else_, .. } => self_loops(then, fun) || self_loops(else_, fun),
+        Expr::Switch { cases, default, .. } => {
+            cases.iter().any(|(_, c)| self_loops(c, fun)) || self_loops(default, fun)
+        }
+        _ => false,
+    }
+}
+
+/// One pass over `f` with `loop_params` as the candidate loop parameters.
+fn walk(
+    f: &ferl_ir::ir::Function,
+    mf: &ModuleFloats,
+    fun: FunId,
+    inline_call: &dyn Fn(&Call) -> bool,
+    block_join: &dyn Fn(JoinId) -> bool,
+    loop_params: &[bool],
 ) -> FloatInfo {
     let mut w = Walk {
         info: FloatInfo {
             returns_float: true,
+            loop_params: loop_params.to_vec(),
             ..FloatInfo::default()
         },
         region_of: HashMap::new(),
         boxed: HashSet::new(),
         next_region: 1,
         mf,
+        fun,
+        block_join,
     };
     if let Some(ps) = mf.params.get(fun.0 as usize) {
-        for (v, is_f) in f.params.iter().zip(ps) {
+        for (k, (v, is_f)) in f.params.iter().zip(ps).enumerate() {
             if *is_f {
                 w.info.typed.insert(*v);
+                if loop_params.get(k) == Some(&true) {
+                    w.region_of.insert(*v, 0);
+                }
             }
         }
     }
@@ -185,6 +254,11 @@ pub fn analyse(
         .into_keys()
         .filter(|v| !boxed.contains(v))
         .collect();
+    for (k, v) in f.params.iter().enumerate() {
+        if let Some(c) = info.loop_params.get_mut(k) {
+            *c = *c && info.unboxed.contains(v);
+        }
+    }
     info
 }
 
@@ -197,6 +271,9 @@ struct Walk<'m> {
     /// Candidates that must be boxed after all.
     boxed: HashSet<Var>,
     next_region: u32,
+    /// The function analysed (its self tail calls jump to the loop header).
+    fun: FunId,
+    block_join: &'m dyn Fn(JoinId) -> bool,
 }
 
 impl Walk<'_> {
@@ -272,13 +349,28 @@ impl Walk<'_> {
                 self.expr(body, r, inline_call);
             }
             Expr::TailCall(call) => {
-                self.call_uses(call);
+                match &call.callee {
+                    // The loop header: loop-parameter positions take an f64.
+                    Callee::Local { fun_id, .. } if *fun_id == self.fun && region == 0 => {
+                        let flags = call.args.iter().map(|a| self.info.is_float(a)).collect();
+                        self.info.calls.push((*fun_id, flags));
+                        for (k, a) in call.args.iter().enumerate() {
+                            if self.info.loop_params.get(k) == Some(&true) {
+                                self.float_use(a, region);
+                            } else {
+                                self.term_use(a);
+                            }
+                        }
+                    }
+                    _ => self.call_uses(call),
+                }
                 if !self.mf.call_float(call) {
                     self.info.returns_float = false;
                 }
             }
             Expr::Return(o) => {
-                self.term_use(o);
+                // Boxed at the return (`Tx::return_operand`).
+                self.float_use(o, region);
                 if !self.info.is_float(o) {
                     self.info.returns_float = false;
                 }
@@ -290,13 +382,26 @@ impl Walk<'_> {
             }
             Expr::Fail { reason, .. } => {
                 for o in reason.operands() {
-                    self.term_use(o);
+                    // `function_clause` arguments are boxed on the raise path.
+                    if matches!(reason, FailReason::FunctionClause(_)) {
+                        self.float_use(o, region);
+                    } else {
+                        self.term_use(o);
+                    }
                 }
             }
             Expr::LetJoin {
-                join_body, body, ..
+                join,
+                join_body,
+                body,
+                ..
             } => {
-                let r = self.region();
+                // A block join is code of the same unit: the same region.
+                let r = if (self.block_join)(*join) {
+                    region
+                } else {
+                    self.region()
+                };
                 self.expr(join_body, r, inline_call);
                 self.expr(body, region, inline_call);
             }

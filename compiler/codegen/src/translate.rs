@@ -257,7 +257,9 @@ pub fn compile_function(module: &mut dyn Module, cx: &mut ModuleCx, fun: FunId) 
         return Err(unsupported("function with more than 256 parameters"));
     }
     let info = FnInfo::new(&f.body);
-    let fl = floats::analyse(f, &cx.floats, fun, &inline_call);
+    let fl = floats::analyse(f, &cx.floats, fun, &inline_call, &|j| {
+        !info.fn_joins.contains(&j)
+    });
     let mut work = vec![Unit {
         id: cx.funcs[fun.0 as usize],
         kind: UnitKind::Entry {
@@ -563,11 +565,18 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 // The function's own entry loops: a self tail call jumps to this header
                 // with the new arguments (no epilogue/prologue, no x-register traffic).
                 let own_entry = u.id == self.cx.funcs[self.fun.0 as usize];
+                // Float loop parameters travel unboxed (`floats`): f64 header params.
+                let lp = if own_entry && params.len() <= MAX_XREGS {
+                    self.fl.loop_params.clone()
+                } else {
+                    Vec::new()
+                };
                 let hdr = self.b.create_block();
-                for _ in 0..vals.len() + 1 {
-                    self.b.append_block_param(hdr, I64);
+                for i in 0..vals.len() + 1 {
+                    let ty = if lp.get(i) == Some(&true) { types::F64 } else { I64 };
+                    self.b.append_block_param(hdr, ty);
                 }
-                let mut hargs = vals.clone();
+                let mut hargs = self.loop_unbox(&lp, &vals);
                 hargs.push(ps[1]);
                 self.jump(hdr, &hargs);
                 self.b.switch_to_block(hdr);
@@ -589,7 +598,8 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 self.b.switch_to_block(yield_b);
                 // Save the arguments in a frame (nothing survives in x-registers while
                 // suspended) and resume through the glue's resume stub.
-                let saved = self.pack_wire(vals.clone())?;
+                let boxed = self.loop_box(&lp, &vals)?;
+                let saved = self.pack_wire(boxed)?;
                 let xr = self.xregs();
                 for (i, v) in saved.iter().enumerate() {
                     self.store(*v, xr, (i * 8) as i32);
@@ -603,8 +613,13 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 self.suspend(ferl_runtime::process::STATUS_YIELD)?;
                 self.b.switch_to_block(go);
                 self.b.def_var(r, left);
-                for (v, val) in params.iter().zip(vals) {
-                    self.def(*v, val);
+                for (i, (v, val)) in params.iter().zip(vals).enumerate() {
+                    if lp.get(i) == Some(&true) {
+                        let x = self.fvar(*v);
+                        self.b.def_var(x, val);
+                    } else {
+                        self.def(*v, val);
+                    }
                 }
             }
             UnitKind::Cont { result, slots } => {
@@ -907,7 +922,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                     return self.call(call);
                 }
                 Expr::Return(o) => {
-                    let v = self.operand(o)?;
+                    let v = self.return_operand(o)?;
                     return self.emit_return(v);
                 }
                 Expr::LetJoin {
@@ -1301,15 +1316,17 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         if call.args.len() > MAX_XREGS {
             return Err(unsupported("call with more than 256 arguments"));
         }
+        if let (Some(hdr), Callee::Local { fun_id, .. }) = (self.self_loop, &call.callee) {
+            if *fun_id == self.fun {
+                let mut hargs = self.loop_args(&call.args)?;
+                hargs.push(self.reds());
+                self.jump(hdr, &hargs);
+                return Ok(());
+            }
+        }
         let args = self.operands(&call.args)?;
         match &call.callee {
             Callee::Local { fun_id, .. } => {
-                if let Some(hdr) = self.self_loop.filter(|_| *fun_id == self.fun) {
-                    let mut hargs = args;
-                    hargs.push(self.reds());
-                    self.jump(hdr, &hargs);
-                    return Ok(());
-                }
                 let id = *self
                     .cx
                     .funcs
@@ -1827,6 +1844,62 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 self.rt_cold("ferl_rt_box_float", &[p, bits])
             }
             Num::Boxed(t) | Num::Term(t) => Ok(t),
+        }
+    }
+    /// The values a self-loop header receives from the entry: loop parameters (`lp`)
+    /// unboxed (statically floats, so boxed floats here).
+    fn loop_unbox(&mut self, lp: &[bool], vals: &[Value]) -> Vec<Value> {
+        let mut out = Vec::with_capacity(vals.len());
+        for (i, v) in vals.iter().enumerate() {
+            out.push(if lp.get(i) == Some(&true) {
+                self.b.ins().load(types::F64, mf(), *v, 6)
+            } else {
+                *v
+            });
+        }
+        out
+    }
+    /// The header's values as terms (the yield path, cold): loop parameters boxed.
+    fn loop_box(&mut self, lp: &[bool], vals: &[Value]) -> R<Vec<Value>> {
+        let mut out = Vec::with_capacity(vals.len());
+        for (i, v) in vals.iter().enumerate() {
+            out.push(if lp.get(i) == Some(&true) {
+                self.num_term(&Num::F(*v))?
+            } else {
+                *v
+            });
+        }
+        Ok(out)
+    }
+    /// The arguments of a self tail call for the loop header: f64s at loop-parameter
+    /// positions (every argument there is statically a float).
+    fn loop_args(&mut self, args: &[Operand]) -> R<Vec<Value>> {
+        let mut out = Vec::with_capacity(args.len());
+        for (i, a) in args.iter().enumerate() {
+            out.push(if self.fl.loop_params.get(i) == Some(&true) {
+                match self.num(a)? {
+                    Num::F(x) => x,
+                    Num::Boxed(t) | Num::Term(t) => self.b.ins().load(types::F64, mf(), t, 6),
+                }
+            } else {
+                self.operand(a)?
+            });
+        }
+        Ok(out)
+    }
+    /// The operand of a `return`: an unboxed float is boxed here (nothing else is live).
+    fn return_operand(&mut self, o: &Operand) -> R<Value> {
+        match o {
+            Operand::Var(v) if self.fl.unboxed.contains(v) => {
+                let x = self.fvar(*v);
+                let r = self.b.use_var(x);
+                let done = self.b.create_block();
+                self.b.append_block_param(done, I64);
+                self.float_result(r, false, &BTreeSet::new(), done)?;
+                self.b.switch_to_block(done);
+                Ok(self.b.block_params(done)[0])
+            }
+            _ => self.operand(o),
         }
     }
     /// Is the variable being bound (`dest`) kept unboxed.
