@@ -12,6 +12,10 @@
 //! float arithmetic, comparisons, the same position of a self tail call, a `return` (boxed
 //! there, once per loop) or a `function_clause` trace (boxed on the raise path): the loop
 //! then allocates nothing per iteration for it. The entry unboxes it once.
+//! Speculative floats (`dual`): the result of `+ - *` on operands of unknown type whose
+//! every use is an operand of inline arithmetic in the same region is kept as a pair: a
+//! term that is `[]` while the value is a float, with the f64 beside it (any other number
+//! is the term itself). Floats computed from tuple fields then stay unboxed too.
 //! Must not: generate code, or treat anything as unboxed that may be saved in a frame,
 //! passed to a call, stored in a term, or read by another Cranelift function (join
 //! bodies, continuations, handlers and receive resumptions are separate regions here).
@@ -125,6 +129,9 @@ pub struct FloatInfo {
     /// Per parameter: carried as an f64 through the self-loop header of the function's
     /// entry unit (also in `unboxed`).
     pub loop_params: Vec<bool>,
+    /// Results of `+ - *` of unknown type kept as a (term, f64) pair: the term is `[]`
+    /// when the value is the float in the f64.
+    pub dual: HashSet<Var>,
 }
 
 impl FloatInfo {
@@ -227,6 +234,7 @@ fn walk(
             ..FloatInfo::default()
         },
         region_of: HashMap::new(),
+        dual_of: HashMap::new(),
         boxed: HashSet::new(),
         next_region: 1,
         mf,
@@ -247,6 +255,7 @@ fn walk(
     let Walk {
         mut info,
         region_of,
+        dual_of,
         boxed,
         ..
     } = w;
@@ -254,6 +263,7 @@ fn walk(
         .into_keys()
         .filter(|v| !boxed.contains(v))
         .collect();
+    info.dual = dual_of.into_keys().filter(|v| !boxed.contains(v)).collect();
     for (k, v) in f.params.iter().enumerate() {
         if let Some(c) = info.loop_params.get_mut(k) {
             *c = *c && info.unboxed.contains(v);
@@ -268,6 +278,8 @@ struct Walk<'m> {
     /// Candidates for unboxing (float-typed, defined by an inlined operation) and the
     /// region they are defined in.
     region_of: HashMap<Var, u32>,
+    /// Candidates for the (term, f64) pair of `FloatInfo::dual` and their region.
+    dual_of: HashMap<Var, u32>,
     /// Candidates that must be boxed after all.
     boxed: HashSet<Var>,
     next_region: u32,
@@ -284,7 +296,19 @@ impl Walk<'_> {
     /// A use as an operand of inline float arithmetic or a comparison in `region`.
     fn float_use(&mut self, o: &Operand, region: u32) {
         if let Operand::Var(v) = o {
-            if self.region_of.get(v).is_some_and(|r| *r != region) {
+            if self.region_of.get(v).is_some_and(|r| *r != region)
+                || self.dual_of.get(v).is_some_and(|r| *r != region)
+            {
+                self.boxed.insert(*v);
+            }
+        }
+    }
+    /// A use as a comparison operand or a returned value: unboxed floats are fine there,
+    /// pairs are not.
+    fn cmp_use(&mut self, o: &Operand, region: u32) {
+        self.float_use(o, region);
+        if let Operand::Var(v) = o {
+            if self.dual_of.contains_key(v) {
                 self.boxed.insert(*v);
             }
         }
@@ -303,6 +327,8 @@ impl Walk<'_> {
             if op == "/" || self.info.is_float(a) || self.info.is_float(b) {
                 self.info.typed.insert(var);
                 self.region_of.insert(var, region);
+            } else {
+                self.dual_of.insert(var, region);
             }
             return;
         }
@@ -370,7 +396,7 @@ impl Walk<'_> {
             }
             Expr::Return(o) => {
                 // Boxed at the return (`Tx::return_operand`).
-                self.float_use(o, region);
+                self.cmp_use(o, region);
                 if !self.info.is_float(o) {
                     self.info.returns_float = false;
                 }
@@ -408,8 +434,8 @@ impl Walk<'_> {
             Expr::If { test, then, else_ } => {
                 match test {
                     Test::Cmp(_, a, b) => {
-                        self.float_use(a, region);
-                        self.float_use(b, region);
+                        self.cmp_use(a, region);
+                        self.cmp_use(b, region);
                     }
                     Test::Guard { prim, out } => self.prim(*out, prim, region),
                     t => {

@@ -1630,6 +1630,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 "+" | "-" | "*" if float => {
                     return self.float_arith(f, &sym, args, live, guard_fail)
                 }
+                "+" | "-" | "*" if self.dual_involved(args) => {
+                    return self.dual_arith(f, &sym, args, live, guard_fail)
+                }
                 "<" | "=<" | ">" | ">=" | "==" | "/=" | "=:=" | "=/=" if float => {
                     return self.float_compare(f, &sym, args, guard_fail)
                 }
@@ -1709,22 +1712,34 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
     }
 
     /// A number as f64 (a boxed float, or a small integer converted as BEAM's mixed
-    /// arithmetic does), or a jump to `no` (bignums and non-numbers).
+    /// arithmetic does), or a jump to `no` (bignums and non-numbers). The boxed float is
+    /// the fall-through (this runs where a float is expected or small integers failed).
     fn number_f64(&mut self, v: Value, no: Block) -> Value {
-        let lo = self.b.ins().band_imm_s(v, 0xF);
-        let small = self.b.ins().icmp_imm_s(IntCC::Equal, lo, 0xF);
-        let sb = self.b.create_block();
+        let hb = self.b.create_block();
         let fb = self.b.create_block();
+        let ib = self.b.create_block();
         let done = self.b.create_block();
         self.b.append_block_param(done, types::F64);
-        self.brif(small, sb, fb);
-        self.b.switch_to_block(sb);
+        let tag = self.b.ins().band_imm_s(v, 3);
+        let boxed = self.b.ins().icmp_imm_s(IntCC::Equal, tag, 2);
+        self.brif(boxed, hb, ib);
+        self.b.switch_to_block(hb);
+        let h = self.load(v, -2);
+        let is_float = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::Equal, h, FLOAT_HEADER as i64);
+        self.brif(is_float, fb, ib);
+        self.b.switch_to_block(fb);
+        let y = self.b.ins().load(types::F64, mf(), v, 6);
+        self.jump(done, &[y]);
+        self.b.switch_to_block(ib);
+        let lo = self.b.ins().band_imm_s(v, 0xF);
+        let small = self.b.ins().icmp_imm_s(IntCC::Equal, lo, 0xF);
+        self.guard_to(small, no);
         let i = self.b.ins().sshr_imm_s(v, 4);
         let x = self.b.ins().fcvt_from_sint(types::F64, i);
         self.jump(done, &[x]);
-        self.b.switch_to_block(fb);
-        let y = self.boxed_float(v, no);
-        self.jump(done, &[y]);
         self.b.switch_to_block(done);
         self.b.block_params(done)[0]
     }
@@ -1747,7 +1762,23 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         self.b.append_block_param(done, I64);
         let flt = self.b.create_block();
         self.both_small(a, b, flt);
-        let (r, of) = match f {
+        let (r, of) = self.small_op(f, a, b);
+        let okb = self.b.create_block();
+        self.brif(of, slow, okb);
+        self.b.switch_to_block(okb);
+        self.jump(done, &[r]);
+        self.b.switch_to_block(flt);
+        let x = self.number_f64(a, slow);
+        let y = self.number_f64(b, slow);
+        let r = self.float_op(f, x, y, slow);
+        self.float_result(r, false, live, done)?;
+        self.bif_slow(slow, done, sym, all, guard_fail)
+    }
+
+    /// `a f b` (`+ - *`) on two small integers: the tagged result and the overflow flag
+    /// (set exactly when the result does not fit a small).
+    fn small_op(&mut self, f: &str, a: Value, b: Value) -> (Value, Value) {
+        match f {
             "+" => {
                 let a0 = self.b.ins().iadd_imm_s(a, -0xF);
                 self.b.ins().sadd_overflow(a0, b)
@@ -1764,17 +1795,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 let (m, of) = self.b.ins().smul_overflow(x, y);
                 (self.b.ins().bor_imm_s(m, 0xF), of)
             }
-        };
-        let okb = self.b.create_block();
-        self.brif(of, slow, okb);
-        self.b.switch_to_block(okb);
-        self.jump(done, &[r]);
-        self.b.switch_to_block(flt);
-        let x = self.number_f64(a, slow);
-        let y = self.number_f64(b, slow);
-        let r = self.float_op(f, x, y, slow);
-        self.float_result(r, false, live, done)?;
-        self.bif_slow(slow, done, sym, all, guard_fail)
+        }
     }
 
     /// `x f y` on f64s; division by zero and non-finite results go to `slow` (the BIF
@@ -1791,12 +1812,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 self.b.ins().fdiv(x, y)
             }
         };
-        let bits = self.b.ins().bitcast(I64, MemFlagsData::new(), r);
-        let e = self.b.ins().band_imm_s(bits, 0x7FF0_0000_0000_0000);
-        let finite = self
-            .b
-            .ins()
-            .icmp_imm_s(IntCC::NotEqual, e, 0x7FF0_0000_0000_0000);
+        // Finite exactly when r - r is 0.0 (inf - inf and NaN - NaN are NaN).
+        let z = self.b.ins().fsub(r, r);
+        let finite = self.b.ins().fcmp(FloatCC::Ordered, z, z);
         self.guard_to(finite, slow);
         r
     }
@@ -1812,6 +1830,11 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 Num::F(self.b.use_var(x))
             }
             Operand::Var(v) if self.fl.typed.contains(v) => Num::Boxed(self.use_(*v)),
+            Operand::Var(v) if self.fl.dual.contains(v) => {
+                let x = self.fvar(*v);
+                let f = self.b.use_var(x);
+                Num::Dual(f, self.use_(*v))
+            }
             Operand::Lit(Literal::Float(x)) => Num::F(self.b.ins().f64const(*x)),
             _ => Num::Term(self.operand(o)?),
         })
@@ -1832,6 +1855,21 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
             Num::Boxed(t) => self.b.ins().load(types::F64, mf(), t, 6),
             Num::Term(t) if ints => self.number_f64(t, slow),
             Num::Term(t) => self.boxed_float(t, slow),
+            Num::Dual(f, t) => {
+                // `[]`: the float is `f`; else the term is the number.
+                let other = self.b.create_block();
+                let done = self.b.create_block();
+                self.b.append_block_param(done, types::F64);
+                let is_f = self.b.ins().icmp_imm_s(IntCC::Equal, t, NIL);
+                self.b
+                    .ins()
+                    .brif(is_f, done, &[BlockArg::Value(f)], other, &[]);
+                self.b.switch_to_block(other);
+                let x = self.num_f64(&Num::Term(t), ints, slow);
+                self.jump(done, &[x]);
+                self.b.switch_to_block(done);
+                self.b.block_params(done)[0]
+            }
         }
     }
     /// An operand as a term, boxing an unboxed float (on cold paths: through the runtime,
@@ -1844,6 +1882,20 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 self.rt_cold("ferl_rt_box_float", &[p, bits])
             }
             Num::Boxed(t) | Num::Term(t) => Ok(t),
+            Num::Dual(f, t) => {
+                let bx = self.b.create_block();
+                let done = self.b.create_block();
+                self.b.append_block_param(done, I64);
+                let is_f = self.b.ins().icmp_imm_s(IntCC::Equal, t, NIL);
+                self.b
+                    .ins()
+                    .brif(is_f, bx, &[], done, &[BlockArg::Value(t)]);
+                self.b.switch_to_block(bx);
+                let x = self.num_term(&Num::F(f))?;
+                self.jump(done, &[x]);
+                self.b.switch_to_block(done);
+                Ok(self.b.block_params(done)[0])
+            }
         }
     }
     /// The values a self-loop header receives from the entry: loop parameters (`lp`)
@@ -1880,6 +1932,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 match self.num(a)? {
                     Num::F(x) => x,
                     Num::Boxed(t) | Num::Term(t) => self.b.ins().load(types::F64, mf(), t, 6),
+                    Num::Dual(..) => {
+                        return Err(unsupported("speculative float as a loop parameter"))
+                    }
                 }
             } else {
                 self.operand(a)?
@@ -1913,12 +1968,11 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
             self.jump(done, &[r]);
             return Ok(());
         }
-        let bits = self.b.ins().bitcast(I64, MemFlagsData::new(), r);
         let (htop, _) = self.ensure(2, live)?;
         let addr = self.bump(htop, 2);
         let h = self.iconst(FLOAT_HEADER as i64);
         self.store(h, addr, 0);
-        self.store(bits, addr, 8);
+        self.b.ins().store(mf(), r, addr, 8);
         let t = self.b.ins().iadd_imm_s(addr, 2);
         self.jump(done, &[t]);
         Ok(())
@@ -1985,6 +2039,78 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         let r = self.float_op(f, x, y, slow);
         self.float_result(r, dest.is_some(), live, done)?;
         self.float_slow(slow, done, sym, &[na, nb], dest, guard_fail)
+    }
+    /// Does `+ - *` on `args` (no operand statically a float) read or bind a speculative
+    /// float pair.
+    fn dual_involved(&self, args: &[Operand]) -> bool {
+        let dual = |v: &Var| self.fl.dual.contains(v);
+        self.dest.as_ref().is_some_and(dual) || args.iter().any(|a| a.as_var().is_some_and(|v| dual(&v)))
+    }
+    /// `+ - *` on operands of unknown type, where an operand or the result is a
+    /// speculative float pair: small integers inline, then floats (the result kept as a
+    /// pair when `dest` is one, else boxed), then the runtime.
+    fn dual_arith(
+        &mut self,
+        f: &str,
+        sym: &str,
+        args: &[Operand],
+        live: &BTreeSet<Var>,
+        guard_fail: Option<Block>,
+    ) -> R<Value> {
+        let na = self.num(&args[0])?;
+        let nb = self.num(&args[1])?;
+        let term = |n: &Num| match *n {
+            Num::Dual(_, t) | Num::Term(t) | Num::Boxed(t) => Some(t),
+            Num::F(_) => None,
+        };
+        let (Some(a), Some(b)) = (term(&na), term(&nb)) else {
+            return Err(unsupported("speculative float arithmetic on an unboxed float"));
+        };
+        let dest = self.dest.filter(|d| self.fl.dual.contains(d));
+        let slow = self.b.create_block();
+        self.b.set_cold_block(slow);
+        let done = self.b.create_block();
+        self.b.append_block_param(done, I64);
+        self.b.append_block_param(done, types::F64);
+        let zero = self.b.ins().f64const(0.0);
+        let flt = self.b.create_block();
+        self.both_small(a, b, flt);
+        let (r, of) = self.small_op(f, a, b);
+        let okb = self.b.create_block();
+        self.brif(of, slow, okb);
+        self.b.switch_to_block(okb);
+        self.jump(done, &[r, zero]);
+        self.b.switch_to_block(flt);
+        let x = self.num_f64(&na, true, slow);
+        let y = self.num_f64(&nb, true, slow);
+        let r = self.float_op(f, x, y, slow);
+        if dest.is_some() {
+            let nil = self.iconst(NIL);
+            self.jump(done, &[nil, r]);
+        } else {
+            let boxed = self.b.create_block();
+            self.b.append_block_param(boxed, I64);
+            self.float_result(r, false, live, boxed)?;
+            self.b.switch_to_block(boxed);
+            let t = self.b.block_params(boxed)[0];
+            let zero = self.b.ins().f64const(0.0);
+            self.jump(done, &[t, zero]);
+        }
+        self.b.switch_to_block(slow);
+        let p = self.p();
+        let ta = self.num_term(&na)?;
+        let tb = self.num_term(&nb)?;
+        let r = self.rt_cold(sym, &[p, ta, tb])?;
+        self.after_raising(r, guard_fail);
+        let zero = self.b.ins().f64const(0.0);
+        self.jump(done, &[r, zero]);
+        self.b.switch_to_block(done);
+        let ps = self.b.block_params(done).to_vec();
+        if let Some(d) = dest {
+            let x = self.fvar(d);
+            self.b.def_var(x, ps[1]);
+        }
+        Ok(ps[0])
     }
     /// A comparison with a statically float operand: IEEE comparison when both are floats
     /// (OTP 25: 0.0 == -0.0 and 0.0 =:= -0.0), the runtime otherwise.
@@ -2578,6 +2704,9 @@ enum Num {
     Boxed(Value),
     /// Any term.
     Term(Value),
+    /// A speculative float (`FloatInfo::dual`): the f64, and the term (`[]` when the
+    /// value is that f64).
+    Dual(Value, Value),
 }
 
 #[cold]
