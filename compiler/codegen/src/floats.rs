@@ -132,6 +132,9 @@ pub struct FloatInfo {
     /// Results of `+ - *` of unknown type kept as a (term, f64) pair: the term is `[]`
     /// when the value is the float in the f64.
     pub dual: HashSet<Var>,
+    /// Most likely integers (results of integer-only BIFs and `+ - *` on them or on
+    /// integer literals): a hint for the order of type tests, never a fact.
+    pub intish: HashSet<Var>,
 }
 
 impl FloatInfo {
@@ -218,6 +221,73 @@ fn self_loops(body: &Expr, fun: FunId) -> bool {
     }
 }
 
+/// Variables that are most likely integers: results and operands of integer-only BIFs,
+/// and both operands and the result of `+ - *` where one of them is an integer literal or
+/// such a variable (a hint: a float may still turn up there).
+fn intish_vars(body: &Expr) -> HashSet<Var> {
+    // (Only the arithmetic BIFs are kept.)
+    let mut prims: Vec<(Var, Prim)> = Vec::new();
+    body.visit(&mut |e| match e {
+        Expr::Let {
+            var,
+            prim: prim @ Prim::Bif { .. },
+            ..
+        } => prims.push((*var, prim.clone())),
+        Expr::If {
+            test:
+                Test::Guard {
+                    prim: prim @ Prim::Bif { .. },
+                    out,
+                },
+            ..
+        } => prims.push((*out, prim.clone())),
+        _ => {}
+    });
+    let mut set = HashSet::new();
+    let int = |o: &Operand, set: &HashSet<Var>| match o {
+        Operand::Lit(Literal::Int(_)) => true,
+        Operand::Var(v) => set.contains(v),
+        Operand::Lit(_) => false,
+    };
+    // Each round only adds; a few rounds reach what matters (chains of counters).
+    for _ in 0..4 {
+        let before = set.len();
+        for (var, prim) in &prims {
+            let Prim::Bif { module, name, args } = prim else {
+                continue;
+            };
+            if &**module != "erlang" {
+                continue;
+            }
+            let name = &**name;
+            if matches!(
+                name,
+                "div" | "rem" | "band" | "bor" | "bxor" | "bsl" | "bsr" | "bnot"
+            ) {
+                set.insert(*var);
+                set.extend(args.iter().filter_map(|a| a.as_var()));
+            } else if matches!(
+                name,
+                "length" | "size" | "tuple_size" | "map_size" | "byte_size" | "bit_size"
+                    | "round" | "trunc"
+            ) {
+                set.insert(*var);
+            } else if matches!(name, "+" | "-" | "*")
+                && args.len() == 2
+                && !args.iter().any(|a| matches!(a, Operand::Lit(Literal::Float(_))))
+                && (set.contains(var) || args.iter().any(|a| int(a, &set)))
+            {
+                set.insert(*var);
+                set.extend(args.iter().filter_map(|a| a.as_var()));
+            }
+        }
+        if set.len() == before {
+            break;
+        }
+    }
+    set
+}
+
 /// One pass over `f` with `loop_params` as the candidate loop parameters.
 fn walk(
     f: &ferl_ir::ir::Function,
@@ -235,6 +305,7 @@ fn walk(
         },
         region_of: HashMap::new(),
         dual_of: HashMap::new(),
+        intish: intish_vars(&f.body),
         boxed: HashSet::new(),
         next_region: 1,
         mf,
@@ -257,8 +328,10 @@ fn walk(
         region_of,
         dual_of,
         boxed,
+        intish,
         ..
     } = w;
+    info.intish = intish;
     info.unboxed = region_of
         .into_keys()
         .filter(|v| !boxed.contains(v))
@@ -280,6 +353,9 @@ struct Walk<'m> {
     region_of: HashMap<Var, u32>,
     /// Candidates for the (term, f64) pair of `FloatInfo::dual` and their region.
     dual_of: HashMap<Var, u32>,
+    /// Results of integer-only BIFs, and `+ - *` on them or on integer literals: most
+    /// likely integers (never made pairs: the pair would only cost them).
+    intish: HashSet<Var>,
     /// Candidates that must be boxed after all.
     boxed: HashSet<Var>,
     next_region: u32,
@@ -327,7 +403,8 @@ impl Walk<'_> {
             if op == "/" || self.info.is_float(a) || self.info.is_float(b) {
                 self.info.typed.insert(var);
                 self.region_of.insert(var, region);
-            } else {
+            } else if !self.intish.contains(&var) {
+                // (Most likely integer arithmetic, a counter or an index, gets no pair.)
                 self.dual_of.insert(var, region);
             }
             return;

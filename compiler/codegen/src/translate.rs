@@ -1744,6 +1744,26 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         self.b.block_params(done)[0]
     }
 
+    /// A small integer converted to f64 (a boxed float after all, or a jump to `no`).
+    fn int_f64(&mut self, v: Value, no: Block) -> Value {
+        let sb = self.b.create_block();
+        let fb = self.b.create_block();
+        let done = self.b.create_block();
+        self.b.append_block_param(done, types::F64);
+        let lo = self.b.ins().band_imm_s(v, 0xF);
+        let small = self.b.ins().icmp_imm_s(IntCC::Equal, lo, 0xF);
+        self.brif(small, sb, fb);
+        self.b.switch_to_block(sb);
+        let i = self.b.ins().sshr_imm_s(v, 4);
+        let x = self.b.ins().fcvt_from_sint(types::F64, i);
+        self.jump(done, &[x]);
+        self.b.switch_to_block(fb);
+        let y = self.boxed_float(v, no);
+        self.jump(done, &[y]);
+        self.b.switch_to_block(done);
+        self.b.block_params(done)[0]
+    }
+
     /// `+ - *` inline: small integers with overflow checks, then floats (and small
     /// integers mixed with floats) with the result boxed on the heap; bignums, non-finite
     /// results and non-numbers take the runtime's path. (`/` is always `float_arith`.)
@@ -1865,11 +1885,24 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                     .ins()
                     .brif(is_f, done, &[BlockArg::Value(f)], other, &[]);
                 self.b.switch_to_block(other);
-                let x = self.num_f64(&Num::Term(t), ints, slow);
+                // Not `[]`: most likely a small integer (a float is in `f`).
+                let x = if ints {
+                    self.int_f64(t, slow)
+                } else {
+                    self.boxed_float(t, slow)
+                };
                 self.jump(done, &[x]);
                 self.b.switch_to_block(done);
                 self.b.block_params(done)[0]
             }
+        }
+    }
+    /// `num_f64` (small integers converted) for operand `o`, testing for a small integer
+    /// first when `o` is most likely one.
+    fn arg_f64(&mut self, o: &Operand, n: &Num, slow: Block) -> Value {
+        match (o, n) {
+            (Operand::Var(v), Num::Term(t)) if self.fl.intish.contains(v) => self.int_f64(*t, slow),
+            _ => self.num_f64(n, true, slow),
         }
     }
     /// An operand as a term, boxing an unboxed float (on cold paths: through the runtime,
@@ -2034,8 +2067,8 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         let done = self.b.create_block();
         self.b
             .append_block_param(done, if dest.is_some() { types::F64 } else { I64 });
-        let x = self.num_f64(&na, true, slow);
-        let y = self.num_f64(&nb, true, slow);
+        let x = self.arg_f64(&args[0], &na, slow);
+        let y = self.arg_f64(&args[1], &nb, slow);
         let r = self.float_op(f, x, y, slow);
         self.float_result(r, dest.is_some(), live, done)?;
         self.float_slow(slow, done, sym, &[na, nb], dest, guard_fail)
@@ -2069,41 +2102,52 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         let dest = self.dest.filter(|d| self.fl.dual.contains(d));
         let slow = self.b.create_block();
         self.b.set_cold_block(slow);
+        // The term, and the f64 when `dest` is a pair (0.0 where the term is the value).
         let done = self.b.create_block();
         self.b.append_block_param(done, I64);
-        self.b.append_block_param(done, types::F64);
-        let zero = self.b.ins().f64const(0.0);
+        if dest.is_some() {
+            self.b.append_block_param(done, types::F64);
+        }
+        let with_zero = |t: &mut Self, r: Value| -> Vec<Value> {
+            if dest.is_some() {
+                vec![r, t.b.ins().f64const(0.0)]
+            } else {
+                vec![r]
+            }
+        };
+        let intish = args
+            .iter()
+            .any(|o| o.as_var().is_some_and(|v| self.fl.intish.contains(&v)));
+        if !intish {
+            // Most likely floats: two floats first (a pair's `[]`, or a boxed float).
+            let generic = self.b.create_block();
+            let x = self.spec_f64(&na, generic);
+            let y = self.spec_f64(&nb, generic);
+            let r = self.float_op(f, x, y, slow);
+            self.dual_result(r, dest, live, done)?;
+            self.b.switch_to_block(generic);
+        }
         let flt = self.b.create_block();
         self.both_small(a, b, flt);
         let (r, of) = self.small_op(f, a, b);
         let okb = self.b.create_block();
         self.brif(of, slow, okb);
         self.b.switch_to_block(okb);
-        self.jump(done, &[r, zero]);
+        let out = with_zero(self, r);
+        self.jump(done, &out);
         self.b.switch_to_block(flt);
-        let x = self.num_f64(&na, true, slow);
-        let y = self.num_f64(&nb, true, slow);
+        let x = self.arg_f64(&args[0], &na, slow);
+        let y = self.arg_f64(&args[1], &nb, slow);
         let r = self.float_op(f, x, y, slow);
-        if dest.is_some() {
-            let nil = self.iconst(NIL);
-            self.jump(done, &[nil, r]);
-        } else {
-            let boxed = self.b.create_block();
-            self.b.append_block_param(boxed, I64);
-            self.float_result(r, false, live, boxed)?;
-            self.b.switch_to_block(boxed);
-            let t = self.b.block_params(boxed)[0];
-            let zero = self.b.ins().f64const(0.0);
-            self.jump(done, &[t, zero]);
-        }
+        self.dual_result(r, dest, live, done)?;
         self.b.switch_to_block(slow);
         let p = self.p();
         let ta = self.num_term(&na)?;
         let tb = self.num_term(&nb)?;
         let r = self.rt_cold(sym, &[p, ta, tb])?;
         self.after_raising(r, guard_fail);
-        let zero = self.b.ins().f64const(0.0);
-        self.jump(done, &[r, zero]);
+        let out = with_zero(self, r);
+        self.jump(done, &out);
         self.b.switch_to_block(done);
         let ps = self.b.block_params(done).to_vec();
         if let Some(d) = dest {
@@ -2111,6 +2155,36 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
             self.b.def_var(x, ps[1]);
         }
         Ok(ps[0])
+    }
+    /// The f64 of a float operand on the speculative path: a pair holding a float, or a
+    /// boxed float; anything else jumps to `no`.
+    fn spec_f64(&mut self, n: &Num, no: Block) -> Value {
+        match *n {
+            Num::Dual(f, t) => {
+                let is_f = self.b.ins().icmp_imm_s(IntCC::Equal, t, NIL);
+                self.guard_to(is_f, no);
+                f
+            }
+            Num::Term(t) | Num::Boxed(t) => self.boxed_float(t, no),
+            Num::F(x) => x,
+        }
+    }
+    /// Join `done` with float result `r` of `dual_arith`: as a pair when `dest` is one,
+    /// else boxed.
+    fn dual_result(
+        &mut self,
+        r: Value,
+        dest: Option<Var>,
+        live: &BTreeSet<Var>,
+        done: Block,
+    ) -> R<()> {
+        if dest.is_some() {
+            let nil = self.iconst(NIL);
+            self.jump(done, &[nil, r]);
+            Ok(())
+        } else {
+            self.float_result(r, false, live, done)
+        }
     }
     /// A comparison with a statically float operand: IEEE comparison when both are floats
     /// (OTP 25: 0.0 == -0.0 and 0.0 =:= -0.0), the runtime otherwise.
