@@ -30,6 +30,11 @@ main(_) ->
     io:format("~p~n", [catch_all(fun() -> dist({1.0, 0.0, 0.0, 1.0}, {1.0, 0.0, 0.0, 1.0}) end)]),
     io:format("~p~n", [steps(5000, {0.5, 0.25, 0.125}, {1.0, -1.0, 0.5})]),
     io:format("~p~n", [int_arith(100, 7, 3)]),
+    io:format("~p~n", [[tri(A, B) || {A, B} <- [{1, 2}, {1 bsl 40, 1 bsl 40}, {-7, 3},
+                                                  {1 bsl 62, 5}]]]),
+    io:format("~p~n", [[catch_all(fun() -> tri(A, B) end) || {A, B} <- [{1.5, 2}, {x, 1}]]]),
+    io:format("~p~n", [[catch_all(fun() -> scaled(A, B) end)
+                        || {A, B} <- [{1.5, 2}, {3, 4}, {x, 1}, {1 bsl 70, 0.5}]]]),
     io:format("~p~n", [in_try(0.5)]),
     io:format("~p~n", [with_receive(100, 1.5)]),
     ok.
@@ -107,6 +112,14 @@ int_arith(0, A, B) -> {A, B};
 int_arith(N, A, B) ->
     S = A + B, D = A - B,
     int_arith(N - 1, (S * D) rem 1000003 + N, (D * D + S) rem 999983).
+
+%% The same arithmetic twice in a row (computed once).
+tri(A, B) -> (A + B) * (A + B + 1) div 2.
+
+%% Mixed: a product that is an integer or a float, then scaled by a float.
+scaled(A, B) ->
+    P = A * B, Q = A * B,
+    {P * 0.5, Q - P, P + Q}.
 
 in_try(X) ->
     try loop_in_try(1000, X, 0.0) of

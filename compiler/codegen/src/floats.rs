@@ -135,6 +135,9 @@ pub struct FloatInfo {
     /// Most likely integers (results of integer-only BIFs and `+ - *` on them or on
     /// integer literals): a hint for the order of type tests, never a fact.
     pub intish: HashSet<Var>,
+    /// `b -> a`: `b` is bound to the value of `a` (the same pure arithmetic computed
+    /// again; filled by the code generator's `translate::cse`).
+    pub same: HashMap<Var, Var>,
 }
 
 impl FloatInfo {

@@ -25,6 +25,7 @@ use ferl_runtime::process::{frame, frame_marker, offsets, MAX_XREGS};
 use ferl_runtime::term::{make_header, sub};
 use std::collections::{BTreeSet, HashMap};
 
+mod cse;
 mod raise;
 use raise::Pending;
 
@@ -257,9 +258,10 @@ pub fn compile_function(module: &mut dyn Module, cx: &mut ModuleCx, fun: FunId) 
         return Err(unsupported("function with more than 256 parameters"));
     }
     let info = FnInfo::new(&f.body);
-    let fl = floats::analyse(f, &cx.floats, fun, &inline_call, &|j| {
+    let mut fl = floats::analyse(f, &cx.floats, fun, &inline_call, &|j| {
         !info.fn_joins.contains(&j)
     });
+    fl.same = cse::repeats(&f.body, &fl);
     let mut work = vec![Unit {
         id: cx.funcs[fun.0 as usize],
         kind: UnitKind::Entry {
@@ -846,6 +848,11 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         let mut e = e;
         loop {
             match e {
+                Expr::Let { var, body, .. } if self.fl.same.contains_key(var) => {
+                    let v = self.use_(self.fl.same[var]);
+                    self.def(*var, v);
+                    e = body;
+                }
                 Expr::Let {
                     var,
                     prim,
