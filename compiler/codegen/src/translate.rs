@@ -2084,7 +2084,8 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
     /// float pair.
     fn dual_involved(&self, args: &[Operand]) -> bool {
         let dual = |v: &Var| self.fl.dual.contains(v);
-        self.dest.as_ref().is_some_and(dual) || args.iter().any(|a| a.as_var().is_some_and(|v| dual(&v)))
+        self.dest.as_ref().is_some_and(dual)
+            || args.iter().any(|a| a.as_var().is_some_and(|v| dual(&v)))
     }
     /// `+ - *` on operands of unknown type, where an operand or the result is a
     /// speculative float pair: small integers inline, then floats (the result kept as a

@@ -14,13 +14,23 @@ use std::collections::HashMap;
 pub(super) fn repeats(body: &Expr, fl: &FloatInfo) -> HashMap<Var, Var> {
     let mut out = HashMap::new();
     body.visit(&mut |e| {
-        let Expr::Let { var: a, prim: p, body: next, .. } = e else {
+        let Expr::Let {
+            var: a,
+            prim: p,
+            body: next,
+            ..
+        } = e
+        else {
             return;
         };
-        let Expr::Let { var: b, prim: q, .. } = &**next else {
+        let Expr::Let {
+            var: b, prim: q, ..
+        } = &**next
+        else {
             return;
         };
-        let plain = |v: &Var| !fl.unboxed.contains(v) && !fl.dual.contains(v) && !fl.typed.contains(v);
+        let plain =
+            |v: &Var| !fl.unboxed.contains(v) && !fl.dual.contains(v) && !fl.typed.contains(v);
         if p == q && pure_int_arith(p) && plain(a) && plain(b) {
             out.insert(*b, *a);
         }
