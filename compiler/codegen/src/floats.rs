@@ -7,11 +7,24 @@
 //! which of those never need to exist as a boxed term (`unboxed`: every use is an operand
 //! of inline float arithmetic or a comparison, in the same unit as the definition, so the
 //! code generator keeps the f64 in a register and allocates nothing).
+//! Loop parameters (`loop_params`): a statically float parameter of a function that
+//! tail-calls itself is carried unboxed through the self-loop header when its uses are
+//! float arithmetic, comparisons, the same position of a self tail call, a `return` (boxed
+//! there, once per loop) or a `function_clause` trace (boxed on the raise path): the loop
+//! then allocates nothing per iteration for it. The entry unboxes it once.
+//! Speculative floats (`dual`): the result of `+ - *` on operands of unknown type whose
+//! every use is an operand of inline arithmetic in the same region is kept as a pair: a
+//! term that is `[]` while the value is a float, with the f64 beside it (any other number
+//! is the term itself). Floats computed from tuple fields then stay unboxed too.
 //! Must not: generate code, or treat anything as unboxed that may be saved in a frame,
 //! passed to a call, stored in a term, or read by another Cranelift function (join
 //! bodies, continuations, handlers and receive resumptions are separate regions here).
 
-use ferl_ir::ir::{Call, Callee, Expr, FunId, FunKind, Literal, Module, Operand, Prim, Test, Var};
+use ferl_ir::ir::{
+    Call, Callee, Expr, FailReason, FunId, FunKind, JoinId, Literal, Module, Operand, Prim, Test,
+    Var,
+};
+use ferl_runtime::process::MAX_XREGS;
 use std::collections::{HashMap, HashSet};
 
 /// Rounds of [`ModuleFloats::new`]'s fixpoint before it gives up.
@@ -44,7 +57,7 @@ impl ModuleFloats {
         for _ in 0..MAX_ROUNDS {
             let mut changed = false;
             for (i, f) in m.functions.iter().enumerate() {
-                let a = analyse(f, &mf, FunId(i as u32), inline_call);
+                let a = walk(f, &mf, FunId(i as u32), inline_call, &|_| false, &[]);
                 if mf.returns[i] && !a.returns_float {
                     mf.returns[i] = false;
                     changed = true;
@@ -113,6 +126,18 @@ pub struct FloatInfo {
     pub returns_float: bool,
     /// Local calls: callee and whether each argument is statically a float.
     pub calls: Vec<(FunId, Vec<bool>)>,
+    /// Per parameter: carried as an f64 through the self-loop header of the function's
+    /// entry unit (also in `unboxed`).
+    pub loop_params: Vec<bool>,
+    /// Results of `+ - *` of unknown type kept as a (term, f64) pair: the term is `[]`
+    /// when the value is the float in the f64.
+    pub dual: HashSet<Var>,
+    /// Most likely integers (results of integer-only BIFs and `+ - *` on them or on
+    /// integer literals): a hint for the order of type tests, never a fact.
+    pub intish: HashSet<Var>,
+    /// `b -> a`: `b` is bound to the value of `a` (the same pure arithmetic computed
+    /// again; filled by the code generator's `translate::cse`).
+    pub same: HashMap<Var, Var>,
 }
 
 impl FloatInfo {
@@ -150,27 +175,153 @@ pub fn is_sqrt(callee: &Callee, nargs: usize) -> bool {
 
 /// Analyse function `f` (id `fun`) given the module's facts. `inline_call(c)`
 /// tells whether a `LetCall` is compiled inline (a direct BIF call: no continuation, so
-/// its body stays in the same region).
+/// its body stays in the same region); `block_join(j)` whether join `j` is a block of the
+/// unit that defines it (not a function of its own).
 pub fn analyse(
     f: &ferl_ir::ir::Function,
     mf: &ModuleFloats,
     fun: FunId,
     inline_call: &dyn Fn(&Call) -> bool,
+    block_join: &dyn Fn(JoinId) -> bool,
+) -> FloatInfo {
+    // Loop parameters: start from every float parameter of a self-looping function and
+    // drop those with another use until none is dropped.
+    let mut cands: Vec<bool> = match mf.params.get(fun.0 as usize) {
+        Some(ps) if f.params.len() <= MAX_XREGS && self_loops(&f.body, fun) => ps.clone(),
+        _ => vec![false; f.params.len()],
+    };
+    loop {
+        let info = walk(f, mf, fun, inline_call, block_join, &cands);
+        let mut changed = false;
+        for (k, v) in f.params.iter().enumerate() {
+            if cands[k] && !info.unboxed.contains(v) {
+                cands[k] = false;
+                changed = true;
+            }
+        }
+        if !changed {
+            return info;
+        }
+    }
+}
+
+/// Does `body` tail-call function `fun` outside continuations, handlers and joins.
+fn self_loops(body: &Expr, fun: FunId) -> bool {
+    match body {
+        Expr::Let { body, .. } | Expr::Do { body, .. } => self_loops(body, fun),
+        Expr::LetJoin {
+            join_body, body, ..
+        } => self_loops(join_body, fun) || self_loops(body, fun),
+        Expr::TailCall(Call {
+            callee: Callee::Local { fun_id, .. },
+            ..
+        }) => *fun_id == fun,
+        Expr::If { then, else_, .. } => self_loops(then, fun) || self_loops(else_, fun),
+        Expr::Switch { cases, default, .. } => {
+            cases.iter().any(|(_, c)| self_loops(c, fun)) || self_loops(default, fun)
+        }
+        _ => false,
+    }
+}
+
+/// Variables that are most likely integers: results and operands of integer-only BIFs,
+/// and both operands and the result of `+ - *` where one of them is an integer literal or
+/// such a variable (a hint: a float may still turn up there).
+fn intish_vars(body: &Expr) -> HashSet<Var> {
+    // (Only the arithmetic BIFs are kept.)
+    let mut prims: Vec<(Var, Prim)> = Vec::new();
+    body.visit(&mut |e| match e {
+        Expr::Let {
+            var,
+            prim: prim @ Prim::Bif { .. },
+            ..
+        } => prims.push((*var, prim.clone())),
+        Expr::If {
+            test:
+                Test::Guard {
+                    prim: prim @ Prim::Bif { .. },
+                    out,
+                },
+            ..
+        } => prims.push((*out, prim.clone())),
+        _ => {}
+    });
+    let mut set = HashSet::new();
+    let int = |o: &Operand, set: &HashSet<Var>| match o {
+        Operand::Lit(Literal::Int(_)) => true,
+        Operand::Var(v) => set.contains(v),
+        Operand::Lit(_) => false,
+    };
+    // Each round only adds; a few rounds reach what matters (chains of counters).
+    for _ in 0..4 {
+        let before = set.len();
+        for (var, prim) in &prims {
+            let Prim::Bif { module, name, args } = prim else {
+                continue;
+            };
+            if &**module != "erlang" {
+                continue;
+            }
+            let name = &**name;
+            if matches!(
+                name,
+                "div" | "rem" | "band" | "bor" | "bxor" | "bsl" | "bsr" | "bnot"
+            ) {
+                set.insert(*var);
+                set.extend(args.iter().filter_map(|a| a.as_var()));
+            } else if matches!(
+                name,
+                "length" | "size" | "tuple_size" | "map_size" | "byte_size" | "bit_size"
+                    | "round" | "trunc"
+            ) {
+                set.insert(*var);
+            } else if matches!(name, "+" | "-" | "*")
+                && args.len() == 2
+                && !args.iter().any(|a| matches!(a, Operand::Lit(Literal::Float(_))))
+                && (set.contains(var) || args.iter().any(|a| int(a, &set)))
+            {
+                set.insert(*var);
+                set.extend(args.iter().filter_map(|a| a.as_var()));
+            }
+        }
+        if set.len() == before {
+            break;
+        }
+    }
+    set
+}
+
+/// One pass over `f` with `loop_params` as the candidate loop parameters.
+fn walk(
+    f: &ferl_ir::ir::Function,
+    mf: &ModuleFloats,
+    fun: FunId,
+    inline_call: &dyn Fn(&Call) -> bool,
+    block_join: &dyn Fn(JoinId) -> bool,
+    loop_params: &[bool],
 ) -> FloatInfo {
     let mut w = Walk {
         info: FloatInfo {
             returns_float: true,
+            loop_params: loop_params.to_vec(),
             ..FloatInfo::default()
         },
         region_of: HashMap::new(),
+        dual_of: HashMap::new(),
+        intish: intish_vars(&f.body),
         boxed: HashSet::new(),
         next_region: 1,
         mf,
+        fun,
+        block_join,
     };
     if let Some(ps) = mf.params.get(fun.0 as usize) {
-        for (v, is_f) in f.params.iter().zip(ps) {
+        for (k, (v, is_f)) in f.params.iter().zip(ps).enumerate() {
             if *is_f {
                 w.info.typed.insert(*v);
+                if loop_params.get(k) == Some(&true) {
+                    w.region_of.insert(*v, 0);
+                }
             }
         }
     }
@@ -178,13 +329,22 @@ pub fn analyse(
     let Walk {
         mut info,
         region_of,
+        dual_of,
         boxed,
+        intish,
         ..
     } = w;
+    info.intish = intish;
     info.unboxed = region_of
         .into_keys()
         .filter(|v| !boxed.contains(v))
         .collect();
+    info.dual = dual_of.into_keys().filter(|v| !boxed.contains(v)).collect();
+    for (k, v) in f.params.iter().enumerate() {
+        if let Some(c) = info.loop_params.get_mut(k) {
+            *c = *c && info.unboxed.contains(v);
+        }
+    }
     info
 }
 
@@ -194,9 +354,17 @@ struct Walk<'m> {
     /// Candidates for unboxing (float-typed, defined by an inlined operation) and the
     /// region they are defined in.
     region_of: HashMap<Var, u32>,
+    /// Candidates for the (term, f64) pair of `FloatInfo::dual` and their region.
+    dual_of: HashMap<Var, u32>,
+    /// Results of integer-only BIFs, and `+ - *` on them or on integer literals: most
+    /// likely integers (never made pairs: the pair would only cost them).
+    intish: HashSet<Var>,
     /// Candidates that must be boxed after all.
     boxed: HashSet<Var>,
     next_region: u32,
+    /// The function analysed (its self tail calls jump to the loop header).
+    fun: FunId,
+    block_join: &'m dyn Fn(JoinId) -> bool,
 }
 
 impl Walk<'_> {
@@ -207,7 +375,19 @@ impl Walk<'_> {
     /// A use as an operand of inline float arithmetic or a comparison in `region`.
     fn float_use(&mut self, o: &Operand, region: u32) {
         if let Operand::Var(v) = o {
-            if self.region_of.get(v).is_some_and(|r| *r != region) {
+            if self.region_of.get(v).is_some_and(|r| *r != region)
+                || self.dual_of.get(v).is_some_and(|r| *r != region)
+            {
+                self.boxed.insert(*v);
+            }
+        }
+    }
+    /// A use as a comparison operand or a returned value: unboxed floats are fine there,
+    /// pairs are not.
+    fn cmp_use(&mut self, o: &Operand, region: u32) {
+        self.float_use(o, region);
+        if let Operand::Var(v) = o {
+            if self.dual_of.contains_key(v) {
                 self.boxed.insert(*v);
             }
         }
@@ -226,6 +406,9 @@ impl Walk<'_> {
             if op == "/" || self.info.is_float(a) || self.info.is_float(b) {
                 self.info.typed.insert(var);
                 self.region_of.insert(var, region);
+            } else if !self.intish.contains(&var) {
+                // (Most likely integer arithmetic, a counter or an index, gets no pair.)
+                self.dual_of.insert(var, region);
             }
             return;
         }
@@ -272,13 +455,28 @@ impl Walk<'_> {
                 self.expr(body, r, inline_call);
             }
             Expr::TailCall(call) => {
-                self.call_uses(call);
+                match &call.callee {
+                    // The loop header: loop-parameter positions take an f64.
+                    Callee::Local { fun_id, .. } if *fun_id == self.fun && region == 0 => {
+                        let flags = call.args.iter().map(|a| self.info.is_float(a)).collect();
+                        self.info.calls.push((*fun_id, flags));
+                        for (k, a) in call.args.iter().enumerate() {
+                            if self.info.loop_params.get(k) == Some(&true) {
+                                self.float_use(a, region);
+                            } else {
+                                self.term_use(a);
+                            }
+                        }
+                    }
+                    _ => self.call_uses(call),
+                }
                 if !self.mf.call_float(call) {
                     self.info.returns_float = false;
                 }
             }
             Expr::Return(o) => {
-                self.term_use(o);
+                // Boxed at the return (`Tx::return_operand`).
+                self.cmp_use(o, region);
                 if !self.info.is_float(o) {
                     self.info.returns_float = false;
                 }
@@ -290,21 +488,34 @@ impl Walk<'_> {
             }
             Expr::Fail { reason, .. } => {
                 for o in reason.operands() {
-                    self.term_use(o);
+                    // `function_clause` arguments are boxed on the raise path.
+                    if matches!(reason, FailReason::FunctionClause(_)) {
+                        self.float_use(o, region);
+                    } else {
+                        self.term_use(o);
+                    }
                 }
             }
             Expr::LetJoin {
-                join_body, body, ..
+                join,
+                join_body,
+                body,
+                ..
             } => {
-                let r = self.region();
+                // A block join is code of the same unit: the same region.
+                let r = if (self.block_join)(*join) {
+                    region
+                } else {
+                    self.region()
+                };
                 self.expr(join_body, r, inline_call);
                 self.expr(body, region, inline_call);
             }
             Expr::If { test, then, else_ } => {
                 match test {
                     Test::Cmp(_, a, b) => {
-                        self.float_use(a, region);
-                        self.float_use(b, region);
+                        self.cmp_use(a, region);
+                        self.cmp_use(b, region);
                     }
                     Test::Guard { prim, out } => self.prim(*out, prim, region),
                     t => {

@@ -25,6 +25,7 @@ use ferl_runtime::process::{frame, frame_marker, offsets, MAX_XREGS};
 use ferl_runtime::term::{make_header, sub};
 use std::collections::{BTreeSet, HashMap};
 
+mod cse;
 mod native;
 mod raise;
 pub(crate) use native::{plan as plan_native, NativeFn};
@@ -259,7 +260,10 @@ pub fn compile_function(module: &mut dyn Module, cx: &mut ModuleCx, fun: FunId) 
         return Err(unsupported("function with more than 256 parameters"));
     }
     let info = FnInfo::new(&f.body);
-    let fl = floats::analyse(f, &cx.floats, fun, &inline_call);
+    let mut fl = floats::analyse(f, &cx.floats, fun, &inline_call, &|j| {
+        !info.fn_joins.contains(&j)
+    });
+    fl.same = cse::repeats(&f.body, &fl);
     let nat = cx.native.get(fun.0 as usize).copied().flatten();
     let entry_id = nat.map_or(cx.funcs[fun.0 as usize], |n| n.slow);
     cx.rec_conts.clear();
@@ -643,11 +647,18 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 // The function's own entry loops: a self tail call jumps to this header
                 // with the new arguments (no epilogue/prologue, no x-register traffic).
                 let own_entry = u.id == self.entry_id;
+                // Float loop parameters travel unboxed (`floats`): f64 header params.
+                let lp = if own_entry && params.len() <= MAX_XREGS {
+                    self.fl.loop_params.clone()
+                } else {
+                    Vec::new()
+                };
                 let hdr = self.b.create_block();
-                for _ in 0..vals.len() + 1 {
-                    self.b.append_block_param(hdr, I64);
+                for i in 0..vals.len() + 1 {
+                    let ty = if lp.get(i) == Some(&true) { types::F64 } else { I64 };
+                    self.b.append_block_param(hdr, ty);
                 }
-                let mut hargs = vals.clone();
+                let mut hargs = self.loop_unbox(&lp, &vals);
                 hargs.push(ps[1]);
                 self.jump(hdr, &hargs);
                 self.b.switch_to_block(hdr);
@@ -669,7 +680,8 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 self.b.switch_to_block(yield_b);
                 // Save the arguments in a frame (nothing survives in x-registers while
                 // suspended) and resume through the glue's resume stub.
-                let saved = self.pack_wire(vals.clone())?;
+                let boxed = self.loop_box(&lp, &vals)?;
+                let saved = self.pack_wire(boxed)?;
                 let xr = self.xregs();
                 for (i, v) in saved.iter().enumerate() {
                     self.store(*v, xr, (i * 8) as i32);
@@ -683,8 +695,13 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 self.suspend(ferl_runtime::process::STATUS_YIELD)?;
                 self.b.switch_to_block(go);
                 self.b.def_var(r, left);
-                for (v, val) in params.iter().zip(vals) {
-                    self.def(*v, val);
+                for (i, (v, val)) in params.iter().zip(vals).enumerate() {
+                    if lp.get(i) == Some(&true) {
+                        let x = self.fvar(*v);
+                        self.b.def_var(x, val);
+                    } else {
+                        self.def(*v, val);
+                    }
                 }
             }
             UnitKind::Cont { result, slots } => {
@@ -919,6 +936,11 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         let mut e = e;
         loop {
             match e {
+                Expr::Let { var, body, .. } if self.fl.same.contains_key(var) => {
+                    let v = self.use_(self.fl.same[var]);
+                    self.def(*var, v);
+                    e = body;
+                }
                 Expr::Let {
                     var,
                     prim,
@@ -1006,7 +1028,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                     return self.call(call);
                 }
                 Expr::Return(o) => {
-                    let v = self.operand(o)?;
+                    let v = self.return_operand(o)?;
                     return self.emit_return(v);
                 }
                 Expr::LetJoin {
@@ -1429,15 +1451,17 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         if call.args.len() > MAX_XREGS {
             return Err(unsupported("call with more than 256 arguments"));
         }
+        if let (Some(hdr), Callee::Local { fun_id, .. }) = (self.self_loop, &call.callee) {
+            if *fun_id == self.fun {
+                let mut hargs = self.loop_args(&call.args)?;
+                hargs.push(self.reds());
+                self.jump(hdr, &hargs);
+                return Ok(());
+            }
+        }
         let args = self.operands(&call.args)?;
         match &call.callee {
             Callee::Local { fun_id, .. } => {
-                if let Some(hdr) = self.self_loop.filter(|_| *fun_id == self.fun) {
-                    let mut hargs = args;
-                    hargs.push(self.reds());
-                    self.jump(hdr, &hargs);
-                    return Ok(());
-                }
                 if self.nat.is_some() {
                     return self.native_tail_call(*fun_id, &args);
                 }
@@ -1747,6 +1771,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 "+" | "-" | "*" if float => {
                     return self.float_arith(f, &sym, args, live, guard_fail)
                 }
+                "+" | "-" | "*" if self.dual_involved(args) => {
+                    return self.dual_arith(f, &sym, args, live, guard_fail)
+                }
                 "<" | "=<" | ">" | ">=" | "==" | "/=" | "=:=" | "=/=" if float => {
                     return self.float_compare(f, &sym, args, guard_fail)
                 }
@@ -1831,14 +1858,46 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
     }
 
     /// A number as f64 (a boxed float, or a small integer converted as BEAM's mixed
-    /// arithmetic does), or a jump to `no` (bignums and non-numbers).
+    /// arithmetic does), or a jump to `no` (bignums and non-numbers). The boxed float is
+    /// the fall-through (this runs where a float is expected or small integers failed).
     fn number_f64(&mut self, v: Value, no: Block) -> Value {
+        let hb = self.b.create_block();
+        let fb = self.b.create_block();
+        let ib = self.b.create_block();
+        let done = self.b.create_block();
+        self.b.append_block_param(done, types::F64);
+        let tag = self.b.ins().band_imm_s(v, 3);
+        let boxed = self.b.ins().icmp_imm_s(IntCC::Equal, tag, 2);
+        self.brif(boxed, hb, ib);
+        self.b.switch_to_block(hb);
+        let h = self.load(v, -2);
+        let is_float = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::Equal, h, FLOAT_HEADER as i64);
+        self.brif(is_float, fb, ib);
+        self.b.switch_to_block(fb);
+        let y = self.b.ins().load(types::F64, mf(), v, 6);
+        self.jump(done, &[y]);
+        self.b.switch_to_block(ib);
         let lo = self.b.ins().band_imm_s(v, 0xF);
         let small = self.b.ins().icmp_imm_s(IntCC::Equal, lo, 0xF);
+        self.guard_to(small, no);
+        let i = self.b.ins().sshr_imm_s(v, 4);
+        let x = self.b.ins().fcvt_from_sint(types::F64, i);
+        self.jump(done, &[x]);
+        self.b.switch_to_block(done);
+        self.b.block_params(done)[0]
+    }
+
+    /// A small integer converted to f64 (a boxed float after all, or a jump to `no`).
+    fn int_f64(&mut self, v: Value, no: Block) -> Value {
         let sb = self.b.create_block();
         let fb = self.b.create_block();
         let done = self.b.create_block();
         self.b.append_block_param(done, types::F64);
+        let lo = self.b.ins().band_imm_s(v, 0xF);
+        let small = self.b.ins().icmp_imm_s(IntCC::Equal, lo, 0xF);
         self.brif(small, sb, fb);
         self.b.switch_to_block(sb);
         let i = self.b.ins().sshr_imm_s(v, 4);
@@ -1869,7 +1928,23 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         self.b.append_block_param(done, I64);
         let flt = self.b.create_block();
         self.both_small(a, b, flt);
-        let (r, of) = match f {
+        let (r, of) = self.small_op(f, a, b);
+        let okb = self.b.create_block();
+        self.brif(of, slow, okb);
+        self.b.switch_to_block(okb);
+        self.jump(done, &[r]);
+        self.b.switch_to_block(flt);
+        let x = self.number_f64(a, slow);
+        let y = self.number_f64(b, slow);
+        let r = self.float_op(f, x, y, slow);
+        self.float_result(r, false, live, done)?;
+        self.bif_slow(slow, done, sym, all, guard_fail)
+    }
+
+    /// `a f b` (`+ - *`) on two small integers: the tagged result and the overflow flag
+    /// (set exactly when the result does not fit a small).
+    fn small_op(&mut self, f: &str, a: Value, b: Value) -> (Value, Value) {
+        match f {
             "+" => {
                 let a0 = self.b.ins().iadd_imm_s(a, -0xF);
                 self.b.ins().sadd_overflow(a0, b)
@@ -1886,17 +1961,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 let (m, of) = self.b.ins().smul_overflow(x, y);
                 (self.b.ins().bor_imm_s(m, 0xF), of)
             }
-        };
-        let okb = self.b.create_block();
-        self.brif(of, slow, okb);
-        self.b.switch_to_block(okb);
-        self.jump(done, &[r]);
-        self.b.switch_to_block(flt);
-        let x = self.number_f64(a, slow);
-        let y = self.number_f64(b, slow);
-        let r = self.float_op(f, x, y, slow);
-        self.float_result(r, false, live, done)?;
-        self.bif_slow(slow, done, sym, all, guard_fail)
+        }
     }
 
     /// `x f y` on f64s; division by zero and non-finite results go to `slow` (the BIF
@@ -1913,12 +1978,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 self.b.ins().fdiv(x, y)
             }
         };
-        let bits = self.b.ins().bitcast(I64, MemFlagsData::new(), r);
-        let e = self.b.ins().band_imm_s(bits, 0x7FF0_0000_0000_0000);
-        let finite = self
-            .b
-            .ins()
-            .icmp_imm_s(IntCC::NotEqual, e, 0x7FF0_0000_0000_0000);
+        // Finite exactly when r - r is 0.0 (inf - inf and NaN - NaN are NaN).
+        let z = self.b.ins().fsub(r, r);
+        let finite = self.b.ins().fcmp(FloatCC::Ordered, z, z);
         self.guard_to(finite, slow);
         r
     }
@@ -1934,6 +1996,11 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 Num::F(self.b.use_var(x))
             }
             Operand::Var(v) if self.fl.typed.contains(v) => Num::Boxed(self.use_(*v)),
+            Operand::Var(v) if self.fl.dual.contains(v) => {
+                let x = self.fvar(*v);
+                let f = self.b.use_var(x);
+                Num::Dual(f, self.use_(*v))
+            }
             Operand::Lit(Literal::Float(x)) => Num::F(self.b.ins().f64const(*x)),
             _ => Num::Term(self.operand(o)?),
         })
@@ -1954,6 +2021,34 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
             Num::Boxed(t) => self.b.ins().load(types::F64, mf(), t, 6),
             Num::Term(t) if ints => self.number_f64(t, slow),
             Num::Term(t) => self.boxed_float(t, slow),
+            Num::Dual(f, t) => {
+                // `[]`: the float is `f`; else the term is the number.
+                let other = self.b.create_block();
+                let done = self.b.create_block();
+                self.b.append_block_param(done, types::F64);
+                let is_f = self.b.ins().icmp_imm_s(IntCC::Equal, t, NIL);
+                self.b
+                    .ins()
+                    .brif(is_f, done, &[BlockArg::Value(f)], other, &[]);
+                self.b.switch_to_block(other);
+                // Not `[]`: most likely a small integer (a float is in `f`).
+                let x = if ints {
+                    self.int_f64(t, slow)
+                } else {
+                    self.boxed_float(t, slow)
+                };
+                self.jump(done, &[x]);
+                self.b.switch_to_block(done);
+                self.b.block_params(done)[0]
+            }
+        }
+    }
+    /// `num_f64` (small integers converted) for operand `o`, testing for a small integer
+    /// first when `o` is most likely one.
+    fn arg_f64(&mut self, o: &Operand, n: &Num, slow: Block) -> Value {
+        match (o, n) {
+            (Operand::Var(v), Num::Term(t)) if self.fl.intish.contains(v) => self.int_f64(*t, slow),
+            _ => self.num_f64(n, true, slow),
         }
     }
     /// An operand as a term, boxing an unboxed float (on cold paths: through the runtime,
@@ -1966,6 +2061,79 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 self.rt_cold("ferl_rt_box_float", &[p, bits])
             }
             Num::Boxed(t) | Num::Term(t) => Ok(t),
+            Num::Dual(f, t) => {
+                let bx = self.b.create_block();
+                let done = self.b.create_block();
+                self.b.append_block_param(done, I64);
+                let is_f = self.b.ins().icmp_imm_s(IntCC::Equal, t, NIL);
+                self.b
+                    .ins()
+                    .brif(is_f, bx, &[], done, &[BlockArg::Value(t)]);
+                self.b.switch_to_block(bx);
+                let x = self.num_term(&Num::F(f))?;
+                self.jump(done, &[x]);
+                self.b.switch_to_block(done);
+                Ok(self.b.block_params(done)[0])
+            }
+        }
+    }
+    /// The values a self-loop header receives from the entry: loop parameters (`lp`)
+    /// unboxed (statically floats, so boxed floats here).
+    fn loop_unbox(&mut self, lp: &[bool], vals: &[Value]) -> Vec<Value> {
+        let mut out = Vec::with_capacity(vals.len());
+        for (i, v) in vals.iter().enumerate() {
+            out.push(if lp.get(i) == Some(&true) {
+                self.b.ins().load(types::F64, mf(), *v, 6)
+            } else {
+                *v
+            });
+        }
+        out
+    }
+    /// The header's values as terms (the yield path, cold): loop parameters boxed.
+    fn loop_box(&mut self, lp: &[bool], vals: &[Value]) -> R<Vec<Value>> {
+        let mut out = Vec::with_capacity(vals.len());
+        for (i, v) in vals.iter().enumerate() {
+            out.push(if lp.get(i) == Some(&true) {
+                self.num_term(&Num::F(*v))?
+            } else {
+                *v
+            });
+        }
+        Ok(out)
+    }
+    /// The arguments of a self tail call for the loop header: f64s at loop-parameter
+    /// positions (every argument there is statically a float).
+    fn loop_args(&mut self, args: &[Operand]) -> R<Vec<Value>> {
+        let mut out = Vec::with_capacity(args.len());
+        for (i, a) in args.iter().enumerate() {
+            out.push(if self.fl.loop_params.get(i) == Some(&true) {
+                match self.num(a)? {
+                    Num::F(x) => x,
+                    Num::Boxed(t) | Num::Term(t) => self.b.ins().load(types::F64, mf(), t, 6),
+                    Num::Dual(..) => {
+                        return Err(unsupported("speculative float as a loop parameter"))
+                    }
+                }
+            } else {
+                self.operand(a)?
+            });
+        }
+        Ok(out)
+    }
+    /// The operand of a `return`: an unboxed float is boxed here (nothing else is live).
+    fn return_operand(&mut self, o: &Operand) -> R<Value> {
+        match o {
+            Operand::Var(v) if self.fl.unboxed.contains(v) => {
+                let x = self.fvar(*v);
+                let r = self.b.use_var(x);
+                let done = self.b.create_block();
+                self.b.append_block_param(done, I64);
+                self.float_result(r, false, &BTreeSet::new(), done)?;
+                self.b.switch_to_block(done);
+                Ok(self.b.block_params(done)[0])
+            }
+            _ => self.operand(o),
         }
     }
     /// Is the variable being bound (`dest`) kept unboxed.
@@ -1979,12 +2147,11 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
             self.jump(done, &[r]);
             return Ok(());
         }
-        let bits = self.b.ins().bitcast(I64, MemFlagsData::new(), r);
         let (htop, _) = self.ensure(2, live)?;
         let addr = self.bump(htop, 2);
         let h = self.iconst(FLOAT_HEADER as i64);
         self.store(h, addr, 0);
-        self.store(bits, addr, 8);
+        self.b.ins().store(mf(), r, addr, 8);
         let t = self.b.ins().iadd_imm_s(addr, 2);
         self.jump(done, &[t]);
         Ok(())
@@ -2046,11 +2213,125 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         let done = self.b.create_block();
         self.b
             .append_block_param(done, if dest.is_some() { types::F64 } else { I64 });
-        let x = self.num_f64(&na, true, slow);
-        let y = self.num_f64(&nb, true, slow);
+        let x = self.arg_f64(&args[0], &na, slow);
+        let y = self.arg_f64(&args[1], &nb, slow);
         let r = self.float_op(f, x, y, slow);
         self.float_result(r, dest.is_some(), live, done)?;
         self.float_slow(slow, done, sym, &[na, nb], dest, guard_fail)
+    }
+    /// Does `+ - *` on `args` (no operand statically a float) read or bind a speculative
+    /// float pair.
+    fn dual_involved(&self, args: &[Operand]) -> bool {
+        let dual = |v: &Var| self.fl.dual.contains(v);
+        self.dest.as_ref().is_some_and(dual)
+            || args.iter().any(|a| a.as_var().is_some_and(|v| dual(&v)))
+    }
+    /// `+ - *` on operands of unknown type, where an operand or the result is a
+    /// speculative float pair: small integers inline, then floats (the result kept as a
+    /// pair when `dest` is one, else boxed), then the runtime.
+    fn dual_arith(
+        &mut self,
+        f: &str,
+        sym: &str,
+        args: &[Operand],
+        live: &BTreeSet<Var>,
+        guard_fail: Option<Block>,
+    ) -> R<Value> {
+        let na = self.num(&args[0])?;
+        let nb = self.num(&args[1])?;
+        let term = |n: &Num| match *n {
+            Num::Dual(_, t) | Num::Term(t) | Num::Boxed(t) => Some(t),
+            Num::F(_) => None,
+        };
+        let (Some(a), Some(b)) = (term(&na), term(&nb)) else {
+            return Err(unsupported("speculative float arithmetic on an unboxed float"));
+        };
+        let dest = self.dest.filter(|d| self.fl.dual.contains(d));
+        let slow = self.b.create_block();
+        self.b.set_cold_block(slow);
+        // The term, and the f64 when `dest` is a pair (0.0 where the term is the value).
+        let done = self.b.create_block();
+        self.b.append_block_param(done, I64);
+        if dest.is_some() {
+            self.b.append_block_param(done, types::F64);
+        }
+        let with_zero = |t: &mut Self, r: Value| -> Vec<Value> {
+            if dest.is_some() {
+                vec![r, t.b.ins().f64const(0.0)]
+            } else {
+                vec![r]
+            }
+        };
+        let intish = args
+            .iter()
+            .any(|o| o.as_var().is_some_and(|v| self.fl.intish.contains(&v)));
+        if !intish {
+            // Most likely floats: two floats first (a pair's `[]`, or a boxed float).
+            let generic = self.b.create_block();
+            let x = self.spec_f64(&na, generic);
+            let y = self.spec_f64(&nb, generic);
+            let r = self.float_op(f, x, y, slow);
+            self.dual_result(r, dest, live, done)?;
+            self.b.switch_to_block(generic);
+        }
+        let flt = self.b.create_block();
+        self.both_small(a, b, flt);
+        let (r, of) = self.small_op(f, a, b);
+        let okb = self.b.create_block();
+        self.brif(of, slow, okb);
+        self.b.switch_to_block(okb);
+        let out = with_zero(self, r);
+        self.jump(done, &out);
+        self.b.switch_to_block(flt);
+        let x = self.arg_f64(&args[0], &na, slow);
+        let y = self.arg_f64(&args[1], &nb, slow);
+        let r = self.float_op(f, x, y, slow);
+        self.dual_result(r, dest, live, done)?;
+        self.b.switch_to_block(slow);
+        let p = self.p();
+        let ta = self.num_term(&na)?;
+        let tb = self.num_term(&nb)?;
+        let r = self.rt_cold(sym, &[p, ta, tb])?;
+        self.after_raising(r, guard_fail);
+        let out = with_zero(self, r);
+        self.jump(done, &out);
+        self.b.switch_to_block(done);
+        let ps = self.b.block_params(done).to_vec();
+        if let Some(d) = dest {
+            let x = self.fvar(d);
+            self.b.def_var(x, ps[1]);
+        }
+        Ok(ps[0])
+    }
+    /// The f64 of a float operand on the speculative path: a pair holding a float, or a
+    /// boxed float; anything else jumps to `no`.
+    fn spec_f64(&mut self, n: &Num, no: Block) -> Value {
+        match *n {
+            Num::Dual(f, t) => {
+                let is_f = self.b.ins().icmp_imm_s(IntCC::Equal, t, NIL);
+                self.guard_to(is_f, no);
+                f
+            }
+            Num::Term(t) | Num::Boxed(t) => self.boxed_float(t, no),
+            Num::F(x) => x,
+        }
+    }
+    /// Join `done` with float result `r` of `dual_arith`: as a pair when `dest` is one,
+    /// else boxed.
+    fn dual_result(
+        &mut self,
+        r: Value,
+        dest: Option<Var>,
+        live: &BTreeSet<Var>,
+        done: Block,
+    ) -> R<()> {
+        if dest.is_some() {
+            let nil = self.iconst(NIL);
+            self.jump(done, &[nil, r]);
+            Ok(())
+        } else {
+            self.float_result(r, false, live, done)
+        }
     }
     /// A comparison with a statically float operand: IEEE comparison when both are floats
     /// (OTP 25: 0.0 == -0.0 and 0.0 =:= -0.0), the runtime otherwise.
@@ -2649,6 +2930,9 @@ enum Num {
     Boxed(Value),
     /// Any term.
     Term(Value),
+    /// A speculative float (`FloatInfo::dual`): the f64, and the term (`[]` when the
+    /// value is that f64).
+    Dual(Value, Value),
 }
 
 #[cold]

@@ -284,8 +284,17 @@ pub(crate) fn plan(module: &mut dyn Module, cx: &mut ModuleCx) -> R<()> {
         if !body_ok(f, &mut calls[i]) {
             continue;
         }
-        let fl = crate::floats::analyse(f, &cx.floats, FunId(i as u32), &super::inline_call);
-        if !fl.unboxed.is_empty() {
+        // Unboxed and (term, f64) pair values would need boxing to be written into the
+        // frames of a bailout: such functions keep their ordinary code only.
+        let info = FnInfo::new(&f.body);
+        let fl = crate::floats::analyse(
+            f,
+            &cx.floats,
+            FunId(i as u32),
+            &super::inline_call,
+            &|j| !info.fn_joins.contains(&j),
+        );
+        if !fl.unboxed.is_empty() || !fl.dual.is_empty() {
             continue;
         }
         if let Some(r) = reserve(f) {
@@ -814,22 +823,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                         self.b.ins().iadd_imm_s(x, k)
                     }
                     None => {
-                        let (r, of) = match f {
-                            "+" => {
-                                let a0 = self.b.ins().iadd_imm_s(va, -0xF);
-                                self.b.ins().sadd_overflow(a0, vb)
-                            }
-                            "-" => {
-                                let (d, of) = self.b.ins().ssub_overflow(va, vb);
-                                (self.b.ins().iadd_imm_s(d, 0xF), of)
-                            }
-                            _ => {
-                                let x = self.b.ins().sshr_imm_s(va, 4);
-                                let y = self.b.ins().band_imm_s(vb, !0xF);
-                                let (m, of) = self.b.ins().smul_overflow(x, y);
-                                (self.b.ins().bor_imm_s(m, 0xF), of)
-                            }
-                        };
+                        let (r, of) = self.small_op(f, va, vb);
                         self.guard_not(of, bb);
                         r
                     }

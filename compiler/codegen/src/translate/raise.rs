@@ -153,7 +153,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                         for (i, o) in pd.ops.iter().enumerate() {
                             // An unboxed float is boxed here (cold path).
                             let v = match o {
-                                Operand::Var(x) if self.fl.unboxed.contains(x) => {
+                                Operand::Var(x)
+                                    if self.fl.unboxed.contains(x) || self.fl.dual.contains(x) =>
+                                {
                                     let n = self.num(o)?;
                                     self.num_term(&n)?
                                 }
