@@ -116,8 +116,12 @@ fn mfa(e: &Entry, qualified: bool) -> String {
         Some(n) => n as usize,
         None => e.arity_or_args.list_to_vec().map_or(0, |v| v.len()),
     };
+    let f = e.function.atom_name().unwrap_or("");
     if qualified {
         format!("{}:{}/{a}", atom_text(e.module), atom_text(e.function))
+    } else if is_operator(f) {
+        // erl_error writes operators as they are (`++/2`, `+/2`), not as quoted atoms.
+        format!("{f}/{a}")
     } else {
         format!("{}/{a}", atom_text(e.function))
     }
@@ -458,5 +462,13 @@ mod tests {
             "escript: exception error: bad argument\n  in function  element/2\n     called as element(7,x)\n  in call from m:check/1 (m.erl, line 12)"
         );
         assert_eq!(pretty(file), "\"m.erl\"");
+        // Operators are named as they are written (escript: `in operator  ++/2`).
+        let args = term::list(&mut h, &[a("x"), a("bar")]);
+        let op = term::tuple(&mut h, &[a("erlang"), a("++"), args, NIL]);
+        let tr = term::list(&mut h, &[op]);
+        assert_eq!(
+            describe_uncaught(a("error"), a("badarg"), tr),
+            "escript: exception error: bad argument\n  in operator  ++/2\n     called as x ++ bar"
+        );
     }
 }
