@@ -1944,6 +1944,24 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
     /// `a f b` (`+ - *`) on two small integers: the tagged result and the overflow flag
     /// (set exactly when the result does not fit a small).
     fn small_op(&mut self, f: &str, a: Value, b: Value) -> (Value, Value) {
+        // `X + Lit`, `Lit + X`, `X - Lit`: the overflow is one comparison of X (Cranelift
+        // turns an overflow flag into seto/test/jne).
+        let k = match (f, self.const_of(a), self.const_of(b)) {
+            ("+", _, Some(w)) | ("+", Some(w), None) => Some(w & !0xF),
+            ("-", _, Some(w)) => (w & !0xF).checked_neg(),
+            _ => None,
+        };
+        if let Some(k) = k {
+            let x = if self.const_of(b).is_some() { a } else { b };
+            let over = if k >= 0 {
+                self.b
+                    .ins()
+                    .icmp_imm_s(IntCC::SignedGreaterThan, x, i64::MAX - k)
+            } else {
+                self.b.ins().icmp_imm_s(IntCC::SignedLessThan, x, i64::MIN - k)
+            };
+            return (self.b.ins().iadd_imm_s(x, k), over);
+        }
         match f {
             "+" => {
                 let a0 = self.b.ins().iadd_imm_s(a, -0xF);
@@ -1961,6 +1979,21 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 let (m, of) = self.b.ins().smul_overflow(x, y);
                 (self.b.ins().bor_imm_s(m, 0xF), of)
             }
+        }
+    }
+
+    /// The value of `v` when it is an integer constant of this function.
+    fn const_of(&self, v: Value) -> Option<i64> {
+        use cranelift_codegen::ir::{InstructionData, Opcode, ValueDef};
+        let ValueDef::Result(inst, _) = self.b.func.dfg.value_def(v) else {
+            return None;
+        };
+        match self.b.func.dfg.insts[inst] {
+            InstructionData::UnaryImm {
+                opcode: Opcode::Iconst,
+                imm,
+            } => Some(imm.bits()),
+            _ => None,
         }
     }
 

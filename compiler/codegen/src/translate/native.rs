@@ -797,37 +797,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 let va = self.operand(a)?;
                 let vb = self.operand(b)?;
                 self.require_small(&[a, b], &[va, vb]);
-                let lit = |o: &Operand| match o {
-                    Operand::Lit(Literal::Int(i)) => crate::data::small_word(i).map(|w| w as i64),
-                    _ => None,
-                };
                 let bb = self.bail_block();
-                // `X + Lit`, `Lit + X`, `X - Lit`: the literal's untagged word to add.
-                let k = match (f, lit(a), lit(b)) {
-                    ("+", _, Some(w)) | ("+", Some(w), None) => Some(w & !0xF),
-                    ("-", _, Some(w)) => (w & !0xF).checked_neg(),
-                    _ => None,
-                };
-                let r = match k {
-                    // The overflow is a comparison.
-                    Some(k) => {
-                        let x = if lit(b).is_some() { va } else { vb };
-                        let over = if k >= 0 {
-                            self.b
-                                .ins()
-                                .icmp_imm_s(IntCC::SignedGreaterThan, x, i64::MAX - k)
-                        } else {
-                            self.b.ins().icmp_imm_s(IntCC::SignedLessThan, x, i64::MIN - k)
-                        };
-                        self.guard_not(over, bb);
-                        self.b.ins().iadd_imm_s(x, k)
-                    }
-                    None => {
-                        let (r, of) = self.small_op(f, va, vb);
-                        self.guard_not(of, bb);
-                        r
-                    }
-                };
+                let (r, of) = self.small_op(f, va, vb);
+                self.guard_not(of, bb);
                 self.note_small(self.dest);
                 Ok(Some(r))
             }
