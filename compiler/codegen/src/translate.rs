@@ -597,7 +597,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
 
     // ---- units ------------------------------------------------------------------------
 
-    fn unit(&mut self, u: &Unit<'m>) -> R<()> {
+    /// The entry block of the function being built: its parameters (`p` first, then the
+    /// reductions) and the reductions variable.
+    fn begin_function(&mut self) -> (Vec<Value>, Variable) {
         let entry = self.b.create_block();
         self.b.append_block_params_for_function_params(entry);
         self.b.switch_to_block(entry);
@@ -605,6 +607,11 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         self.p = Some(ps[0]);
         let r = self.b.declare_var(I64);
         self.reds = Some(r);
+        (ps, r)
+    }
+
+    fn unit(&mut self, u: &Unit<'m>) -> R<()> {
+        let (ps, r) = self.begin_function();
         match &u.kind {
             UnitKind::Entry { params } => {
                 // A site record for the unit itself: a process suspended in it (the frame

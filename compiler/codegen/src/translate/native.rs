@@ -470,13 +470,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
 
     /// The prologue of a clone: parameters, the self-loop header, the reduction check.
     pub(super) fn native_unit(&mut self, params: &[Var], slow: FuncId) -> R<()> {
-        let entry = self.b.create_block();
-        self.b.append_block_params_for_function_params(entry);
-        self.b.switch_to_block(entry);
-        let ps: Vec<Value> = self.b.block_params(entry).to_vec();
-        self.p = Some(ps[0]);
-        let r = self.b.declare_var(I64);
-        self.reds = Some(r);
+        let (ps, _) = self.begin_function();
         if let Some(nat) = self.nat.as_mut() {
             nat.vstop = ps[2];
         }
