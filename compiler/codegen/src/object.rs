@@ -51,6 +51,8 @@ pub fn host_isa(pic: bool) -> Result<OwnedTargetIsa, Diagnostic> {
             .map_err(|e| unsupported(format!("internal code generator error: flag {k}: {e}")))
     };
     set(&mut flags, "opt_level", "speed")?;
+    // Required: Cranelift 0.135's x64 tail calls rely on frame pointers (with `false`
+    // the emitter panics at the first `return_call`).
     set(&mut flags, "preserve_frame_pointers", "true")?;
     set(&mut flags, "is_pic", if pic { "true" } else { "false" })?;
     let b = cranelift_native::builder().map_err(|e| unsupported(format!("host machine: {e}")))?;
