@@ -51,6 +51,13 @@ pub fn host_isa(pic: bool) -> Result<OwnedTargetIsa, Diagnostic> {
             .map_err(|e| unsupported(format!("internal code generator error: flag {k}: {e}")))
     };
     set(&mut flags, "opt_level", "speed")?;
+    // Cranelift's IR verifier: on in debug builds (the test suite), off in release (it
+    // was 6% of compiling the stdlib).
+    set(
+        &mut flags,
+        "enable_verifier",
+        if cfg!(debug_assertions) { "true" } else { "false" },
+    )?;
     // Required: Cranelift 0.135's x64 tail calls rely on frame pointers (with `false`
     // the emitter panics at the first `return_call`).
     set(&mut flags, "preserve_frame_pointers", "true")?;

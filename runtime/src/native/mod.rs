@@ -39,5 +39,10 @@ pub fn symbols() -> Vec<(&'static str, *const u8)> {
 /// Is `name` a symbol the runtime provides (used by the code generator to reject calls to
 /// BIFs that do not exist yet at compile time).
 pub fn has_symbol(name: &str) -> bool {
-    symbols().iter().any(|(n, _)| *n == name)
+    // The code generator asks at every call site: the names are collected once.
+    static NAMES: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    NAMES
+        .get_or_init(|| symbols().into_iter().map(|(n, _)| n).collect())
+        .contains(name)
 }
