@@ -441,7 +441,11 @@ fn pool_give(c: usize, b: *mut MsgBuf) -> bool {
             p.cur_len[c] = 0;
         }
         // SAFETY: `b` is an unused buffer we own; its header is plain memory now.
-        unsafe { (*b).hdr.next.store(p.cur[c] as *mut SigHdr, Ordering::Relaxed) };
+        unsafe {
+            (*b).hdr
+                .next
+                .store(p.cur[c] as *mut SigHdr, Ordering::Relaxed)
+        };
         p.cur[c] = b;
         p.cur_len[c] += 1;
         true

@@ -293,8 +293,9 @@ fn atoms() -> &'static Atoms {
 fn error_info_module(m: Term) -> Term {
     let a = atoms();
     match m.atom_name() {
-        Some("erlang" | "persistent_term" | "atomics" | "counters" | "erts_internal")
-        | None => a.erl_erts_errors,
+        Some("erlang" | "persistent_term" | "atomics" | "counters" | "erts_internal") | None => {
+            a.erl_erts_errors
+        }
         Some("os" | "code" | "file" | "inet" | "net_kernel" | "global") => a.erl_kernel_errors,
         Some(_) => a.erl_stdlib_errors,
     }

@@ -45,7 +45,8 @@ impl ModuleFloats {
                 .functions
                 .iter()
                 .map(|f| {
-                    let local = matches!(f.kind, FunKind::Top { exported: false } | FunKind::Helper);
+                    let local =
+                        matches!(f.kind, FunKind::Top { exported: false } | FunKind::Helper);
                     vec![local; f.params.len()]
                 })
                 .collect(),
@@ -64,7 +65,9 @@ impl ModuleFloats {
                 }
                 for (g, args) in a.calls {
                     for (k, is_f) in args.into_iter().enumerate() {
-                        if let Some(slot) = mf.params.get_mut(g.0 as usize).and_then(|v| v.get_mut(k)) {
+                        if let Some(slot) =
+                            mf.params.get_mut(g.0 as usize).and_then(|v| v.get_mut(k))
+                        {
                             if *slot && !is_f {
                                 *slot = false;
                                 changed = true;
@@ -105,9 +108,27 @@ fn is_math_float(callee: &Callee, nargs: usize) -> bool {
         && match nargs {
             1 => matches!(
                 &**f,
-                "sqrt" | "sin" | "cos" | "tan" | "asin" | "acos" | "atan" | "sinh" | "cosh"
-                    | "tanh" | "asinh" | "acosh" | "atanh" | "exp" | "log" | "log2" | "log10"
-                    | "erf" | "erfc" | "ceil" | "floor"
+                "sqrt"
+                    | "sin"
+                    | "cos"
+                    | "tan"
+                    | "asin"
+                    | "acos"
+                    | "atan"
+                    | "sinh"
+                    | "cosh"
+                    | "tanh"
+                    | "asinh"
+                    | "acosh"
+                    | "atanh"
+                    | "exp"
+                    | "log"
+                    | "log2"
+                    | "log10"
+                    | "erf"
+                    | "erfc"
+                    | "ceil"
+                    | "floor"
             ),
             2 => matches!(&**f, "pow" | "atan2" | "fmod"),
             0 => &**f == "pi",
@@ -271,13 +292,21 @@ fn intish_vars(body: &Expr) -> HashSet<Var> {
                 set.extend(args.iter().filter_map(|a| a.as_var()));
             } else if matches!(
                 name,
-                "length" | "size" | "tuple_size" | "map_size" | "byte_size" | "bit_size"
-                    | "round" | "trunc"
+                "length"
+                    | "size"
+                    | "tuple_size"
+                    | "map_size"
+                    | "byte_size"
+                    | "bit_size"
+                    | "round"
+                    | "trunc"
             ) {
                 set.insert(*var);
             } else if matches!(name, "+" | "-" | "*")
                 && args.len() == 2
-                && !args.iter().any(|a| matches!(a, Operand::Lit(Literal::Float(_))))
+                && !args
+                    .iter()
+                    .any(|a| matches!(a, Operand::Lit(Literal::Float(_))))
                 && (set.contains(var) || args.iter().any(|a| int(a, &set)))
             {
                 set.insert(*var);

@@ -56,7 +56,11 @@ pub fn host_isa(pic: bool) -> Result<OwnedTargetIsa, Diagnostic> {
     set(
         &mut flags,
         "enable_verifier",
-        if cfg!(debug_assertions) { "true" } else { "false" },
+        if cfg!(debug_assertions) {
+            "true"
+        } else {
+            "false"
+        },
     )?;
     // Required: Cranelift 0.135's x64 tail calls rely on frame pointers (with `false`
     // the emitter panics at the first `return_call`).

@@ -318,9 +318,20 @@ pub fn compile_function(module: &mut dyn Module, cx: &mut ModuleCx, fun: FunId) 
                 reserve: n.reserve,
                 small: Vec::new(),
             };
-            let mut t = Tx::new(&mut *module, &mut *cx, b, fun, (&info, &fl), entry_id, Some(nat));
+            let mut t = Tx::new(
+                &mut *module,
+                &mut *cx,
+                b,
+                fun,
+                (&info, &fl),
+                entry_id,
+                Some(nat),
+            );
             t.native_body(&f.params, n.slow, &f.body).map_err(|mut d| {
-                d.message = format!("{} (in the native clone of {}/{})", d.message, f.name, f.arity);
+                d.message = format!(
+                    "{} (in the native clone of {}/{})",
+                    d.message, f.name, f.arity
+                );
                 d
             })?;
             t.b.seal_all_blocks();
@@ -662,7 +673,11 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 };
                 let hdr = self.b.create_block();
                 for i in 0..vals.len() + 1 {
-                    let ty = if lp.get(i) == Some(&true) { types::F64 } else { I64 };
+                    let ty = if lp.get(i) == Some(&true) {
+                        types::F64
+                    } else {
+                        I64
+                    };
                     self.b.append_block_param(hdr, ty);
                 }
                 let mut hargs = self.loop_unbox(&lp, &vals);
@@ -1965,7 +1980,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                     .ins()
                     .icmp_imm_s(IntCC::SignedGreaterThan, x, i64::MAX - k)
             } else {
-                self.b.ins().icmp_imm_s(IntCC::SignedLessThan, x, i64::MIN - k)
+                self.b
+                    .ins()
+                    .icmp_imm_s(IntCC::SignedLessThan, x, i64::MIN - k)
             };
             return (self.b.ins().iadd_imm_s(x, k), over);
         }
@@ -2182,7 +2199,13 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
     }
     /// Finish a float result `r` computed on the fast path: jump to `done` with it
     /// unboxed, or boxed on the heap.
-    fn float_result(&mut self, r: Value, unboxed: bool, live: &BTreeSet<Var>, done: Block) -> R<()> {
+    fn float_result(
+        &mut self,
+        r: Value,
+        unboxed: bool,
+        live: &BTreeSet<Var>,
+        done: Block,
+    ) -> R<()> {
         if unboxed {
             self.jump(done, &[r]);
             return Ok(());
@@ -2284,7 +2307,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
             Num::F(_) => None,
         };
         let (Some(a), Some(b)) = (term(&na), term(&nb)) else {
-            return Err(unsupported("speculative float arithmetic on an unboxed float"));
+            return Err(unsupported(
+                "speculative float arithmetic on an unboxed float",
+            ));
         };
         let dest = self.dest.filter(|d| self.fl.dual.contains(d));
         let slow = self.b.create_block();
@@ -2410,10 +2435,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
             .append_block_param(done, if dest.is_some() { types::F64 } else { I64 });
         let x = self.num_f64(&n, true, slow);
         let zero = self.b.ins().f64const(0.0);
-        let ok = self
-            .b
-            .ins()
-            .fcmp(FloatCC::GreaterThanOrEqual, x, zero);
+        let ok = self.b.ins().fcmp(FloatCC::GreaterThanOrEqual, x, zero);
         self.guard_to(ok, slow);
         let r = self.b.ins().sqrt(x);
         self.float_result(r, dest.is_some(), live, done)?;
@@ -2614,7 +2636,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 self.brif(r, yes, no);
                 Ok(())
             }
-            Test::Cmp(op, a, b) if self.nat.is_some() && self.native_small_only(Some(*op), a, b) => {
+            Test::Cmp(op, a, b)
+                if self.nat.is_some() && self.native_small_only(Some(*op), a, b) =>
+            {
                 let c = self.native_int_compare(*op, a, b)?;
                 self.brif(c, yes, no);
                 Ok(())

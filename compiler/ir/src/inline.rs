@@ -229,10 +229,7 @@ impl Cx<'_> {
             body = Expr::Let {
                 var: v,
                 prim: Prim::Move(lit),
-                loc: Loc {
-                    inl,
-                    ..call.loc
-                },
+                loc: Loc { inl, ..call.loc },
                 body: Box::new(body),
             };
         }
@@ -339,9 +336,6 @@ fn relabel(
             relabel(body, vars, joins, inl, result);
         }
         // Not in an inlinable body (`is_inlinable`).
-        Expr::TailCall(_)
-        | Expr::Try { .. }
-        | Expr::RecvPeek { .. }
-        | Expr::RecvWait { .. } => {}
+        Expr::TailCall(_) | Expr::Try { .. } | Expr::RecvPeek { .. } | Expr::RecvWait { .. } => {}
     }
 }

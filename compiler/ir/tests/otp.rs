@@ -131,7 +131,12 @@ fn lowers_otp_stdlib_modules() {
                 let mut opt = ir.clone();
                 ferl_ir::optimize_module(&mut opt);
                 let v = ferl_ir::verify::verify_module_structure(&opt);
-                assert!(v.is_empty(), "{} optimised: {:#?}", p.display(), &v[..v.len().min(10)]);
+                assert!(
+                    v.is_empty(),
+                    "{} optimised: {:#?}",
+                    p.display(),
+                    &v[..v.len().min(10)]
+                );
                 total_funs += ir.functions.len();
             }
             total_funs

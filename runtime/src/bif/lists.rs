@@ -154,7 +154,10 @@ mod tests {
         let b = ints(&mut p, 3..5);
         let top = p.htop;
         let r = append_on_process(&mut p, a, b).unwrap();
-        assert_eq!(p.heap_used() - (top as usize - p.heap_start as usize) / 8, 6);
+        assert_eq!(
+            p.heap_used() - (top as usize - p.heap_start as usize) / 8,
+            6
+        );
         let v = r.list_to_vec().unwrap();
         assert_eq!(v, ints(&mut p, 0..5).list_to_vec().unwrap());
         // The third cell's tail is B itself.

@@ -1,6 +1,6 @@
 //! The native-stack fast path ("native clones"). A function whose body only does inline
-//! work (arithmetic, comparisons, type tests, tuples and lists) and calls functions of the
-//! same kind gets a second compilation, its *native clone*, in which a non-tail call is a
+//! work (arithmetic, comparisons, type tests, tuples and lists, pure BIFs) and calls
+//! functions of the same kind gets a second compilation, its *native clone*, in which a non-tail call is a
 //! machine `call` that returns to the rest of the body: no continuation frame is written
 //! and none is read back. The clone keeps, in a register, the address the process stack
 //! pointer would have in the ordinary code (`vstop`, the "virtual" stack top).
@@ -22,8 +22,9 @@
 //! result to the caller's continuation.
 //!
 //! Owns: choosing which functions get clones, the stub, the clone's prologue, calls and
-//! bailouts. Must not: let a clone call the runtime or write anything but the heap below
-//! `nlimit` and frames above it.
+//! bailouts. Must not: let a clone call the runtime except for the pure BIFs of
+//! `PURE_BIFS` (with the heap limit lowered to `nlimit`) and the term order
+//! (`ferl_rt_cmp`), or write anything but the heap below `nlimit` and frames above it.
 
 use super::{FnInfo, Tx, I64, NON_VALUE, R};
 use crate::{erlang_signature, module_err, ModuleCx};
@@ -32,7 +33,9 @@ use cranelift_codegen::ir::{AbiParam, Block, InstBuilder, Signature, Value};
 use cranelift_codegen::isa::CallConv;
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use cranelift_module::{FuncId, Linkage, Module};
-use ferl_ir::ir::{self, Callee, CmpOp, Con, Expr, FunId, Literal, Operand, Prim, Test, TypeTest, Var};
+use ferl_ir::ir::{
+    self, Callee, CmpOp, Con, Expr, FunId, Literal, Operand, Prim, Test, TypeTest, Var,
+};
 use ferl_runtime::process::{frame, frame_marker, offsets, MAX_XREGS};
 use std::collections::BTreeSet;
 
@@ -160,7 +163,9 @@ const PURE_BIFS: &[(&str, &str, usize)] = &[
 
 /// Whether `m:f/arity` is one of `PURE_BIFS`.
 pub(crate) fn pure_bif(m: &str, f: &str, arity: usize) -> bool {
-    PURE_BIFS.iter().any(|&(bm, bf, ba)| bm == m && bf == f && ba == arity)
+    PURE_BIFS
+        .iter()
+        .any(|&(bm, bf, ba)| bm == m && bf == f && ba == arity)
 }
 
 fn prim_ok(p: &Prim) -> bool {
@@ -287,13 +292,10 @@ pub(crate) fn plan(module: &mut dyn Module, cx: &mut ModuleCx) -> R<()> {
         // Unboxed and (term, f64) pair values would need boxing to be written into the
         // frames of a bailout: such functions keep their ordinary code only.
         let info = FnInfo::new(&f.body);
-        let fl = crate::floats::analyse(
-            f,
-            &cx.floats,
-            FunId(i as u32),
-            &super::inline_call,
-            &|j| !info.fn_joins.contains(&j),
-        );
+        let fl =
+            crate::floats::analyse(f, &cx.floats, FunId(i as u32), &super::inline_call, &|j| {
+                !info.fn_joins.contains(&j)
+            });
         if !fl.unboxed.is_empty() || !fl.dual.is_empty() {
             continue;
         }
@@ -301,13 +303,18 @@ pub(crate) fn plan(module: &mut dyn Module, cx: &mut ModuleCx) -> R<()> {
             reserves[i] = r;
             ok[i] = true;
         }
-        f.body.visit(&mut |e| framed[i] |= matches!(e, Expr::LetCall { .. }));
+        f.body
+            .visit(&mut |e| framed[i] |= matches!(e, Expr::LetCall { .. }));
     }
     // A function calling one without a clone has none either.
     loop {
         let mut changed = false;
         for i in 0..n {
-            if ok[i] && calls[i].iter().any(|c| !ok.get(*c as usize).copied().unwrap_or(false)) {
+            if ok[i]
+                && calls[i]
+                    .iter()
+                    .any(|c| !ok.get(*c as usize).copied().unwrap_or(false))
+            {
                 ok[i] = false;
                 changed = true;
             }
