@@ -317,6 +317,7 @@ pub fn compile_function(module: &mut dyn Module, cx: &mut ModuleCx, fun: FunId) 
                 bails: Vec::new(),
                 reserve: n.reserve,
                 small: Vec::new(),
+                bounds: Vec::new(),
             };
             let mut t = Tx::new(
                 &mut *module,
@@ -945,11 +946,15 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
 
     fn expr(&mut self, e: &'m Expr) -> R<()> {
         // In a native clone, a region entered inside `e` ends with it.
-        let region = self.nat.as_ref().map(|n| (n.cur, n.small.len()));
+        let region = self
+            .nat
+            .as_ref()
+            .map(|n| (n.cur, n.small.len(), n.bounds.len()));
         let r = self.expr_in(e);
-        if let (Some(n), Some((c, k))) = (self.nat.as_mut(), region) {
+        if let (Some(n), Some((c, k, j))) = (self.nat.as_mut(), region) {
             n.cur = c;
             n.small.truncate(k);
+            n.bounds.truncate(j);
         }
         r
     }
@@ -1151,11 +1156,17 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                     let mut live = self.info.needs(then);
                     live.extend(self.info.needs(else_));
                     self.test(test, t, f, &live)?;
+                    let facts = self.native_test_bounds(test);
                     let saved = self.tries.clone();
                     self.b.switch_to_block(t);
+                    let k = self.push_bound(facts.map(|f| f.0));
                     self.expr(then)?;
+                    if let (Some(n), Some(k)) = (self.nat.as_mut(), k) {
+                        n.bounds.truncate(k);
+                    }
                     self.tries = saved;
                     self.b.switch_to_block(f);
+                    self.push_bound(facts.map(|f| f.1));
                     e = else_;
                 }
                 Expr::Switch { on, cases, default } => {

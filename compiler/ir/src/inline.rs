@@ -10,6 +10,11 @@
 //! where the call was not a tail call, exactly as without inlining. A function inlined
 //! into itself is inlined once (its copy's own calls stay calls): body recursions like
 //! `fib/1` then make fewer calls.
+//! Also owns peeling early returns ([`peel_early_returns`]): a non-tail call of a function
+//! whose body starts by returning a parameter or a literal when a comparison or type test
+//! of its parameters holds (`fib(N) when N < 2 -> N`) makes that test itself and takes the
+//! result without calling. Nothing in a peeled test or result can raise, so stack traces
+//! are unchanged; the skipped calls are not counted as reductions.
 //! Must not: inline a callee with tail calls (its callee's frame would name it), try or
 //! receive; change evaluation order.
 
@@ -44,6 +49,197 @@ pub fn inline_module(m: &mut Module) {
         f.body = body;
     }
     m.inlined = inlined;
+}
+
+/// A function's early return: its body is `if Test then return R else ...` (or the
+/// reverse) where the test is a comparison or type test of parameters and literals and `R`
+/// a parameter or a literal. `(test, result, whether the result is taken when the test
+/// holds)` in terms of the parameters.
+fn early_return(f: &Function) -> Option<Peel> {
+    if !matches!(f.kind, FunKind::Top { .. } | FunKind::Helper) {
+        return None;
+    }
+    let simple = |o: &Operand| match o {
+        Operand::Var(v) => f.params.contains(v),
+        Operand::Lit(_) => true,
+    };
+    let Expr::If { test, then, else_ } = &f.body else {
+        return None;
+    };
+    let test_ok = match test {
+        Test::Cmp(_, a, b) => simple(a) && simple(b),
+        Test::Type(_, a) | Test::TupleArity(a, _) => simple(a),
+        _ => false,
+    };
+    if !test_ok {
+        return None;
+    }
+    match (&**then, &**else_) {
+        (Expr::Return(r), _) if simple(r) => Some((test.clone(), r.clone(), true)),
+        (_, Expr::Return(r)) if simple(r) => Some((test.clone(), r.clone(), false)),
+        _ => None,
+    }
+}
+
+/// Peel early returns ([`early_return`]) off every non-tail local call in `m`:
+/// `let X = f(A)` becomes `if Test[A] then X = R[A] else X = f(A)`.
+pub fn peel_early_returns(m: &mut Module) {
+    let peels: Vec<Option<(Vec<Var>, Peel)>> = m
+        .functions
+        .iter()
+        .map(|f| early_return(f).map(|p| (f.params.clone(), p)))
+        .collect();
+    if peels.iter().all(Option::is_none) {
+        return;
+    }
+    for f in m.functions.iter_mut() {
+        let body = std::mem::replace(&mut f.body, Expr::Return(Operand::Lit(Literal::Nil)));
+        f.body = peel(body, &peels, f);
+    }
+}
+
+/// An early return: the test, the result, whether it is taken when the test holds.
+type Peel = (Test, Operand, bool);
+
+fn peel(e: Expr, peels: &[Option<(Vec<Var>, Peel)>], f: &mut Function) -> Expr {
+    let rec = |x: Box<Expr>, f: &mut Function| Box::new(peel(*x, peels, f));
+    match e {
+        Expr::LetCall { var, call, body } => {
+            let body = rec(body, f);
+            let peel = match &call.callee {
+                Callee::Local { fun_id, .. } => {
+                    peels.get(fun_id.0 as usize).and_then(Option::as_ref)
+                }
+                _ => None,
+            };
+            let Some((params, (test, result, when))) = peel else {
+                return Expr::LetCall { var, call, body };
+            };
+            let sub = |o: &Operand| match o {
+                Operand::Var(v) => params
+                    .iter()
+                    .position(|p| p == v)
+                    .map_or_else(|| o.clone(), |i| call.args[i].clone()),
+                lit => lit.clone(),
+            };
+            let test = match test {
+                Test::Cmp(op, a, b) => Test::Cmp(*op, sub(a), sub(b)),
+                Test::Type(t, a) => Test::Type(*t, sub(a)),
+                Test::TupleArity(a, n) => Test::TupleArity(sub(a), *n),
+                _ => unreachable!("early_return admits these tests only"),
+            };
+            let result = sub(result);
+            let join = JoinId(f.num_joins);
+            f.num_joins += 1;
+            let called = Var(f.var_names.len() as u32);
+            f.var_names
+                .push(f.var_names.get(var.0 as usize).cloned().flatten());
+            Expr::LetJoin {
+                join,
+                params: vec![var],
+                recursive: false,
+                join_body: body,
+                body: Box::new({
+                    let early = Box::new(Expr::Jump(join, vec![result]));
+                    let call = Box::new(Expr::LetCall {
+                        var: called,
+                        call,
+                        body: Box::new(Expr::Jump(join, vec![Operand::Var(called)])),
+                    });
+                    let (then, else_) = if *when { (early, call) } else { (call, early) };
+                    Expr::If { test, then, else_ }
+                }),
+            }
+        }
+        Expr::Let {
+            var,
+            prim,
+            loc,
+            body,
+        } => Expr::Let {
+            var,
+            prim,
+            loc,
+            body: rec(body, f),
+        },
+        Expr::Do { prim, loc, body } => Expr::Do {
+            prim,
+            loc,
+            body: rec(body, f),
+        },
+        Expr::LetJoin {
+            join,
+            params,
+            recursive,
+            join_body,
+            body,
+        } => {
+            let join_body = rec(join_body, f);
+            Expr::LetJoin {
+                join,
+                params,
+                recursive,
+                join_body,
+                body: rec(body, f),
+            }
+        }
+        Expr::If { test, then, else_ } => {
+            let then = rec(then, f);
+            Expr::If {
+                test,
+                then,
+                else_: rec(else_, f),
+            }
+        }
+        Expr::Switch { on, cases, default } => {
+            let cases = cases
+                .into_iter()
+                .map(|(c, x)| (c, peel(x, peels, f)))
+                .collect();
+            Expr::Switch {
+                on,
+                cases,
+                default: rec(default, f),
+            }
+        }
+        Expr::Try {
+            body,
+            class,
+            reason,
+            trace,
+            handler,
+        } => {
+            let body = rec(body, f);
+            Expr::Try {
+                body,
+                class,
+                reason,
+                trace,
+                handler: rec(handler, f),
+            }
+        }
+        Expr::RecvPeek { msg, got, empty } => {
+            let got = rec(got, f);
+            Expr::RecvPeek {
+                msg,
+                got,
+                empty: rec(empty, f),
+            }
+        }
+        Expr::RecvWait {
+            timeout,
+            retry,
+            loc,
+        } => {
+            let timeout = timeout.map(|(t, x)| (t, rec(x, f)));
+            Expr::RecvWait {
+                timeout,
+                retry: rec(retry, f),
+                loc,
+            }
+        }
+        other @ (Expr::Return(_) | Expr::TailCall(_) | Expr::Jump(..) | Expr::Fail { .. }) => other,
+    }
 }
 
 fn is_inlinable(f: &Function) -> bool {

@@ -49,10 +49,12 @@ pub fn lower_module_with_source(
 }
 
 /// The optimisations run between lowering and code generation: [`inline`] (small leaf
-/// functions at their call sites), then [`simplify`] again (the join points inlining
-/// made). The result still satisfies [`verify`].
+/// functions at their call sites, then early returns peeled off the remaining calls), then
+/// [`simplify`] again (the join points inlining made). The result still satisfies
+/// [`verify`].
 pub fn optimize_module(m: &mut ir::Module) {
     inline::inline_module(m);
+    inline::peel_early_returns(m);
     simplify::simplify_module(m);
 }
 

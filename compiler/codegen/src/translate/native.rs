@@ -85,7 +85,15 @@ pub(super) struct NatState {
     /// clone bails out where the ordinary code would take a non-integer path, so a test
     /// once passed holds in all the code it dominates; scoped by `Tx::expr`).
     pub small: Vec<Var>,
+    /// Ranges of small-integer variables as tagged words (`lo..=hi`), learnt from
+    /// comparisons with literals and carried through `X + Lit`, `X - Lit`: an addition
+    /// that cannot leave the small range needs no overflow check (`fib(N - 1)` where
+    /// `N >= 2`). Scoped like `small`.
+    pub bounds: Vec<Bound>,
 }
+
+/// A small-integer variable's range as tagged words, both ends included.
+pub(super) type Bound = (Var, i64, i64);
 
 /// Signature of a clone with `n` parameters: `tail fn(p, reds, vstop, a0..) -> (value, reds)`.
 pub(crate) fn native_signature(n: usize) -> Signature {
@@ -725,6 +733,69 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         }
     }
 
+    /// The range of small-integer variable `v` (tagged words) where the code being
+    /// translated runs.
+    fn bound(&self, v: Var) -> (i64, i64) {
+        let mut r = (i64::MIN, i64::MAX);
+        if let Some(n) = &self.nat {
+            for &(x, lo, hi) in &n.bounds {
+                if x == v {
+                    r = (r.0.max(lo), r.1.min(hi));
+                }
+            }
+        }
+        r
+    }
+
+    /// Record a range fact (scoped by `Tx::expr`); the length of the facts before it.
+    pub(super) fn push_bound(&mut self, b: Option<Bound>) -> Option<usize> {
+        let n = self.nat.as_mut()?;
+        let k = n.bounds.len();
+        n.bounds.extend(b);
+        Some(k)
+    }
+
+    /// What an ordering of a small-integer variable with a small literal, compared on
+    /// small integers only (`native_int_compare`), says of the variable in its true and
+    /// its false branch.
+    pub(super) fn native_test_bounds(&self, t: &Test) -> Option<(Bound, Bound)> {
+        let Test::Cmp(op, a, b) = t else {
+            return None;
+        };
+        let lit = |o: &Operand| match o {
+            Operand::Lit(Literal::Int(i)) => crate::data::small_word(i).map(|w| w as i64),
+            _ => None,
+        };
+        // Normalise to `x op n`.
+        let (x, n, op) = match (a, b) {
+            (Operand::Var(x), _) if lit(b).is_some() => (*x, lit(b)?, *op),
+            (_, Operand::Var(x)) if lit(a).is_some() => {
+                let flipped = match op {
+                    CmpOp::Lt => CmpOp::Gt,
+                    CmpOp::Le => CmpOp::Ge,
+                    CmpOp::Gt => CmpOp::Lt,
+                    CmpOp::Ge => CmpOp::Le,
+                    _ => return None,
+                };
+                (*x, lit(a)?, flipped)
+            }
+            _ => return None,
+        };
+        if !self.known_small(&Operand::Var(x)) {
+            return None;
+        }
+        let (lo, hi) = (i64::MIN, i64::MAX);
+        // Tagged smalls are 16 apart: `x < n` is `x <= n - 16`.
+        let (yes, no) = match op {
+            CmpOp::Lt => ((lo, n - 16), (n, hi)),
+            CmpOp::Le => ((lo, n), (n + 16, hi)),
+            CmpOp::Gt => ((n + 16, hi), (lo, n)),
+            CmpOp::Ge => ((n, hi), (lo, n - 16)),
+            _ => return None,
+        };
+        Some(((x, yes.0, yes.1), (x, no.0, no.1)))
+    }
+
     /// Bail out unless the operands not known to be small integers are; from here on
     /// they are known.
     fn require_small(&mut self, ops: &[&Operand], vals: &[Value]) {
@@ -798,6 +869,29 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 let va = self.operand(a)?;
                 let vb = self.operand(b)?;
                 self.require_small(&[a, b], &[va, vb]);
+                // `X + Lit`, `Lit + X`, `X - Lit` within X's known range: no overflow.
+                let shift = match (f, a, b) {
+                    ("+", Operand::Var(x), Operand::Lit(Literal::Int(i)))
+                    | ("+", Operand::Lit(Literal::Int(i)), Operand::Var(x)) => {
+                        crate::data::small_word(i).map(|w| (*x, (w as i64) & !0xF))
+                    }
+                    ("-", Operand::Var(x), Operand::Lit(Literal::Int(i))) => {
+                        crate::data::small_word(i).map(|w| (*x, -((w as i64) & !0xF)))
+                    }
+                    _ => None,
+                };
+                if let Some((x, k)) = shift {
+                    let (lo, hi) = self.bound(x);
+                    if let (Some(lo), Some(hi)) = (lo.checked_add(k), hi.checked_add(k)) {
+                        let vx = self.use_(x);
+                        let r = self.b.ins().iadd_imm_s(vx, k);
+                        self.note_small(self.dest);
+                        if let Some(d) = self.dest {
+                            self.push_bound(Some((d, lo, hi)));
+                        }
+                        return Ok(Some(r));
+                    }
+                }
                 let bb = self.bail_block();
                 let (r, of) = self.small_op(f, va, vb);
                 self.guard_not(of, bb);
