@@ -28,6 +28,7 @@ use std::collections::{BTreeSet, HashMap};
 mod cse;
 mod native;
 mod raise;
+mod spec;
 pub(crate) use native::{plan as plan_native, NativeFn};
 use raise::Pending;
 
@@ -316,8 +317,6 @@ pub fn compile_function(module: &mut dyn Module, cx: &mut ModuleCx, fun: FunId) 
                 cur: 0,
                 bails: Vec::new(),
                 reserve: n.reserve,
-                small: Vec::new(),
-                bounds: Vec::new(),
             };
             let mut t = Tx::new(
                 &mut *module,
@@ -402,6 +401,10 @@ struct Tx<'a, 'm, 'f> {
     entry_id: FuncId,
     /// Translating a native clone (`native`).
     nat: Option<native::NatState>,
+    /// Translating the fast path of a speculative run (`spec`): where it bails out.
+    spec: Option<Block>,
+    /// What the fast paths of a clone or a speculative run know (`native::Facts`).
+    facts: native::Facts,
 }
 
 impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
@@ -438,6 +441,8 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
             work: Vec::new(),
             entry_id,
             nat,
+            spec: None,
+            facts: native::Facts::default(),
         }
     }
 
@@ -557,7 +562,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
     }
 
     fn rt(&mut self, name: &str, args: &[Value]) -> R<Value> {
-        if self.nat.is_some() && !self.pure_bif_symbol(name) {
+        if self.spec.is_some() || self.nat.is_some() && !self.pure_bif_symbol(name) {
             return Ok(self.bail_here());
         }
         let id = self.cx.runtime_fn(self.module, name, args.len())?;
@@ -572,8 +577,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
     /// clobbers no register, so the hot paths of this function need no callee-saved
     /// registers. Falls back to a plain call where the runtime has no shim.
     fn rt_cold(&mut self, name: &str, args: &[Value]) -> R<Value> {
-        // In a clone only the term order (which neither allocates nor raises) is called.
-        if self.nat.is_some() && name != "ferl_rt_cmp" {
+        // In a clone only the term order (which neither allocates nor raises) is called;
+        // a speculative run calls nothing.
+        if self.spec.is_some() || self.nat.is_some() && name != "ferl_rt_cmp" {
             return Ok(self.bail_here());
         }
         let Some(shim) = self.cx.cold_shim(self.module)? else {
@@ -860,6 +866,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         if self.nat.is_some() {
             return Ok(self.native_ensure(need));
         }
+        if self.spec.is_some() {
+            return Ok(self.spec_ensure(need));
+        }
         let p = self.p();
         let htop = self.load(p, offsets::HTOP as i32);
         let stop = self.load(p, offsets::STOP as i32);
@@ -946,51 +955,64 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
 
     fn expr(&mut self, e: &'m Expr) -> R<()> {
         // In a native clone, a region entered inside `e` ends with it.
-        let region = self
-            .nat
-            .as_ref()
-            .map(|n| (n.cur, n.small.len(), n.bounds.len()));
+        let region = self.nat.as_ref().map(|n| n.cur);
+        let facts = (self.facts.small.len(), self.facts.bounds.len());
         let r = self.expr_in(e);
-        if let (Some(n), Some((c, k, j))) = (self.nat.as_mut(), region) {
+        if let (Some(n), Some(c)) = (self.nat.as_mut(), region) {
             n.cur = c;
-            n.small.truncate(k);
-            n.bounds.truncate(j);
         }
+        self.facts.small.truncate(facts.0);
+        self.facts.bounds.truncate(facts.1);
         r
+    }
+
+    /// Translate the `Let` at `e`; the expression after it.
+    fn let_(&mut self, e: &'m Expr) -> R<&'m Expr> {
+        let Expr::Let {
+            var,
+            prim,
+            body,
+            loc,
+        } = e
+        else {
+            return Err(unsupported("internal: let_ of another expression"));
+        };
+        if let Some(same) = self.fl.same.get(var) {
+            let v = self.use_(*same);
+            self.def(*var, v);
+            if self.known_small(&Operand::Var(*same)) {
+                self.note_small(Some(*var));
+            }
+            return Ok(body);
+        }
+        // A statically float result is float arithmetic on BEAM too: its
+        // errors name this function, not an `erlang:'*'/2` entry.
+        self.cur_site = Some(
+            if floats::float_arith_op(prim).is_some() && self.fl.typed.contains(var) {
+                Pending::plain(*loc)
+            } else {
+                Pending::for_prim(prim, *loc)
+            },
+        );
+        let mut live = self.info.needs(body);
+        live.remove(var);
+        self.dest = Some(*var);
+        let v = self.prim(prim, &live, false);
+        self.dest = None;
+        let v = v?;
+        self.def(*var, v);
+        Ok(body)
     }
 
     fn expr_in(&mut self, e: &'m Expr) -> R<()> {
         let mut e = e;
         loop {
             match e {
-                Expr::Let { var, body, .. } if self.fl.same.contains_key(var) => {
-                    let v = self.use_(self.fl.same[var]);
-                    self.def(*var, v);
-                    e = body;
-                }
-                Expr::Let {
-                    var,
-                    prim,
-                    body,
-                    loc,
-                } => {
-                    // A statically float result is float arithmetic on BEAM too: its
-                    // errors name this function, not an `erlang:'*'/2` entry.
-                    self.cur_site = Some(
-                        if floats::float_arith_op(prim).is_some() && self.fl.typed.contains(var) {
-                            Pending::plain(*loc)
-                        } else {
-                            Pending::for_prim(prim, *loc)
-                        },
-                    );
-                    let mut live = self.info.needs(body);
-                    live.remove(var);
-                    self.dest = Some(*var);
-                    let v = self.prim(prim, &live, false);
-                    self.dest = None;
-                    let v = v?;
-                    self.def(*var, v);
-                    e = body;
+                Expr::Let { .. } => {
+                    e = match self.spec_run_len(e) {
+                        Some(n) => self.spec_run(e, n)?,
+                        None => self.let_(e)?,
+                    };
                 }
                 Expr::Do { prim, body, loc } => {
                     self.cur_site = Some(Pending::for_prim(prim, *loc));
@@ -1161,9 +1183,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                     self.b.switch_to_block(t);
                     let k = self.push_bound(facts.map(|f| f.0));
                     self.expr(then)?;
-                    if let (Some(n), Some(k)) = (self.nat.as_mut(), k) {
-                        n.bounds.truncate(k);
-                    }
+                    self.facts.bounds.truncate(k);
                     self.tries = saved;
                     self.b.switch_to_block(f);
                     self.push_bound(facts.map(|f| f.1));
@@ -1813,7 +1833,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 _ => {}
             }
         }
-        if self.nat.is_some() && m == "erlang" && args.len() == 2 {
+        if (self.nat.is_some() || self.spec.is_some()) && m == "erlang" && args.len() == 2 {
             if let Some(v) = self.native_int_bif(f, &sym, args, guard_fail)? {
                 return Ok(v);
             }
@@ -2115,6 +2135,10 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
     /// first when `o` is most likely one.
     fn arg_f64(&mut self, o: &Operand, n: &Num, slow: Block) -> Value {
         match (o, n) {
+            (Operand::Var(_), Num::Term(t)) if self.known_small(o) => {
+                let i = self.b.ins().sshr_imm_s(*t, 4);
+                self.b.ins().fcvt_from_sint(types::F64, i)
+            }
             (Operand::Var(v), Num::Term(t)) if self.fl.intish.contains(v) => self.int_f64(*t, slow),
             _ => self.num_f64(n, true, slow),
         }

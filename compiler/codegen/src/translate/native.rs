@@ -81,19 +81,25 @@ pub(super) struct NatState {
     pub cur: usize,
     pub bails: Vec<Option<Block>>,
     pub reserve: usize,
-    /// Variables known to hold small integers where the code being translated runs (a
-    /// clone bails out where the ordinary code would take a non-integer path, so a test
-    /// once passed holds in all the code it dominates; scoped by `Tx::expr`).
-    pub small: Vec<Var>,
-    /// Ranges of small-integer variables as tagged words (`lo..=hi`), learnt from
-    /// comparisons with literals and carried through `X + Lit`, `X - Lit`: an addition
-    /// that cannot leave the small range needs no overflow check (`fib(N - 1)` where
-    /// `N >= 2`). Scoped like `small`.
-    pub bounds: Vec<Bound>,
 }
 
 /// A small-integer variable's range as tagged words, both ends included.
 pub(super) type Bound = (Var, i64, i64);
+
+/// What is known of variables where the code being translated runs, in a clone or a
+/// speculative run (`spec`): each fast path leaves (bails out) where the ordinary code
+/// would take another path, so a test once passed holds in all the code it dominates.
+/// Scoped by `Tx::expr`; empty in ordinary code.
+#[derive(Default)]
+pub(super) struct Facts {
+    /// Variables known to hold small integers.
+    pub small: Vec<Var>,
+    /// Ranges of small-integer variables as tagged words (`lo..=hi`), learnt from
+    /// comparisons with literals and carried through `X + Lit`, `X - Lit`: an addition
+    /// that cannot leave the small range needs no overflow check (`fib(N - 1)` where
+    /// `N >= 2`).
+    pub bounds: Vec<Bound>,
+}
 
 /// Signature of a clone with `n` parameters: `tail fn(p, reds, vstop, a0..) -> (value, reds)`.
 pub(crate) fn native_signature(n: usize) -> Signature {
@@ -443,6 +449,9 @@ pub(crate) fn emit_stub(module: &mut dyn Module, cx: &mut ModuleCx, fun: FunId) 
 impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
     /// The bailout block of the current region.
     pub(super) fn bail_block(&mut self) -> Block {
+        if let Some(b) = self.spec {
+            return b;
+        }
         let Some(nat) = self.nat.as_mut() else {
             return self.b.create_block();
         };
@@ -719,17 +728,19 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
 
     // ---- small-integer arithmetic ------------------------------------------------------
 
-    fn known_small(&self, o: &Operand) -> bool {
+    pub(super) fn known_small(&self, o: &Operand) -> bool {
         match o {
             Operand::Lit(Literal::Int(i)) => crate::data::small_word(i).is_some(),
-            Operand::Var(v) => self.nat.as_ref().is_some_and(|n| n.small.contains(v)),
+            Operand::Var(v) => self.facts.small.contains(v),
             _ => false,
         }
     }
 
-    fn note_small(&mut self, v: Option<Var>) {
-        if let (Some(n), Some(v)) = (self.nat.as_mut(), v) {
-            n.small.push(v);
+    pub(super) fn note_small(&mut self, v: Option<Var>) {
+        if let Some(v) = v {
+            if self.nat.is_some() || self.spec.is_some() {
+                self.facts.small.push(v);
+            }
         }
     }
 
@@ -737,22 +748,19 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
     /// translated runs.
     fn bound(&self, v: Var) -> (i64, i64) {
         let mut r = (i64::MIN, i64::MAX);
-        if let Some(n) = &self.nat {
-            for &(x, lo, hi) in &n.bounds {
-                if x == v {
-                    r = (r.0.max(lo), r.1.min(hi));
-                }
+        for &(x, lo, hi) in &self.facts.bounds {
+            if x == v {
+                r = (r.0.max(lo), r.1.min(hi));
             }
         }
         r
     }
 
     /// Record a range fact (scoped by `Tx::expr`); the length of the facts before it.
-    pub(super) fn push_bound(&mut self, b: Option<Bound>) -> Option<usize> {
-        let n = self.nat.as_mut()?;
-        let k = n.bounds.len();
-        n.bounds.extend(b);
-        Some(k)
+    pub(super) fn push_bound(&mut self, b: Option<Bound>) -> usize {
+        let k = self.facts.bounds.len();
+        self.facts.bounds.extend(b);
+        k
     }
 
     /// What an ordering of a small-integer variable with a small literal, compared on
@@ -828,8 +836,10 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
     /// tuple keys) never bails out on every call.
     pub(super) fn native_small_only(&self, op: Option<CmpOp>, a: &Operand, b: &Operand) -> bool {
         let lit = |o: &Operand| matches!(o, Operand::Lit(Literal::Int(_))) && self.known_small(o);
+        // A speculative run's bailout only redoes the run: one small operand is enough.
+        let spec = self.spec.is_some() && (self.known_small(a) || self.known_small(b));
         op.is_none_or(|op| matches!(op, CmpOp::Lt | CmpOp::Le | CmpOp::Gt | CmpOp::Ge))
-            && ((self.known_small(a) && self.known_small(b)) || lit(a) || lit(b))
+            && ((self.known_small(a) && self.known_small(b)) || lit(a) || lit(b) || spec)
     }
 
     /// `a op b` on small integers (else bail out): the condition.
