@@ -24,6 +24,9 @@ main(_) ->
     io:format("edge ~p~n", [edges()]),
     io:format("sums ~p~n", [[sum_to(N) || N <- [0, 1, 10, 1000]]]),
     io:format("depth ~p~n", [depth(100000)]),
+    io:format("make ~p~n", [make(3)]),
+    io:format("zf ~p~n", [[zf(X) || X <- [2.0, 2, 0, 0.0, -0.0, 1.5, a]]]),
+    io:format("ln ~p~n", [[try ln(L) catch error:E -> {error, E} end || L <- [[], [a], "abc", [a | b]]]]),
     ok.
 
 fib(N) when N < 2 -> N;
@@ -89,3 +92,14 @@ sum_to(N) -> N + sum_to(N - 1).
 
 depth(0) -> 0;
 depth(N) -> 1 + depth(N - 1).
+
+make(0) -> {nil, nil};
+make(D) -> {make(D - 1), make(D - 1)}.
+
+%% `=:=` 0.0 (OTP 25: -0.0 matches 0.0; the integer 0 does not).
+zf(0.0) -> zero;
+zf(X) when is_number(X), X > 0 -> {pos, zf(X - 1.0)};
+zf(X) -> {other, X}.
+
+ln([]) -> 0;
+ln([_ | T]) -> 1 + ln(T).

@@ -2684,7 +2684,13 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 let va = self.operand(a)?;
                 let vb = self.operand(b)?;
                 let eqish = matches!(op, CmpOp::Eq | CmpOp::ExactEq | CmpOp::Ne | CmpOp::ExactNe);
-                if eqish && (atomic(a) || atomic(b)) {
+                // `=:=` a small integer is word equality too (`==` is not: `0 == 0.0`).
+                let small_lit = |o: &Operand| match o {
+                    Operand::Lit(Literal::Int(i)) => data::small_word(i).is_some(),
+                    _ => false,
+                };
+                let exact = matches!(op, CmpOp::ExactEq | CmpOp::ExactNe);
+                if eqish && (atomic(a) || atomic(b) || exact && (small_lit(a) || small_lit(b))) {
                     let cc = if matches!(op, CmpOp::Eq | CmpOp::ExactEq) {
                         IntCC::Equal
                     } else {

@@ -12,8 +12,8 @@
 //! `fib/1` then make fewer calls.
 //! Also owns peeling early returns ([`peel_early_returns`]): a non-tail call of a function
 //! whose body starts by returning a parameter or a literal when a comparison or type test
-//! of its parameters holds (`fib(N) when N < 2 -> N`) makes that test itself and takes the
-//! result without calling. Nothing in a peeled test or result can raise, so stack traces
+//! of its parameters holds (`fib(N) when N < 2 -> N`, `make(0) -> {nil, nil}`) makes that
+//! test itself and takes the result without calling. Nothing in a peeled test or result can raise, so stack traces
 //! are unchanged; the skipped calls are not counted as reductions.
 //! Must not: inline a callee with tail calls (its callee's frame would name it), try or
 //! receive; change evaluation order.
@@ -63,6 +63,21 @@ fn early_return(f: &Function) -> Option<Peel> {
         Operand::Var(v) => f.params.contains(v),
         Operand::Lit(_) => true,
     };
+    // `switch P case Lit -> return R; ...`: the cases exclude each other, so testing
+    // `P =:= Lit` first is the same.
+    if let Expr::Switch { on, cases, .. } = &f.body {
+        if !f.params.contains(on) {
+            return None;
+        }
+        return cases.iter().find_map(|(con, body)| match (con, body) {
+            (Con::Lit(l), Expr::Return(r)) if simple(r) => Some((
+                Test::Cmp(CmpOp::ExactEq, Operand::Var(*on), Operand::Lit(l.clone())),
+                r.clone(),
+                true,
+            )),
+            _ => None,
+        });
+    }
     let Expr::If { test, then, else_ } = &f.body else {
         return None;
     };
