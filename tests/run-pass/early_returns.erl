@@ -25,6 +25,10 @@ main(_) ->
     io:format("sums ~p~n", [[sum_to(N) || N <- [0, 1, 10, 1000]]]),
     io:format("depth ~p~n", [depth(100000)]),
     io:format("make ~p~n", [make(3)]),
+    %% Functions guessed to return small integers, returning something else.
+    io:format("sr ~p~n", [[sr(X) || X <- [1.5, 5.5, 7, -3, ?SMALL_MIN - 10]]]),
+    io:format("grow ~p~n", [[grow(N) || N <- [0, 3, 10, 62, 64]]]),
+    io:format("pick ~p~n", [[pick(X) || X <- [0, 1, 2, 3, 4.5]]]),
     io:format("zf ~p~n", [[zf(X) || X <- [2.0, 2, 0, 0.0, -0.0, 1.5, a]]]),
     io:format("ln ~p~n", [[try ln(L) catch error:E -> {error, E} end || L <- [[], [a], "abc", [a | b]]]]),
     ok.
@@ -103,3 +107,26 @@ zf(X) -> {other, X}.
 
 ln([]) -> 0;
 ln([_ | T]) -> 1 + ln(T).
+
+sr(N) when N < 2 -> N;
+sr(N) -> sr(N - 1) + sr(N - 2).
+
+%% Small until it is not: 2^N.
+grow(N) when N < 1 -> 1;
+grow(N) -> grow(N - 1) + grow2(N - 1).
+
+grow2(N) when N < 1 -> 1;
+grow2(N) -> 2 * grow2(N - 1).
+
+%% A join whose parameter is small on one path only.
+pick(X) ->
+    Y = case X of
+            0 -> 10;
+            1 -> 20;
+            2 -> ?SMALL_MAX + 1;
+            _ -> X
+        end,
+    Y + pick2(X).
+
+pick2(X) when X < 3 -> X;
+pick2(_) -> 0.

@@ -365,6 +365,9 @@ fn resume_fn(module: &mut dyn Module, cx: &mut ModuleCx) -> R<FuncId> {
 struct BlockJoin {
     block: Block,
     depth: usize,
+    /// In a clone: which parameters every jump so far passed a known small integer
+    /// (a non-recursive join's jumps are all translated before its body).
+    small: Vec<bool>,
 }
 
 struct Tx<'a, 'm, 'f> {
@@ -1078,6 +1081,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 }
                 Expr::Return(o) => {
                     let v = self.return_operand(o)?;
+                    if self.nat.is_some() {
+                        self.native_return_check(o, v);
+                    }
                     return self.emit_return(v);
                 }
                 Expr::LetJoin {
@@ -1140,6 +1146,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                             BlockJoin {
                                 block: blk,
                                 depth: self.tries.len(),
+                                small: vec![self.nat.is_some() && !*recursive; params.len()],
                             },
                         );
                         let saved_tries = self.tries.clone();
@@ -1149,6 +1156,12 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                         let ps: Vec<Value> = self.b.block_params(blk).to_vec();
                         for (v, x) in params.iter().zip(ps) {
                             self.def(*v, x);
+                        }
+                        let small = self.blocks.get(join).map(|bj| bj.small.clone());
+                        for (v, s) in params.iter().zip(small.unwrap_or_default()) {
+                            if s {
+                                self.note_small(Some(*v));
+                            }
                         }
                         if crosses {
                             // Native clone: the ordinary code's unit for this join.
@@ -1456,7 +1469,11 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
 
     fn jump_to(&mut self, j: JoinId, args: &[Operand]) -> R<()> {
         let vals = self.operands(args)?;
-        if let Some(bj) = self.blocks.get(&j) {
+        let known: Vec<bool> = args.iter().map(|a| self.known_small(a)).collect();
+        if let Some(bj) = self.blocks.get_mut(&j) {
+            for (s, k) in bj.small.iter_mut().zip(known) {
+                *s &= k;
+            }
             let (blk, depth) = (bj.block, bj.depth);
             self.pop_tries(depth);
             self.jump(blk, &vals);

@@ -57,6 +57,9 @@ pub(crate) struct NativeFn {
     pub stub: bool,
     /// Words its bailouts may write below its `vstop`.
     pub reserve: usize,
+    /// Whether the clone returns only small integers (`small_returns`; a return of
+    /// anything else bails out), so that its native callers know the result is small.
+    pub small_ret: bool,
 }
 
 /// Where the ordinary code resumes when the current native code bails out.
@@ -283,6 +286,85 @@ fn reserve(f: &ir::Function) -> Option<usize> {
     fits.then_some(words)
 }
 
+/// Which clones return only small integers: each return is a small literal, the result of
+/// integer arithmetic, a variable compared with an integer literal somewhere in the
+/// function (`fib(N) when N < 2 -> N`), or the result of a call of such a clone; each
+/// tail call is a self call or a call of such a clone. A guess (a module fixpoint,
+/// optimistic for recursion) that the clone makes true: a return of a value not known
+/// small tests it and bails out when it is not.
+fn small_returns(ir: &ir::Module, ok: &[bool]) -> Vec<bool> {
+    let int_lit = |o: &Operand| matches!(o, Operand::Lit(Literal::Int(i)) if crate::data::small_word(i).is_some());
+    let mut small: Vec<bool> = ok.to_vec();
+    loop {
+        let mut changed = false;
+        for (i, f) in ir.functions.iter().enumerate() {
+            if !small[i] {
+                continue;
+            }
+            // What defines each variable, and which are compared with integer literals.
+            let mut int_vars = BTreeSet::new();
+            let mut calls = std::collections::HashMap::new();
+            f.body.visit(&mut |e| match e {
+                Expr::Let {
+                    var,
+                    prim: Prim::Bif { module, name, args },
+                    ..
+                } if &**module == "erlang"
+                    && args.len() == 2
+                    && matches!(
+                        &**name,
+                        "+" | "-" | "*" | "div" | "rem" | "band" | "bor" | "bxor" | "bsr"
+                    )
+                    && !args
+                        .iter()
+                        .any(|a| matches!(a, Operand::Lit(Literal::Float(_)))) =>
+                {
+                    int_vars.insert(*var);
+                }
+                Expr::LetCall { var, call, .. } => {
+                    if let Callee::Local { fun_id, .. } = call.callee {
+                        calls.insert(*var, fun_id.0 as usize);
+                    }
+                }
+                Expr::If {
+                    test: Test::Cmp(CmpOp::Lt | CmpOp::Le | CmpOp::Gt | CmpOp::Ge, a, b),
+                    ..
+                } => {
+                    for (x, y) in [(a, b), (b, a)] {
+                        if let (Operand::Var(v), true) = (x, int_lit(y)) {
+                            int_vars.insert(*v);
+                        }
+                    }
+                }
+                _ => {}
+            });
+            let mut good = true;
+            f.body.visit(&mut |e| match e {
+                Expr::Return(o) => {
+                    good &= match o {
+                        Operand::Lit(_) => int_lit(o),
+                        Operand::Var(v) => {
+                            int_vars.contains(v) || calls.get(v).is_some_and(|&j| small[j])
+                        }
+                    }
+                }
+                Expr::TailCall(call) => {
+                    good &= matches!(call.callee, Callee::Local { fun_id, .. }
+                        if fun_id.0 as usize == i || small[fun_id.0 as usize]);
+                }
+                _ => {}
+            });
+            if !good {
+                small[i] = false;
+                changed = true;
+            }
+        }
+        if !changed {
+            return small;
+        }
+    }
+}
+
 /// Choose the functions that get native clones and declare their clones and ordinary
 /// entries (`cx.native`). Call before compiling any function of the module.
 pub(crate) fn plan(module: &mut dyn Module, cx: &mut ModuleCx) -> R<()> {
@@ -338,6 +420,7 @@ pub(crate) fn plan(module: &mut dyn Module, cx: &mut ModuleCx) -> R<()> {
         }
     }
     cx.native = vec![None; n];
+    let small = small_returns(ir, &ok);
     for (i, f) in ir.functions.iter().enumerate() {
         if !ok[i] {
             continue;
@@ -362,6 +445,7 @@ pub(crate) fn plan(module: &mut dyn Module, cx: &mut ModuleCx) -> R<()> {
             slow,
             reserve: reserves[i],
             stub: framed[i],
+            small_ret: small[i],
         });
     }
     Ok(())
@@ -609,6 +693,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         self.b.ins().return_(&[rs[0], reds]);
         self.b.switch_to_block(ok);
         self.def(var, rs[0]);
+        if target.small_ret {
+            self.note_small(Some(var));
+        }
         self.enter_region(Region::Cont {
             k,
             result: var,
@@ -802,6 +889,22 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
             _ => return None,
         };
         Some(((x, yes.0, yes.1), (x, no.0, no.1)))
+    }
+
+    /// In a clone that returns only small integers (`NativeFn::small_ret`): bail out
+    /// unless the returned value `v` of `o` is one.
+    pub(super) fn native_return_check(&mut self, o: &Operand, v: Value) {
+        let me = self.fun.0 as usize;
+        if self
+            .cx
+            .native
+            .get(me)
+            .copied()
+            .flatten()
+            .is_some_and(|n| n.small_ret)
+        {
+            self.require_small(&[o], &[v]);
+        }
     }
 
     /// Bail out unless the operands not known to be small integers are; from here on
