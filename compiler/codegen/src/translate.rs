@@ -26,6 +26,7 @@ use ferl_runtime::term::{make_header, sub};
 use std::collections::{BTreeSet, HashMap};
 
 mod cse;
+mod fblock;
 mod native;
 mod raise;
 pub(crate) use native::{plan as plan_native, NativeFn};
@@ -963,28 +964,43 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                     self.def(*var, v);
                     e = body;
                 }
+                Expr::Let { .. } | Expr::LetCall { .. }
+                    if self.nat.is_none() && self.float_block_start(e) =>
+                {
+                    if let Some(rest) = self.float_block(e)? {
+                        e = rest;
+                        continue;
+                    }
+                    match e {
+                        Expr::Let {
+                            var,
+                            prim,
+                            body,
+                            loc,
+                        } => {
+                            let mut live = self.info.needs(body);
+                            live.remove(var);
+                            self.let_prim(*var, prim, *loc, &live)?;
+                            e = body;
+                        }
+                        Expr::LetCall { var, call, body } => {
+                            let mut live = self.info.needs(body);
+                            live.remove(var);
+                            self.let_sqrt(*var, call, &live)?;
+                            e = body;
+                        }
+                        _ => unreachable!("float_block_start: a let"),
+                    }
+                }
                 Expr::Let {
                     var,
                     prim,
                     body,
                     loc,
                 } => {
-                    // A statically float result is float arithmetic on BEAM too: its
-                    // errors name this function, not an `erlang:'*'/2` entry.
-                    self.cur_site = Some(
-                        if floats::float_arith_op(prim).is_some() && self.fl.typed.contains(var) {
-                            Pending::plain(*loc)
-                        } else {
-                            Pending::for_prim(prim, *loc)
-                        },
-                    );
                     let mut live = self.info.needs(body);
                     live.remove(var);
-                    self.dest = Some(*var);
-                    let v = self.prim(prim, &live, false);
-                    self.dest = None;
-                    let v = v?;
-                    self.def(*var, v);
+                    self.let_prim(*var, prim, *loc, &live)?;
                     e = body;
                 }
                 Expr::Do { prim, body, loc } => {
@@ -996,12 +1012,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 Expr::LetCall { var, call, body }
                     if floats::is_sqrt(&call.callee, call.args.len()) =>
                 {
-                    self.cur_site = Some(Pending::for_call(call, false));
                     let mut live = self.info.needs(body);
                     live.remove(var);
-                    live.extend(call.args[0].as_var());
-                    let v = self.sqrt(call, *var, &live)?;
-                    self.def(*var, v);
+                    self.let_sqrt(*var, call, &live)?;
                     e = body;
                 }
                 Expr::LetCall { var, call, body } if direct_bif(call).is_some() => {
@@ -1289,6 +1302,35 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
     }
 
     /// Return `v` to the continuation of the top frame.
+    /// `let var = prim` (not a `FloatInfo::same` alias) with `live` live after it.
+    fn let_prim(&mut self, var: Var, prim: &Prim, loc: ir::Loc, live: &BTreeSet<Var>) -> R<()> {
+        // A statically float result is float arithmetic on BEAM too: its errors name this
+        // function, not an `erlang:'*'/2` entry.
+        self.cur_site = Some(
+            if floats::float_arith_op(prim).is_some() && self.fl.typed.contains(&var) {
+                Pending::plain(loc)
+            } else {
+                Pending::for_prim(prim, loc)
+            },
+        );
+        self.dest = Some(var);
+        let v = self.prim(prim, live, false);
+        self.dest = None;
+        let v = v?;
+        self.def(var, v);
+        Ok(())
+    }
+
+    /// `let var = math:sqrt(X)` inline, with `live` live after it.
+    fn let_sqrt(&mut self, var: Var, call: &Call, live: &BTreeSet<Var>) -> R<()> {
+        self.cur_site = Some(Pending::for_call(call, false));
+        let mut live = live.clone();
+        live.extend(call.args[0].as_var());
+        let v = self.sqrt(call, var, &live)?;
+        self.def(var, v);
+        Ok(())
+    }
+
     fn emit_return(&mut self, v: Value) -> R<()> {
         if self.nat.is_some() {
             let reds = self.reds();
