@@ -51,6 +51,11 @@ main(_) ->
     io:format("~p~n", [big(list_to_tuple([float(I) / 3 || I <- lists:seq(1, 20)]))]),
     io:format("~p~n", [big(list_to_tuple(lists:seq(1, 20)))]),
     io:format("~p~n", [catch_all(fun() -> big(list_to_tuple(lists:seq(1, 19) ++ [z])) end)]),
+    %% A collection between reading the fields and the arithmetic on them.
+    io:format("~p~n", [[catch_all(fun() -> gc_between(V) end)
+                        || V <- [{1.5, 2.5, 3.5}, {1, 2, 3}, {1.5, 2, x}]]]),
+    io:format("~p~n", [lists:last([gc_between({float(I), 0.5, 0.25})
+                                   || I <- lists:seq(1, 5000)])]),
     %% Many collections while blocks allocate.
     io:format("~p~n", [churn(30000, {0.5, 0.25, 0.125}, [])]),
     io:format("~p~n", [moves(lists:duplicate(300, {1.0, 2.0, 3.0, 0.5, -0.5, 0.25, 1.0}), 50)]),
@@ -122,6 +127,11 @@ big({A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P, Q, R, S, T}) ->
     S3 = L - M + N * O / P,
     S4 = Q * R + S * T,
     {S1, S2, S3, S4, S1 * S2 + S3 * S4, [S1, S2 | {S3, S4}]}.
+
+gc_between({A, B, C}) ->
+    L = [A, B, {A, C}],
+    S = A * B + C * A,
+    {L, S, S * B - C}.
 
 churn(0, V, Acc) -> {V, length(Acc), lists:sublist(Acc, 3)};
 churn(N, {X, Y, Z}, Acc) ->

@@ -402,6 +402,12 @@ struct Tx<'a, 'm, 'f> {
     entry_id: FuncId,
     /// Translating a native clone (`native`).
     nat: Option<native::NatState>,
+    /// Counts the points emitted so far where a collection may move terms (heap checks,
+    /// runtime calls): a value loaded at the same count is still valid.
+    gc_epoch: u32,
+    /// `v -> (t, offset, gc_epoch)`: `v` was loaded from tuple variable `t` at that
+    /// offset (`get_element`), at that count (float blocks load it again from `t`).
+    elem_src: HashMap<Var, (Var, i32, u32)>,
 }
 
 impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
@@ -438,6 +444,8 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
             work: Vec::new(),
             entry_id,
             nat,
+            gc_epoch: 0,
+            elem_src: HashMap::new(),
         }
     }
 
@@ -557,6 +565,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
     }
 
     fn rt(&mut self, name: &str, args: &[Value]) -> R<Value> {
+        self.gc_epoch += 1;
         if self.nat.is_some() && !self.pure_bif_symbol(name) {
             return Ok(self.bail_here());
         }
@@ -572,6 +581,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
     /// clobbers no register, so the hot paths of this function need no callee-saved
     /// registers. Falls back to a plain call where the runtime has no shim.
     fn rt_cold(&mut self, name: &str, args: &[Value]) -> R<Value> {
+        self.gc_epoch += 1;
         // In a clone only the term order (which neither allocates nor raises) is called.
         if self.nat.is_some() && name != "ferl_rt_cmp" {
             return Ok(self.bail_here());
@@ -857,6 +867,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
 
     /// Ensure `need` free words between htop and stop, collecting with `live` as roots.
     fn ensure(&mut self, need: usize, live: &BTreeSet<Var>) -> R<(Value, Value)> {
+        self.gc_epoch += 1;
         if self.nat.is_some() {
             return Ok(self.native_ensure(need));
         }
@@ -1683,7 +1694,11 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
             }
             Prim::GetTupleElement(o, i) => {
                 let v = self.operand(o)?;
-                Ok(self.load(v, (8 * (*i as i64 + 1) - 2) as i32))
+                let off = (8 * (*i as i64 + 1) - 2) as i32;
+                if let (Some(d), Operand::Var(t)) = (self.dest, o) {
+                    self.elem_src.insert(d, (*t, off, self.gc_epoch));
+                }
+                Ok(self.load(v, off))
             }
             Prim::GetHd(o) => {
                 let v = self.operand(o)?;

@@ -188,6 +188,37 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         (ops >= MIN_OPS).then_some((steps, cur))
     }
 
+    /// Input `v` (its value `t`) loaded again from its tuple when no collection can have
+    /// happened since its `get_element` (noted in `refetched`, for the generic code to do
+    /// the same): its first load is then dead, instead of a value kept across the block.
+    fn refetch(&mut self, v: Var, t: Value, refetched: &mut Vec<(Var, Var, i32)>) -> Value {
+        match self.elem_src.get(&v) {
+            Some(&(tup, off, epoch)) if epoch == self.gc_epoch => {
+                let tv = self.use_(tup);
+                let x = self.load(tv, off);
+                self.def(v, x);
+                refetched.push((v, tup, off));
+                x
+            }
+            _ => t,
+        }
+    }
+
+    /// The f64 of a term that must be a boxed float, else a jump to `no`.
+    fn tested_float(&mut self, t: Value, no: Block) -> Value {
+        let a = self.b.ins().iadd_imm_s(t, -2);
+        let tag = self.b.ins().band_imm_s(a, 3);
+        let boxed = self.b.ins().icmp_imm_s(IntCC::Equal, tag, 0);
+        self.guard_to(boxed, no);
+        let h = self.load(t, -2);
+        let is_float = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::Equal, h, FLOAT_HEADER as i64);
+        self.guard_to(is_float, no);
+        self.b.ins().load(types::F64, mf(), t, 6)
+    }
+
     /// Compile the block starting at `e`, when there is one: the expression after it.
     pub(super) fn float_block(&mut self, e: &'m Expr) -> R<Option<&'m Expr>> {
         let Some((steps, rest)) = self.block_steps(e) else {
@@ -198,26 +229,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         let generic = self.b.create_block();
         let join = self.b.create_block();
 
-        // Inputs, each tested once.
-        let defined: HashSet<Var> = ops.iter().map(|s| s.var()).collect();
+        // The arithmetic in order; each input is tested at its first use.
         let mut vals: HashMap<Var, Value> = HashMap::new();
-        for s in &ops {
-            for (o, _) in s.args() {
-                let Some(v) = o.as_var() else { continue };
-                if defined.contains(&v) || vals.contains_key(&v) {
-                    continue;
-                }
-                let x = match self.num(o)? {
-                    Num::F(x) => x,
-                    Num::Boxed(t) => self.b.ins().load(types::F64, mf(), t, 6),
-                    n @ Num::Dual(..) => self.spec_f64(&n, generic),
-                    Num::Term(t) => self.boxed_float(t, generic),
-                };
-                vals.insert(v, x);
-            }
-        }
-
-        // The arithmetic.
+        let mut refetched: Vec<(Var, Var, i32)> = Vec::new();
         let mut propagated: HashSet<Var> = HashSet::new();
         for s in &ops {
             for (o, prop) in s.args() {
@@ -228,18 +242,32 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         }
         let mut sinks: Vec<Value> = Vec::new();
         for s in &ops {
-            let args: Vec<Value> = s
-                .args()
-                .iter()
-                .map(|(o, _)| match o {
-                    Operand::Var(v) => vals[v],
+            let mut args: Vec<Value> = Vec::new();
+            for (o, _) in s.args() {
+                args.push(match o {
+                    Operand::Var(v) => match vals.get(v) {
+                        Some(x) => *x,
+                        None => {
+                            let x = match self.num(o)? {
+                                Num::F(x) => x,
+                                Num::Boxed(t) => self.b.ins().load(types::F64, mf(), t, 6),
+                                n @ Num::Dual(..) => self.spec_f64(&n, generic),
+                                Num::Term(t) => {
+                                    let t = self.refetch(*v, t, &mut refetched);
+                                    self.tested_float(t, generic)
+                                }
+                            };
+                            vals.insert(*v, x);
+                            x
+                        }
+                    },
                     Operand::Lit(Literal::Float(x)) => self.b.ins().f64const(*x),
                     o => {
                         let x = int_lit_f64(o).flatten().unwrap_or(f64::NAN);
                         self.b.ins().f64const(x)
                     }
-                })
-                .collect();
+                });
+            }
             let r = match s {
                 Step::Op { op, .. } => match *op {
                     "+" => self.b.ins().fadd(args[0], args[1]),
@@ -354,6 +382,11 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         self.b.switch_to_block(generic);
         let first = self.b.func.dfg.num_blocks();
         self.b.set_cold_block(generic);
+        for (v, t, off) in refetched {
+            let tv = self.use_(t);
+            let x = self.load(tv, off);
+            self.def(v, x);
+        }
         let order: Vec<&Step> = ops.iter().chain(builds.iter()).copied().collect();
         let mut live_after: Vec<BTreeSet<Var>> = vec![BTreeSet::new(); order.len()];
         let mut live = self.info.needs(rest);
