@@ -13,6 +13,9 @@
 //! the operations are pure, so redoing them gives the same values, errors and stack
 //! traces as without the fast path.
 //!
+//! `FERL_NO_FLOAT_BLOCKS=1` at compile time turns blocks off (for comparisons; part of
+//! the object cache key).
+//!
 //! Owns: finding the run, the fast path, the merge. Must not: change any value's
 //! representation (`FloatInfo` decides those; both paths define each variable as the
 //! generic code does), raise, or keep a term across the heap check without reloading it.
@@ -154,6 +157,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
 
     /// Can a block start at `e` (an arithmetic statement followed by another).
     pub(super) fn float_block_start(&self, e: &'m Expr) -> bool {
+        if self.cx.no_float_blocks {
+            return false;
+        }
         match self.block_step(e) {
             Some((Step::Build { .. }, _)) | None => false,
             Some((_, _)) => true,
