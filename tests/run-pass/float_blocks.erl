@@ -51,6 +51,9 @@ main(_) ->
     io:format("~p~n", [big(list_to_tuple([float(I) / 3 || I <- lists:seq(1, 20)]))]),
     io:format("~p~n", [big(list_to_tuple(lists:seq(1, 20)))]),
     io:format("~p~n", [catch_all(fun() -> big(list_to_tuple(lists:seq(1, 19) ++ [z])) end)]),
+    %% Finite results whose sum overflows (the block's check fails; same results).
+    io:format("~p~n", [[catch_all(fun() -> two_big(V) end)
+                        || V <- [{1.0e308, 1.0e308}, {-1.0e308, -1.0e308}, {1.0e308, 1}]]]),
     %% A collection between reading the fields and the arithmetic on them.
     io:format("~p~n", [[catch_all(fun() -> gc_between(V) end)
                         || V <- [{1.5, 2.5, 3.5}, {1, 2, 3}, {1.5, 2, x}]]]),
@@ -127,6 +130,11 @@ big({A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P, Q, R, S, T}) ->
     S3 = L - M + N * O / P,
     S4 = Q * R + S * T,
     {S1, S2, S3, S4, S1 * S2 + S3 * S4, [S1, S2 | {S3, S4}]}.
+
+two_big({A, B}) ->
+    X = A * 1.5,
+    Y = B * 1.5 - 0.0,
+    {X, Y}.
 
 gc_between({A, B, C}) ->
     L = [A, B, {A, C}],

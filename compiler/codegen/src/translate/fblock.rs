@@ -1,20 +1,24 @@
 //! Speculative float blocks: a straight-line run of float arithmetic (`+ - * /` and
-//! `math:sqrt/1`, each likely to be on floats: see `likely_float`) compiled twice.
+//! `math:sqrt/1`, each with a float-typed, speculative-pair or float-literal operand or
+//! result, none hinted an integer: see `block_step`) compiled twice.
 //!
-//! The fast path tests each input of the run once (a boxed float, a speculative pair
-//! holding a float; unboxed floats need no test), computes every operation in f64 with
-//! no per-operation dispatch and checks finiteness once, on the results whose
-//! non-finiteness would not show in a later result of the run (`+ - *`, a dividend and
-//! `sqrt` propagate inf and NaN; division by zero and `sqrt` of a negative number give
-//! one too). Then it boxes the results that must be terms and builds the tuples and
-//! cons cells that follow the run (moved after arithmetic that does not read them: they
-//! are pure) with one heap check for all of them. Any failed test jumps to the generic
-//! code of the whole run (`Tx::let_prim` per statement, as without blocks), a cold copy:
-//! the operations are pure, so redoing them gives the same values, errors and stack
-//! traces as without the fast path.
+//! The fast path tests each input of the run once, at its first use (a boxed float, a
+//! speculative pair holding a float; unboxed floats need no test; an input read from a
+//! tuple by `get_element` with no collection possible since is loaded again from the
+//! tuple, so no term is kept in a register across the run), computes every operation in
+//! f64 with no per-operation dispatch and checks finiteness once: on the sum of the
+//! results whose inf or NaN would not show in a later result of the run (`+ - *`, a
+//! dividend and `sqrt` propagate inf and NaN; division by zero and `sqrt` of a negative
+//! number make one). Then it boxes the results that must be terms and builds the tuples
+//! and cons cells that follow the run (moved after arithmetic that does not read them:
+//! they are pure) with one heap check for all of them. Any failed test jumps to the
+//! generic code of the whole run (`Tx::let_prim` per statement, as without blocks), a
+//! cold copy: the operations are pure, so redoing them gives the same values, errors and
+//! stack traces as without the fast path (a sum that overflows although every result is
+//! finite only takes the slower path).
 //!
 //! `FERL_NO_FLOAT_BLOCKS=1` at compile time turns blocks off (for comparisons; part of
-//! the object cache key).
+//! the object cache key). Not used in native clones (no unboxed floats there).
 //!
 //! Owns: finding the run, the fast path, the merge. Must not: change any value's
 //! representation (`FloatInfo` decides those; both paths define each variable as the
@@ -288,15 +292,17 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 sinks.push(r);
             }
         }
-        // Finite exactly when r - r is 0.0; a NaN anywhere makes the sum NaN.
-        let mut acc: Option<Value> = None;
+        // An inf or NaN among them makes their sum inf or NaN, and a sum s is finite
+        // exactly when s - s is 0.0. (All finite but a sum that overflows: the generic
+        // code, which gets the same results, only slower.)
+        let mut sum: Option<Value> = None;
         for r in sinks {
-            let z = self.b.ins().fsub(r, r);
-            acc = Some(match acc {
-                Some(a) => self.b.ins().fadd(a, z),
-                None => z,
+            sum = Some(match sum {
+                Some(a) => self.b.ins().fadd(a, r),
+                None => r,
             });
         }
+        let acc = sum.map(|s| self.b.ins().fsub(s, s));
         if let Some(a) = acc {
             let finite = self.b.ins().fcmp(FloatCC::Ordered, a, a);
             self.guard_to(finite, generic);
