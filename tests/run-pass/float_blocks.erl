@@ -51,6 +51,11 @@ main(_) ->
     io:format("~p~n", [big(list_to_tuple([float(I) / 3 || I <- lists:seq(1, 20)]))]),
     io:format("~p~n", [big(list_to_tuple(lists:seq(1, 20)))]),
     io:format("~p~n", [catch_all(fun() -> big(list_to_tuple(lists:seq(1, 19) ++ [z])) end)]),
+    %% A block inside a try body; errors in it caught there.
+    %% (Not {1.0e300, 0.5}: OTP 25 names erlang:'*'/2 for Y's overflow, ferl in_try/2,
+    %% with or without blocks: its float-typed arithmetic always names the function.)
+    io:format("~p~n", [[in_try(A, B) || {A, B} <- [{1.5, 2.0}, {2, 3}, {1.0e300, 1.0e10},
+                                                   {1.5, nope}]]]),
     %% Finite results whose sum overflows (the block's check fails; same results).
     io:format("~p~n", [[catch_all(fun() -> two_big(V) end)
                         || V <- [{1.0e308, 1.0e308}, {-1.0e308, -1.0e308}, {1.0e308, 1}]]]),
@@ -130,6 +135,18 @@ big({A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P, Q, R, S, T}) ->
     S3 = L - M + N * O / P,
     S4 = Q * R + S * T,
     {S1, S2, S3, S4, S1 * S2 + S3 * S4, [S1, S2 | {S3, S4}]}.
+
+in_try(A, B) ->
+    try
+        X = A * 1.0 * B,
+        Y = X * A - B,
+        Z = Y / X,
+        {X, Y, Z}
+    catch
+        error:badarith:St ->
+            [{M, F, Ar, _} | _] = St,
+            {caught, M, F, arity(Ar)}
+    end.
 
 two_big({A, B}) ->
     X = A * 1.5,
