@@ -94,6 +94,8 @@ pub struct ModuleCx<'m> {
     /// native clone's bailouts.
     pub(crate) rec_conts: HashMap<usize, FuncId>,
     pub(crate) rec_joins: HashMap<ir::JoinId, FuncId>,
+    /// `FERL_NO_FLOAT_BLOCKS` was set: no speculative float blocks (`translate::fblock`).
+    pub(crate) no_float_blocks: bool,
 }
 
 /// The result of compiling a module.
@@ -201,6 +203,7 @@ pub fn compile_module(
         native: Vec::new(),
         rec_conts: HashMap::new(),
         rec_joins: HashMap::new(),
+        no_float_blocks: std::env::var_os("FERL_NO_FLOAT_BLOCKS").is_some(),
     };
     cx.atom(&name);
     translate::plan_native(module, &mut cx).map_err(|d| vec![d])?;

@@ -26,6 +26,7 @@ use ferl_runtime::term::{make_header, sub};
 use std::collections::{BTreeSet, HashMap};
 
 mod cse;
+mod fblock;
 mod native;
 mod raise;
 mod spec;
@@ -408,6 +409,12 @@ struct Tx<'a, 'm, 'f> {
     spec: Option<Block>,
     /// What the fast paths of a clone or a speculative run know (`native::Facts`).
     facts: native::Facts,
+    /// Counts the points emitted so far where a collection may move terms (heap checks,
+    /// runtime calls): a value loaded at the same count is still valid.
+    gc_epoch: u32,
+    /// `v -> (t, offset, gc_epoch)`: `v` was loaded from tuple variable `t` at that
+    /// offset (`get_element`), at that count (float blocks load it again from `t`).
+    elem_src: HashMap<Var, (Var, i32, u32)>,
 }
 
 impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
@@ -446,6 +453,8 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
             nat,
             spec: None,
             facts: native::Facts::default(),
+            gc_epoch: 0,
+            elem_src: HashMap::new(),
         }
     }
 
@@ -565,6 +574,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
     }
 
     fn rt(&mut self, name: &str, args: &[Value]) -> R<Value> {
+        self.gc_epoch += 1;
         if self.spec.is_some() || self.nat.is_some() && !self.pure_bif_symbol(name) {
             return Ok(self.bail_here());
         }
@@ -580,6 +590,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
     /// clobbers no register, so the hot paths of this function need no callee-saved
     /// registers. Falls back to a plain call where the runtime has no shim.
     fn rt_cold(&mut self, name: &str, args: &[Value]) -> R<Value> {
+        self.gc_epoch += 1;
         // In a clone only the term order (which neither allocates nor raises) is called;
         // a speculative run calls nothing.
         if self.spec.is_some() || self.nat.is_some() && name != "ferl_rt_cmp" {
@@ -866,6 +877,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
 
     /// Ensure `need` free words between htop and stop, collecting with `live` as roots.
     fn ensure(&mut self, need: usize, live: &BTreeSet<Var>) -> R<(Value, Value)> {
+        self.gc_epoch += 1;
         if self.nat.is_some() {
             return Ok(self.native_ensure(need));
         }
@@ -988,22 +1000,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
             }
             return Ok(body);
         }
-        // A statically float result is float arithmetic on BEAM too: its
-        // errors name this function, not an `erlang:'*'/2` entry.
-        self.cur_site = Some(
-            if floats::float_arith_op(prim).is_some() && self.fl.typed.contains(var) {
-                Pending::plain(*loc)
-            } else {
-                Pending::for_prim(prim, *loc)
-            },
-        );
         let mut live = self.info.needs(body);
         live.remove(var);
-        self.dest = Some(*var);
-        let v = self.prim(prim, &live, false);
-        self.dest = None;
-        let v = v?;
-        self.def(*var, v);
+        self.let_prim(*var, prim, *loc, &live)?;
         Ok(body)
     }
 
@@ -1011,6 +1010,23 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         let mut e = e;
         loop {
             match e {
+                Expr::Let { .. } | Expr::LetCall { .. }
+                    if self.nat.is_none() && self.float_block_start(e) =>
+                {
+                    if let Some(rest) = self.float_block(e)? {
+                        e = rest;
+                        continue;
+                    }
+                    e = match e {
+                        Expr::LetCall { var, call, body } => {
+                            let mut live = self.info.needs(body);
+                            live.remove(var);
+                            self.let_sqrt(*var, call, &live)?;
+                            body
+                        }
+                        _ => self.let_(e)?,
+                    };
+                }
                 Expr::Let { .. } => {
                     e = match self.spec_run_len(e) {
                         Some(n) => self.spec_run(e, n)?,
@@ -1026,12 +1042,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 Expr::LetCall { var, call, body }
                     if floats::is_sqrt(&call.callee, call.args.len()) =>
                 {
-                    self.cur_site = Some(Pending::for_call(call, false));
                     let mut live = self.info.needs(body);
                     live.remove(var);
-                    live.extend(call.args[0].as_var());
-                    let v = self.sqrt(call, *var, &live)?;
-                    self.def(*var, v);
+                    self.let_sqrt(*var, call, &live)?;
                     e = body;
                 }
                 Expr::LetCall { var, call, body } if direct_bif(call).is_some() => {
@@ -1333,6 +1346,35 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
     }
 
     /// Return `v` to the continuation of the top frame.
+    /// `let var = prim` (not a `FloatInfo::same` alias) with `live` live after it.
+    fn let_prim(&mut self, var: Var, prim: &Prim, loc: ir::Loc, live: &BTreeSet<Var>) -> R<()> {
+        // A statically float result is float arithmetic on BEAM too: its errors name this
+        // function, not an `erlang:'*'/2` entry.
+        self.cur_site = Some(
+            if floats::float_arith_op(prim).is_some() && self.fl.typed.contains(&var) {
+                Pending::plain(loc)
+            } else {
+                Pending::for_prim(prim, loc)
+            },
+        );
+        self.dest = Some(var);
+        let v = self.prim(prim, live, false);
+        self.dest = None;
+        let v = v?;
+        self.def(var, v);
+        Ok(())
+    }
+
+    /// `let var = math:sqrt(X)` inline, with `live` live after it.
+    fn let_sqrt(&mut self, var: Var, call: &Call, live: &BTreeSet<Var>) -> R<()> {
+        self.cur_site = Some(Pending::for_call(call, false));
+        let mut live = live.clone();
+        live.extend(call.args[0].as_var());
+        let v = self.sqrt(call, var, &live)?;
+        self.def(var, v);
+        Ok(())
+    }
+
     fn emit_return(&mut self, v: Value) -> R<()> {
         if self.nat.is_some() {
             let reds = self.reds();
@@ -1689,7 +1731,11 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
             }
             Prim::GetTupleElement(o, i) => {
                 let v = self.operand(o)?;
-                Ok(self.load(v, (8 * (*i as i64 + 1) - 2) as i32))
+                let off = (8 * (*i as i64 + 1) - 2) as i32;
+                if let (Some(d), Operand::Var(t)) = (self.dest, o) {
+                    self.elem_src.insert(d, (*t, off, self.gc_epoch));
+                }
+                Ok(self.load(v, off))
             }
             Prim::GetHd(o) => {
                 let v = self.operand(o)?;

@@ -93,6 +93,10 @@ pub fn compiler_identity() -> String {
     if std::env::var_os("FERL_NO_NATIVE").is_some() {
         s.push_str(" no-native");
     }
+    // ... and for speculative float blocks.
+    if std::env::var_os("FERL_NO_FLOAT_BLOCKS").is_some() {
+        s.push_str(" no-float-blocks");
+    }
     s
 }
 
