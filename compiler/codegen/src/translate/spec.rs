@@ -1,4 +1,5 @@
-//! Speculative runs, in ordinary (non-clone) code.
+//! Speculative integer runs, in ordinary (non-clone) code: the integer counterpart of
+//! `fblock` (speculative float blocks), which is tried first where a float block starts.
 //!
 //! Owns: finding a straight run of pure arithmetic `Let`s (`erlang` `+ - * / div rem band
 //! bor bxor bsr` with two operands) holding at least two integer operations, and
