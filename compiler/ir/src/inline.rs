@@ -8,13 +8,14 @@
 //! keeps the callee's returns), and marking every copied location ([`Loc::inl`],
 //! [`Module::inlined`]) so that stack traces still name the callee, and the caller's frame
 //! where the call was not a tail call, exactly as without inlining. A function inlined
-//! into itself is inlined once (its copy's own calls stay calls): body recursions like
-//! `fib/1` then make fewer calls.
+//! into itself is inlined once (its copy's own calls stay calls), twice when its body is
+//! tiny (`UNROLL_NODES`): body recursions like `fib/1` then make fewer calls.
 //! Also owns peeling early returns ([`peel_early_returns`]): a non-tail call of a function
 //! whose body starts by returning a parameter or a literal when a comparison or type test
 //! of its parameters holds (`fib(N) when N < 2 -> N`, `make(0) -> {nil, nil}`) makes that
-//! test itself and takes the result without calling. Nothing in a peeled test or result can raise, so stack traces
-//! are unchanged; the skipped calls are not counted as reductions.
+//! test itself and takes the result without calling. Nothing in a peeled test or result
+//! can raise, so stack traces are unchanged; the skipped calls are not counted as
+//! reductions.
 //! Must not: inline a callee with tail calls (its callee's frame would name it), try or
 //! receive; change evaluation order.
 
@@ -24,6 +25,15 @@ use std::collections::HashMap;
 
 /// Callee bodies up to this many IR nodes are inlined.
 const MAX_NODES: usize = 24;
+
+/// Self-recursive bodies up to this many IR nodes are unrolled twice (`Cx::unroll`).
+const UNROLL_NODES: usize = 10;
+
+fn nodes(e: &Expr) -> usize {
+    let mut n = 0;
+    e.visit(&mut |_| n += 1);
+    n
+}
 
 /// Inline small functions at every local call site in `m`.
 pub fn inline_module(m: &mut Module) {
@@ -44,6 +54,7 @@ pub fn inline_module(m: &mut Module) {
             caller,
             f,
             inlined: &mut inlined,
+            unrolling: false,
         };
         let body = cx.expr(body);
         f.body = body;
@@ -288,6 +299,8 @@ struct Cx<'a> {
     caller: FunId,
     f: &'a mut Function,
     inlined: &'a mut Vec<Inlined>,
+    /// Whether the copy being expanded is itself a copy of the caller (`unroll`).
+    unrolling: bool,
 }
 
 impl Cx<'_> {
@@ -323,6 +336,7 @@ impl Cx<'_> {
                         let join = JoinId(self.f.num_joins);
                         self.f.num_joins += 1;
                         let copy = self.copy(&g, &call, Some(join));
+                        let copy = self.unroll(&call, copy);
                         Expr::LetJoin {
                             join,
                             params: vec![var],
@@ -394,6 +408,23 @@ impl Cx<'_> {
             },
             other @ (Expr::Return(_) | Expr::Jump(..) | Expr::Fail { .. }) => other,
         }
+    }
+
+    /// A copy of a tiny function inlined into itself (at most `UNROLL_NODES` nodes:
+    /// `fib/1`, binary-trees' `make/1`) has its own calls inlined once more: two levels
+    /// of the recursion per call instead of one.
+    fn unroll(&mut self, call: &Call, copy: Expr) -> Expr {
+        let own = matches!(call.callee, Callee::Local { fun_id, .. } if fun_id == self.caller);
+        let tiny = self.leaves[self.caller.0 as usize]
+            .as_ref()
+            .is_some_and(|g| nodes(&g.body) <= UNROLL_NODES);
+        if !own || !tiny || self.unrolling {
+            return copy;
+        }
+        self.unrolling = true;
+        let copy = self.expr(copy);
+        self.unrolling = false;
+        copy
     }
 
     /// A copy of `g`'s body for `call`: its parameters bound to the arguments, every
