@@ -36,6 +36,8 @@ type R<T> = Result<T, Diagnostic>;
 const I64: types::Type = types::I64;
 const NIL: i64 = 0x3B;
 const NON_VALUE: i64 = 0x2B;
+/// The runtime's entry point of `erlang:'++'/2` (inline in native clones).
+const APPEND_SYM: &str = "ferl_bif_erlang__2B_2B_2";
 const TRUE: i64 = (1 << 6) | 0x0B;
 const FALSE: i64 = 0x0B;
 /// Header of a boxed float (one f64 word follows).
@@ -317,6 +319,8 @@ pub fn compile_function(module: &mut dyn Module, cx: &mut ModuleCx, fun: FunId) 
                 bails: Vec::new(),
                 reserve: n.reserve,
                 small: Vec::new(),
+                htop: None,
+                nlim: unreachable_value(),
             };
             let mut t = Tx::new(
                 &mut *module,
@@ -938,6 +942,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         let p = self.p();
         let nt = self.b.ins().iadd_imm_s(htop, (n * 8) as i64);
         self.store(nt, p, offsets::HTOP as i32);
+        self.native_htop_set(nt);
         htop
     }
 
@@ -1312,6 +1317,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
     fn direct_bif_call(&mut self, call: &Call) -> R<Value> {
         let sym = direct_bif(call).ok_or_else(|| unsupported("direct BIF call"))?;
         let vals = self.operands(&call.args)?;
+        if self.nat.is_some() && sym == APPEND_SYM {
+            return Ok(self.native_append(vals[0], vals[1]));
+        }
         let p = self.p();
         let mut all = vec![p];
         all.extend(vals);
@@ -1826,6 +1834,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 "element" => return self.element(&sym, &all, guard_fail),
                 _ => {}
             }
+        }
+        if self.nat.is_some() && guard_fail.is_none() && sym == APPEND_SYM {
+            return Ok(self.native_append(vals[0], vals[1]));
         }
         let r = self.rt(&sym, &all)?;
         self.after_raising(r, guard_fail);

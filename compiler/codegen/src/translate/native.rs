@@ -31,7 +31,7 @@ use crate::{erlang_signature, module_err, ModuleCx};
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{AbiParam, Block, InstBuilder, Signature, Value};
 use cranelift_codegen::isa::CallConv;
-use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
+use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext, Variable};
 use cranelift_module::{FuncId, Linkage, Module};
 use ferl_ir::ir::{
     self, Callee, CmpOp, Con, Expr, FunId, Literal, Operand, Prim, Test, TypeTest, Var,
@@ -85,6 +85,12 @@ pub(super) struct NatState {
     /// clone bails out where the ordinary code would take a non-integer path, so a test
     /// once passed holds in all the code it dominates; scoped by `Tx::expr`).
     pub small: Vec<Var>,
+    /// `p.htop`, kept in a variable (set by the prologue): allocations still store the
+    /// new top to the process (so every runtime call and bailout sees it), but the clone
+    /// reads it from here, reloading only after a call that may allocate.
+    pub htop: Option<Variable>,
+    /// `p.nlimit`, loaded once by the prologue (nothing a clone calls changes it).
+    pub nlim: Value,
 }
 
 /// Signature of a clone with `n` parameters: `tail fn(p, reds, vstop, a0..) -> (value, reds)`.
@@ -478,8 +484,15 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
     /// The prologue of a clone: parameters, the self-loop header, the reduction check.
     pub(super) fn native_unit(&mut self, params: &[Var], slow: FuncId) -> R<()> {
         let (ps, _) = self.begin_function();
+        let p = self.p();
+        let nlim = self.load(p, offsets::NLIMIT as i32);
+        let htop = self.load(p, offsets::HTOP as i32);
+        let hv = self.b.declare_var(I64);
+        self.b.def_var(hv, htop);
         if let Some(nat) = self.nat.as_mut() {
             nat.vstop = ps[2];
+            nat.nlim = nlim;
+            nat.htop = Some(hv);
         }
         let hdr = self.b.create_block();
         for _ in 0..params.len() + 1 {
@@ -519,9 +532,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
 
     /// `ensure` in native code: room below `p.nlimit`, else bail out.
     pub(super) fn native_ensure(&mut self, need: usize) -> (Value, Value) {
-        let p = self.p();
-        let htop = self.load(p, offsets::HTOP as i32);
-        let lim = self.load(p, offsets::NLIMIT as i32);
+        let nat = self.nat.as_ref().expect("native mode");
+        let (hv, lim) = (nat.htop.expect("clone prologue"), nat.nlim);
+        let htop = self.b.use_var(hv);
         let end = self.b.ins().iadd_imm_s(htop, (need * 8) as i64);
         let full = self.b.ins().icmp(IntCC::UnsignedGreaterThan, end, lim);
         let bb = self.bail_block();
@@ -531,10 +544,23 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         (htop, lim)
     }
 
+    /// In a clone: `htop` is the heap top now (stored to the process by the caller).
+    pub(super) fn native_htop_set(&mut self, htop: Value) {
+        if let Some(hv) = self.nat.as_ref().and_then(|n| n.htop) {
+            self.b.def_var(hv, htop);
+        }
+    }
+
+    /// In a clone, after a call that may have allocated: reread `p.htop`.
+    fn native_htop_reload(&mut self) {
+        let p = self.p();
+        let h = self.load(p, offsets::HTOP as i32);
+        self.native_htop_set(h);
+    }
+
     /// Bail out unless `reserve` words below `vstop` stay above `p.nlimit`.
     fn check_room(&mut self, vstop: Value, reserve: usize) {
-        let p = self.p();
-        let lim = self.load(p, offsets::NLIMIT as i32);
+        let lim = self.nat.as_ref().expect("native mode").nlim;
         let low = self.b.ins().iadd_imm_s(vstop, -((reserve * 8) as i64));
         let no = self.b.ins().icmp(IntCC::UnsignedLessThan, low, lim);
         let bb = self.bail_block();
@@ -591,6 +617,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         let reds = self.reds();
         self.b.ins().return_(&[rs[0], reds]);
         self.b.switch_to_block(ok);
+        self.native_htop_reload();
         self.def(var, rs[0]);
         self.enter_region(Region::Cont {
             k,
@@ -833,13 +860,74 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
     pub(super) fn native_bif_call(&mut self, id: FuncId, args: &[Value]) -> Value {
         let p = self.p();
         let stop = self.load(p, offsets::STOP as i32);
-        let lim = self.load(p, offsets::NLIMIT as i32);
+        let lim = self.nat.as_ref().expect("native mode").nlim;
         self.store(lim, p, offsets::STOP as i32);
         let fr = self.func_ref(id);
         let c = self.b.ins().call(fr, args);
         let r = self.b.inst_results(c)[0];
         self.store(stop, p, offsets::STOP as i32);
+        self.native_htop_reload();
         r
+    }
+
+    /// `A ++ B` inline in a clone: copy A's cells to the heap top, the last one's tail
+    /// `B`. The cells are written above `htop` and committed only when the copy is
+    /// complete, so an improper `A` (badarg) or a copy that would pass `nlimit` bails
+    /// out with nothing allocated, and the ordinary code calls the BIF.
+    pub(super) fn native_append(&mut self, a: Value, b: Value) -> Value {
+        let done = self.b.create_block();
+        self.b.append_block_param(done, I64);
+        let copy = self.b.create_block();
+        let is_nil = self.b.ins().icmp_imm_s(IntCC::Equal, a, super::NIL);
+        self.b.ins().brif(
+            is_nil,
+            done,
+            &[cranelift_codegen::ir::BlockArg::Value(b)],
+            copy,
+            &[],
+        );
+        self.b.switch_to_block(copy);
+        let nat = self.nat.as_ref().expect("native mode");
+        let (hv, lim) = (nat.htop.expect("clone prologue"), nat.nlim);
+        let start = self.b.use_var(hv);
+        // A cell may start at `last` at most.
+        let last = self.b.ins().iadd_imm_s(lim, -16);
+        let lp = self.b.create_block();
+        self.b.append_block_param(lp, I64);
+        self.b.append_block_param(lp, I64);
+        self.jump(lp, &[a, start]);
+        self.b.switch_to_block(lp);
+        let (cur, dst) = (self.b.block_params(lp)[0], self.b.block_params(lp)[1]);
+        let body = self.b.create_block();
+        let end = self.b.create_block();
+        let tag = self.b.ins().band_imm_s(cur, 3);
+        let cons = self.b.ins().icmp_imm_s(IntCC::Equal, tag, 1);
+        self.brif(cons, body, end);
+        self.b.switch_to_block(body);
+        let full = self.b.ins().icmp(IntCC::UnsignedGreaterThan, dst, last);
+        let bb = self.bail_block();
+        self.guard_not(full, bb);
+        let h = self.load(cur, -1);
+        let t = self.load(cur, 7);
+        self.store(h, dst, 0);
+        let next = self.b.ins().iadd_imm_s(dst, 16);
+        let link = self.b.ins().iadd_imm_s(dst, 17);
+        self.store(link, dst, 8);
+        self.jump(lp, &[t, next]);
+        self.b.switch_to_block(end);
+        let proper = self.b.ins().icmp_imm_s(IntCC::Equal, cur, super::NIL);
+        let bb = self.bail_block();
+        let fin = self.b.create_block();
+        self.brif(proper, fin, bb);
+        self.b.switch_to_block(fin);
+        self.store(b, dst, -8);
+        let p = self.p();
+        self.store(dst, p, offsets::HTOP as i32);
+        self.native_htop_set(dst);
+        let r = self.b.ins().iadd_imm_s(start, 1);
+        self.jump(done, &[r]);
+        self.b.switch_to_block(done);
+        self.b.block_params(done)[0]
     }
 
     /// Whether runtime symbol `name` is the entry of a pure BIF (`PURE_BIFS`).
