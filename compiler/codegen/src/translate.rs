@@ -321,6 +321,8 @@ pub fn compile_function(module: &mut dyn Module, cx: &mut ModuleCx, fun: FunId) 
                 small: Vec::new(),
                 htop: None,
                 nlim: unreachable_value(),
+                loop_small: Vec::new(),
+                last_end: None,
             };
             let mut t = Tx::new(
                 &mut *module,
@@ -940,9 +942,13 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
     /// Bump-allocate `n` words at `htop` (what `ensure` returned): the object's address.
     fn bump(&mut self, htop: Value, n: usize) -> Value {
         let p = self.p();
-        let nt = self.b.ins().iadd_imm_s(htop, (n * 8) as i64);
-        self.store(nt, p, offsets::HTOP as i32);
-        self.native_htop_set(nt);
+        if self.nat.is_some() {
+            let nt = self.native_bump_end(htop, n);
+            self.native_htop_set(nt);
+        } else {
+            let nt = self.b.ins().iadd_imm_s(htop, (n * 8) as i64);
+            self.store(nt, p, offsets::HTOP as i32);
+        }
         htop
     }
 
@@ -1297,7 +1303,8 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
     fn emit_return(&mut self, v: Value) -> R<()> {
         if self.nat.is_some() {
             let reds = self.reds();
-            self.b.ins().return_(&[v, reds]);
+            let htop = self.native_htop();
+            self.b.ins().return_(&[v, reds, htop]);
             return Ok(());
         }
         let p = self.p();
@@ -1484,6 +1491,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         if let (Some(hdr), Callee::Local { fun_id, .. }) = (self.self_loop, &call.callee) {
             if *fun_id == self.fun {
                 let mut hargs = self.loop_args(&call.args)?;
+                if self.nat.is_some() {
+                    self.native_loop_args(&call.args, &hargs);
+                }
                 hargs.push(self.reds());
                 self.jump(hdr, &hargs);
                 return Ok(());
