@@ -2793,9 +2793,17 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
     }
 
     fn imm_test(&mut self, v: Value, mask: i64, val: i64, yes: Block, no: Block) {
-        let m = self.b.ins().band_imm_s(v, mask);
-        let c = self.b.ins().icmp_imm_s(IntCC::Equal, m, val);
-        self.brif(c, yes, no);
+        let m = self.tag_mismatch(v, mask, val);
+        self.brif(m, no, yes);
+    }
+
+    /// Nonzero unless `v & mask == val` (`mask` of the form 2^k - 1): computed as
+    /// `(v - val) & mask`, one `lea` and a `test` on x86-64 where the direct form needs a
+    /// copy of `v`, an `and` and a compare.
+    fn tag_mismatch(&mut self, v: Value, mask: i64, val: i64) -> Value {
+        debug_assert!(mask & (mask + 1) == 0 && val & !mask == 0);
+        let d = self.b.ins().iadd_imm_s(v, -val);
+        self.b.ins().band_imm_s(d, mask)
     }
 
     fn type_test(&mut self, tt: TypeTest, v: Value, yes: Block, no: Block) -> R<()> {

@@ -905,10 +905,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
             for v in rest {
                 acc = self.b.ins().band(acc, *v);
             }
-            let lo = self.b.ins().band_imm_s(acc, 0xF);
-            let small = self.b.ins().icmp_imm_s(IntCC::Equal, lo, 0xF);
+            let not_small = self.tag_mismatch(acc, 0xF, 0xF);
             let bb = self.bail_block();
-            self.guard_to(small, bb);
+            self.guard_not(not_small, bb);
         }
         for o in ops {
             self.note_small(o.as_var());
@@ -1040,9 +1039,8 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         let (cur, dst) = (self.b.block_params(lp)[0], self.b.block_params(lp)[1]);
         let body = self.b.create_block();
         let end = self.b.create_block();
-        let tag = self.b.ins().band_imm_s(cur, 3);
-        let cons = self.b.ins().icmp_imm_s(IntCC::Equal, tag, 1);
-        self.brif(cons, body, end);
+        let not_cons = self.tag_mismatch(cur, 3, 1);
+        self.brif(not_cons, end, body);
         self.b.switch_to_block(body);
         let full = self.b.ins().icmp(IntCC::UnsignedGreaterThan, dst, last);
         let bb = self.bail_block();
