@@ -574,7 +574,10 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         }
         let mut hargs: Vec<Value> = ps[4..].to_vec();
         hargs.push(ps[1]);
-        let ls = self.nat.as_ref().map_or(Vec::new(), |n| n.loop_small.clone());
+        let ls = self
+            .nat
+            .as_ref()
+            .map_or(Vec::new(), |n| n.loop_small.clone());
         if ls.iter().any(|x| *x) {
             // Bail out at once unless the loop's counters are small.
             for (v, val) in params.iter().zip(&hargs) {
@@ -650,7 +653,11 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
 
     /// In a clone: `htop` is the heap top from here on.
     pub(super) fn native_htop_set(&mut self, htop: Value) {
-        let hv = self.nat.as_ref().and_then(|n| n.htop).expect("clone prologue");
+        let hv = self
+            .nat
+            .as_ref()
+            .and_then(|n| n.htop)
+            .expect("clone prologue");
         self.b.def_var(hv, htop);
     }
 
@@ -667,7 +674,11 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
 
     /// In a clone: the heap top.
     pub(super) fn native_htop(&mut self) -> Value {
-        let hv = self.nat.as_ref().and_then(|n| n.htop).expect("clone prologue");
+        let hv = self
+            .nat
+            .as_ref()
+            .and_then(|n| n.htop)
+            .expect("clone prologue");
         self.b.use_var(hv)
     }
 
@@ -880,7 +891,10 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
     /// At a self tail call (arguments `args`, their values `vals`): bail out unless the
     /// loop's counters are small (where not known).
     pub(super) fn native_loop_args(&mut self, args: &[Operand], vals: &[Value]) {
-        let ls = self.nat.as_ref().map_or(Vec::new(), |n| n.loop_small.clone());
+        let ls = self
+            .nat
+            .as_ref()
+            .map_or(Vec::new(), |n| n.loop_small.clone());
         let (o, v): (Vec<&Operand>, Vec<Value>) = args
             .iter()
             .zip(vals)
