@@ -32,6 +32,18 @@ main(_) ->
     io:format("~w~n", [count_up(Max - 5, Max + 5, [])]),
     io:format("~w~n", [count_down(-Max + 3, -Max - 4, [])]),
     io:format("~w~n", [rp(3, [Max, Max + 1, -Max - 2, 4.5], [])]),
+    %% The same loops entered from native code, with counters that are not small
+    %% integers on entry or stop being small on the way.
+    io:format("~w~n", [cu(Max - 3, Max + 2)]),
+    io:format("~w~n", [cu(Max + 1, Max + 4)]),
+    io:format("~w~n", [cu(1.5, 4)]),
+    io:format("~w~n", [cd(-Max + 2, -Max - 2)]),
+    io:format("~w~n", [sw(Max - 4, 0, 6)]),
+    io:format("~w~n", [sw(0.5, 1, 3)]),
+    io:format("~w~n", [dn(stop, [])]),
+    io:format("~w~n", [dn(5, [])]),
+    io:format("~w~n", [t(fun() -> dn(-2, []) end)]),
+    io:format("~w~n", [t(fun() -> dn(foo, []) end)]),
     %% Loops that build long lists (collections in the middle).
     Built = build(30000, []),
     io:format("~w ~w~n", [length(Built), lists:sum(Built)]),
@@ -48,7 +60,20 @@ main(_) ->
 rp(K, L, A) -> R = rev_prefix(K, L, A), same(R).
 ap(A, B) -> R = rev_prefix(0, B, A), same(R).
 
+cu(A, B) -> R = count_up(A, B, []), same(R).
+cd(A, B) -> R = count_down(A, B, []), same(R).
+sw(A, B, N) -> R = swap(A, B, N, []), same(R).
+dn(N, Acc) -> R = down(N, Acc), same(R).
+
 same(R) -> R.
+
+%% The counters trade places at each step.
+swap(_, _, 0, Acc) -> Acc;
+swap(A, B, N, Acc) -> swap(B + 1, A, N - 1, [A | Acc]).
+
+down(stop, Acc) -> Acc;
+down(0, Acc) -> down(stop, [0 | Acc]);
+down(N, Acc) when N > 0 -> down(N - 1, [N | Acc]).
 
 t(F) -> try F() catch C:R -> {C, R} end.
 
