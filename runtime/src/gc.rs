@@ -13,7 +13,7 @@
 //! every term slot of every stack frame, the process dictionary and `Process::saved`.
 
 use crate::heap::{release_refc, OFF_HEAP_LINK};
-use crate::process::{is_frame_marker, next_heap_size, Process, STATUS_OK};
+use crate::process::{is_frame_marker, next_heap_size, HeapBlock, Process, STATUS_OK};
 use crate::term::{
     header_arity, header_subtag, is_header, sub, Term, NON_VALUE, PRIMARY_MASK, TAG_BOXED, TAG_LIST,
 };
@@ -217,18 +217,18 @@ fn collect_inner(p: &mut Process, need: usize, roots: &mut [Term]) {
         } else {
             collect_minor_or_major(p, need, roots, false, None);
             let exact = p.heap_used() + p.stack_used() + need;
-            resize_young(p, exact.max(1), roots);
+            resize_young(p, exact.max(1), roots, None);
         }
     } else {
         let mature = (p.high_water as usize - p.heap_start as usize) / 8;
         let old_free = (p.old.len() * 8 + p.old.as_ptr() as usize - p.old_top as usize) / 8;
         let major =
             p.minors_since_major >= FULLSWEEP_AFTER || (mature > old_free && p.old_used() > 0);
-        collect_minor_or_major(p, need, roots, major, None);
+        let mut spare = collect_minor_or_major(p, need, roots, major, None);
         if p.free_words() < need {
-            collect_minor_or_major(p, need, roots, true, None);
+            spare = collect_minor_or_major(p, need, roots, true, None);
         }
-        shrink_young(p, need, roots);
+        shrink_young(p, need, roots, spare);
     }
     check_max_heap(p);
 }
@@ -265,8 +265,11 @@ fn check_max_heap(p: &mut Process) {
 /// this a process that allocates much and keeps little would grow its block at every
 /// collection. Like BEAM, when the block is more than eight times what is in use (heap,
 /// stack and `need`), the contents move to a block of `next_heap_size(2 * used)` words and
-/// every pointer into the old block is offset (BEAM's `offset_heap`).
-fn shrink_young(p: &mut Process, need: usize, roots: &mut [Term]) {
+/// every pointer into the old block is offset (BEAM's `offset_heap`). `spare` is the
+/// from-space block of the collection: reused when it has that size (a process that
+/// keeps little goes back and forth between two blocks instead of allocating one and
+/// freeing one at every collection, and its young heap stays in the cache).
+fn shrink_young(p: &mut Process, need: usize, roots: &mut [Term], spare: HeapBlock) {
     let (heap, stack) = (p.heap_used(), p.stack_used());
     let used = heap + stack + need;
     // Not below SHRINK_FLOOR words: a process that collected is likely to keep allocating,
@@ -282,15 +285,19 @@ fn shrink_young(p: &mut Process, need: usize, roots: &mut [Term]) {
     if p.block.len() <= 8 * used || size >= p.block.len() {
         return;
     }
-    resize_young(p, size, roots);
+    resize_young(p, size, roots, Some(spare));
 }
 
 /// Move the young heap and the stack into a new block of `size` words (at least what is
-/// in use), offsetting every pointer into the old block.
-fn resize_young(p: &mut Process, size: usize, roots: &mut [Term]) {
+/// in use; `spare`'s storage when it is an owned block of that size whose contents are
+/// dead), offsetting every pointer into the old block.
+fn resize_young(p: &mut Process, size: usize, roots: &mut [Term], spare: Option<HeapBlock>) {
     let (heap, stack) = (p.heap_used(), p.stack_used());
     debug_assert!(size >= heap + stack);
-    let mut block: Box<[MaybeUninit<u64>]> = crate::process::alloc_block(size);
+    let mut block: Box<[MaybeUninit<u64>]> = match spare.and_then(|b| b.into_owned_of(size)) {
+        Some(b) => b,
+        None => crate::process::alloc_block(size),
+    };
     let start = block.as_mut_ptr() as *mut u64;
     // SAFETY: the new block holds `size >= heap + stack` words; the ranges do not overlap.
     let (end, new_stop) = unsafe {
@@ -530,13 +537,14 @@ fn collect_major_exact(p: &mut Process, need: usize, roots: &mut [Term]) {
     collect_minor_or_major(p, need, roots, true, Some(exact));
 }
 
+/// Returns the from-space block (its contents dead), for `shrink_young` to reuse.
 fn collect_minor_or_major(
     p: &mut Process,
     need: usize,
     roots: &mut [Term],
     major: bool,
     exact: Option<usize>,
-) {
+) -> HeapBlock {
     let stack_len = p.stack_used();
     let young_used = p.heap_used();
     let frag_used = p.frag_used();
@@ -690,7 +698,7 @@ fn collect_minor_or_major(
 
     // Install the new memory.
     p.off_heap = new_list;
-    p.block = crate::process::HeapBlock::from(block);
+    let from_block = std::mem::replace(&mut p.block, HeapBlock::from(block));
     p.heap_start = start;
     p.htop = c.young_top;
     p.sweep_from = p.heap_used();
@@ -714,6 +722,7 @@ fn collect_minor_or_major(
         p.minors_since_major += 1;
     }
     p.account();
+    from_block
 }
 
 /// Runtime entry for compiled code: collect with the first `live` x-registers and the

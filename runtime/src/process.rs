@@ -112,6 +112,17 @@ impl HeapBlock {
     pub fn as_mut_ptr(&mut self) -> *mut u64 {
         self.ptr as *mut u64
     }
+    /// The storage of an owned block of exactly `words` words (to reuse it); None for a
+    /// borrowed block or another size (dropped as usual).
+    pub(crate) fn into_owned_of(self, words: usize) -> Option<Box<[MaybeUninit<u64>]>> {
+        if !self.owned || self.len != words {
+            return None;
+        }
+        let b = std::mem::ManuallyDrop::new(self);
+        // SAFETY: an owned block came from Box::into_raw of a slice of `len` words, and
+        // `b` is not dropped, so the box is rebuilt once.
+        Some(unsafe { Box::from_raw(std::ptr::slice_from_raw_parts_mut(b.ptr, b.len)) })
+    }
 }
 
 impl From<Box<[MaybeUninit<u64>]>> for HeapBlock {

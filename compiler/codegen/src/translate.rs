@@ -38,6 +38,8 @@ type R<T> = Result<T, Diagnostic>;
 const I64: types::Type = types::I64;
 const NIL: i64 = 0x3B;
 const NON_VALUE: i64 = 0x2B;
+/// The runtime's entry point of `erlang:'++'/2` (inline in native clones).
+const APPEND_SYM: &str = "ferl_bif_erlang__2B_2B_2";
 const TRUE: i64 = (1 << 6) | 0x0B;
 const FALSE: i64 = 0x0B;
 /// Header of a boxed float (one f64 word follows).
@@ -318,6 +320,10 @@ pub fn compile_function(module: &mut dyn Module, cx: &mut ModuleCx, fun: FunId) 
                 cur: 0,
                 bails: Vec::new(),
                 reserve: n.reserve,
+                htop: None,
+                nlim: unreachable_value(),
+                loop_small: Vec::new(),
+                last_end: None,
             };
             let mut t = Tx::new(
                 &mut *module,
@@ -961,8 +967,13 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
     /// Bump-allocate `n` words at `htop` (what `ensure` returned): the object's address.
     fn bump(&mut self, htop: Value, n: usize) -> Value {
         let p = self.p();
-        let nt = self.b.ins().iadd_imm_s(htop, (n * 8) as i64);
-        self.store(nt, p, offsets::HTOP as i32);
+        if self.nat.is_some() {
+            let nt = self.native_bump_end(htop, n);
+            self.native_htop_set(nt);
+        } else {
+            let nt = self.b.ins().iadd_imm_s(htop, (n * 8) as i64);
+            self.store(nt, p, offsets::HTOP as i32);
+        }
         htop
     }
 
@@ -1378,7 +1389,8 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
     fn emit_return(&mut self, v: Value) -> R<()> {
         if self.nat.is_some() {
             let reds = self.reds();
-            self.b.ins().return_(&[v, reds]);
+            let htop = self.native_htop();
+            self.b.ins().return_(&[v, reds, htop]);
             return Ok(());
         }
         let p = self.p();
@@ -1398,6 +1410,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
     fn direct_bif_call(&mut self, call: &Call) -> R<Value> {
         let sym = direct_bif(call).ok_or_else(|| unsupported("direct BIF call"))?;
         let vals = self.operands(&call.args)?;
+        if self.nat.is_some() && sym == APPEND_SYM {
+            return Ok(self.native_append(vals[0], vals[1]));
+        }
         let p = self.p();
         let mut all = vec![p];
         all.extend(vals);
@@ -1566,6 +1581,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         if let (Some(hdr), Callee::Local { fun_id, .. }) = (self.self_loop, &call.callee) {
             if *fun_id == self.fun {
                 let mut hargs = self.loop_args(&call.args)?;
+                if self.nat.is_some() {
+                    self.native_loop_args(&call.args, &hargs);
+                }
                 hargs.push(self.reds());
                 self.jump(hdr, &hargs);
                 return Ok(());
@@ -1920,6 +1938,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 "element" => return self.element(&sym, &all, guard_fail),
                 _ => {}
             }
+        }
+        if self.nat.is_some() && guard_fail.is_none() && sym == APPEND_SYM {
+            return Ok(self.native_append(vals[0], vals[1]));
         }
         let r = self.rt(&sym, &all)?;
         self.after_raising(r, guard_fail);
@@ -2876,9 +2897,17 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
     }
 
     fn imm_test(&mut self, v: Value, mask: i64, val: i64, yes: Block, no: Block) {
-        let m = self.b.ins().band_imm_s(v, mask);
-        let c = self.b.ins().icmp_imm_s(IntCC::Equal, m, val);
-        self.brif(c, yes, no);
+        let m = self.tag_mismatch(v, mask, val);
+        self.brif(m, no, yes);
+    }
+
+    /// Nonzero unless `v & mask == val` (`mask` of the form 2^k - 1): computed as
+    /// `(v - val) & mask`, one `lea` and a `test` on x86-64 where the direct form needs a
+    /// copy of `v`, an `and` and a compare.
+    fn tag_mismatch(&mut self, v: Value, mask: i64, val: i64) -> Value {
+        debug_assert!(mask & (mask + 1) == 0 && val & !mask == 0);
+        let d = self.b.ins().iadd_imm_s(v, -val);
+        self.b.ins().band_imm_s(d, mask)
     }
 
     fn type_test(&mut self, tt: TypeTest, v: Value, yes: Block, no: Block) -> R<()> {

@@ -31,7 +31,7 @@ use crate::{erlang_signature, module_err, ModuleCx};
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{AbiParam, Block, InstBuilder, Signature, Value};
 use cranelift_codegen::isa::CallConv;
-use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
+use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext, Variable};
 use cranelift_module::{FuncId, Linkage, Module};
 use ferl_ir::ir::{
     self, Callee, CmpOp, Con, Expr, FunId, Literal, Operand, Prim, Test, TypeTest, Var,
@@ -84,6 +84,17 @@ pub(super) struct NatState {
     pub cur: usize,
     pub bails: Vec<Option<Block>>,
     pub reserve: usize,
+    /// The heap top, a parameter of every clone and returned by it: `p.htop` is stale
+    /// meanwhile, written only before a runtime call (reread after it) and at bailouts
+    /// (the stub writes it when the clone returns).
+    pub htop: Option<Variable>,
+    /// `p.nlimit`, loaded once by the prologue (nothing a clone calls changes it).
+    pub nlim: Value,
+    /// The parameters kept small integers at the self-loop header (`loop_small`).
+    pub loop_small: Vec<bool>,
+    /// The last `native_ensure`: the heap top, the words and the end it tested (the new
+    /// top when `bump` takes as many words from the same top).
+    pub last_end: Option<(Value, usize, Value)>,
 }
 
 /// A small-integer variable's range as tagged words, both ends included.
@@ -104,14 +115,79 @@ pub(super) struct Facts {
     pub bounds: Vec<Bound>,
 }
 
-/// Signature of a clone with `n` parameters: `tail fn(p, reds, vstop, a0..) -> (value, reds)`.
+/// Which parameters of `f` (function `fun`) a clone keeps known small at its self-loop
+/// header: counters. Parameter `i` qualifies when every self tail call passes a small
+/// literal, the parameter itself, or `X + L` / `X - L` with `L` a small literal (a value
+/// a clone computes only on small integers) as argument `i`, and either one of them
+/// changes it or the body does such arithmetic on it. The prologue then bails out unless
+/// they are small on entry (the body would bail on their arithmetic anyway: only a
+/// rarely taken path may lose its clone), and a self tail call tests any it does not
+/// know to be small; the body skips the tests.
+pub(super) fn loop_small(f: &ir::Function, fun: FunId) -> Vec<bool> {
+    let small_lit = |o: &Operand| match o {
+        Operand::Lit(Literal::Int(i)) => crate::data::small_word(i).is_some(),
+        _ => false,
+    };
+    // Variables bound to `X +/- L`, and the parameters such arithmetic is done on.
+    let mut counted: BTreeSet<Var> = BTreeSet::new();
+    let mut arith_on: BTreeSet<Var> = BTreeSet::new();
+    f.body.visit(&mut |e| {
+        if let Expr::Let {
+            var,
+            prim: Prim::Bif { module, name, args },
+            ..
+        } = e
+        {
+            if &**module == "erlang"
+                && args.len() == 2
+                && matches!(&**name, "+" | "-")
+                && (small_lit(&args[0]) || small_lit(&args[1]))
+            {
+                counted.insert(*var);
+                for a in args {
+                    if let Operand::Var(v) = a {
+                        arith_on.insert(*v);
+                    }
+                }
+            }
+        }
+    });
+    let n = f.params.len();
+    let mut ok = vec![true; n];
+    let mut changed = vec![false; n];
+    let mut any = false;
+    f.body.visit(&mut |e| {
+        if let Expr::TailCall(c) = e {
+            if matches!(&c.callee, Callee::Local { fun_id, .. } if *fun_id == fun)
+                && c.args.len() == n
+            {
+                any = true;
+                for (i, a) in c.args.iter().enumerate() {
+                    match a {
+                        Operand::Var(v) if *v == f.params[i] => {}
+                        Operand::Var(v) if counted.contains(v) => changed[i] = true,
+                        o if small_lit(o) => changed[i] = true,
+                        _ => ok[i] = false,
+                    }
+                }
+            }
+        }
+    });
+    (0..n)
+        .map(|i| any && ok[i] && (changed[i] || arith_on.contains(&f.params[i])))
+        .collect()
+}
+
+/// Signature of a clone with `n` parameters:
+/// `tail fn(p, reds, vstop, htop, a0..) -> (value, reds, htop)`.
 pub(crate) fn native_signature(n: usize) -> Signature {
     let mut s = Signature::new(CallConv::Tail);
-    for _ in 0..3 + n {
+    for _ in 0..4 + n {
         s.params.push(AbiParam::new(I64));
     }
-    s.returns.push(AbiParam::new(I64));
-    s.returns.push(AbiParam::new(I64));
+    for _ in 0..3 {
+        s.returns.push(AbiParam::new(I64));
+    }
     s
 }
 
@@ -494,7 +570,7 @@ pub(crate) fn emit_stub(module: &mut dyn Module, cx: &mut ModuleCx, fun: FunId) 
         b.ins().return_call(slow, &ps);
         b.switch_to_block(go);
         let clone = module.declare_func_in_func(nat.clone, b.func);
-        let mut args = vec![p, reds, stop];
+        let mut args = vec![p, reds, stop, htop];
         args.extend(ps[2..2 + nparams.min(4)].iter().copied());
         if nparams > 4 {
             // Arguments past the fourth come in the x-registers.
@@ -506,6 +582,7 @@ pub(crate) fn emit_stub(module: &mut dyn Module, cx: &mut ModuleCx, fun: FunId) 
         let c = b.ins().call(clone, &args);
         let rs = b.inst_results(c).to_vec();
         let (r, reds2) = (rs[0], rs[1]);
+        b.ins().store(mf, rs[2], p, offsets::HTOP as i32);
         let bailed = b.ins().icmp_imm_s(IntCC::Equal, r, NON_VALUE);
         let bail_b = b.create_block();
         let ret_b = b.create_block();
@@ -570,6 +647,10 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
 
     /// The whole clone of a function with parameters `params` and body `body`.
     pub(super) fn native_body(&mut self, params: &[Var], slow: FuncId, body: &'m Expr) -> R<()> {
+        let ls = loop_small(&self.cx.ir.functions[self.fun.0 as usize], self.fun);
+        if let Some(n) = self.nat.as_mut() {
+            n.loop_small = ls;
+        }
         self.native_unit(params, slow)?;
         self.expr(body)?;
         self.finish_raise_block()?;
@@ -579,15 +660,47 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
     /// The prologue of a clone: parameters, the self-loop header, the reduction check.
     pub(super) fn native_unit(&mut self, params: &[Var], slow: FuncId) -> R<()> {
         let (ps, _) = self.begin_function();
+        let p = self.p();
+        let nlim = self.load(p, offsets::NLIMIT as i32);
+        let hv = self.b.declare_var(I64);
+        self.b.def_var(hv, ps[3]);
         if let Some(nat) = self.nat.as_mut() {
             nat.vstop = ps[2];
+            nat.nlim = nlim;
+            nat.htop = Some(hv);
         }
         let hdr = self.b.create_block();
         for _ in 0..params.len() + 1 {
             self.b.append_block_param(hdr, I64);
         }
-        let mut hargs: Vec<Value> = ps[3..].to_vec();
+        let mut hargs: Vec<Value> = ps[4..].to_vec();
         hargs.push(ps[1]);
+        let ls = self
+            .nat
+            .as_ref()
+            .map_or(Vec::new(), |n| n.loop_small.clone());
+        if ls.iter().any(|x| *x) {
+            // Bail out at once unless the loop's counters are small.
+            for (v, val) in params.iter().zip(&hargs) {
+                self.def(*v, *val);
+            }
+            self.enter_region(Region::Entry {
+                unit: slow,
+                vars: params.to_vec(),
+            });
+            let ops: Vec<Operand> = params.iter().map(|v| Operand::Var(*v)).collect();
+            let (o, v): (Vec<&Operand>, Vec<Value>) = ops
+                .iter()
+                .zip(&hargs)
+                .zip(&ls)
+                .filter(|(_, s)| **s)
+                .map(|((o, v), _)| (o, *v))
+                .unzip();
+            self.require_small(&o, &v);
+            // The parameters are defined again at the header.
+            self.facts.small.clear();
+            self.facts.bounds.clear();
+        }
         self.jump(hdr, &hargs);
         self.b.switch_to_block(hdr);
         let hps: Vec<Value> = self.b.block_params(hdr).to_vec();
@@ -599,6 +712,11 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
             unit: slow,
             vars: params.to_vec(),
         });
+        for (v, s) in params.iter().zip(&ls) {
+            if *s {
+                self.note_small(Some(*v));
+            }
+        }
         self.count_reduction(hps[params.len()]);
         Ok(())
     }
@@ -620,10 +738,12 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
 
     /// `ensure` in native code: room below `p.nlimit`, else bail out.
     pub(super) fn native_ensure(&mut self, need: usize) -> (Value, Value) {
-        let p = self.p();
-        let htop = self.load(p, offsets::HTOP as i32);
-        let lim = self.load(p, offsets::NLIMIT as i32);
+        let lim = self.nat.as_ref().expect("native mode").nlim;
+        let htop = self.native_htop();
         let end = self.b.ins().iadd_imm_s(htop, (need * 8) as i64);
+        if let Some(n) = self.nat.as_mut() {
+            n.last_end = Some((htop, need, end));
+        }
         let full = self.b.ins().icmp(IntCC::UnsignedGreaterThan, end, lim);
         let bb = self.bail_block();
         let ok = self.b.create_block();
@@ -632,10 +752,47 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         (htop, lim)
     }
 
+    /// In a clone: `htop` is the heap top from here on.
+    pub(super) fn native_htop_set(&mut self, htop: Value) {
+        let hv = self
+            .nat
+            .as_ref()
+            .and_then(|n| n.htop)
+            .expect("clone prologue");
+        self.b.def_var(hv, htop);
+    }
+
+    /// In a clone: `htop + words`, reusing the end `native_ensure` computed when it is the
+    /// same.
+    pub(super) fn native_bump_end(&mut self, htop: Value, words: usize) -> Value {
+        if let Some((h, w, end)) = self.nat.as_ref().and_then(|n| n.last_end) {
+            if h == htop && w == words {
+                return end;
+            }
+        }
+        self.b.ins().iadd_imm_s(htop, (words * 8) as i64)
+    }
+
+    /// In a clone: the heap top.
+    pub(super) fn native_htop(&mut self) -> Value {
+        let hv = self
+            .nat
+            .as_ref()
+            .and_then(|n| n.htop)
+            .expect("clone prologue");
+        self.b.use_var(hv)
+    }
+
+    /// In a clone: write the heap top to the process (before a runtime call, a bailout).
+    fn native_htop_store(&mut self) {
+        let h = self.native_htop();
+        let p = self.p();
+        self.store(h, p, offsets::HTOP as i32);
+    }
+
     /// Bail out unless `reserve` words below `vstop` stay above `p.nlimit`.
     fn check_room(&mut self, vstop: Value, reserve: usize) {
-        let p = self.p();
-        let lim = self.load(p, offsets::NLIMIT as i32);
+        let lim = self.nat.as_ref().expect("native mode").nlim;
         let low = self.b.ins().iadd_imm_s(vstop, -((reserve * 8) as i64));
         let no = self.b.ins().icmp(IntCC::UnsignedLessThan, low, lim);
         let bb = self.bail_block();
@@ -674,23 +831,26 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         let args = self.operands(&call.args)?;
         let p = self.p();
         let reds = self.reds();
-        let mut all = vec![p, reds, cvs];
+        let htop = self.native_htop();
+        let mut all = vec![p, reds, cvs, htop];
         all.extend(args);
         let fr = self.func_ref(target.clone);
         let c = self.b.ins().call(fr, &all);
         let rs = self.b.inst_results(c).to_vec();
         let r = self.reds.expect("reductions variable");
         self.b.def_var(r, rs[1]);
+        self.native_htop_set(rs[2]);
         let bailed = self.b.ins().icmp_imm_s(IntCC::Equal, rs[0], NON_VALUE);
         let up = self.b.create_block();
         let ok = self.b.create_block();
         self.b.set_cold_block(up);
         self.brif(bailed, up, ok);
-        // The callee bailed out: write this call's frame and pass the bailout up.
+        // The callee bailed out (and wrote `p.htop`): write this call's frame and pass
+        // the bailout up.
         self.b.switch_to_block(up);
         self.write_frame(cvs, k, &slots);
         let reds = self.reds();
-        self.b.ins().return_(&[rs[0], reds]);
+        self.b.ins().return_(&[rs[0], reds, rs[2]]);
         self.b.switch_to_block(ok);
         self.def(var, rs[0]);
         if target.small_ret {
@@ -721,7 +881,8 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         }
         let p = self.p();
         let reds = self.reds();
-        let mut all = vec![p, reds, vstop];
+        let htop = self.native_htop();
+        let mut all = vec![p, reds, vstop, htop];
         all.extend(args.iter().copied());
         let fr = self.func_ref(target.clone);
         self.b.ins().return_call(fr, &all);
@@ -785,9 +946,11 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
             };
             let p = self.p();
             self.store(top, p, offsets::STOP as i32);
+            self.native_htop_store();
             let nv = self.iconst(NON_VALUE);
             let reds = self.reds();
-            self.b.ins().return_(&[nv, reds]);
+            let htop = self.native_htop();
+            self.b.ins().return_(&[nv, reds, htop]);
         }
         Ok(())
     }
@@ -907,6 +1070,23 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         }
     }
 
+    /// At a self tail call (arguments `args`, their values `vals`): bail out unless the
+    /// loop's counters are small (where not known).
+    pub(super) fn native_loop_args(&mut self, args: &[Operand], vals: &[Value]) {
+        let ls = self
+            .nat
+            .as_ref()
+            .map_or(Vec::new(), |n| n.loop_small.clone());
+        let (o, v): (Vec<&Operand>, Vec<Value>) = args
+            .iter()
+            .zip(vals)
+            .zip(&ls)
+            .filter(|(_, s)| **s)
+            .map(|((o, v), _)| (o, *v))
+            .unzip();
+        self.require_small(&o, &v);
+    }
+
     /// Bail out unless the operands not known to be small integers are; from here on
     /// they are known.
     fn require_small(&mut self, ops: &[&Operand], vals: &[Value]) {
@@ -921,10 +1101,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
             for v in rest {
                 acc = self.b.ins().band(acc, *v);
             }
-            let lo = self.b.ins().band_imm_s(acc, 0xF);
-            let small = self.b.ins().icmp_imm_s(IntCC::Equal, lo, 0xF);
+            let not_small = self.tag_mismatch(acc, 0xF, 0xF);
             let bb = self.bail_block();
-            self.guard_to(small, bb);
+            self.guard_not(not_small, bb);
         }
         for o in ops {
             self.note_small(o.as_var());
@@ -1040,13 +1219,72 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
     pub(super) fn native_bif_call(&mut self, id: FuncId, args: &[Value]) -> Value {
         let p = self.p();
         let stop = self.load(p, offsets::STOP as i32);
-        let lim = self.load(p, offsets::NLIMIT as i32);
+        let lim = self.nat.as_ref().expect("native mode").nlim;
         self.store(lim, p, offsets::STOP as i32);
+        self.native_htop_store();
         let fr = self.func_ref(id);
         let c = self.b.ins().call(fr, args);
         let r = self.b.inst_results(c)[0];
         self.store(stop, p, offsets::STOP as i32);
+        let h = self.load(p, offsets::HTOP as i32);
+        self.native_htop_set(h);
         r
+    }
+
+    /// `A ++ B` inline in a clone: copy A's cells to the heap top, the last one's tail
+    /// `B`. The cells are written above `htop` and committed only when the copy is
+    /// complete, so an improper `A` (badarg) or a copy that would pass `nlimit` bails
+    /// out with nothing allocated, and the ordinary code calls the BIF.
+    pub(super) fn native_append(&mut self, a: Value, b: Value) -> Value {
+        let done = self.b.create_block();
+        self.b.append_block_param(done, I64);
+        let copy = self.b.create_block();
+        let is_nil = self.b.ins().icmp_imm_s(IntCC::Equal, a, super::NIL);
+        self.b.ins().brif(
+            is_nil,
+            done,
+            &[cranelift_codegen::ir::BlockArg::Value(b)],
+            copy,
+            &[],
+        );
+        self.b.switch_to_block(copy);
+        let lim = self.nat.as_ref().expect("native mode").nlim;
+        let start = self.native_htop();
+        // A cell may start at `last` at most.
+        let last = self.b.ins().iadd_imm_s(lim, -16);
+        let lp = self.b.create_block();
+        self.b.append_block_param(lp, I64);
+        self.b.append_block_param(lp, I64);
+        self.jump(lp, &[a, start]);
+        self.b.switch_to_block(lp);
+        let (cur, dst) = (self.b.block_params(lp)[0], self.b.block_params(lp)[1]);
+        let body = self.b.create_block();
+        let end = self.b.create_block();
+        let not_cons = self.tag_mismatch(cur, 3, 1);
+        self.brif(not_cons, end, body);
+        self.b.switch_to_block(body);
+        let full = self.b.ins().icmp(IntCC::UnsignedGreaterThan, dst, last);
+        let bb = self.bail_block();
+        self.guard_not(full, bb);
+        let h = self.load(cur, -1);
+        let t = self.load(cur, 7);
+        self.store(h, dst, 0);
+        let next = self.b.ins().iadd_imm_s(dst, 16);
+        let link = self.b.ins().iadd_imm_s(dst, 17);
+        self.store(link, dst, 8);
+        self.jump(lp, &[t, next]);
+        self.b.switch_to_block(end);
+        let proper = self.b.ins().icmp_imm_s(IntCC::Equal, cur, super::NIL);
+        let bb = self.bail_block();
+        let fin = self.b.create_block();
+        self.brif(proper, fin, bb);
+        self.b.switch_to_block(fin);
+        self.store(b, dst, -8);
+        self.native_htop_set(dst);
+        let r = self.b.ins().iadd_imm_s(start, 1);
+        self.jump(done, &[r]);
+        self.b.switch_to_block(done);
+        self.b.block_params(done)[0]
     }
 
     /// Whether runtime symbol `name` is the entry of a pure BIF (`PURE_BIFS`).
