@@ -119,153 +119,67 @@ pub fn peel_early_returns(m: &mut Module) {
         return;
     }
     for f in m.functions.iter_mut() {
-        let body = std::mem::replace(&mut f.body, Expr::Return(Operand::Lit(Literal::Nil)));
-        f.body = peel(body, &peels, f);
+        let mut body = std::mem::replace(&mut f.body, Expr::Return(Operand::Lit(Literal::Nil)));
+        peel(&mut body, &peels, f);
+        f.body = body;
     }
 }
 
 /// An early return: the test, the result, whether it is taken when the test holds.
 type Peel = (Test, Operand, bool);
 
-fn peel(e: Expr, peels: &[Option<(Vec<Var>, Peel)>], f: &mut Function) -> Expr {
-    let rec = |x: Box<Expr>, f: &mut Function| Box::new(peel(*x, peels, f));
-    match e {
-        Expr::LetCall { var, call, body } => {
-            let body = rec(body, f);
-            let peel = match &call.callee {
-                Callee::Local { fun_id, .. } => {
-                    peels.get(fun_id.0 as usize).and_then(Option::as_ref)
-                }
-                _ => None,
-            };
-            let Some((params, (test, result, when))) = peel else {
-                return Expr::LetCall { var, call, body };
-            };
-            let sub = |o: &Operand| match o {
-                Operand::Var(v) => params
-                    .iter()
-                    .position(|p| p == v)
-                    .map_or_else(|| o.clone(), |i| call.args[i].clone()),
-                lit => lit.clone(),
-            };
-            let test = match test {
-                Test::Cmp(op, a, b) => Test::Cmp(*op, sub(a), sub(b)),
-                Test::Type(t, a) => Test::Type(*t, sub(a)),
-                Test::TupleArity(a, n) => Test::TupleArity(sub(a), *n),
-                _ => unreachable!("early_return admits these tests only"),
-            };
-            let result = sub(result);
-            let join = JoinId(f.num_joins);
-            f.num_joins += 1;
-            let called = Var(f.var_names.len() as u32);
-            f.var_names
-                .push(f.var_names.get(var.0 as usize).cloned().flatten());
-            Expr::LetJoin {
-                join,
-                params: vec![var],
-                recursive: false,
-                join_body: body,
-                body: Box::new({
-                    let early = Box::new(Expr::Jump(join, vec![result]));
-                    let call = Box::new(Expr::LetCall {
-                        var: called,
-                        call,
-                        body: Box::new(Expr::Jump(join, vec![Operand::Var(called)])),
-                    });
-                    let (then, else_) = if *when { (early, call) } else { (call, early) };
-                    Expr::If { test, then, else_ }
-                }),
-            }
-        }
-        Expr::Let {
-            var,
-            prim,
-            loc,
-            body,
-        } => Expr::Let {
-            var,
-            prim,
-            loc,
-            body: rec(body, f),
-        },
-        Expr::Do { prim, loc, body } => Expr::Do {
-            prim,
-            loc,
-            body: rec(body, f),
-        },
-        Expr::LetJoin {
-            join,
-            params,
-            recursive,
-            join_body,
-            body,
-        } => {
-            let join_body = rec(join_body, f);
-            Expr::LetJoin {
-                join,
-                params,
-                recursive,
-                join_body,
-                body: rec(body, f),
-            }
-        }
-        Expr::If { test, then, else_ } => {
-            let then = rec(then, f);
-            Expr::If {
-                test,
-                then,
-                else_: rec(else_, f),
-            }
-        }
-        Expr::Switch { on, cases, default } => {
-            let cases = cases
-                .into_iter()
-                .map(|(c, x)| (c, peel(x, peels, f)))
-                .collect();
-            Expr::Switch {
-                on,
-                cases,
-                default: rec(default, f),
-            }
-        }
-        Expr::Try {
-            body,
-            class,
-            reason,
-            trace,
-            handler,
-        } => {
-            let body = rec(body, f);
-            Expr::Try {
-                body,
-                class,
-                reason,
-                trace,
-                handler: rec(handler, f),
-            }
-        }
-        Expr::RecvPeek { msg, got, empty } => {
-            let got = rec(got, f);
-            Expr::RecvPeek {
-                msg,
-                got,
-                empty: rec(empty, f),
-            }
-        }
-        Expr::RecvWait {
-            timeout,
-            retry,
-            loc,
-        } => {
-            let timeout = timeout.map(|(t, x)| (t, rec(x, f)));
-            Expr::RecvWait {
-                timeout,
-                retry: rec(retry, f),
-                loc,
-            }
-        }
-        other @ (Expr::Return(_) | Expr::TailCall(_) | Expr::Jump(..) | Expr::Fail { .. }) => other,
+fn peel(e: &mut Expr, peels: &[Option<(Vec<Var>, Peel)>], f: &mut Function) {
+    for c in e.children_mut() {
+        peel(c, peels, f);
     }
+    let Expr::LetCall { var, call, .. } = e else {
+        return;
+    };
+    let Some((params, (test, result, when))) = (match &call.callee {
+        Callee::Local { fun_id, .. } => peels.get(fun_id.0 as usize).and_then(Option::as_ref),
+        _ => None,
+    }) else {
+        return;
+    };
+    let sub = |o: &Operand| match o {
+        Operand::Var(v) => params
+            .iter()
+            .position(|p| p == v)
+            .map_or_else(|| o.clone(), |i| call.args[i].clone()),
+        lit => lit.clone(),
+    };
+    let test = match test {
+        Test::Cmp(op, a, b) => Test::Cmp(*op, sub(a), sub(b)),
+        Test::Type(t, a) => Test::Type(*t, sub(a)),
+        Test::TupleArity(a, n) => Test::TupleArity(sub(a), *n),
+        _ => unreachable!("early_return admits these tests only"),
+    };
+    let result = sub(result);
+    let var = *var;
+    let join = JoinId(f.num_joins);
+    f.num_joins += 1;
+    let called = Var(f.var_names.len() as u32);
+    f.var_names
+        .push(f.var_names.get(var.0 as usize).cloned().flatten());
+    let Expr::LetCall { call, body, .. } =
+        std::mem::replace(e, Expr::Return(Operand::Lit(Literal::Nil)))
+    else {
+        unreachable!("matched above");
+    };
+    let early = Box::new(Expr::Jump(join, vec![result]));
+    let call = Box::new(Expr::LetCall {
+        var: called,
+        call,
+        body: Box::new(Expr::Jump(join, vec![Operand::Var(called)])),
+    });
+    let (then, else_) = if *when { (early, call) } else { (call, early) };
+    *e = Expr::LetJoin {
+        join,
+        params: vec![var],
+        recursive: false,
+        join_body: body,
+        body: Box::new(Expr::If { test, then, else_ }),
+    };
 }
 
 fn is_inlinable(f: &Function) -> bool {

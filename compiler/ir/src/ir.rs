@@ -671,6 +671,32 @@ impl Expr {
         n
     }
 
+    /// The direct sub-expressions, for rewriting in place.
+    pub fn children_mut(&mut self) -> Vec<&mut Expr> {
+        match self {
+            Expr::Let { body, .. } | Expr::Do { body, .. } | Expr::LetCall { body, .. } => {
+                vec![body]
+            }
+            Expr::TailCall(_) | Expr::Return(_) | Expr::Jump(..) | Expr::Fail { .. } => vec![],
+            Expr::LetJoin {
+                join_body, body, ..
+            } => vec![join_body, body],
+            Expr::If { then, else_, .. } => vec![then, else_],
+            Expr::Switch { cases, default, .. } => {
+                let mut v: Vec<&mut Expr> = cases.iter_mut().map(|(_, c)| c).collect();
+                v.push(default);
+                v
+            }
+            Expr::Try { body, handler, .. } => vec![body, handler],
+            Expr::RecvPeek { got, empty, .. } => vec![got, empty],
+            Expr::RecvWait { timeout, retry, .. } => {
+                let mut v: Vec<&mut Expr> = timeout.iter_mut().map(|(_, e)| &mut **e).collect();
+                v.push(retry);
+                v
+            }
+        }
+    }
+
     /// Pre-order visit of every sub-expression.
     pub fn visit(&self, f: &mut dyn FnMut(&Expr)) {
         f(self);
