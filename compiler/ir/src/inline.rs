@@ -10,6 +10,9 @@
 //! where the call was not a tail call, exactly as without inlining. A function inlined
 //! into itself is inlined once (its copy's own calls stay calls), twice when its body is
 //! tiny (`UNROLL_NODES`): body recursions like `fib/1` then make fewer calls.
+//! A small self-loop (`is_inlinable_loop`: its only calls are self tail calls, like
+//! `rev(L, Acc)`) is inlined at a non-tail call site as a recursive join, so the loop runs
+//! in the caller's code with no call.
 //! Also owns peeling early returns ([`peel_early_returns`]): a non-tail call of a function
 //! whose body starts by returning a parameter or a literal when a comparison or type test
 //! of its parameters holds (`fib(N) when N < 2 -> N`, `make(0) -> {nil, nil}`) makes that
@@ -42,7 +45,13 @@ pub fn inline_module(m: &mut Module) {
         .iter()
         .map(|f| is_inlinable(f).then(|| f.clone()))
         .collect();
-    if leaves.iter().all(Option::is_none) {
+    let loops: Vec<Option<Function>> = m
+        .functions
+        .iter()
+        .enumerate()
+        .map(|(i, f)| is_inlinable_loop(f, FunId(i as u32)).then(|| f.clone()))
+        .collect();
+    if leaves.iter().chain(&loops).all(Option::is_none) {
         return;
     }
     let mut inlined = std::mem::take(&mut m.inlined);
@@ -51,6 +60,7 @@ pub fn inline_module(m: &mut Module) {
         let body = std::mem::replace(&mut f.body, Expr::Return(Operand::Lit(Literal::Nil)));
         let mut cx = Cx {
             leaves: &leaves,
+            loops: &loops,
             caller,
             f,
             inlined: &mut inlined,
@@ -182,6 +192,43 @@ fn peel(e: &mut Expr, peels: &[Option<(Vec<Var>, Peel)>], f: &mut Function) {
     };
 }
 
+/// A small function whose only calls are self tail calls (a loop such as
+/// `rev(L, Acc)`): inlined at a non-tail call site as a recursive join, so the loop runs
+/// in the caller's code. Its self tail calls become jumps, as they would be loops anyway;
+/// its traces name it, as for an inlined leaf.
+fn is_inlinable_loop(f: &Function, id: FunId) -> bool {
+    if !matches!(f.kind, FunKind::Top { .. } | FunKind::Helper) {
+        return false;
+    }
+    let mut nodes = 0;
+    let (mut ok, mut loops) = (true, false);
+    f.body.visit(&mut |e| {
+        nodes += 1;
+        match e {
+            Expr::TailCall(Call {
+                callee: Callee::Local { fun_id, .. },
+                ..
+            }) if *fun_id == id => loops = true,
+            Expr::TailCall(_)
+            | Expr::LetCall { .. }
+            | Expr::Try { .. }
+            | Expr::RecvPeek { .. }
+            | Expr::RecvWait { .. } => ok = false,
+            Expr::Let { prim, .. } | Expr::Do { prim, .. } => {
+                ok &= !matches!(
+                    prim,
+                    Prim::RecvRemove
+                        | Prim::RecvNext
+                        | Prim::RecvUseMark(_)
+                        | Prim::BuildStacktrace(_)
+                )
+            }
+            _ => {}
+        }
+    });
+    ok && loops && nodes <= MAX_NODES
+}
+
 fn is_inlinable(f: &Function) -> bool {
     if !matches!(f.kind, FunKind::Top { .. } | FunKind::Helper) {
         return false;
@@ -210,6 +257,8 @@ fn is_inlinable(f: &Function) -> bool {
 
 struct Cx<'a> {
     leaves: &'a [Option<Function>],
+    /// Small self-loops (`is_inlinable_loop`), inlined at non-tail call sites as loops.
+    loops: &'a [Option<Function>],
     caller: FunId,
     f: &'a mut Function,
     inlined: &'a mut Vec<Inlined>,
@@ -218,6 +267,37 @@ struct Cx<'a> {
 }
 
 impl Cx<'_> {
+    fn loop_leaf(&self, call: &Call) -> Option<&Function> {
+        match &call.callee {
+            Callee::Local { fun_id, .. } if *fun_id != self.caller => {
+                self.loops.get(fun_id.0 as usize)?.as_ref()
+            }
+            _ => None,
+        }
+    }
+
+    /// `let var = g(args) in body`, `g` a loop: `letjoin r(var) = body in letjoin rec
+    /// l(params) = g's body (self tail calls jump to l, returns to r) in l(args)`.
+    fn inline_loop(&mut self, g: &Function, call: &Call, var: Var, body: Expr) -> Expr {
+        let result = JoinId(self.f.num_joins);
+        let lp = JoinId(self.f.num_joins + 1);
+        self.f.num_joins += 2;
+        let (params, copy) = self.copy_with(g, call, Some(result), Some(lp));
+        Expr::LetJoin {
+            join: result,
+            params: vec![var],
+            recursive: false,
+            join_body: Box::new(body),
+            body: Box::new(Expr::LetJoin {
+                join: lp,
+                params,
+                recursive: true,
+                join_body: Box::new(copy),
+                body: Box::new(Expr::Jump(lp, call.args.clone())),
+            }),
+        }
+    }
+
     fn leaf(&self, call: &Call) -> Option<&Function> {
         match &call.callee {
             Callee::Local { fun_id, .. } => self.leaves.get(fun_id.0 as usize)?.as_ref(),
@@ -259,10 +339,13 @@ impl Cx<'_> {
                             body: Box::new(copy),
                         }
                     }
-                    None => Expr::LetCall {
-                        var,
-                        call,
-                        body: Box::new(body),
+                    None => match self.loop_leaf(&call).cloned() {
+                        Some(g) => self.inline_loop(&g, &call, var, body),
+                        None => Expr::LetCall {
+                            var,
+                            call,
+                            body: Box::new(body),
+                        },
                     },
                 }
             }
@@ -345,6 +428,18 @@ impl Cx<'_> {
     /// other variable and join fresh, its returns jumping to `result` (a non-tail call)
     /// or kept (a tail call), its locations marked as inlined.
     fn copy(&mut self, g: &Function, call: &Call, result: Option<JoinId>) -> Expr {
+        self.copy_with(g, call, result, None).1
+    }
+
+    /// `copy`, or for a loop (`lp`: its join) a copy whose parameters are fresh (the
+    /// loop join's, returned) and whose self tail calls jump to `lp`.
+    fn copy_with(
+        &mut self,
+        g: &Function,
+        call: &Call,
+        result: Option<JoinId>,
+        lp: Option<JoinId>,
+    ) -> (Vec<Var>, Expr) {
         self.inlined.push(Inlined {
             callee: match call.callee {
                 Callee::Local { fun_id, .. } => fun_id,
@@ -357,7 +452,14 @@ impl Cx<'_> {
         let inl = self.inlined.len() as u32;
         let mut vars: HashMap<Var, Var> = HashMap::new();
         let mut moves = Vec::new();
+        let mut params = Vec::new();
         for (p, a) in g.params.iter().zip(&call.args) {
+            if lp.is_some() {
+                let n = self.fresh_var(g, *p);
+                vars.insert(*p, n);
+                params.push(n);
+                continue;
+            }
             match a {
                 Operand::Var(v) => {
                     vars.insert(*p, *v);
@@ -380,7 +482,11 @@ impl Cx<'_> {
             .collect();
         self.f.num_joins += g.num_joins;
         let mut body = g.body.clone();
-        relabel(&mut body, &vars, &joins, inl, result);
+        let own = match call.callee {
+            Callee::Local { fun_id, .. } => lp.map(|l| (fun_id, l)),
+            _ => None,
+        };
+        relabel(&mut body, &vars, &joins, inl, result, own);
         for (v, lit) in moves.into_iter().rev() {
             body = Expr::Let {
                 var: v,
@@ -389,7 +495,7 @@ impl Cx<'_> {
                 body: Box::new(body),
             };
         }
-        body
+        (params, body)
     }
 
     fn fresh_var(&mut self, g: &Function, v: Var) -> Var {
@@ -409,6 +515,7 @@ fn relabel(
     joins: &HashMap<JoinId, JoinId>,
     inl: u32,
     result: Option<JoinId>,
+    own: Option<(FunId, JoinId)>,
 ) {
     let v = |x: &mut Var| {
         if let Some(n) = vars.get(x) {
@@ -430,12 +537,12 @@ fn relabel(
             v(var);
             rn_prim(prim, vars);
             loc.inl = inl;
-            relabel(body, vars, joins, inl, result);
+            relabel(body, vars, joins, inl, result, own);
         }
         Expr::Do { prim, loc, body } => {
             rn_prim(prim, vars);
             loc.inl = inl;
-            relabel(body, vars, joins, inl, result);
+            relabel(body, vars, joins, inl, result, own);
         }
         Expr::Return(o) => {
             rn_op(o, vars);
@@ -452,8 +559,8 @@ fn relabel(
         } => {
             j(join);
             params.iter_mut().for_each(v);
-            relabel(join_body, vars, joins, inl, result);
-            relabel(body, vars, joins, inl, result);
+            relabel(join_body, vars, joins, inl, result, own);
+            relabel(body, vars, joins, inl, result, own);
         }
         Expr::Jump(k, args) => {
             j(k);
@@ -471,15 +578,15 @@ fn relabel(
                 }
                 _ => {}
             }
-            relabel(then, vars, joins, inl, result);
-            relabel(else_, vars, joins, inl, result);
+            relabel(then, vars, joins, inl, result, own);
+            relabel(else_, vars, joins, inl, result, own);
         }
         Expr::Switch { on, cases, default } => {
             v(on);
             for (_, c) in cases.iter_mut() {
-                relabel(c, vars, joins, inl, result);
+                relabel(c, vars, joins, inl, result, own);
             }
-            relabel(default, vars, joins, inl, result);
+            relabel(default, vars, joins, inl, result, own);
         }
         Expr::Fail { reason, loc } => {
             rn_fail(reason, vars);
@@ -489,9 +596,19 @@ fn relabel(
             v(var);
             rn_call(call, vars);
             call.loc.inl = inl;
-            relabel(body, vars, joins, inl, result);
+            relabel(body, vars, joins, inl, result, own);
+        }
+        // A loop's self tail call (`is_inlinable_loop`): a jump to the loop.
+        Expr::TailCall(call) => {
+            if let (Callee::Local { fun_id, .. }, Some((me, lp))) = (&call.callee, own) {
+                if *fun_id == me {
+                    let mut args = call.args.clone();
+                    args.iter_mut().for_each(|o| rn_op(o, vars));
+                    *e = Expr::Jump(lp, args);
+                }
+            }
         }
         // Not in an inlinable body (`is_inlinable`).
-        Expr::TailCall(_) | Expr::Try { .. } | Expr::RecvPeek { .. } | Expr::RecvWait { .. } => {}
+        Expr::Try { .. } | Expr::RecvPeek { .. } | Expr::RecvWait { .. } => {}
     }
 }
