@@ -16,7 +16,13 @@ main(_) ->
                       fun() -> wrap_rev([a | b]) end,
                       fun() -> len_plus([1, 2 | 3]) end,
                       fun() -> count_to(3, 10) end,
-                      fun() -> count_to(a, 10) end]],
+                      fun() -> count_to(a, 10) end,
+                      fun() -> count_to(576460752303423485, 576460752303423490) end,
+                      fun() -> count_to(-576460752303423490, -576460752303423485) end,
+                      fun() -> count_to(1.5, 4) end,
+                      fun() -> down_to(576460752303423489, 576460752303423485) end,
+                      fun() -> down_to(-576460752303423486, -576460752303423490) end,
+                      fun() -> down_to(10, 2.5) end]],
     ok.
 
 show(F) ->
@@ -54,3 +60,8 @@ count_to(N, Max) -> [count(N, Max, 0)].
 
 count(N, Max, Acc) when N < Max -> count(N + 1, Max, Acc + N);
 count(N, Max, Acc) -> {N = Max, Acc}.
+
+down_to(N, Min) -> {down(N, Min, []), Min}.
+
+down(N, Min, Acc) when N > Min -> down(N - 1, Min, [N | Acc]);
+down(_, _, Acc) -> Acc.

@@ -375,6 +375,9 @@ struct BlockJoin {
     /// In a clone: which parameters every jump so far passed a known small integer
     /// (a non-recursive join's jumps are all translated before its body).
     small: Vec<bool>,
+    /// In a clone, a loop's counters (`native::counters`): every jump makes them small
+    /// integers (tests those it does not know, bailing out), so the loop knows them.
+    counters: Vec<bool>,
 }
 
 struct Tx<'a, 'm, 'f> {
@@ -1171,6 +1174,14 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                                 block: blk,
                                 depth: self.tries.len(),
                                 small: vec![self.nat.is_some() && !*recursive; params.len()],
+                                counters: if self.nat.is_some() && *recursive {
+                                    native::counters(params, join_body, &|x| match x {
+                                        Expr::Jump(j, args) if j == join => Some(args),
+                                        _ => None,
+                                    })
+                                } else {
+                                    Vec::new()
+                                },
                             },
                         );
                         let saved_tries = self.tries.clone();
@@ -1181,8 +1192,17 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                         for (v, x) in params.iter().zip(ps) {
                             self.def(*v, x);
                         }
-                        let small = self.blocks.get(join).map(|bj| bj.small.clone());
-                        for (v, s) in params.iter().zip(small.unwrap_or_default()) {
+                        let (small, counters) = self
+                            .blocks
+                            .get(join)
+                            .map(|bj| (bj.small.clone(), bj.counters.clone()))
+                            .unwrap_or_default();
+                        for (v, s) in params.iter().zip(small) {
+                            if s {
+                                self.note_small(Some(*v));
+                            }
+                        }
+                        for (v, s) in params.iter().zip(counters) {
                             if s {
                                 self.note_small(Some(*v));
                             }
@@ -1526,6 +1546,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
 
     fn jump_to(&mut self, j: JoinId, args: &[Operand]) -> R<()> {
         let vals = self.operands(args)?;
+        if let Some(cs) = self.blocks.get(&j).map(|bj| bj.counters.clone()) {
+            self.native_counters_small(&cs, args, &vals);
+        }
         let known: Vec<bool> = args.iter().map(|a| self.known_small(a)).collect();
         if let Some(bj) = self.blocks.get_mut(&j) {
             for (s, k) in bj.small.iter_mut().zip(known) {

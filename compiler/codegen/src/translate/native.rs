@@ -124,6 +124,25 @@ pub(super) struct Facts {
 /// rarely taken path may lose its clone), and a self tail call tests any it does not
 /// know to be small; the body skips the tests.
 pub(super) fn loop_small(f: &ir::Function, fun: FunId) -> Vec<bool> {
+    let n = f.params.len();
+    counters(&f.params, &f.body, &|e| match e {
+        Expr::TailCall(c)
+            if matches!(&c.callee, Callee::Local { fun_id, .. } if *fun_id == fun)
+                && c.args.len() == n =>
+        {
+            Some(&c.args)
+        }
+        _ => None,
+    })
+}
+
+/// The counters of a loop with parameters `params` and body `body` whose back edges
+/// `back` recognises (self tail calls, or jumps to a recursive join): as `loop_small`.
+pub(super) fn counters(
+    params: &[Var],
+    body: &Expr,
+    back: &dyn Fn(&Expr) -> Option<&[Operand]>,
+) -> Vec<bool> {
     let small_lit = |o: &Operand| match o {
         Operand::Lit(Literal::Int(i)) => crate::data::small_word(i).is_some(),
         _ => false,
@@ -131,7 +150,7 @@ pub(super) fn loop_small(f: &ir::Function, fun: FunId) -> Vec<bool> {
     // Variables bound to `X +/- L`, and the parameters such arithmetic is done on.
     let mut counted: BTreeSet<Var> = BTreeSet::new();
     let mut arith_on: BTreeSet<Var> = BTreeSet::new();
-    f.body.visit(&mut |e| {
+    body.visit(&mut |e| {
         if let Expr::Let {
             var,
             prim: Prim::Bif { module, name, args },
@@ -152,29 +171,25 @@ pub(super) fn loop_small(f: &ir::Function, fun: FunId) -> Vec<bool> {
             }
         }
     });
-    let n = f.params.len();
+    let n = params.len();
     let mut ok = vec![true; n];
     let mut changed = vec![false; n];
     let mut any = false;
-    f.body.visit(&mut |e| {
-        if let Expr::TailCall(c) = e {
-            if matches!(&c.callee, Callee::Local { fun_id, .. } if *fun_id == fun)
-                && c.args.len() == n
-            {
-                any = true;
-                for (i, a) in c.args.iter().enumerate() {
-                    match a {
-                        Operand::Var(v) if *v == f.params[i] => {}
-                        Operand::Var(v) if counted.contains(v) => changed[i] = true,
-                        o if small_lit(o) => changed[i] = true,
-                        _ => ok[i] = false,
-                    }
+    body.visit(&mut |e| {
+        if let Some(args) = back(e).filter(|a| a.len() == n) {
+            any = true;
+            for (i, a) in args.iter().enumerate() {
+                match a {
+                    Operand::Var(v) if *v == params[i] => {}
+                    Operand::Var(v) if counted.contains(v) => changed[i] = true,
+                    o if small_lit(o) => changed[i] = true,
+                    _ => ok[i] = false,
                 }
             }
         }
     });
     (0..n)
-        .map(|i| any && ok[i] && (changed[i] || arith_on.contains(&f.params[i])))
+        .map(|i| any && ok[i] && (changed[i] || arith_on.contains(&params[i])))
         .collect()
 }
 
@@ -1085,6 +1100,20 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
             .map(|((o, v), _)| (o, *v))
             .unzip();
         self.require_small(&o, &v);
+    }
+
+    /// Bail out unless the arguments at the loop counters' positions (`cs`) are small.
+    pub(super) fn native_counters_small(&mut self, cs: &[bool], args: &[Operand], vals: &[Value]) {
+        let (o, v): (Vec<&Operand>, Vec<Value>) = args
+            .iter()
+            .zip(vals)
+            .zip(cs)
+            .filter(|(_, s)| **s)
+            .map(|((o, v), _)| (o, *v))
+            .unzip();
+        if !o.is_empty() {
+            self.require_small(&o, &v);
+        }
     }
 
     /// Bail out unless the operands not known to be small integers are; from here on
