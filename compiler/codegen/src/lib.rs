@@ -128,6 +128,12 @@ fn function_symbol(m: &str, f: &ir::Function) -> String {
     ferl_runtime::abi::function_symbol(m, &f.name, f.arity)
 }
 
+/// Whether small self-loops may be inlined into `f` (`ferl_ir::optimize_module`): a
+/// likely native clone (`translate::native`), where the loop becomes a block loop.
+pub fn loop_host(f: &ir::Function) -> bool {
+    translate::native_candidate(f)
+}
+
 /// Compile every function of `ir` into `module`, plus its static data and descriptor.
 /// Call [`compile_glue`] once per `module` as well (the entry trampoline and the bottom
 /// frame's continuation).
@@ -136,7 +142,7 @@ pub fn compile_module(
     ir: &ir::Module,
 ) -> Result<CompiledModule, Vec<Diagnostic>> {
     let mut optimized = ir.clone();
-    ferl_ir::optimize_module(&mut optimized);
+    ferl_ir::optimize_module(&mut optimized, &loop_host);
     // Debug builds (the test suite) check that the optimised IR keeps the invariants (the
     // structural ones: an inlined body may test a variable its caller tested already).
     if cfg!(debug_assertions) {

@@ -30,7 +30,7 @@ mod fblock;
 mod native;
 mod raise;
 mod spec;
-pub(crate) use native::{plan as plan_native, NativeFn};
+pub(crate) use native::{native_candidate, plan as plan_native, NativeFn};
 use raise::Pending;
 
 type R<T> = Result<T, Diagnostic>;

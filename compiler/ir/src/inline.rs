@@ -11,8 +11,9 @@
 //! into itself is inlined once (its copy's own calls stay calls), twice when its body is
 //! tiny (`UNROLL_NODES`): body recursions like `fib/1` then make fewer calls.
 //! A small self-loop (`is_inlinable_loop`: its only calls are self tail calls, like
-//! `rev(L, Acc)`) is inlined at a non-tail call site as a recursive join, so the loop runs
-//! in the caller's code with no call.
+//! `rev(L, Acc)`) is inlined at a non-tail call site of a caller the code generator
+//! accepts (`loop_host`) as a recursive join, so the loop runs in the caller's code with
+//! no call.
 //! Also owns peeling early returns ([`peel_early_returns`]): a non-tail call of a function
 //! whose body starts by returning a parameter or a literal when a comparison or type test
 //! of its parameters holds (`fib(N) when N < 2 -> N`, `make(0) -> {nil, nil}`) makes that
@@ -38,8 +39,11 @@ fn nodes(e: &Expr) -> usize {
     n
 }
 
-/// Inline small functions at every local call site in `m`.
-pub fn inline_module(m: &mut Module) {
+/// Inline small functions at every local call site in `m`; small self-loops only into
+/// the functions `loop_host` accepts (the code generator's native-clone candidates: a
+/// loop inlined into ordinary code becomes a recursive join, one unit per iteration,
+/// slower than the loop function's own self-loop).
+pub fn inline_module(m: &mut Module, loop_host: &dyn Fn(&Function) -> bool) {
     let leaves: Vec<Option<Function>> = m
         .functions
         .iter()
@@ -55,12 +59,14 @@ pub fn inline_module(m: &mut Module) {
         return;
     }
     let mut inlined = std::mem::take(&mut m.inlined);
+    let none = vec![None; loops.len()];
     for (i, f) in m.functions.iter_mut().enumerate() {
         let caller = FunId(i as u32);
+        let host = loop_host(f);
         let body = std::mem::replace(&mut f.body, Expr::Return(Operand::Lit(Literal::Nil)));
         let mut cx = Cx {
             leaves: &leaves,
-            loops: &loops,
+            loops: if host { &loops } else { &none },
             caller,
             f,
             inlined: &mut inlined,
@@ -221,12 +227,32 @@ fn is_inlinable_loop(f: &Function, id: FunId) -> bool {
                         | Prim::RecvNext
                         | Prim::RecvUseMark(_)
                         | Prim::BuildStacktrace(_)
-                )
+                ) && !floaty(prim)
             }
+            Expr::If {
+                test: Test::Cmp(_, a, b),
+                ..
+            } => ok &= !is_float_lit(a) && !is_float_lit(b),
             _ => {}
         }
     });
     ok && loops && nodes <= MAX_NODES
+}
+
+pub fn is_float_lit(o: &Operand) -> bool {
+    matches!(o, Operand::Lit(Literal::Float(_)))
+}
+
+/// Float arithmetic (a float literal operand, `/`, `float/1`): a loop doing it keeps its
+/// own function, whose self-loop header keeps float parameters unboxed (the recursive
+/// join it would become passes terms in ordinary code).
+pub fn floaty(p: &Prim) -> bool {
+    match p {
+        Prim::Bif { name, args, .. } => {
+            matches!(&**name, "/" | "float") || args.iter().any(is_float_lit)
+        }
+        _ => false,
+    }
 }
 
 fn is_inlinable(f: &Function) -> bool {

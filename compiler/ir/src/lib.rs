@@ -52,8 +52,10 @@ pub fn lower_module_with_source(
 /// functions at their call sites, then early returns peeled off the remaining calls), then
 /// [`simplify`] again (the join points inlining made). The result still satisfies
 /// [`verify`].
-pub fn optimize_module(m: &mut ir::Module) {
-    inline::inline_module(m);
+///
+/// `loop_host`: the functions small self-loops may be inlined into (`inline_module`).
+pub fn optimize_module(m: &mut ir::Module, loop_host: &dyn Fn(&ir::Function) -> bool) {
+    inline::inline_module(m, loop_host);
     inline::peel_early_returns(m);
     simplify::simplify_module(m);
 }

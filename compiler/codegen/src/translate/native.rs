@@ -355,6 +355,23 @@ fn body_ok(f: &ir::Function, calls: &mut BTreeSet<u32>) -> bool {
     ok
 }
 
+/// Whether `f` may get a native clone, judged on its own code (before the module
+/// fixpoint and the float analysis `plan` adds): not a lambda, few parameters, all inline
+/// work and local calls, no float arithmetic (`ferl_ir::inline::floaty`).
+pub(crate) fn native_candidate(f: &ir::Function) -> bool {
+    let mut floats = false;
+    f.body.visit(&mut |e| {
+        if let Expr::Let { prim, .. } = e {
+            floats |= ferl_ir::inline::floaty(prim);
+        }
+    });
+    std::env::var_os("FERL_NO_NATIVE").is_none()
+        && !matches!(f.kind, ir::FunKind::Lambda { .. })
+        && f.params.len() <= MAX_PARAMS
+        && !floats
+        && body_ok(f, &mut BTreeSet::new())
+}
+
 /// Words the bailouts of `f` may write below its `vstop` (None: a unit with more
 /// parameters than the resume stub passes).
 fn reserve(f: &ir::Function) -> Option<usize> {

@@ -99,7 +99,7 @@ fn real_main() -> ExitCode {
                     match ferl_ir::lower_module_with_source(&checked.module, &name, &checked.map) {
                         Ok(mut m) => {
                             if optimized {
-                                ferl_ir::optimize_module(&mut m);
+                                ferl_ir::optimize_module(&mut m, &ferl_codegen::loop_host);
                             }
                             let _ = write!(out, "{}", ferl_ir::print::module_to_string(&m));
                         }
