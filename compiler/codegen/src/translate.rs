@@ -995,6 +995,15 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         r
     }
 
+    /// What an out-of-line join needs besides its parameters (passed after them).
+    fn join_extra(&self, join: JoinId) -> Vec<Var> {
+        self.info
+            .join_needs
+            .get(&join)
+            .map(|s| s.iter().copied().collect())
+            .unwrap_or_default()
+    }
+
     /// Translate the `Let` at `e`; the expression after it.
     fn let_(&mut self, e: &'m Expr) -> R<&'m Expr> {
         let Expr::Let {
@@ -1125,12 +1134,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                     let crosses = self.info.fn_joins.contains(join);
                     let _ = (recursive, body);
                     if crosses && self.nat.is_none() {
-                        let extra: Vec<Var> = self
-                            .info
-                            .join_needs
-                            .get(join)
-                            .map(|s| s.iter().copied().collect())
-                            .unwrap_or_default();
+                        let extra = self.join_extra(*join);
                         let mut all = params.clone();
                         all.extend(extra.iter().copied());
                         let depth = self.tries.len();
@@ -1215,12 +1219,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                                 .get(join)
                                 .copied()
                                 .ok_or_else(|| unsupported("native join without a unit"))?;
-                            let extra: Vec<Var> = self
-                                .info
-                                .join_needs
-                                .get(join)
-                                .map(|s| s.iter().copied().collect())
-                                .unwrap_or_default();
+                            let extra = self.join_extra(*join);
                             self.native_join_region(unit, params, &extra, *recursive);
                         }
                         e = join_body;
