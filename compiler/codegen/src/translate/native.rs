@@ -355,9 +355,22 @@ fn body_ok(f: &ir::Function, calls: &mut BTreeSet<u32>) -> bool {
     ok
 }
 
+/// Whether native clones are on (`FERL_NO_NATIVE=1` at compile time turns them off).
+fn clones_on() -> bool {
+    std::env::var_os("FERL_NO_NATIVE").is_none()
+}
+
+/// Whether `f`'s own code allows a clone: not a lambda, few parameters, all inline work
+/// and local calls (`body_ok`; its local callees go to `calls`).
+fn own_code_ok(f: &ir::Function, calls: &mut BTreeSet<u32>) -> bool {
+    !matches!(f.kind, ir::FunKind::Lambda { .. })
+        && f.params.len() <= MAX_PARAMS
+        && body_ok(f, calls)
+}
+
 /// Whether `f` may get a native clone, judged on its own code (before the module
-/// fixpoint and the float analysis `plan` adds): not a lambda, few parameters, all inline
-/// work and local calls, no float arithmetic (`ferl_ir::inline::floaty`).
+/// fixpoint and the float analysis `plan` adds), without float arithmetic
+/// (`ferl_ir::inline::floaty`).
 pub(crate) fn native_candidate(f: &ir::Function) -> bool {
     let mut floats = false;
     f.body.visit(&mut |e| {
@@ -365,11 +378,7 @@ pub(crate) fn native_candidate(f: &ir::Function) -> bool {
             floats |= ferl_ir::inline::floaty(prim);
         }
     });
-    std::env::var_os("FERL_NO_NATIVE").is_none()
-        && !matches!(f.kind, ir::FunKind::Lambda { .. })
-        && f.params.len() <= MAX_PARAMS
-        && !floats
-        && body_ok(f, &mut BTreeSet::new())
+    clones_on() && !floats && own_code_ok(f, &mut BTreeSet::new())
 }
 
 /// Words the bailouts of `f` may write below its `vstop` (None: a unit with more
@@ -482,15 +491,12 @@ pub(crate) fn plan(module: &mut dyn Module, cx: &mut ModuleCx) -> R<()> {
     let mut calls = vec![BTreeSet::new(); n];
     let mut reserves = vec![0; n];
     let mut framed = vec![false; n];
-    if std::env::var_os("FERL_NO_NATIVE").is_some() {
+    if !clones_on() {
         cx.native = vec![None; n];
         return Ok(());
     }
     for (i, f) in ir.functions.iter().enumerate() {
-        if matches!(f.kind, ir::FunKind::Lambda { .. }) || f.params.len() > MAX_PARAMS {
-            continue;
-        }
-        if !body_ok(f, &mut calls[i]) {
+        if !own_code_ok(f, &mut calls[i]) {
             continue;
         }
         // Unboxed and (term, f64) pair values would need boxing to be written into the
