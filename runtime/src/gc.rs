@@ -25,6 +25,13 @@ use std::sync::OnceLock;
 /// collects 2.6 times less often, and the block still fits in L2.
 const SHRINK_FLOOR: usize = 10946;
 
+/// The most `young_floor` raises the floor to, for a process that collects within every
+/// time slice: 121393 words (948 KB), still within L2.
+const FLOOR_MAX: usize = 121_393;
+
+/// A process that went this many time slices without collecting is back to SHRINK_FLOOR.
+const CALM_SLICES: u32 = 16;
+
 /// In torture mode, every this many collections is a major one.
 const TORTURE_MAJOR_EVERY: u64 = 64;
 
@@ -224,11 +231,12 @@ fn collect_inner(p: &mut Process, need: usize, roots: &mut [Term]) {
         let old_free = (p.old.len() * 8 + p.old.as_ptr() as usize - p.old_top as usize) / 8;
         let major =
             p.minors_since_major >= FULLSWEEP_AFTER || (mature > old_free && p.old_used() > 0);
+        let floor = young_floor(p);
         let mut spare = collect_minor_or_major(p, need, roots, major, None);
         if p.free_words() < need {
             spare = collect_minor_or_major(p, need, roots, true, None);
         }
-        shrink_young(p, need, roots, spare);
+        shrink_young(p, need, floor, roots, spare);
     }
     check_max_heap(p);
 }
@@ -259,6 +267,33 @@ fn check_max_heap(p: &mut Process) {
     }
 }
 
+/// The allocation-rate rule: the smallest young block for the collection being made.
+///
+/// A process that collects again within the time slice of its last collection, or the
+/// next one, allocates much in little work: each such collection raises its floor one
+/// heap size (up to FLOOR_MAX), so that it collects, and its native clones bail out for a
+/// full heap (see docs/runtime-abi.md), several times less often; the block grows to the
+/// floor through the collections' worst-case to-spaces. A process that went CALM_SLICES
+/// slices without collecting (an idle or message-driven one) is back to SHRINK_FLOOR. A
+/// first collection never raises it, so a million short-lived processes that each collect
+/// once keep small blocks. (Like a nursery sized for the allocation rate, GHC's `-A`;
+/// fannkuch-redux: a fifth fewer instructions, binary-trees a third less time.)
+fn young_floor(p: &mut Process) -> usize {
+    let since = p.slices.wrapping_sub(p.gc_stats.slice_at_last);
+    let first = p.gc_stats.minor + p.gc_stats.major == 0;
+    p.gc_stats.slice_at_last = p.slices;
+    let cur = (p.gc_stats.young_floor as usize).max(SHRINK_FLOOR);
+    let floor = if since <= 1 && !first {
+        next_heap_size(cur + 1).min(FLOOR_MAX)
+    } else if since >= CALM_SLICES {
+        SHRINK_FLOOR
+    } else {
+        cur
+    };
+    p.gc_stats.young_floor = floor as u32;
+    floor
+}
+
 /// After a collection, give back a young block that is far larger than what survived.
 ///
 /// The to-space of a collection is sized for the worst case (everything live), so without
@@ -269,15 +304,15 @@ fn check_max_heap(p: &mut Process) {
 /// from-space block of the collection: reused when it has that size (a process that
 /// keeps little goes back and forth between two blocks instead of allocating one and
 /// freeing one at every collection, and its young heap stays in the cache).
-fn shrink_young(p: &mut Process, need: usize, roots: &mut [Term], spare: HeapBlock) {
+fn shrink_young(p: &mut Process, need: usize, floor: usize, roots: &mut [Term], spare: HeapBlock) {
     let (heap, stack) = (p.heap_used(), p.stack_used());
     let used = heap + stack + need;
-    // Not below SHRINK_FLOOR words: a process that collected is likely to keep allocating,
-    // and tiny blocks would make it collect every few hundred words.
+    // Not below `floor` words (`young_floor`): a process that collected is likely to keep
+    // allocating, and tiny blocks would make it collect every few hundred words.
     // Nor below an eighth of the old generation (BEAM's rule): a process with much old
     // data would otherwise collect, and scan its remembered roots, every few thousand
     // words.
-    let mut wanted = (2 * used).max(SHRINK_FLOOR);
+    let mut wanted = (2 * used).max(floor);
     if wanted * 9 < p.old.len() {
         wanted = wanted.max(p.old.len() / 8);
     }
@@ -860,6 +895,48 @@ mod tests {
     }
 
     #[test]
+    fn young_floor_follows_the_allocation_rate() {
+        let mut p = Process::new(9);
+        p.torture = false;
+        let mut roots = [NIL];
+        // Fill the block with garbage (one live list cell), then collect.
+        let mut fill_and_collect = |p: &mut Process, roots: &mut [Term; 1]| {
+            while p.free_words() >= 3 {
+                let _garbage = term::tuple(&mut *p, &[NIL, NIL]);
+            }
+            roots[0] = term::cons(&mut *p, NIL, NIL);
+            collect(p, 3, roots);
+            assert_eq!(to_string(roots[0]), "[[]]");
+        };
+        fill_and_collect(&mut p, &mut roots);
+        assert_eq!(
+            p.gc_stats.young_floor as usize, SHRINK_FLOOR,
+            "not at the first"
+        );
+        let first = p.block_words();
+        // Collections within one time slice raise the floor, and the block follows it.
+        for _ in 0..12 {
+            fill_and_collect(&mut p, &mut roots);
+        }
+        assert_eq!(p.gc_stats.young_floor as usize, FLOOR_MAX);
+        assert!(
+            p.block_words() >= FLOOR_MAX && first < FLOOR_MAX / 4,
+            "{first} -> {}",
+            p.block_words()
+        );
+        // One collection per few slices keeps it.
+        p.slices += 3;
+        fill_and_collect(&mut p, &mut roots);
+        assert_eq!(p.gc_stats.young_floor as usize, FLOOR_MAX);
+        // After CALM_SLICES slices without a collection, back to SHRINK_FLOOR: the block
+        // shrinks at that collection.
+        p.slices += CALM_SLICES;
+        fill_and_collect(&mut p, &mut roots);
+        assert_eq!(p.gc_stats.young_floor as usize, SHRINK_FLOOR);
+        assert!(p.block_words() < FLOOR_MAX / 4, "{}", p.block_words());
+    }
+
+    #[test]
     fn block_shrinks_after_garbage_and_keeps_everything_live() {
         let data = Arc::new(vec![7u8; 100]);
         let mut p = Process::new(8);
@@ -885,8 +962,11 @@ mod tests {
         for _ in 0..3 {
             collect(&mut p, 10, &mut roots);
         }
+        // (At a calm rate: a process collecting within every slice keeps a bigger floor,
+        // see `young_floor_follows_the_allocation_rate`.)
         for _ in 0..200_000 {
             if p.free_words() < 3 {
+                p.slices += CALM_SLICES;
                 collect(&mut p, 3, &mut roots);
             }
             let _garbage = term::tuple(&mut *p, &[NIL, NIL]);

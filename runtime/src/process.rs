@@ -201,6 +201,12 @@ pub struct GcStats {
     pub major: u64,
     /// Collections in torture mode (decides which ones are major).
     pub torture_count: u64,
+    /// `Process::slices` at the last collection (the allocation-rate rule of
+    /// `gc::young_floor`).
+    pub slice_at_last: u32,
+    /// The smallest young block a collection shrinks to (words; 0 until the first
+    /// collection sets it), raised for a process that fills its block within a time slice.
+    pub young_floor: u32,
 }
 
 /// A process. The first fields are ABI (offsets fixed and tested).
@@ -252,6 +258,9 @@ pub struct Process {
     pub gc_stats: GcStats,
     /// Minor collections since the last major one.
     pub(crate) minors_since_major: u32,
+    /// Time slices this process has been given (wrapping; the collector's allocation-rate
+    /// rule compares two readings).
+    pub(crate) slices: u32,
     /// GC torture mode for this process (default: `FERL_GC_TORTURE=1`).
     pub torture: bool,
     /// The process dictionary as flat key/value pairs `[k0, v0, k1, v1, ...]` (GC roots).
@@ -377,6 +386,7 @@ impl Process {
             id,
             gc_stats: GcStats::default(),
             minors_since_major: 0,
+            slices: 0,
             torture: crate::gc::torture(),
             dict: Vec::new(),
             saved: Vec::new(),

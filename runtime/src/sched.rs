@@ -892,6 +892,7 @@ impl Scheduler {
             }
             inner.waiting = false;
             inner.p.reds = reds;
+            inner.p.slices = inner.p.slices.wrapping_add(1);
             let st = self.call_body(cell, inner);
             let used = (reds - inner.p.reds.max(0)).max(1);
             inner.reductions += used as u64;
