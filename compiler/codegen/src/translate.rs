@@ -377,7 +377,10 @@ struct BlockJoin {
     small: Vec<bool>,
     /// In a clone, a loop's counters (`native::counters`): every jump makes them small
     /// integers (tests those it does not know, bailing out), so the loop knows them.
-    counters: Vec<bool>,
+    counters: Vec<native::Counter>,
+    /// The join's body is being translated: a jump to it now is a back edge (before, an
+    /// entry, which checks the `Down`/`Up` counters' room: `native_counters_enter`).
+    entered: bool,
 }
 
 struct Tx<'a, 'm, 'f> {
@@ -1186,11 +1189,15 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                                 } else {
                                     Vec::new()
                                 },
+                                entered: false,
                             },
                         );
                         let saved_tries = self.tries.clone();
                         self.expr(body)?;
                         self.tries = saved_tries;
+                        if let Some(bj) = self.blocks.get_mut(join) {
+                            bj.entered = true;
+                        }
                         self.b.switch_to_block(blk);
                         let ps: Vec<Value> = self.b.block_params(blk).to_vec();
                         for (v, x) in params.iter().zip(ps) {
@@ -1206,12 +1213,14 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                                 self.note_small(Some(*v));
                             }
                         }
-                        for (v, s) in params.iter().zip(counters) {
-                            if s {
+                        for (v, s) in params.iter().zip(&counters) {
+                            if s.is() {
                                 self.note_small(Some(*v));
                             }
                         }
                         if crosses {
+                            // (The region counts a reduction per iteration.)
+                            self.native_counter_bounds(params, &counters);
                             // Native clone: the ordinary code's unit for this join.
                             let unit = self
                                 .cx
@@ -1545,8 +1554,15 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
 
     fn jump_to(&mut self, j: JoinId, args: &[Operand]) -> R<()> {
         let vals = self.operands(args)?;
-        if let Some(cs) = self.blocks.get(&j).map(|bj| bj.counters.clone()) {
+        if let Some((cs, entered)) = self
+            .blocks
+            .get(&j)
+            .map(|bj| (bj.counters.clone(), bj.entered))
+        {
             self.native_counters_small(&cs, args, &vals);
+            if !entered {
+                self.native_counters_enter(&cs, args, &vals);
+            }
         }
         let known: Vec<bool> = args.iter().map(|a| self.known_small(a)).collect();
         if let Some(bj) = self.blocks.get_mut(&j) {

@@ -91,7 +91,7 @@ pub(super) struct NatState {
     /// `p.nlimit`, loaded once by the prologue (nothing a clone calls changes it).
     pub nlim: Value,
     /// The parameters kept small integers at the self-loop header (`loop_small`).
-    pub loop_small: Vec<bool>,
+    pub loop_small: Vec<Counter>,
     /// The last `native_ensure`: the heap top, the words and the end it tested (the new
     /// top when `bump` takes as many words from the same top).
     pub last_end: Option<(Value, usize, Value)>,
@@ -115,6 +115,33 @@ pub(super) struct Facts {
     pub bounds: Vec<Bound>,
 }
 
+/// A loop parameter as `counters` sees it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Counter {
+    /// Not a counter.
+    No,
+    /// A counter: a small integer in the loop.
+    Small,
+    /// A counter every back edge passes unchanged or lowered by at most this step: in the
+    /// loop it is at least `MIN_SMALL + step`, so `X - step` needs no overflow check.
+    /// (The loop counts a reduction per iteration and a clone never has more than
+    /// SLICE_REDS, so it iterates fewer times than that from its entry, which requires
+    /// at least `MIN_SMALL + step * SLICE_REDS`.)
+    Down(i64),
+    /// Likewise raised by at most this step: at most `MAX_SMALL - step` in the loop.
+    Up(i64),
+}
+
+impl Counter {
+    pub(super) fn is(self) -> bool {
+        self != Counter::No
+    }
+}
+
+/// Largest step of a `Counter::Down`/`Up` (so that `step * SLICE_REDS` stays far inside
+/// the small range).
+const MAX_STEP: i64 = 1 << 20;
+
 /// Which parameters of `f` (function `fun`) a clone keeps known small at its self-loop
 /// header: counters. Parameter `i` qualifies when every self tail call passes a small
 /// literal, the parameter itself, or `X + L` / `X - L` with `L` a small literal (a value
@@ -123,7 +150,7 @@ pub(super) struct Facts {
 /// they are small on entry (the body would bail on their arithmetic anyway: only a
 /// rarely taken path may lose its clone), and a self tail call tests any it does not
 /// know to be small; the body skips the tests.
-pub(super) fn loop_small(f: &ir::Function, fun: FunId) -> Vec<bool> {
+pub(super) fn loop_small(f: &ir::Function, fun: FunId) -> Vec<Counter> {
     let n = f.params.len();
     counters(&f.params, &f.body, &|e| match e {
         Expr::TailCall(c)
@@ -137,18 +164,21 @@ pub(super) fn loop_small(f: &ir::Function, fun: FunId) -> Vec<bool> {
 }
 
 /// The counters of a loop with parameters `params` and body `body` whose back edges
-/// `back` recognises (self tail calls, or jumps to a recursive join): as `loop_small`.
+/// `back` recognises (self tail calls, or jumps to a recursive join): as `loop_small`,
+/// and `Counter::Down`/`Up` for those every back edge passes unchanged or as `X - L` /
+/// `X + L` of themselves (the same direction everywhere).
 pub(super) fn counters(
     params: &[Var],
     body: &Expr,
     back: &dyn Fn(&Expr) -> Option<&[Operand]>,
-) -> Vec<bool> {
+) -> Vec<Counter> {
     let small_lit = |o: &Operand| match o {
-        Operand::Lit(Literal::Int(i)) => crate::data::small_word(i).is_some(),
-        _ => false,
+        Operand::Lit(Literal::Int(i)) => crate::data::small_word(i).map(|w| (w as i64) >> 4),
+        _ => None,
     };
-    // Variables bound to `X +/- L`, and the parameters such arithmetic is done on.
-    let mut counted: BTreeSet<Var> = BTreeSet::new();
+    // Variables bound to `X +/- L` (with X and the signed step when X is a variable),
+    // and the parameters such arithmetic is done on.
+    let mut counted: std::collections::BTreeMap<Var, Option<(Var, i64)>> = Default::default();
     let mut arith_on: BTreeSet<Var> = BTreeSet::new();
     body.visit(&mut |e| {
         if let Expr::Let {
@@ -157,15 +187,20 @@ pub(super) fn counters(
             ..
         } = e
         {
-            if &**module == "erlang"
-                && args.len() == 2
-                && matches!(&**name, "+" | "-")
-                && (small_lit(&args[0]) || small_lit(&args[1]))
-            {
-                counted.insert(*var);
-                for a in args {
-                    if let Operand::Var(v) = a {
-                        arith_on.insert(*v);
+            if &**module == "erlang" && args.len() == 2 && matches!(&**name, "+" | "-") {
+                let step = match (&**name, &args[0], &args[1]) {
+                    ("+", Operand::Var(x), l) | ("+", l, Operand::Var(x)) => {
+                        small_lit(l).map(|k| Some((*x, k)))
+                    }
+                    ("-", Operand::Var(x), l) => small_lit(l).map(|k| Some((*x, -k))),
+                    _ => (small_lit(&args[0]).or(small_lit(&args[1]))).map(|_| None),
+                };
+                if let Some(step) = step {
+                    counted.insert(*var, step);
+                    for a in args {
+                        if let Operand::Var(v) = a {
+                            arith_on.insert(*v);
+                        }
                     }
                 }
             }
@@ -174,6 +209,8 @@ pub(super) fn counters(
     let n = params.len();
     let mut ok = vec![true; n];
     let mut changed = vec![false; n];
+    // The steps of the back edges (None: one is not `X +/- L` of the parameter itself).
+    let mut steps: Vec<Option<(i64, i64)>> = vec![Some((0, 0)); n];
     let mut any = false;
     body.visit(&mut |e| {
         if let Some(args) = back(e).filter(|a| a.len() == n) {
@@ -181,15 +218,35 @@ pub(super) fn counters(
             for (i, a) in args.iter().enumerate() {
                 match a {
                     Operand::Var(v) if *v == params[i] => {}
-                    Operand::Var(v) if counted.contains(v) => changed[i] = true,
-                    o if small_lit(o) => changed[i] = true,
+                    Operand::Var(v) if counted.contains_key(v) => {
+                        changed[i] = true;
+                        steps[i] = match (steps[i], counted[v]) {
+                            (Some((lo, hi)), Some((x, k))) if x == params[i] => {
+                                Some((lo.min(k), hi.max(k)))
+                            }
+                            _ => None,
+                        };
+                    }
+                    o if small_lit(o).is_some() => {
+                        changed[i] = true;
+                        steps[i] = None;
+                    }
                     _ => ok[i] = false,
                 }
             }
         }
     });
     (0..n)
-        .map(|i| any && ok[i] && (changed[i] || arith_on.contains(&params[i])))
+        .map(|i| {
+            if !(any && ok[i] && (changed[i] || arith_on.contains(&params[i]))) {
+                return Counter::No;
+            }
+            match steps[i] {
+                Some((lo, 0)) if lo < 0 && -lo <= MAX_STEP => Counter::Down(-lo),
+                Some((0, hi)) if hi > 0 && hi <= MAX_STEP => Counter::Up(hi),
+                _ => Counter::Small,
+            }
+        })
         .collect()
 }
 
@@ -717,7 +774,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
             .nat
             .as_ref()
             .map_or(Vec::new(), |n| n.loop_small.clone());
-        if ls.iter().any(|x| *x) {
+        if ls.iter().any(|x| x.is()) {
             // Bail out at once unless the loop's counters are small.
             for (v, val) in params.iter().zip(&hargs) {
                 self.def(*v, *val);
@@ -731,10 +788,11 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                 .iter()
                 .zip(&hargs)
                 .zip(&ls)
-                .filter(|(_, s)| **s)
+                .filter(|(_, s)| s.is())
                 .map(|((o, v), _)| (o, *v))
                 .unzip();
             self.require_small(&o, &v);
+            self.native_counters_enter(&ls, &ops, &hargs);
             // The parameters are defined again at the header.
             self.facts.small.clear();
             self.facts.bounds.clear();
@@ -751,10 +809,11 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
             vars: params.to_vec(),
         });
         for (v, s) in params.iter().zip(&ls) {
-            if *s {
+            if s.is() {
                 self.note_small(Some(*v));
             }
         }
+        self.native_counter_bounds(params, &ls);
         self.count_reduction(hps[params.len()]);
         Ok(())
     }
@@ -1119,19 +1178,77 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
             .iter()
             .zip(vals)
             .zip(&ls)
-            .filter(|(_, s)| **s)
+            .filter(|(_, s)| s.is())
             .map(|((o, v), _)| (o, *v))
             .unzip();
         self.require_small(&o, &v);
     }
 
+    /// At a loop's entry (not a back edge): bail out unless each `Down`/`Up` counter's
+    /// argument leaves room for SLICE_REDS steps (where its known range does not show it).
+    pub(super) fn native_counters_enter(
+        &mut self,
+        cs: &[Counter],
+        args: &[Operand],
+        vals: &[Value],
+    ) {
+        let reds = ferl_runtime::sched::SLICE_REDS;
+        for ((c, o), v) in cs.iter().zip(args).zip(vals) {
+            let (lo, hi) = match o {
+                Operand::Var(x) => self.bound(*x),
+                Operand::Lit(Literal::Int(i)) => match crate::data::small_word(i) {
+                    Some(w) => (w as i64, w as i64),
+                    None => continue, // not small: the entry bails out anyway
+                },
+                _ => continue,
+            };
+            let out = match *c {
+                Counter::Down(step) => {
+                    let min = i64::MIN + 15 + 16 * step * reds;
+                    if lo >= min {
+                        continue;
+                    }
+                    self.b.ins().icmp_imm_s(IntCC::SignedLessThan, *v, min)
+                }
+                Counter::Up(step) => {
+                    let max = i64::MAX - 16 * step * reds;
+                    if hi <= max {
+                        continue;
+                    }
+                    self.b.ins().icmp_imm_s(IntCC::SignedGreaterThan, *v, max)
+                }
+                _ => continue,
+            };
+            let bb = self.bail_block();
+            self.guard_not(out, bb);
+        }
+    }
+
+    /// In a loop's body (which counts a reduction per iteration): the ranges of its
+    /// `Down`/`Up` counters `params` (`native_counters_enter` checked the entry).
+    pub(super) fn native_counter_bounds(&mut self, params: &[Var], cs: &[Counter]) {
+        for (v, c) in params.iter().zip(cs) {
+            let b = match *c {
+                Counter::Down(step) => (*v, i64::MIN + 15 + 16 * step, i64::MAX),
+                Counter::Up(step) => (*v, i64::MIN, i64::MAX - 16 * step),
+                _ => continue,
+            };
+            self.push_bound(Some(b));
+        }
+    }
+
     /// Bail out unless the arguments at the loop counters' positions (`cs`) are small.
-    pub(super) fn native_counters_small(&mut self, cs: &[bool], args: &[Operand], vals: &[Value]) {
+    pub(super) fn native_counters_small(
+        &mut self,
+        cs: &[Counter],
+        args: &[Operand],
+        vals: &[Value],
+    ) {
         let (o, v): (Vec<&Operand>, Vec<Value>) = args
             .iter()
             .zip(vals)
             .zip(cs)
-            .filter(|(_, s)| **s)
+            .filter(|(_, s)| s.is())
             .map(|((o, v), _)| (o, *v))
             .unzip();
         if !o.is_empty() {
