@@ -324,6 +324,8 @@ pub fn compile_function(module: &mut dyn Module, cx: &mut ModuleCx, fun: FunId) 
                 nlim: unreachable_value(),
                 loop_small: Vec::new(),
                 last_end: None,
+                fresh_accs: Vec::new(),
+                undo: Vec::new(),
             };
             let mut t = Tx::new(
                 &mut *module,
@@ -381,6 +383,11 @@ struct BlockJoin {
     /// The join's body is being translated: a jump to it now is a back edge (before, an
     /// entry, which checks the `Down`/`Up` counters' room: `native_counters_enter`).
     entered: bool,
+    /// In a clone, the loop's fresh accumulator (`native::fresh_accumulator`: index and
+    /// variable). Its first cell travels as an extra block parameter (`first`, set at the
+    /// header): every back edge passes the new cell when the accumulator was `[]`.
+    acc: Option<(usize, Var)>,
+    first: Option<Value>,
 }
 
 struct Tx<'a, 'm, 'f> {
@@ -1175,6 +1182,15 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                         for _ in params {
                             self.b.append_block_param(blk, I64);
                         }
+                        let acc = if self.nat.is_some() && *recursive && crosses {
+                            native::fresh_accumulator(*join, params, join_body, body)
+                                .map(|i| (i, params[i]))
+                        } else {
+                            None
+                        };
+                        if acc.is_some() {
+                            self.b.append_block_param(blk, I64);
+                        }
                         self.blocks.insert(
                             *join,
                             BlockJoin {
@@ -1190,6 +1206,8 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                                     Vec::new()
                                 },
                                 entered: false,
+                                acc,
+                                first: None,
                             },
                         );
                         let saved_tries = self.tries.clone();
@@ -1200,6 +1218,15 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                         }
                         self.b.switch_to_block(blk);
                         let ps: Vec<Value> = self.b.block_params(blk).to_vec();
+                        if let Some((_, acc_var)) = acc {
+                            let first = ps[params.len()];
+                            if let Some(bj) = self.blocks.get_mut(join) {
+                                bj.first = Some(first);
+                            }
+                            if let Some(n) = self.nat.as_mut() {
+                                n.fresh_accs.push((acc_var, first));
+                            }
+                        }
                         for (v, x) in params.iter().zip(ps) {
                             self.def(*v, x);
                         }
@@ -1565,6 +1592,22 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
             }
         }
         let known: Vec<bool> = args.iter().map(|a| self.known_small(a)).collect();
+        let mut vals = vals;
+        if let Some((Some((i, acc_var)), entered, first)) =
+            self.blocks.get(&j).map(|bj| (bj.acc, bj.entered, bj.first))
+        {
+            // The accumulator's first cell: none yet on entry (`[]`); on a back edge, the
+            // new cell if the accumulator was `[]`.
+            let f = match (entered, first) {
+                (true, Some(first)) => {
+                    let acc = self.use_(acc_var);
+                    let was_nil = self.b.ins().icmp_imm_s(IntCC::Equal, acc, NIL);
+                    self.b.ins().select(was_nil, vals[i], first)
+                }
+                _ => self.iconst(NIL),
+            };
+            vals.push(f);
+        }
         if let Some(bj) = self.blocks.get_mut(&j) {
             for (s, k) in bj.small.iter_mut().zip(known) {
                 *s &= k;
@@ -1978,7 +2021,16 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
             }
         }
         if self.nat.is_some() && guard_fail.is_none() && sym == APPEND_SYM {
-            return Ok(self.native_append(vals[0], vals[1]));
+            let first = self.nat.as_ref().and_then(|n| {
+                n.fresh_accs
+                    .iter()
+                    .find(|(v, _)| args[0] == Operand::Var(*v))
+                    .map(|(_, f)| *f)
+            });
+            return Ok(match first {
+                Some(first) => self.native_append_in_place(vals[0], vals[1], first),
+                None => self.native_append(vals[0], vals[1]),
+            });
         }
         let r = self.rt(&sym, &all)?;
         self.after_raising(r, guard_fail);

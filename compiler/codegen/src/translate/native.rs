@@ -34,7 +34,7 @@ use cranelift_codegen::isa::CallConv;
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext, Variable};
 use cranelift_module::{FuncId, Linkage, Module};
 use ferl_ir::ir::{
-    self, Callee, CmpOp, Con, Expr, FunId, Literal, Operand, Prim, Test, TypeTest, Var,
+    self, Callee, CmpOp, Con, Expr, FunId, JoinId, Literal, Operand, Prim, Test, TypeTest, Var,
 };
 use ferl_runtime::process::{frame, frame_marker, offsets, MAX_XREGS};
 use std::collections::BTreeSet;
@@ -95,6 +95,12 @@ pub(super) struct NatState {
     /// The last `native_ensure`: the heap top, the words and the end it tested (the new
     /// top when `bump` takes as many words from the same top).
     pub last_end: Option<(Value, usize, Value)>,
+    /// Fresh accumulators of the loops being translated (`fresh_accumulator`) and their
+    /// first cells.
+    pub fresh_accs: Vec<(Var, Value)>,
+    /// Regions entered after an in-place `++` (`native_append_in_place`): their bailouts
+    /// first put `[]` back as the tail of the first cell (region, accumulator, first cell).
+    pub undo: Vec<(usize, Value, Value)>,
 }
 
 /// A small-integer variable's range as tagged words, both ends included.
@@ -248,6 +254,129 @@ pub(super) fn counters(
             }
         })
         .collect()
+}
+
+/// The *fresh accumulator* of recursive join `join` (parameters `params`, loop body
+/// `join_body`, entered from `body`), as an index into `params`: a parameter `Acc` that
+/// every entry passes `[]` and every back edge passes a cell `V = [X | Acc]` consed in the
+/// loop (V used nowhere else), and that the loop reads nowhere else but in one `Acc ++ B`
+/// on a path with no such cons, no back edge after it and no other read of Acc. Acc's
+/// cells are then the loop's own, allocated in this clone (no collection in between) and
+/// reachable only through Acc, so that `++` may set the first cell's tail to B in place
+/// (`native_append_in_place`) instead of copying them. The loop body may not hold joins,
+/// try or receive.
+pub(super) fn fresh_accumulator(
+    join: JoinId,
+    params: &[Var],
+    join_body: &Expr,
+    body: &Expr,
+) -> Option<usize> {
+    let mut entry_nil = vec![true; params.len()];
+    let mut entries = 0;
+    body.visit(&mut |e| {
+        if let Expr::Jump(j, args) = e {
+            if *j == join && args.len() == params.len() {
+                entries += 1;
+                for (ok, a) in entry_nil.iter_mut().zip(args) {
+                    *ok &= matches!(a, Operand::Lit(Literal::Nil));
+                }
+            }
+        }
+    });
+    if entries == 0 {
+        return None;
+    }
+    (0..params.len()).find(|&i| entry_nil[i] && accumulates(join, i, params[i], join_body))
+}
+
+/// `fresh_accumulator`'s conditions on the loop body for parameter `i`, `acc`.
+fn accumulates(join: JoinId, i: usize, acc: Var, join_body: &Expr) -> bool {
+    struct Scan {
+        join: JoinId,
+        i: usize,
+        acc: Var,
+        cells: Vec<Var>,
+        appends: usize,
+    }
+    impl Scan {
+        /// `in_cons`: on a path below a cons onto Acc.
+        fn ok(&mut self, e: &Expr, in_cons: bool) -> bool {
+            let (acc, join) = (self.acc, self.join);
+            let clean = |os: Vec<&Operand>, cells: &[Var]| {
+                os.iter()
+                    .all(|o| !matches!(o, Operand::Var(v) if *v == acc || cells.contains(v)))
+            };
+            match e {
+                Expr::Let {
+                    var, prim, body, ..
+                } => match prim {
+                    Prim::Cons(x, Operand::Var(t)) if *t == acc => {
+                        if !clean(vec![x], &self.cells) {
+                            return false;
+                        }
+                        self.cells.push(*var);
+                        self.ok(body, true)
+                    }
+                    Prim::Bif { module, name, args }
+                        if &**module == "erlang"
+                            && &**name == "++"
+                            && args.len() == 2
+                            && args[0] == Operand::Var(acc) =>
+                    {
+                        self.appends += 1;
+                        !in_cons
+                            && clean(vec![&args[1]], &self.cells)
+                            && !body.free_vars().contains(&acc)
+                            && body.count_jumps(join) == 0
+                            && self.ok(body, in_cons)
+                    }
+                    _ => clean(prim.operands(), &self.cells) && self.ok(body, in_cons),
+                },
+                Expr::Do { prim, body, .. } => {
+                    clean(prim.operands(), &self.cells) && self.ok(body, in_cons)
+                }
+                Expr::LetCall { call, body, .. } => {
+                    clean(call.args.iter().collect(), &self.cells) && self.ok(body, in_cons)
+                }
+                Expr::TailCall(call) => clean(call.args.iter().collect(), &self.cells),
+                Expr::Return(o) => clean(vec![o], &self.cells),
+                Expr::Jump(j, args) => {
+                    if *j != join {
+                        return clean(args.iter().collect(), &self.cells);
+                    }
+                    args.iter().enumerate().all(|(k, a)| {
+                        if k == self.i {
+                            matches!(a, Operand::Var(v) if self.cells.contains(v))
+                        } else {
+                            clean(vec![a], &self.cells)
+                        }
+                    })
+                }
+                Expr::If { test, then, else_ } => {
+                    clean(test.operands(), &self.cells)
+                        && self.ok(then, in_cons)
+                        && self.ok(else_, in_cons)
+                }
+                Expr::Switch { on, cases, default } => {
+                    *on != acc
+                        && !self.cells.contains(on)
+                        && cases.iter().all(|(_, c)| self.ok(c, in_cons))
+                        && self.ok(default, in_cons)
+                }
+                // A failure raises (in a clone: bails out) with Acc as it is.
+                Expr::Fail { .. } => true,
+                _ => false,
+            }
+        }
+    }
+    let mut s = Scan {
+        join,
+        i,
+        acc,
+        cells: Vec::new(),
+        appends: 0,
+    };
+    s.ok(join_body, false) && s.appends == 1
 }
 
 /// Signature of a clone with `n` parameters:
@@ -1009,14 +1138,28 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
             return Ok(());
         };
         let vstop = nat.vstop;
-        let todo: Vec<(Block, Region)> = nat
+        let todo: Vec<(usize, Block, Region)> = nat
             .bails
             .iter()
             .zip(&nat.regions)
-            .filter_map(|(b, r)| b.map(|b| (b, r.clone())))
+            .enumerate()
+            .filter_map(|(i, (b, r))| b.map(|b| (i, b, r.clone())))
             .collect();
-        for (blk, region) in todo {
+        let undo = nat.undo.clone();
+        for (i, blk, region) in todo {
             self.b.switch_to_block(blk);
+            for &(_, acc, first) in undo.iter().filter(|u| u.0 == i) {
+                // Undo an in-place `++` (the ordinary code runs it again).
+                let set = self.b.create_block();
+                let go = self.b.create_block();
+                let is_nil = self.b.ins().icmp_imm_s(IntCC::Equal, acc, super::NIL);
+                self.b.ins().brif(is_nil, go, &[], set, &[]);
+                self.b.switch_to_block(set);
+                let nil = self.iconst(super::NIL);
+                self.store(nil, first, 7);
+                self.b.ins().jump(go, &[]);
+                self.b.switch_to_block(go);
+            }
             let top = match region {
                 Region::Entry { unit, vars } => {
                     let at = self
@@ -1397,6 +1540,41 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         self.store(stop, p, offsets::STOP as i32);
         let h = self.load(p, offsets::HTOP as i32);
         self.native_htop_set(h);
+        r
+    }
+
+    /// `Acc ++ B` for a fresh accumulator (`fresh_accumulator`) whose first cell (the
+    /// last of the list) is `first`: that cell's tail becomes B, in place, and the result
+    /// is Acc (B when Acc is `[]`). A bailout later in the current region would re-run the
+    /// `++` in the ordinary code: from here on the region's bailouts put `[]` back first
+    /// (`NatState::undo`, in a copy of the region).
+    pub(super) fn native_append_in_place(&mut self, acc: Value, b: Value, first: Value) -> Value {
+        let done = self.b.create_block();
+        self.b.append_block_param(done, I64);
+        let set = self.b.create_block();
+        let is_nil = self.b.ins().icmp_imm_s(IntCC::Equal, acc, super::NIL);
+        self.b.ins().brif(
+            is_nil,
+            done,
+            &[cranelift_codegen::ir::BlockArg::Value(b)],
+            set,
+            &[],
+        );
+        self.b.switch_to_block(set);
+        // The tail word of the cell `first` (a list pointer, tag 1).
+        self.store(b, first, 7);
+        self.b
+            .ins()
+            .jump(done, &[cranelift_codegen::ir::BlockArg::Value(acc)]);
+        self.b.switch_to_block(done);
+        let r = self.b.block_params(done)[0];
+        if let Some(nat) = self.nat.as_mut() {
+            let region = nat.regions[nat.cur].clone();
+            self.enter_region(region);
+        }
+        if let Some(nat) = self.nat.as_mut() {
+            nat.undo.push((nat.cur, acc, first));
+        }
         r
     }
 
