@@ -1543,24 +1543,31 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         r
     }
 
+    /// The start of an inline `A ++ B`: `[] ++ B` goes to `done` (its parameter: the
+    /// result) with B; otherwise the code continues in the returned second block.
+    fn append_nil_left(&mut self, a: Value, b: Value) -> (Block, Block) {
+        let done = self.b.create_block();
+        self.b.append_block_param(done, I64);
+        let other = self.b.create_block();
+        let is_nil = self.b.ins().icmp_imm_s(IntCC::Equal, a, super::NIL);
+        self.b.ins().brif(
+            is_nil,
+            done,
+            &[cranelift_codegen::ir::BlockArg::Value(b)],
+            other,
+            &[],
+        );
+        self.b.switch_to_block(other);
+        (done, other)
+    }
+
     /// `Acc ++ B` for a fresh accumulator (`fresh_accumulator`) whose first cell (the
     /// last of the list) is `first`: that cell's tail becomes B, in place, and the result
     /// is Acc (B when Acc is `[]`). A bailout later in the current region would re-run the
     /// `++` in the ordinary code: from here on the region's bailouts put `[]` back first
     /// (`NatState::undo`, in a copy of the region).
     pub(super) fn native_append_in_place(&mut self, acc: Value, b: Value, first: Value) -> Value {
-        let done = self.b.create_block();
-        self.b.append_block_param(done, I64);
-        let set = self.b.create_block();
-        let is_nil = self.b.ins().icmp_imm_s(IntCC::Equal, acc, super::NIL);
-        self.b.ins().brif(
-            is_nil,
-            done,
-            &[cranelift_codegen::ir::BlockArg::Value(b)],
-            set,
-            &[],
-        );
-        self.b.switch_to_block(set);
+        let (done, _set) = self.append_nil_left(acc, b);
         // The tail word of the cell `first` (a list pointer, tag 1).
         self.store(b, first, 7);
         self.b
@@ -1583,18 +1590,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
     /// complete, so an improper `A` (badarg) or a copy that would pass `nlimit` bails
     /// out with nothing allocated, and the ordinary code calls the BIF.
     pub(super) fn native_append(&mut self, a: Value, b: Value) -> Value {
-        let done = self.b.create_block();
-        self.b.append_block_param(done, I64);
-        let copy = self.b.create_block();
-        let is_nil = self.b.ins().icmp_imm_s(IntCC::Equal, a, super::NIL);
-        self.b.ins().brif(
-            is_nil,
-            done,
-            &[cranelift_codegen::ir::BlockArg::Value(b)],
-            copy,
-            &[],
-        );
-        self.b.switch_to_block(copy);
+        let (done, _copy) = self.append_nil_left(a, b);
         let lim = self.nat.as_ref().expect("native mode").nlim;
         let start = self.native_htop();
         // A cell may start at `last` at most.
