@@ -2690,10 +2690,15 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                     self.b.ins().srem(x, y)
                 };
                 // Back to a small: it must survive the round trip through the tag shift.
+                // |x rem y| <= |x| and |x div y| <= |x| except for y = -1: with a literal
+                // divisor other than -1 (`div 2`) the result is small.
                 let t = self.b.ins().ishl_imm_s(q, 4);
-                let back = self.b.ins().sshr_imm_s(t, 4);
-                let fits = self.b.ins().icmp(IntCC::Equal, back, q);
-                self.guard_to(fits, slow);
+                let lit = self.const_of(b).map(|w| w >> 4);
+                if f == "div" && lit.is_none_or(|d| d == -1) {
+                    let back = self.b.ins().sshr_imm_s(t, 4);
+                    let fits = self.b.ins().icmp(IntCC::Equal, back, q);
+                    self.guard_to(fits, slow);
+                }
                 self.b.ins().bor_imm_s(t, 0xF)
             }
         };
