@@ -324,7 +324,6 @@ pub fn compile_function(module: &mut dyn Module, cx: &mut ModuleCx, fun: FunId) 
                 nlim: unreachable_value(),
                 loop_small: Vec::new(),
                 last_end: None,
-                fresh_accs: Vec::new(),
                 undo: Vec::new(),
             };
             let mut t = Tx::new(
@@ -1218,13 +1217,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
                         }
                         self.b.switch_to_block(blk);
                         let ps: Vec<Value> = self.b.block_params(blk).to_vec();
-                        if let Some((_, acc_var)) = acc {
-                            let first = ps[params.len()];
+                        if acc.is_some() {
                             if let Some(bj) = self.blocks.get_mut(join) {
-                                bj.first = Some(first);
-                            }
-                            if let Some(n) = self.nat.as_mut() {
-                                n.fresh_accs.push((acc_var, first));
+                                bj.first = Some(ps[params.len()]);
                             }
                         }
                         for (v, x) in params.iter().zip(ps) {
@@ -2021,11 +2016,10 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
             }
         }
         if self.nat.is_some() && guard_fail.is_none() && sym == APPEND_SYM {
-            let first = self.nat.as_ref().and_then(|n| {
-                n.fresh_accs
-                    .iter()
-                    .find(|(v, _)| args[0] == Operand::Var(*v))
-                    .map(|(_, f)| *f)
+            // `Acc ++ B` of a loop's fresh accumulator (see `BlockJoin::acc`).
+            let first = self.blocks.values().find_map(|bj| match bj.acc {
+                Some((_, v)) if args[0] == Operand::Var(v) => bj.first,
+                _ => None,
             });
             return Ok(match first {
                 Some(first) => self.native_append_in_place(vals[0], vals[1], first),

@@ -95,9 +95,6 @@ pub(super) struct NatState {
     /// The last `native_ensure`: the heap top, the words and the end it tested (the new
     /// top when `bump` takes as many words from the same top).
     pub last_end: Option<(Value, usize, Value)>,
-    /// Fresh accumulators of the loops being translated (`fresh_accumulator`) and their
-    /// first cells.
-    pub fresh_accs: Vec<(Var, Value)>,
     /// Regions entered after an in-place `++` (`native_append_in_place`): their bailouts
     /// first put `[]` back as the tail of the first cell (region, accumulator, first cell).
     pub undo: Vec<(usize, Value, Value)>,
@@ -1543,9 +1540,9 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
         r
     }
 
-    /// The start of an inline `A ++ B`: `[] ++ B` goes to `done` (its parameter: the
-    /// result) with B; otherwise the code continues in the returned second block.
-    fn append_nil_left(&mut self, a: Value, b: Value) -> (Block, Block) {
+    /// The start of an inline `A ++ B`: `[] ++ B` goes to the returned block (its
+    /// parameter: the result) with B; otherwise the code continues in a new block.
+    fn append_nil_left(&mut self, a: Value, b: Value) -> Block {
         let done = self.b.create_block();
         self.b.append_block_param(done, I64);
         let other = self.b.create_block();
@@ -1558,7 +1555,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
             &[],
         );
         self.b.switch_to_block(other);
-        (done, other)
+        done
     }
 
     /// `Acc ++ B` for a fresh accumulator (`fresh_accumulator`) whose first cell (the
@@ -1567,7 +1564,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
     /// `++` in the ordinary code: from here on the region's bailouts put `[]` back first
     /// (`NatState::undo`, in a copy of the region).
     pub(super) fn native_append_in_place(&mut self, acc: Value, b: Value, first: Value) -> Value {
-        let (done, _set) = self.append_nil_left(acc, b);
+        let done = self.append_nil_left(acc, b);
         // The tail word of the cell `first` (a list pointer, tag 1).
         self.store(b, first, 7);
         self.b
@@ -1575,8 +1572,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
             .jump(done, &[cranelift_codegen::ir::BlockArg::Value(acc)]);
         self.b.switch_to_block(done);
         let r = self.b.block_params(done)[0];
-        if let Some(nat) = self.nat.as_mut() {
-            let region = nat.regions[nat.cur].clone();
+        if let Some(region) = self.nat.as_ref().map(|n| n.regions[n.cur].clone()) {
             self.enter_region(region);
         }
         if let Some(nat) = self.nat.as_mut() {
@@ -1590,7 +1586,7 @@ impl<'a, 'm, 'f> Tx<'a, 'm, 'f> {
     /// complete, so an improper `A` (badarg) or a copy that would pass `nlimit` bails
     /// out with nothing allocated, and the ordinary code calls the BIF.
     pub(super) fn native_append(&mut self, a: Value, b: Value) -> Value {
-        let (done, _copy) = self.append_nil_left(a, b);
+        let done = self.append_nil_left(a, b);
         let lim = self.nat.as_ref().expect("native mode").nlim;
         let start = self.native_htop();
         // A cell may start at `last` at most.
